@@ -1,0 +1,44 @@
+package io.fieldsync.accounting.api.admin;
+
+import java.util.Set;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reference data, mappings and settings of a company, for the active accounting system. Mappings
+ * are kept per accounting system, so switching provider and back keeps both sets.
+ */
+@ProviderType
+public interface AccountingSetup {
+
+    /**
+     * The reference data last read, reading it first if it never was.
+     *
+     * @throws AccountingException NOT_CONNECTED, CONNECTION_EXPIRED or PROVIDER_UNAVAILABLE
+     */
+    ReferenceData referenceData(CompanyId company);
+
+    /** Reads the reference data again from the accounting system. */
+    ReferenceData refreshReferenceData(CompanyId company);
+
+    /** The company's mappings for the active accounting system. */
+    Mappings mappings(CompanyId company);
+
+    /** Replaces the company's mappings for the active accounting system; failed documents are not retried automatically. */
+    void saveMappings(CompanyId company, Mappings mappings);
+
+    /**
+     * Checks the mappings against the reference data for the given host categories and tax rates
+     * (in addition to the four standard categories) and names every gap.
+     */
+    MappingValidation validateMappings(CompanyId company, Set<String> categories, Set<String> hostTaxRateIds);
+
+    /** The company's sync settings. */
+    SyncSettings settings(CompanyId company);
+
+    /** Replaces the company's sync settings. */
+    void saveSettings(CompanyId company, SyncSettings settings);
+}

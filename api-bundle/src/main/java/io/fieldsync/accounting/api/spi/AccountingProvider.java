@@ -1,0 +1,83 @@
+package io.fieldsync.accounting.api.spi;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One accounting system, as the engine drives it. Registered as an OSGi service with the property
+ * {@value #PROVIDER_PROPERTY} set to {@link ProviderDescriptor#id()}; the engine uses the one the
+ * admin made active and tracks it coming and going (bundle installed, updated, stopped).
+ *
+ * <p>A provider is stateless: every call receives the {@link ProviderSession} it works for. Batch
+ * pushes return one {@link PushOutcome} per document, in any order, and throw only when the whole
+ * call failed: {@link RateLimitedException} for a limit, {@link AccountingException} with
+ * CONNECTION_EXPIRED for refused tokens, PROVIDER_UNAVAILABLE for transport failures before anything
+ * was sent. Every write carries the request's {@link IdempotencyKey}.
+ */
+@ConsumerType
+public interface AccountingProvider {
+
+    /** The service property naming the provider. */
+    String PROVIDER_PROPERTY = "accounting.provider";
+
+    /** Who it is, what it can do, and its limits. */
+    ProviderDescriptor descriptor();
+
+    /** The consent URL for the admin's browser, carrying {@code request.state()}. */
+    URI authorizationUrl(AuthorizationRequest request);
+
+    /** Exchanges the callback's code for tokens and lists the organisations they reach. */
+    AuthorizationGrant exchangeCode(Map<String, String> callbackParameters);
+
+    /**
+     * New tokens for {@code current}. The engine calls this one at a time per connection.
+     *
+     * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused
+     */
+    TokenSet refresh(TokenSet current);
+
+    /** Revokes the tokens at the accounting system (best effort: a refusal is not an error). */
+    void revoke(TokenSet tokens);
+
+    /** Organisation name, chart of accounts, tax rates and items. */
+    ReferenceData referenceData(ProviderSession session);
+
+    /** One page of contacts (pages start at 1). */
+    ContactPage contacts(ProviderSession session, int page);
+
+    /** Finds or creates customers. */
+    List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch);
+
+    /** Creates or updates invoices. */
+    List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch);
+
+    /** Creates credit notes and allocates them against their invoices. */
+    List<PushOutcome> pushCreditNotes(ProviderSession session, List<CreditNotePush> batch);
+
+    /** Applies payments to their invoices. */
+    List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch);
+
+    /** Reads one invoice's payment state. */
+    RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId);
+
+    /** Invoices changed since {@code since} (polling backstop to webhooks). */
+    RemoteChanges changesSince(ProviderSession session, Instant since);
+
+    /** Whether a webhook request carries a valid signature. Must be constant-time in the signature. */
+    boolean verifyWebhook(WebhookDelivery delivery);
+
+    /**
+     * The events of a verified webhook request.
+     *
+     * @throws AccountingException VALIDATION_FAILED when the body is malformed
+     */
+    List<RemoteEvent> parseWebhook(WebhookDelivery delivery);
+}

@@ -1,0 +1,32 @@
+package io.fieldsync.accounting.api.spi;
+
+/**
+ * What a provider can do. Anything a provider does not declare is shown on the document as
+ * UNSUPPORTED, never skipped silently.
+ */
+public enum ProviderCapability {
+    /** Find or create customers. */
+    CUSTOMERS,
+    /** Create invoices. */
+    INVOICES,
+    /** Update an invoice already sent (changed after it was synced). */
+    INVOICE_UPDATES,
+    /** Create credit notes for fully cancelled invoices. */
+    CREDIT_NOTES,
+    /** Credit notes for part of an invoice (refunds, returns). */
+    PARTIAL_CREDIT_NOTES,
+    /** Apply payments to invoices. */
+    PAYMENTS,
+    /** Invoices in a currency other than the organisation's, with an exchange rate. */
+    MULTI_CURRENCY,
+    /** More than one tax rate on one line. */
+    MULTIPLE_TAXES_PER_LINE,
+    /** Read an invoice's payment state. */
+    PAYMENT_STATE,
+    /** List changes since a point in time (polling backstop). */
+    CHANGE_POLLING,
+    /** Signed webhooks. */
+    WEBHOOKS,
+    /** Push invoices as drafts. */
+    DRAFT_INVOICES
+}

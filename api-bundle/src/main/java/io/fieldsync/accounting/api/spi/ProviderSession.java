@@ -1,0 +1,48 @@
+package io.fieldsync.accounting.api.spi;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine's side of one call into a provider: whose connection it is, its tokens, its mappings
+ * and settings, and where to report what happened. Providers keep no state of their own between
+ * calls; everything they need arrives here.
+ */
+@ProviderType
+public interface ProviderSession {
+
+    /** The company the call is for. */
+    CompanyId company();
+
+    /** The organisation (Xero tenant id, QuickBooks realm id). */
+    String tenantId();
+
+    /** The current access token. */
+    String accessToken();
+
+    /**
+     * A fresh access token after {@code rejected} was refused (HTTP 401). Refreshes run one at a time
+     * per connection and the new tokens are stored before this returns; if another call refreshed
+     * meanwhile, its token is returned without a second refresh.
+     *
+     * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused
+     */
+    String refreshedAccessToken(String rejected);
+
+    /** The company's mappings for this provider. */
+    Mappings mappings();
+
+    /** The company's sync settings. */
+    SyncSettings settings();
+
+    /** Records one call in the sync log. */
+    void record(SyncLogEntry call);
+
+    /** Reports what a response said about the limits, so the engine paces the next calls. */
+    void observe(RateLimitObservation limits);
+}

@@ -1,0 +1,36 @@
+package io.fieldsync.accounting.engine;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the engine, PID {@value #PID}. Every component of the engine reads it and applies changes live. */
+@ObjectClassDefinition(id = EngineConfiguration.PID, name = "FieldSync Accounting",
+        description = "Which accounting system is active, and how the engine sends documents to it.")
+public @interface EngineConfiguration {
+
+    /** The configuration PID. */
+    String PID = "io.fieldsync.accounting";
+
+    /** The value of {@link #provider()} meaning "no accounting system". */
+    String NO_PROVIDER = "none";
+
+    @AttributeDefinition(name = "Active provider",
+            description = "The id of the accounting system documents go to: xero, quickbooks, or none. "
+                    + "Changing it switches at once; queued documents wait for the chosen provider and are never lost.")
+    String provider() default NO_PROVIDER;
+
+    @AttributeDefinition(name = "Dispatch interval (ms)",
+            description = "How often the dispatcher looks for due documents when nothing wakes it earlier.", min = "50")
+    long dispatch_interval_ms() default 1000;
+
+    @AttributeDefinition(name = "First retry delay (s)",
+            description = "Delay before retrying after a transport failure or an unknown outcome; doubles per attempt.", min = "1")
+    long retry_delay_s() default 30;
+
+    @AttributeDefinition(name = "Longest retry delay (s)", description = "The doubling stops here.", min = "1")
+    long retry_delay_max_s() default 3600;
+
+    @AttributeDefinition(name = "Data source filter",
+            description = "LDAP filter choosing the javax.sql.DataSource service that holds the journal.")
+    String dataSource_target() default "(dataSourceName=accounting)";
+}

@@ -1,0 +1,100 @@
+package io.fieldsync.accounting.engine;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.Database;
+import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.Json;
+import io.fieldsync.accounting.engine.store.SchemaMigrations;
+import io.fieldsync.accounting.engine.store.SetupStore;
+import io.fieldsync.accounting.engine.store.SyncLogStore;
+import io.fieldsync.accounting.engine.store.TokenVault;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The engine's durable state: migrates the schema when the {@link DataSource} arrives and hands out
+ * the stores over it. Everything else in the engine waits for this service, so nothing runs on an
+ * old schema.
+ */
+@Component(service = EngineStores.class, configurationPid = EngineConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class EngineStores {
+
+    private final Journal journal;
+    private final ConnectionStore connections;
+    private final SetupStore setup;
+    private final CustomerLinks customerLinks;
+    private final SyncLogStore syncLog;
+    private final Json json = new Json();
+    private final int schemaVersion;
+
+    @Activate
+    public EngineStores(@Reference(name = "dataSource", target = "(dataSourceName=accounting)") DataSource dataSource,
+                        BundleContext context) {
+        this(dataSource, tokenKeyFile(context));
+    }
+
+    /** For tests: stores over any DataSource, tokens sealed with the key in {@code tokenKeyFile}. */
+    public EngineStores(DataSource dataSource, Path tokenKeyFile) {
+        Database database = new Database(dataSource);
+        this.schemaVersion = new SchemaMigrations(database).migrate();
+        this.journal = new Journal(database);
+        this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile));
+        this.setup = new SetupStore(database, json);
+        this.customerLinks = new CustomerLinks(database);
+        this.syncLog = new SyncLogStore(database);
+    }
+
+    /** Switching the provider changes nothing here; without this method DS would restart the component. */
+    @Modified
+    void modified() {
+        // the data source filter is applied by DS itself through the reference's target
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public ConnectionStore connections() {
+        return connections;
+    }
+
+    public SetupStore setup() {
+        return setup;
+    }
+
+    public CustomerLinks customerLinks() {
+        return customerLinks;
+    }
+
+    public SyncLogStore syncLog() {
+        return syncLog;
+    }
+
+    public Json json() {
+        return json;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The token key lives beside Karaf's data, not in the bundle's own storage, which an uninstall would wipe. */
+    private static Path tokenKeyFile(BundleContext context) {
+        String karafData = context.getProperty("karaf.data");
+        if (karafData != null) {
+            return Path.of(karafData, "accounting", "token.key");
+        }
+        return context.getDataFile("token.key").toPath();
+    }
+}

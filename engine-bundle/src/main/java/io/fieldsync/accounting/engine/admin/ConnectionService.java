@@ -1,0 +1,184 @@
+package io.fieldsync.accounting.engine.admin;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.AccountingConnections;
+import io.fieldsync.accounting.api.admin.AuthorizationStart;
+import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.admin.ConnectionStatus;
+import io.fieldsync.accounting.api.admin.Organisation;
+import io.fieldsync.accounting.api.spi.AuthorizationGrant;
+import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.provider.ActiveProvider;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.StoredConnection;
+import io.fieldsync.accounting.engine.sync.Dispatcher;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OAuth 2.0 authorisation-code flow as the engine sees it: a one-time {@code state} per attempt
+ * (stored, so it survives a restart and cannot be replayed), the code exchanged by the provider,
+ * tokens stored encrypted, and the waiting documents woken once the company is connected.
+ */
+@Component(service = AccountingConnections.class)
+public class ConnectionService implements AccountingConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
+    /** Xero's authorisation codes live 5 minutes; the consent page itself may take longer. */
+    private static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
+
+    private final EngineStores stores;
+    private final ProviderDirectory directory;
+    private final Dispatcher dispatcher;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public ConnectionService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
+        this.stores = stores;
+        this.directory = directory;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public AuthorizationStart beginAuthorization(CompanyId company) {
+        ActiveProvider provider = activeProvider();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expiresAt = clock.instant().plus(STATE_LIFETIME);
+        connections().putAuthorization(state, new ConnectionStore.PendingAuthorization(company, provider.id(), expiresAt));
+        Optional<StoredConnection> current = connections().find(company, provider.id());
+        if (current.isEmpty() || current.get().state() != ConnectionState.CONNECTED) {
+            // a reconnect keeps the working connection until the new one is complete
+            connections().save(new StoredConnection(company, provider.id(), ConnectionState.AWAITING_AUTHORIZATION, null, null,
+                    List.of(), current.map(StoredConnection::tokens).orElse(null), null, current.map(StoredConnection::lastSyncAt).orElse(null), null));
+        }
+        return new AuthorizationStart(company, provider.id(),
+                provider.provider().authorizationUrl(new AuthorizationRequest(company, state)), state, expiresAt);
+    }
+
+    @Override
+    public ConnectionStatus completeAuthorization(Map<String, String> callbackParameters) {
+        String state = callbackParameters.get("state");
+        if (state == null || state.isBlank()) {
+            throw refused("The authorisation callback has no state; start connecting again from Settings → Accounting.");
+        }
+        ConnectionStore.PendingAuthorization pending = connections().takeAuthorization(state)
+                .orElseThrow(() -> refused("The authorisation callback's state is unknown or was already used; "
+                        + "start connecting again from Settings → Accounting."));
+        if (pending.expiresAt().isBefore(clock.instant())) {
+            throw refused("The authorisation took longer than " + STATE_LIFETIME.toMinutes() + " minutes; start connecting again.");
+        }
+        if (callbackParameters.containsKey("error")) {
+            String description = callbackParameters.getOrDefault("error_description", callbackParameters.get("error"));
+            throw refused("The accounting system did not authorise the connection (" + description + "). Try connecting again.");
+        }
+        ActiveProvider provider = directory.provider(pending.provider())
+                .orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                        "The accounting system '" + pending.provider() + "'")));
+        AuthorizationGrant grant = provider.provider().exchangeCode(callbackParameters);
+        if (grant.organisations().isEmpty()) {
+            throw refused("The authorisation gave access to no organisation. Connect again and pick one on the consent page.");
+        }
+        Instant now = clock.instant();
+        Optional<StoredConnection> previous = connections().find(pending.company(), provider.id());
+        Instant lastSync = previous.map(StoredConnection::lastSyncAt).orElse(null);
+        StoredConnection connection;
+        if (grant.organisations().size() == 1) {
+            Organisation only = grant.organisations().get(0);
+            connection = new StoredConnection(pending.company(), provider.id(), ConnectionState.CONNECTED, only.tenantId(),
+                    only.name(), grant.organisations(), grant.tokens(), now, lastSync, null);
+        } else {
+            connection = new StoredConnection(pending.company(), provider.id(), ConnectionState.CHOOSING_ORGANISATION, null, null,
+                    grant.organisations(), grant.tokens(), null, lastSync, null);
+        }
+        connections().save(connection);
+        LOG.info("Company {} authorised {} ({})", pending.company(), provider.id(), connection.state());
+        if (connection.state() == ConnectionState.CONNECTED) {
+            connected();
+        }
+        return connection.toStatus();
+    }
+
+    @Override
+    public ConnectionStatus chooseOrganisation(CompanyId company, String tenantId) {
+        ActiveProvider provider = activeProvider();
+        StoredConnection choosing = connections().find(company, provider.id())
+                .filter(stored -> stored.state() == ConnectionState.CHOOSING_ORGANISATION)
+                .orElseThrow(() -> refused("There is no authorisation waiting for an organisation to be chosen."));
+        Organisation chosen = choosing.organisations().stream().filter(org -> org.tenantId().equals(tenantId)).findFirst()
+                .orElseThrow(() -> refused("Organisation " + tenantId + " is not one of those the authorisation reaches."));
+        StoredConnection connection = new StoredConnection(company, provider.id(), ConnectionState.CONNECTED, chosen.tenantId(),
+                chosen.name(), choosing.organisations(), choosing.tokens(), clock.instant(), choosing.lastSyncAt(), null);
+        connections().save(connection);
+        connected();
+        return connection.toStatus();
+    }
+
+    @Override
+    public ConnectionStatus disconnect(CompanyId company) {
+        String providerId = directory.configuredId();
+        Optional<StoredConnection> stored = connections().find(company, providerId);
+        Optional<ActiveProvider> provider = directory.active();
+        if (stored.isPresent() && stored.get().tokens() != null && provider.isPresent()) {
+            try {
+                provider.get().provider().revoke(stored.get().tokens());
+            } catch (RuntimeException e) {
+                // revocation is best effort: the tokens are forgotten here either way
+                LOG.warn("Revoking {} tokens of company {} failed: {}", providerId, company, e.toString());
+            }
+        }
+        connections().delete(company, providerId);
+        LOG.info("Company {} disconnected from {}", company, providerId);
+        return ConnectionStatus.notConnected(company, providerId);
+    }
+
+    @Override
+    public ConnectionStatus status(CompanyId company) {
+        String providerId = directory.configuredId();
+        if (EngineConfiguration.NO_PROVIDER.equals(providerId)) {
+            return ConnectionStatus.notConnected(company, providerId);
+        }
+        return connections().find(company, providerId).map(StoredConnection::toStatus)
+                .orElseGet(() -> ConnectionStatus.notConnected(company, providerId));
+    }
+
+    private void connected() {
+        stores.journal().wakeWaiting(clock.instant());
+        dispatcher.wake();
+    }
+
+    private ActiveProvider activeProvider() {
+        return directory.active().orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                EngineConfiguration.NO_PROVIDER.equals(directory.configuredId()) ? "An accounting system (none is active)"
+                        : "The accounting system '" + directory.configuredId() + "'")));
+    }
+
+    private ConnectionStore connections() {
+        return stores.connections();
+    }
+
+    private static AccountingException refused(String message) {
+        return new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, message, null));
+    }
+}

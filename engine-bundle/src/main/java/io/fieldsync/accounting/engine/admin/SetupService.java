@@ -1,0 +1,113 @@
+package io.fieldsync.accounting.engine.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.MappingGap;
+import io.fieldsync.accounting.api.admin.MappingValidation;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.provider.ActiveProvider;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.sync.Dispatcher;
+import io.fieldsync.accounting.engine.sync.MappingCheck;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Reference data, mappings and settings of a company for the active accounting system. */
+@Component(service = AccountingSetup.class)
+public class SetupService implements AccountingSetup {
+
+    private final EngineStores stores;
+    private final ProviderDirectory directory;
+    private final Dispatcher dispatcher;
+
+    @Activate
+    public SetupService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
+        this.stores = stores;
+        this.directory = directory;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public ReferenceData referenceData(CompanyId company) {
+        ActiveProvider provider = activeProvider();
+        return stores.setup().referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
+    }
+
+    @Override
+    public ReferenceData refreshReferenceData(CompanyId company) {
+        return refresh(company, activeProvider());
+    }
+
+    @Override
+    public Mappings mappings(CompanyId company) {
+        return stores.setup().mappings(company, configuredProvider());
+    }
+
+    @Override
+    public void saveMappings(CompanyId company, Mappings mappings) {
+        Objects.requireNonNull(mappings, "mappings");
+        stores.setup().saveMappings(company, configuredProvider(), mappings);
+    }
+
+    @Override
+    public MappingValidation validateMappings(CompanyId company, Set<String> categories, Set<String> hostTaxRateIds) {
+        ActiveProvider provider = activeProvider();
+        Set<String> allCategories = new LinkedHashSet<>(ProductCategory.STANDARD);
+        allCategories.addAll(categories == null ? Set.of() : categories);
+        MappingCheck check = new MappingCheck(stores.setup().mappings(company, provider.id()),
+                Optional.of(referenceData(company)), provider.descriptor().displayName());
+        List<MappingGap> gaps = new ArrayList<>(check.gaps(allCategories, hostTaxRateIds == null ? Set.of() : hostTaxRateIds));
+        for (PaymentMethod method : PaymentMethod.values()) {
+            check.depositGap(method).ifPresent(gaps::add);
+        }
+        return new MappingValidation(gaps);
+    }
+
+    @Override
+    public SyncSettings settings(CompanyId company) {
+        return stores.setup().settings(company);
+    }
+
+    @Override
+    public void saveSettings(CompanyId company, SyncSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        stores.setup().saveSettings(company, settings);
+    }
+
+    private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
+        ReferenceData data = provider.provider().referenceData(dispatcher.session(company, provider));
+        stores.setup().saveReferenceData(company, provider.id(), data);
+        return data;
+    }
+
+    private String configuredProvider() {
+        String id = directory.configuredId();
+        if (EngineConfiguration.NO_PROVIDER.equals(id)) {
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "An accounting system (none is active)"));
+        }
+        return id;
+    }
+
+    private ActiveProvider activeProvider() {
+        return directory.active().orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                "The accounting system '" + directory.configuredId() + "'")));
+    }
+}

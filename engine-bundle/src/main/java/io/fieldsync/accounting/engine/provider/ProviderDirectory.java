@@ -1,0 +1,172 @@
+package io.fieldsync.accounting.engine.provider;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every installed {@link AccountingProvider} and which one is active. Providers come and go with
+ * their bundles (installed, updated, stopped) and the active one is chosen by configuration; both
+ * change live, and whoever cares is told through {@link #onChange(Runnable)}.
+ */
+@Component(service = ProviderDirectory.class, configurationPid = EngineConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EngineConfiguration.class)
+public class ProviderDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderDirectory.class);
+    private static final String VALID_ID = "[a-z][a-z0-9-]{0,31}";
+
+    /** One registered provider service. */
+    private record Registration(String id, AccountingProvider provider, int ranking, long serviceId) {
+    }
+
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private volatile String configuredId = EngineConfiguration.NO_PROVIDER;
+    private volatile String configurationError;
+
+    @Activate
+    public ProviderDirectory(EngineConfiguration configuration) {
+        configure(configuration);
+    }
+
+    @Modified
+    public void modified(EngineConfiguration configuration) {
+        String before = configuredId;
+        configure(configuration);
+        if (!before.equals(configuredId)) {
+            LOG.info("Active accounting provider switched from {} to {}", before, configuredId);
+            fireChange();
+        }
+    }
+
+    @Reference(service = AccountingProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void addProvider(AccountingProvider provider, Map<String, Object> properties) {
+        String id = providerId(provider, properties);
+        if (id == null) {
+            return;
+        }
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        registrations.add(new Registration(id, provider, ranking instanceof Integer r ? r : 0,
+                ((Number) properties.get(Constants.SERVICE_ID)).longValue()));
+        LOG.info("Accounting provider {} is available{}", id, id.equals(configuredId) ? " (active)" : "");
+        fireChange();
+    }
+
+    public void removeProvider(AccountingProvider provider, Map<String, Object> properties) {
+        long serviceId = ((Number) properties.get(Constants.SERVICE_ID)).longValue();
+        registrations.removeIf(registration -> registration.serviceId() == serviceId);
+        LOG.info("Accounting provider {} went away; its documents wait", properties.get(AccountingProvider.PROVIDER_PROPERTY));
+        fireChange();
+    }
+
+    /** The id the configuration names, whether or not it is installed; {@code none} for no provider. */
+    public String configuredId() {
+        return configuredId;
+    }
+
+    /** Why the configured value was refused, if it was. */
+    public Optional<String> configurationError() {
+        return Optional.ofNullable(configurationError);
+    }
+
+    /** The active provider, if one is configured and installed. */
+    public Optional<ActiveProvider> active() {
+        return provider(configuredId);
+    }
+
+    /** The installed provider with this id. */
+    public Optional<ActiveProvider> provider(String id) {
+        return registrations.stream()
+                .filter(registration -> registration.id().equals(id))
+                .max(Comparator.comparingInt(Registration::ranking)
+                        .thenComparing(Comparator.comparingLong(Registration::serviceId).reversed()))
+                .flatMap(ProviderDirectory::capture);
+    }
+
+    /** Every installed provider's descriptor, sorted by id. */
+    public List<ProviderDescriptor> installed() {
+        List<ProviderDescriptor> descriptors = new ArrayList<>();
+        registrations.stream().map(Registration::id).distinct().sorted()
+                .forEach(id -> provider(id).ifPresent(active -> descriptors.add(active.descriptor())));
+        return descriptors;
+    }
+
+    /** Runs {@code listener} after every change of the installed providers or of the active id. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Stops telling {@code listener}. */
+    public void removeOnChange(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
+    private static Optional<ActiveProvider> capture(Registration registration) {
+        try {
+            return Optional.of(new ActiveProvider(registration.id(), registration.provider(), registration.provider().descriptor()));
+        } catch (RuntimeException stopping) {
+            // a provider whose bundle is stopping may fail here; it counts as absent
+            LOG.warn("Accounting provider {} did not describe itself: {}", registration.id(), stopping.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void configure(EngineConfiguration configuration) {
+        String value = configuration.provider() == null ? "" : configuration.provider().strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.isEmpty() || value.equals(EngineConfiguration.NO_PROVIDER)) {
+            configuredId = EngineConfiguration.NO_PROVIDER;
+            configurationError = null;
+        } else if (value.matches(VALID_ID)) {
+            configuredId = value;
+            configurationError = null;
+        } else {
+            configuredId = EngineConfiguration.NO_PROVIDER;
+            configurationError = "provider '" + configuration.provider() + "' in " + EngineConfiguration.PID
+                    + " is not a provider id (lower case letters, digits, dashes) or 'none'; no provider is active";
+            LOG.error("Accounting: {}", configurationError);
+        }
+    }
+
+    private static String providerId(AccountingProvider provider, Map<String, Object> properties) {
+        Object property = properties.get(AccountingProvider.PROVIDER_PROPERTY);
+        if (property instanceof String id && id.matches(VALID_ID)) {
+            return id;
+        }
+        LOG.error("Ignoring an accounting provider service without a valid '{}' property: {}",
+                AccountingProvider.PROVIDER_PROPERTY, property);
+        return null;
+    }
+
+    private void fireChange() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A provider change listener failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.fieldsync.accounting.engine.shell;
+
+import java.util.stream.Collectors;
+
+import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** Lists the installed accounting providers; the active one is marked. */
+@Service
+@Command(scope = "accounting", name = "providers", description = "Lists the installed accounting providers; * marks the active one.")
+public class ProvidersCommand implements Action {
+
+    @Reference
+    ProviderDirectory directory;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Active");
+        table.column("Id");
+        table.column("Name");
+        table.column("Batch (inv/pay)");
+        table.column("Calls/min");
+        table.column("Capabilities");
+        for (ProviderDescriptor provider : directory.installed()) {
+            table.addRow().addContent(provider.id().equals(directory.configuredId()) ? "*" : "", provider.id(),
+                    provider.displayName(),
+                    provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.INVOICE) + "/"
+                            + provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.PAYMENT),
+                    provider.limits().callsPerMinute(),
+                    provider.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        }
+        table.print(System.out);
+        if (directory.active().isEmpty()) {
+            System.out.println("Active provider '" + directory.configuredId() + "' is not installed: documents wait until it is.");
+        }
+        directory.configurationError().ifPresent(error -> System.out.println("Configuration error: " + error));
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package io.fieldsync.accounting.engine.shell;
+
+import java.util.Map;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.ConnectionStatus;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.api.admin.AccountingConnections;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** The engine at a glance: active provider, connections, documents by status. */
+@Service
+@Command(scope = "accounting", name = "status", description = "Shows the active provider, connections and documents by status.")
+public class StatusCommand implements Action {
+
+    @Argument(index = 0, name = "company", description = "A company id, to show its connection and its documents only")
+    String company;
+
+    @Reference
+    ProviderDirectory directory;
+
+    @Reference
+    EngineStores stores;
+
+    @Reference
+    AccountingConnections connections;
+
+    @Override
+    public Object execute() {
+        String active = directory.configuredId();
+        String installed = EngineConfiguration.NO_PROVIDER.equals(active) ? ""
+                : directory.active().map(p -> " (" + p.descriptor().displayName() + ", installed)")
+                        .orElse(" (NOT INSTALLED: documents wait until it is)");
+        System.out.println("Active provider : " + active + installed);
+        directory.configurationError().ifPresent(error -> System.out.println("Config error    : " + error));
+        CompanyId companyId = company == null ? null : CompanyId.of(company);
+        if (companyId != null) {
+            ConnectionStatus status = connections.status(companyId);
+            System.out.println("Connection      : " + status.state()
+                    + (status.organisationName() == null ? "" : " to " + status.organisationName())
+                    + (status.connectedSince() == null ? "" : " since " + status.connectedSince())
+                    + (status.lastSuccessfulSync() == null ? "" : ", last sync " + status.lastSuccessfulSync())
+                    + (status.lastError() == null ? "" : ", last error: " + status.lastError().message()));
+        } else if (!EngineConfiguration.NO_PROVIDER.equals(active)) {
+            System.out.println("Connections     : " + stores.connections().countConnected(active) + " companies connected to " + active);
+        }
+        Map<SyncStatus, Long> counts = stores.journal().countByStatus(companyId);
+        StringBuilder line = new StringBuilder();
+        for (SyncStatus status : SyncStatus.values()) {
+            line.append(line.isEmpty() ? "" : ", ").append(status).append(' ').append(counts.getOrDefault(status, 0L));
+        }
+        System.out.println("Documents       : " + line);
+        System.out.println("Schema version  : " + stores.schemaVersion());
+        return null;
+    }
+}

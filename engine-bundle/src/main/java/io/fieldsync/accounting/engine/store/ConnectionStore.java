@@ -1,0 +1,187 @@
+package io.fieldsync.accounting.engine.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.admin.Organisation;
+import io.fieldsync.accounting.api.spi.TokenSet;
+
+/** Connections per company and accounting system, their encrypted tokens, and the one-time OAuth states. */
+public final class ConnectionStore {
+
+    private static final TypeReference<List<Organisation>> ORGANISATIONS = new TypeReference<>() {
+    };
+
+    private static final String FIND = "SELECT * FROM connections WHERE company_id = ? AND provider = ?";
+    private static final String UPDATE = "UPDATE connections SET state = ?, tenant_id = ?, organisation_name = ?, "
+            + "organisations = ?, tokens = ?, connected_since = ?, last_sync_at = ?, last_error_code = ?, "
+            + "last_error_message = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
+    private static final String INSERT = "INSERT INTO connections (state, tenant_id, organisation_name, organisations, tokens, "
+            + "connected_since, last_sync_at, last_error_code, last_error_message, updated_at, company_id, provider) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM connections WHERE company_id = ? AND provider = ?";
+    private static final String RECORD_SYNC = "UPDATE connections SET last_sync_at = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
+    private static final String COUNT_CONNECTED = "SELECT COUNT(*) FROM connections WHERE provider = ? AND state = 'CONNECTED'";
+    private static final String PUT_STATE = "INSERT INTO authorizations (state, company_id, provider, expires_at) VALUES (?, ?, ?, ?)";
+    private static final String FIND_STATE = "SELECT company_id, provider, expires_at FROM authorizations WHERE state = ?";
+    private static final String DELETE_STATE = "DELETE FROM authorizations WHERE state = ?";
+    private static final String DELETE_EXPIRED_STATES = "DELETE FROM authorizations WHERE expires_at < ?";
+
+    /** A one-time OAuth state handed out for a company. */
+    public record PendingAuthorization(CompanyId company, String provider, Instant expiresAt) {
+    }
+
+    private final Database database;
+    private final Json json;
+    private final TokenVault vault;
+
+    public ConnectionStore(Database database, Json json, TokenVault vault) {
+        this.database = database;
+        this.json = json;
+        this.vault = vault;
+    }
+
+    /** The company's connection to {@code provider}. */
+    public Optional<StoredConnection> find(CompanyId company, String provider) {
+        return database.transaction(connection -> find(connection, company, provider));
+    }
+
+    /** Stores a connection, replacing what was stored for the same company and provider. */
+    public void save(StoredConnection stored) {
+        database.transaction(connection -> {
+            if (write(connection, UPDATE, stored, Instant.now()) == 0) {
+                write(connection, INSERT, stored, Instant.now());
+            }
+            return null;
+        });
+    }
+
+    /** Forgets the company's connection to {@code provider}. */
+    public void delete(CompanyId company, String provider) {
+        database.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                delete.setString(1, company.value());
+                delete.setString(2, provider);
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Notes that a document synced through the connection. */
+    public void recordSync(CompanyId company, String provider, Instant at) {
+        database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(RECORD_SYNC)) {
+                Database.setInstant(update, 1, at);
+                Database.setInstant(update, 2, at);
+                update.setString(3, company.value());
+                update.setString(4, provider);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many companies are connected to {@code provider}. */
+    public long countConnected(String provider) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(COUNT_CONNECTED)) {
+                query.setString(1, provider);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Remembers a state value handed to the admin's browser. */
+    public void putAuthorization(String state, PendingAuthorization pending) {
+        database.transaction(connection -> {
+            try (PreparedStatement cleanup = connection.prepareStatement(DELETE_EXPIRED_STATES)) {
+                Database.setInstant(cleanup, 1, Instant.now());
+                cleanup.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(PUT_STATE)) {
+                insert.setString(1, state);
+                insert.setString(2, pending.company().value());
+                insert.setString(3, pending.provider());
+                Database.setInstant(insert, 4, pending.expiresAt());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Takes a state value back, once: a second take of the same value finds nothing. */
+    public Optional<PendingAuthorization> takeAuthorization(String state) {
+        return database.transaction(connection -> {
+            Optional<PendingAuthorization> pending = Optional.empty();
+            try (PreparedStatement query = connection.prepareStatement(FIND_STATE)) {
+                query.setString(1, state);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        pending = Optional.of(new PendingAuthorization(CompanyId.of(row.getString("company_id")),
+                                row.getString("provider"), Database.instant(row, "expires_at")));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_STATE)) {
+                delete.setString(1, state);
+                delete.executeUpdate();
+            }
+            return pending;
+        });
+    }
+
+    private Optional<StoredConnection> find(Connection connection, CompanyId company, String provider) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FIND)) {
+            query.setString(1, company.value());
+            query.setString(2, provider);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String organisations = row.getString("organisations");
+                String tokens = row.getString("tokens");
+                String errorCode = row.getString("last_error_code");
+                return Optional.of(new StoredConnection(company, provider, ConnectionState.valueOf(row.getString("state")),
+                        row.getString("tenant_id"), row.getString("organisation_name"),
+                        organisations == null ? List.of() : json.read(organisations, ORGANISATIONS),
+                        tokens == null ? null : json.read(vault.open(tokens), TokenSet.class),
+                        Database.instant(row, "connected_since"), Database.instant(row, "last_sync_at"),
+                        errorCode == null ? null
+                                : new SyncError(ErrorCode.valueOf(errorCode), row.getString("last_error_message"), null)));
+            }
+        }
+    }
+
+    private int write(Connection connection, String sql, StoredConnection stored, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, stored.state().name());
+            statement.setString(2, stored.tenantId());
+            statement.setString(3, stored.organisationName());
+            statement.setString(4, stored.organisations().isEmpty() ? null : json.write(stored.organisations()));
+            statement.setString(5, stored.tokens() == null ? null : vault.seal(json.write(stored.tokens())));
+            Database.setInstant(statement, 6, stored.connectedSince());
+            Database.setInstant(statement, 7, stored.lastSyncAt());
+            statement.setString(8, stored.lastError() == null ? null : stored.lastError().code().name());
+            statement.setString(9, stored.lastError() == null ? null : stored.lastError().message());
+            Database.setInstant(statement, 10, now);
+            statement.setString(11, stored.company().value());
+            statement.setString(12, stored.provider());
+            return statement.executeUpdate();
+        }
+    }
+}

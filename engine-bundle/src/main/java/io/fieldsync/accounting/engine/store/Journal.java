@@ -1,0 +1,470 @@
+package io.fieldsync.accounting.engine.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.DocumentPage;
+import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.PaymentState;
+import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.SyncStatus;
+
+/**
+ * The durable outbox. Every host document is a row; the dispatcher takes due rows and records each
+ * outcome. Outcome updates name the revision they are about, so a document re-submitted while it was
+ * being sent is never marked synced with the older content.
+ */
+public final class Journal {
+
+    private static final String COLUMNS = "id, company_id, kind, host_id, revision, snapshot, snapshot_hash, depends_on, status, "
+            + "provider, remote_id, remote_number, synced_revision, error_code, error_message, error_detail, note, attempts, "
+            + "next_attempt_at, updated_at, synced_at, payment_state, amount_paid, amount_credited, amount_due, "
+            + "last_payment_date, payment_observed_at";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? AND host_id = ?";
+    private static final String INSERT = "INSERT INTO journal (company_id, kind, host_id, revision, snapshot, snapshot_hash, "
+            + "depends_on, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?)";
+    // An unknown outcome stays unknown across revisions: the next attempt must reconcile before it creates anything.
+    private static final String NEW_REVISION = "UPDATE journal SET revision = revision + 1, snapshot = ?, snapshot_hash = ?, "
+            + "depends_on = ?, status = CASE WHEN status = 'OUTCOME_UNKNOWN' THEN 'OUTCOME_UNKNOWN' ELSE ? END, "
+            + "error_code = NULL, error_message = NULL, error_detail = NULL, note = NULL, "
+            + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?";
+    private static final String DUE = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? "
+            + "AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ? "
+            + "AND (provider IS NULL OR provider = ?) ORDER BY id FETCH FIRST ? ROWS ONLY";
+    private static final String COMPANIES_WITH_DUE_WORK = "SELECT DISTINCT company_id FROM journal "
+            + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ?";
+    private static final String EARLIEST_DUE = "SELECT MIN(next_attempt_at) FROM journal "
+            + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    private static final String OUTCOME = "UPDATE journal SET status = ?, provider = ?, remote_id = COALESCE(?, remote_id), "
+            + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), error_code = ?, "
+            + "error_message = ?, error_detail = ?, note = ?, attempts = attempts + ?, next_attempt_at = ?, updated_at = ?, "
+            + "synced_at = COALESCE(?, synced_at) WHERE id = ? AND revision = ?";
+    // An outcome for an older revision still teaches where the document is, so the newer one is sent as an update.
+    private static final String OUTCOME_OF_OLDER_REVISION = "UPDATE journal SET provider = ?, remote_id = COALESCE(?, remote_id), "
+            + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), "
+            + "status = CASE WHEN ? = 'OUTCOME_UNKNOWN' THEN 'OUTCOME_UNKNOWN' ELSE status END WHERE id = ? AND revision > ?";
+    private static final String WAITING = "UPDATE journal SET status = ?, error_code = ?, error_message = ?, error_detail = ?, "
+            + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    private static final String REQUEUE = "UPDATE journal SET status = 'PENDING', error_code = NULL, error_message = NULL, "
+            + "error_detail = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN (%s)";
+    private static final String FAILED_OF_COMPANY = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND status IN ('FAILED', 'UNSUPPORTED')";
+    private static final String NOT_ATTEMPTED_OF_COMPANY = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? "
+            + "AND kind = 'INVOICE' AND status = 'NOT_ATTEMPTED'";
+    private static final String WAKE = "UPDATE journal SET next_attempt_at = ? WHERE status IN ('PENDING', 'DISCONNECTED') "
+            + "AND error_code IN ('NOT_CONNECTED', 'CONNECTION_EXPIRED', 'PROVIDER_UNAVAILABLE', 'RATE_LIMITED') AND next_attempt_at > ?";
+    private static final String WAKE_DEPENDENTS = "UPDATE journal SET next_attempt_at = ? WHERE company_id = ? AND depends_on = ? "
+            + "AND status = 'PENDING' AND next_attempt_at > ?";
+    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM journal %s GROUP BY status";
+
+    private final Database database;
+
+    public Journal(Database database) {
+        this.database = database;
+    }
+
+    /** The result of handing a document to the journal. */
+    public record Accepted(JournalEntry entry, boolean changed) {
+    }
+
+    /**
+     * Stores a document: a new row, a new revision when the content changed, or nothing when it is a repeat.
+     *
+     * @param initialStatus PENDING for live documents, NOT_ATTEMPTED for historical ones
+     * @param onlyIfNew true to leave an existing row untouched whatever its content (historical registration)
+     */
+    public Accepted accept(DocumentRef document, String snapshot, String hash, String dependsOn,
+                           SyncStatus initialStatus, boolean onlyIfNew, Instant now) {
+        return database.transaction(connection -> {
+            Optional<JournalEntry> existing = find(connection, document);
+            if (existing.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    insert.setString(1, document.company().value());
+                    insert.setString(2, document.kind().name());
+                    insert.setString(3, document.hostId());
+                    insert.setString(4, snapshot);
+                    insert.setString(5, hash);
+                    insert.setString(6, dependsOn);
+                    insert.setString(7, initialStatus.name());
+                    Database.setInstant(insert, 8, now);
+                    Database.setInstant(insert, 9, now);
+                    Database.setInstant(insert, 10, now);
+                    insert.executeUpdate();
+                }
+                return new Accepted(find(connection, document).orElseThrow(), true);
+            }
+            JournalEntry entry = existing.get();
+            if (onlyIfNew) {
+                return new Accepted(entry, false);
+            }
+            if (entry.snapshotHash().equals(hash)) {
+                if (entry.status() != SyncStatus.NOT_ATTEMPTED) {
+                    return new Accepted(entry, false);
+                }
+                // a historical invoice locked live is wanted now, unchanged
+                requeue(connection, entry, Set.of(SyncStatus.NOT_ATTEMPTED), now);
+                return new Accepted(find(connection, document).orElseThrow(), true);
+            }
+            try (PreparedStatement update = connection.prepareStatement(NEW_REVISION)) {
+                update.setString(1, snapshot);
+                update.setString(2, hash);
+                update.setString(3, dependsOn);
+                update.setString(4, SyncStatus.PENDING.name());
+                Database.setInstant(update, 5, now);
+                Database.setInstant(update, 6, now);
+                update.setLong(7, entry.id());
+                update.executeUpdate();
+            }
+            return new Accepted(find(connection, document).orElseThrow(), true);
+        });
+    }
+
+    /** The row of a document. */
+    public Optional<JournalEntry> find(DocumentRef document) {
+        return database.transaction(connection -> find(connection, document));
+    }
+
+    /** Up to {@code limit} rows of one kind due for sending to {@code provider}, oldest first. */
+    public List<JournalEntry> due(CompanyId company, DocumentKind kind, String provider, Instant now, int limit) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(DUE)) {
+                query.setString(1, company.value());
+                query.setString(2, kind.name());
+                Database.setInstant(query, 3, now);
+                query.setString(4, provider);
+                query.setInt(5, limit);
+                return list(query);
+            }
+        });
+    }
+
+    /** The companies with something due now. */
+    public List<CompanyId> companiesWithDueWork(Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(COMPANIES_WITH_DUE_WORK)) {
+                Database.setInstant(query, 1, now);
+                List<CompanyId> companies = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        companies.add(CompanyId.of(rows.getString(1)));
+                    }
+                }
+                return companies;
+            }
+        });
+    }
+
+    /** When the next queued row becomes due, if any is queued. */
+    public Optional<Instant> earliestDue() {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(EARLIEST_DUE); ResultSet row = query.executeQuery()) {
+                row.next();
+                return Optional.ofNullable(Database.instant(row, row.getMetaData().getColumnLabel(1)));
+            }
+        });
+    }
+
+    /** Records that a revision reached the accounting system. Returns false if a newer revision arrived meanwhile. */
+    public boolean markSynced(JournalEntry sent, String provider, String remoteId, String remoteNumber, String note, Instant now) {
+        return outcome(sent, SyncStatus.SYNCED, provider, remoteId, remoteNumber, sent.revision(), null, note, 1, now, now, now);
+    }
+
+    /** Records a refusal someone must act on. */
+    public boolean markFailed(JournalEntry sent, String provider, SyncError error, boolean attempted, Instant now) {
+        // A document refused before anything was sent stays free to go to whichever provider is active later.
+        return outcome(sent, SyncStatus.FAILED, attempted ? provider : sent.provider(), null, null, null, error, null, attempted ? 1 : 0, now, null, now);
+    }
+
+    /** Records that a provider declared it cannot do this. */
+    public boolean markUnsupported(JournalEntry sent, String provider, SyncError error, Instant now) {
+        return outcome(sent, SyncStatus.UNSUPPORTED, sent.provider(), null, null, null, error, null, 0, now, null, now);
+    }
+
+    /** Records a send whose outcome is not known; it is reconciled at {@code retryAt}. */
+    public boolean markUnknown(JournalEntry sent, String provider, SyncError error, Instant retryAt, Instant now) {
+        return outcome(sent, SyncStatus.OUTCOME_UNKNOWN, provider, null, null, null, error, null, 1, retryAt, null, now);
+    }
+
+    /** Records a failed attempt that is retried by the engine at {@code retryAt} (transport failure, absent provider). */
+    public boolean markRetry(JournalEntry sent, String provider, SyncError error, Instant retryAt, Instant now) {
+        return outcome(sent, SyncStatus.PENDING, provider, null, null, null, error, null, 1, retryAt, null, now);
+    }
+
+    /**
+     * Leaves queued rows queued with a status and reason for waiting (DISCONNECTED, PENDING behind a
+     * rate limit or a prerequisite); no attempt is counted.
+     */
+    public void markWaiting(Collection<JournalEntry> entries, SyncStatus status, SyncError reason, Instant retryAt, Instant now) {
+        database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(WAITING)) {
+                for (JournalEntry entry : entries) {
+                    update.setString(1, status.name());
+                    update.setString(2, reason == null ? null : reason.code().name());
+                    update.setString(3, reason == null ? null : reason.message());
+                    update.setString(4, reason == null ? null : reason.detail());
+                    Database.setInstant(update, 5, retryAt);
+                    Database.setInstant(update, 6, now);
+                    update.setLong(7, entry.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Makes rows that wait for something outside them (a provider, a connection, a limit) due now,
+     * because that something changed. Returns how many.
+     */
+    public int wakeWaiting(Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(WAKE)) {
+                Database.setInstant(update, 1, now);
+                Database.setInstant(update, 2, now);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Makes the credit notes and payments waiting for an invoice due now, because the invoice synced. */
+    public int wakeDependents(CompanyId company, String invoiceHostId, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(WAKE_DEPENDENTS)) {
+                Database.setInstant(update, 1, now);
+                update.setString(2, company.value());
+                update.setString(3, invoiceHostId);
+                Database.setInstant(update, 4, now);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Queues one failed or unsupported document again. */
+    public Optional<JournalEntry> requeue(DocumentRef document, Set<SyncStatus> from, Instant now) {
+        return database.transaction(connection -> {
+            Optional<JournalEntry> entry = find(connection, document);
+            if (entry.isEmpty() || !from.contains(entry.get().status())) {
+                return Optional.<JournalEntry>empty();
+            }
+            requeue(connection, entry.get(), from, now);
+            return find(connection, document);
+        });
+    }
+
+    /** Queues every failed or unsupported document of a company again. */
+    public List<JournalEntry> requeueFailed(CompanyId company, Instant now) {
+        return requeueAll(company, FAILED_OF_COMPANY, Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED), now, null);
+    }
+
+    /** Queues historical invoices (all of the company's when {@code hostIds} is empty). */
+    public List<JournalEntry> queueHistorical(CompanyId company, Collection<String> hostIds, Instant now) {
+        return requeueAll(company, NOT_ATTEMPTED_OF_COMPANY, Set.of(SyncStatus.NOT_ATTEMPTED), now, hostIds);
+    }
+
+    /** A page of a company's documents, most recently updated first. */
+    public DocumentPage page(DocumentQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE company_id = ?");
+        List<String> parameters = new ArrayList<>(List.of(query.company().value()));
+        if (!query.statuses().isEmpty()) {
+            where.append(" AND status IN (").append(placeholders(query.statuses().size())).append(')');
+            query.statuses().forEach(status -> parameters.add(status.name()));
+        }
+        if (!query.kinds().isEmpty()) {
+            where.append(" AND kind IN (").append(placeholders(query.kinds().size())).append(')');
+            query.kinds().forEach(kind -> parameters.add(kind.name()));
+        }
+        return database.transaction(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM journal" + where)) {
+                bind(count, parameters);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            String sql = "SELECT " + COLUMNS + " FROM journal" + where + " ORDER BY updated_at DESC, id DESC "
+                    + "OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                bind(select, parameters);
+                return new DocumentPage(list(select).stream().map(JournalEntry::toStatus).toList(), total);
+            }
+        });
+    }
+
+    /** How many documents stand in each status, for one company or (null) all. */
+    public Map<SyncStatus, Long> countByStatus(CompanyId company) {
+        String sql = COUNT_BY_STATUS.formatted(company == null ? "" : "WHERE company_id = ?");
+        return database.transaction(connection -> {
+            Map<SyncStatus, Long> counts = new EnumMap<>(SyncStatus.class);
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                if (company != null) {
+                    query.setString(1, company.value());
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(SyncStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    private List<JournalEntry> requeueAll(CompanyId company, String select, Set<SyncStatus> from, Instant now,
+                                          Collection<String> onlyHostIds) {
+        return database.transaction(connection -> {
+            List<JournalEntry> candidates;
+            try (PreparedStatement query = connection.prepareStatement(select)) {
+                query.setString(1, company.value());
+                candidates = list(query);
+            }
+            List<JournalEntry> queued = new ArrayList<>();
+            for (JournalEntry entry : candidates) {
+                if (onlyHostIds == null || onlyHostIds.isEmpty() || onlyHostIds.contains(entry.document().hostId())) {
+                    requeue(connection, entry, from, now);
+                    queued.add(find(connection, entry.document()).orElseThrow());
+                }
+            }
+            return queued;
+        });
+    }
+
+    private static void requeue(Connection connection, JournalEntry entry, Set<SyncStatus> from, Instant now) throws SQLException {
+        String statuses = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        try (PreparedStatement update = connection.prepareStatement(REQUEUE.formatted(statuses))) {
+            Database.setInstant(update, 1, now);
+            Database.setInstant(update, 2, now);
+            update.setLong(3, entry.id());
+            update.executeUpdate();
+        }
+    }
+
+    private boolean outcome(JournalEntry sent, SyncStatus status, String provider, String remoteId, String remoteNumber,
+                            Integer syncedRevision, SyncError error, String note, int attempts, Instant nextAttemptAt,
+                            Instant syncedAt, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(OUTCOME)) {
+                update.setString(1, status.name());
+                update.setString(2, provider);
+                update.setString(3, remoteId);
+                update.setString(4, remoteNumber);
+                if (syncedRevision == null) {
+                    update.setNull(5, java.sql.Types.INTEGER);
+                } else {
+                    update.setInt(5, syncedRevision);
+                }
+                update.setString(6, error == null ? null : error.code().name());
+                update.setString(7, error == null ? null : truncate(error.message(), 1000));
+                update.setString(8, error == null ? null : truncate(error.detail(), 4000));
+                update.setString(9, truncate(note, 1000));
+                update.setInt(10, attempts);
+                Database.setInstant(update, 11, nextAttemptAt);
+                Database.setInstant(update, 12, now);
+                Database.setInstant(update, 13, syncedAt);
+                update.setLong(14, sent.id());
+                update.setInt(15, sent.revision());
+                if (update.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            if (status == SyncStatus.SYNCED || status == SyncStatus.OUTCOME_UNKNOWN) {
+                try (PreparedStatement older = connection.prepareStatement(OUTCOME_OF_OLDER_REVISION)) {
+                    older.setString(1, provider);
+                    older.setString(2, remoteId);
+                    older.setString(3, remoteNumber);
+                    if (syncedRevision == null) {
+                        older.setNull(4, java.sql.Types.INTEGER);
+                    } else {
+                        older.setInt(4, syncedRevision);
+                    }
+                    older.setString(5, status.name());
+                    older.setLong(6, sent.id());
+                    older.setInt(7, sent.revision());
+                    older.executeUpdate();
+                }
+            }
+            return false;
+        });
+    }
+
+    private static Optional<JournalEntry> find(Connection connection, DocumentRef document) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FIND)) {
+            query.setString(1, document.company().value());
+            query.setString(2, document.kind().name());
+            query.setString(3, document.hostId());
+            List<JournalEntry> rows = list(query);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    private static List<JournalEntry> list(PreparedStatement query) throws SQLException {
+        List<JournalEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(entry(rows));
+            }
+        }
+        return entries;
+    }
+
+    private static JournalEntry entry(ResultSet row) throws SQLException {
+        DocumentRef document = new DocumentRef(CompanyId.of(row.getString("company_id")),
+                DocumentKind.valueOf(row.getString("kind")), row.getString("host_id"));
+        String errorCode = row.getString("error_code");
+        SyncError error = errorCode == null ? null
+                : new SyncError(ErrorCode.valueOf(errorCode), row.getString("error_message"), row.getString("error_detail"));
+        int syncedRevision = row.getInt("synced_revision");
+        Integer synced = row.wasNull() ? null : syncedRevision;
+        return new JournalEntry(row.getLong("id"), document, row.getInt("revision"), row.getString("snapshot"),
+                row.getString("snapshot_hash"), row.getString("depends_on"), SyncStatus.valueOf(row.getString("status")),
+                row.getString("provider"), row.getString("remote_id"), row.getString("remote_number"), synced, error,
+                row.getString("note"), row.getInt("attempts"), Database.instant(row, "next_attempt_at"),
+                Database.instant(row, "updated_at"), Database.instant(row, "synced_at"), paymentState(row));
+    }
+
+    private static RemotePaymentState paymentState(ResultSet row) throws SQLException {
+        String state = row.getString("payment_state");
+        if (state == null) {
+            return null;
+        }
+        BigDecimal paid = row.getBigDecimal("amount_paid");
+        BigDecimal credited = row.getBigDecimal("amount_credited");
+        BigDecimal due = row.getBigDecimal("amount_due");
+        java.sql.Date last = row.getDate("last_payment_date");
+        LocalDate lastPayment = last == null ? null : last.toLocalDate();
+        return new RemotePaymentState(PaymentState.valueOf(state), paid, credited, due, lastPayment,
+                Database.instant(row, "payment_observed_at"));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static void bind(PreparedStatement statement, List<String> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setString(i + 1, parameters.get(i));
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,110 @@
+package io.fieldsync.accounting.engine.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+
+/**
+ * Mappings (per company and accounting system), settings (per company) and the cached reference data,
+ * each stored as one JSON value per key: they are read and written whole, never queried inside.
+ */
+public final class SetupStore {
+
+    private static final String MAPPINGS = "mappings";
+    private static final String REFERENCE_DATA = "reference_data";
+    private static final String SETTINGS = "settings";
+
+    private final Database database;
+    private final Json json;
+
+    public SetupStore(Database database, Json json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    /** The company's mappings for {@code provider}, empty if none were saved. */
+    public Mappings mappings(CompanyId company, String provider) {
+        return read(MAPPINGS, MAPPINGS, company, provider).map(text -> json.read(text, Mappings.class)).orElse(Mappings.empty());
+    }
+
+    /** Saves the company's mappings for {@code provider}. */
+    public void saveMappings(CompanyId company, String provider, Mappings mappings) {
+        write(MAPPINGS, MAPPINGS, "updated_at", company, provider, json.write(mappings), Instant.now());
+    }
+
+    /** The company's settings, the defaults if none were saved. */
+    public SyncSettings settings(CompanyId company) {
+        return read(SETTINGS, SETTINGS, company, null).map(text -> json.read(text, SyncSettings.class)).orElse(SyncSettings.defaults());
+    }
+
+    /** Saves the company's settings. */
+    public void saveSettings(CompanyId company, SyncSettings settings) {
+        write(SETTINGS, SETTINGS, "updated_at", company, null, json.write(settings), Instant.now());
+    }
+
+    /** The reference data last read for the company from {@code provider}. */
+    public Optional<ReferenceData> referenceData(CompanyId company, String provider) {
+        return read(REFERENCE_DATA, "data", company, provider).map(text -> json.read(text, ReferenceData.class));
+    }
+
+    /** Caches reference data. */
+    public void saveReferenceData(CompanyId company, String provider, ReferenceData data) {
+        write(REFERENCE_DATA, "data", "fetched_at", company, provider, json.write(data), data.fetchedAt());
+    }
+
+    private Optional<String> read(String table, String column, CompanyId company, String provider) {
+        String sql = "SELECT " + column + " FROM " + table + " WHERE company_id = ?" + (provider == null ? "" : " AND provider = ?");
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, company.value());
+                if (provider != null) {
+                    query.setString(2, provider);
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    private void write(String table, String column, String timeColumn, CompanyId company, String provider, String value, Instant at) {
+        String key = "company_id = ?" + (provider == null ? "" : " AND provider = ?");
+        String update = "UPDATE " + table + " SET " + column + " = ?, " + timeColumn + " = ? WHERE " + key;
+        String insert = "INSERT INTO " + table + " (" + column + ", " + timeColumn + ", company_id"
+                + (provider == null ? ") VALUES (?, ?, ?)" : ", provider) VALUES (?, ?, ?, ?)");
+        database.transaction(connection -> {
+            List<String> keys = new ArrayList<>(List.of(company.value()));
+            if (provider != null) {
+                keys.add(provider);
+            }
+            int updated;
+            try (PreparedStatement statement = connection.prepareStatement(update)) {
+                bind(statement, value, at, keys);
+                updated = statement.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    bind(statement, value, at, keys);
+                    statement.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void bind(PreparedStatement statement, String value, Instant at, List<String> keys) throws java.sql.SQLException {
+        statement.setString(1, value);
+        Database.setInstant(statement, 2, at);
+        for (int i = 0; i < keys.size(); i++) {
+            statement.setString(3 + i, keys.get(i));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.fieldsync.accounting.engine.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.SyncLogQuery;
+
+/** The per-call sync log. */
+public final class SyncLogStore {
+
+    private static final String INSERT = "INSERT INTO sync_log (company_id, document_kind, document_host_id, provider, "
+            + "operation, http_status, vendor_error, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Database database;
+
+    public SyncLogStore(Database database) {
+        this.database = database;
+    }
+
+    /** Appends one call. */
+    public void append(SyncLogEntry call) {
+        database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, call.company().value());
+                insert.setString(2, call.document() == null ? null : call.document().kind().name());
+                insert.setString(3, call.document() == null ? null : call.document().hostId());
+                insert.setString(4, call.provider());
+                insert.setString(5, call.operation().length() > 200 ? call.operation().substring(0, 200) : call.operation());
+                insert.setInt(6, call.httpStatus());
+                String error = call.vendorError();
+                insert.setString(7, error != null && error.length() > 2000 ? error.substring(0, 2000) : error);
+                insert.setLong(8, call.duration().toMillis());
+                Database.setInstant(insert, 9, call.at());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The calls matching the query, newest first. */
+    public List<SyncLogEntry> find(SyncLogQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM sync_log WHERE company_id = ?");
+        if (query.document() != null) {
+            sql.append(" AND document_kind = ? AND document_host_id = ?");
+        }
+        if (query.errorsOnly()) {
+            sql.append(" AND (http_status >= 400 OR http_status = 0 OR vendor_error IS NOT NULL)");
+        }
+        if (query.since() != null) {
+            sql.append(" AND at >= ?");
+        }
+        sql.append(" ORDER BY at DESC, id DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                select.setString(index++, query.company().value());
+                if (query.document() != null) {
+                    select.setString(index++, query.document().kind().name());
+                    select.setString(index++, query.document().hostId());
+                }
+                if (query.since() != null) {
+                    Database.setInstant(select, index, query.since());
+                }
+                List<SyncLogEntry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String kind = rows.getString("document_kind");
+                        DocumentRef document = kind == null ? null
+                                : new DocumentRef(query.company(), DocumentKind.valueOf(kind), rows.getString("document_host_id"));
+                        entries.add(new SyncLogEntry(query.company(), document, rows.getString("provider"),
+                                rows.getString("operation"), rows.getInt("http_status"), rows.getString("vendor_error"),
+                                Duration.ofMillis(rows.getLong("duration_ms")), Database.instant(rows, "at")));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+}

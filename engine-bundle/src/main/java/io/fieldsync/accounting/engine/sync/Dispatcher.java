@@ -1,0 +1,216 @@
+package io.fieldsync.accounting.engine.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.provider.ActiveProvider;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.StoredConnection;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued documents to the active provider on one background thread: on a fixed interval, and
+ * at once when something wakes it (a document accepted, a provider arriving, a connection made).
+ * While no provider is active or installed, documents wait as PENDING with the reason on them.
+ */
+@Component(service = Dispatcher.class, configurationPid = EngineConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration WAIT_FOR_PROVIDER = Duration.ofMinutes(10);
+
+    private final EngineStores stores;
+    private final ProviderDirectory directory;
+    private final HostNotifier notifier;
+    private final Clock clock = Clock.systemUTC();
+    private final Lanes lanes = new Lanes(clock);
+    private final TokenRefresher refresher;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final Runnable providerChanged = this::providerChanged;
+    private volatile RetryPolicy retry;
+    private ScheduledFuture<?> ticking;
+
+    @Activate
+    public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
+                      @Reference HostNotifier notifier, EngineConfiguration configuration) {
+        this.stores = stores;
+        this.directory = directory;
+        this.notifier = notifier;
+        this.refresher = new TokenRefresher(stores.connections());
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "accounting-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        configure(configuration);
+        directory.onChange(providerChanged);
+        wake();
+    }
+
+    @Modified
+    void modified(EngineConfiguration configuration) {
+        configure(configuration);
+    }
+
+    /** Stops the dispatcher thread; a pass in progress finishes its current call first. */
+    @Deactivate
+    public void deactivate() throws InterruptedException {
+        directory.removeOnChange(providerChanged);
+        executor.shutdownNow();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("The accounting dispatcher did not stop within 30 s");
+        }
+    }
+
+    /** Asks for a pass as soon as possible; several wakes before it starts make one pass. */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    wakeQueued.set(false);
+                    passSafely();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    /**
+     * Runs one pass on the dispatcher's own thread and waits for it: passes never overlap, so a
+     * document is never sent by two passes at once. For "sync now" and for tests.
+     */
+    public int passNow() {
+        try {
+            return executor.submit(this::pass).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a dispatch pass", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("dispatch pass failed", e.getCause());
+        }
+    }
+
+    /** Where a lane stands, for status displays: until when it is quiet and why. */
+    public Optional<String> laneNote(CompanyId company, String provider) {
+        return lanes.quiet(company, provider).map(lane -> "paused until " + lane.quietUntil() + " (" + lane.limit() + " limit)");
+    }
+
+    /**
+     * A session for admin calls outside a pass (reference data), sharing the passes' token refresher
+     * and lanes so that refreshes stay one at a time and limits are respected.
+     *
+     * @throws AccountingException NOT_CONNECTED or CONNECTION_EXPIRED when the company cannot use the provider
+     */
+    public ProviderSession session(CompanyId company, ActiveProvider provider) {
+        StoredConnection connection = stores.connections().find(company, provider.id())
+                .filter(stored -> stored.state() == ConnectionState.CONNECTED && stored.tokens() != null)
+                .orElseThrow(() -> new AccountingException(SyncError.of(
+                        stores.connections().find(company, provider.id()).map(StoredConnection::state).orElse(null) == ConnectionState.EXPIRED
+                                ? ErrorCode.CONNECTION_EXPIRED : ErrorCode.NOT_CONNECTED,
+                        provider.descriptor().displayName())));
+        return new EngineSession(stores, provider, connection, refresher, lanes);
+    }
+
+    /**
+     * One pass over every company with due work. Returns how many documents were handled; a pass that
+     * handled some is followed by another at once, so a backlog drains batch after batch.
+     */
+    int pass() {
+        Instant now = clock.instant();
+        List<CompanyId> companies = stores.journal().companiesWithDueWork(now);
+        if (companies.isEmpty()) {
+            return 0;
+        }
+        Optional<ActiveProvider> active = directory.active();
+        if (active.isEmpty()) {
+            holdForProvider(companies, now);
+            return 0;
+        }
+        Recorder recorder = new Recorder(stores, notifier, retry, clock);
+        int handled = 0;
+        for (CompanyId company : companies) {
+            try {
+                handled += new DispatchRound(stores, active.get(), recorder, lanes, refresher, clock).run(company);
+            } catch (RuntimeException e) {
+                // one company's trouble (a database hiccup, a provider bug) must not stop the others
+                LOG.error("Accounting dispatch for company {} failed; it is retried on the next pass", company, e);
+            }
+        }
+        return handled;
+    }
+
+    private void passSafely() {
+        try {
+            if (pass() > 0) {
+                wake();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Accounting dispatch pass failed; retrying on the next tick", e);
+        }
+    }
+
+    private void holdForProvider(List<CompanyId> companies, Instant now) {
+        String configured = directory.configuredId();
+        SyncError reason = EngineConfiguration.NO_PROVIDER.equals(configured)
+                ? new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "No accounting system is active. Documents wait until an "
+                        + "admin chooses one (accounting:use, or provider in " + EngineConfiguration.PID + ").",
+                        directory.configurationError().orElse(null))
+                : SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "The accounting system '" + configured + "'");
+        Recorder recorder = new Recorder(stores, notifier, retry, clock);
+        for (CompanyId company : companies) {
+            for (DocumentKind kind : DocumentKind.values()) {
+                recorder.waiting(stores.journal().due(company, kind, configured, now, 1000), SyncStatus.PENDING, reason,
+                        now.plus(WAIT_FOR_PROVIDER));
+            }
+        }
+    }
+
+    private void providerChanged() {
+        try {
+            stores.journal().wakeWaiting(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not wake waiting documents after a provider change", e);
+        }
+        wake();
+    }
+
+    private synchronized void configure(EngineConfiguration configuration) {
+        retry = new RetryPolicy(Duration.ofSeconds(Math.max(1, configuration.retry_delay_s())),
+                Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
+        long interval = Math.max(50, configuration.dispatch_interval_ms());
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        ticking = executor.scheduleWithFixedDelay(this::passSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+}

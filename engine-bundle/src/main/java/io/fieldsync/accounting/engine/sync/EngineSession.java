@@ -1,0 +1,72 @@
+package io.fieldsync.accounting.engine.sync;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.provider.ActiveProvider;
+import io.fieldsync.accounting.engine.store.StoredConnection;
+
+/** The engine's side of calls into a provider for one connected company. */
+final class EngineSession implements ProviderSession {
+
+    private final EngineStores stores;
+    private final ActiveProvider provider;
+    private final StoredConnection connection;
+    private final TokenRefresher refresher;
+    private final Lanes lanes;
+    private volatile String accessToken;
+
+    EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
+        this.stores = stores;
+        this.provider = provider;
+        this.connection = connection;
+        this.refresher = refresher;
+        this.lanes = lanes;
+        this.accessToken = connection.tokens().accessToken();
+    }
+
+    @Override
+    public CompanyId company() {
+        return connection.company();
+    }
+
+    @Override
+    public String tenantId() {
+        return connection.tenantId();
+    }
+
+    @Override
+    public String accessToken() {
+        return accessToken;
+    }
+
+    @Override
+    public String refreshedAccessToken(String rejected) {
+        accessToken = refresher.refreshedAccessToken(connection.company(), provider, rejected);
+        return accessToken;
+    }
+
+    @Override
+    public Mappings mappings() {
+        return stores.setup().mappings(connection.company(), provider.id());
+    }
+
+    @Override
+    public SyncSettings settings() {
+        return stores.setup().settings(connection.company());
+    }
+
+    @Override
+    public void record(SyncLogEntry call) {
+        stores.syncLog().append(call);
+    }
+
+    @Override
+    public void observe(RateLimitObservation limits) {
+        lanes.observe(connection.company(), provider.id(), limits);
+    }
+}

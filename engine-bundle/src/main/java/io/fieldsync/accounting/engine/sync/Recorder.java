@@ -1,0 +1,97 @@
+package io.fieldsync.accounting.engine.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.JournalEntry;
+
+/**
+ * Writes what happened to documents into the journal and tells the host, in that order: the host
+ * never hears of an outcome that a crash could still undo.
+ */
+final class Recorder {
+
+    private final EngineStores stores;
+    private final HostNotifier notifier;
+    private final RetryPolicy retry;
+    private final Clock clock;
+
+    Recorder(EngineStores stores, HostNotifier notifier, RetryPolicy retry, Clock clock) {
+        this.stores = stores;
+        this.notifier = notifier;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** Applies one provider outcome. */
+    void outcome(JournalEntry entry, String provider, PushOutcome outcome) {
+        Instant now = clock.instant();
+        boolean applied = switch (outcome.status()) {
+            case SYNCED, ALREADY_PRESENT -> {
+                boolean synced = stores.journal().markSynced(entry, provider, outcome.remoteId(), outcome.remoteNumber(), outcome.note(), now);
+                stores.connections().recordSync(entry.document().company(), provider, now);
+                stores.journal().wakeDependents(entry.document().company(), entry.document().hostId(), now);
+                yield synced;
+            }
+            case FAILED -> stores.journal().markFailed(entry, provider, outcome.error(), true, now);
+            case UNKNOWN -> stores.journal().markUnknown(entry, provider, outcome.error(), now.plus(retry.after(entry.attempts() + 1)), now);
+            case UNSUPPORTED -> stores.journal().markUnsupported(entry, provider, outcome.error(), now);
+        };
+        if (applied) {
+            tell(entry);
+        }
+    }
+
+    /** A refusal found before sending (mapping, customer, prerequisite): nothing was sent. */
+    void failedBeforeSending(JournalEntry entry, String provider, SyncError error) {
+        if (stores.journal().markFailed(entry, provider, error, false, clock.instant())) {
+            tell(entry);
+        }
+    }
+
+    /** The provider cannot do this. */
+    void unsupported(JournalEntry entry, String provider, SyncError error) {
+        if (stores.journal().markUnsupported(entry, provider, error, clock.instant())) {
+            tell(entry);
+        }
+    }
+
+    /** Sent, outcome unknown: reconcile later. */
+    void unknown(Collection<JournalEntry> entries, String provider, SyncError error) {
+        Instant now = clock.instant();
+        for (JournalEntry entry : entries) {
+            if (stores.journal().markUnknown(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
+                tell(entry);
+            }
+        }
+    }
+
+    /** Not sent (or refused as a whole by a passing failure): try again later. */
+    void retryLater(Collection<JournalEntry> entries, String provider, SyncError error) {
+        Instant now = clock.instant();
+        for (JournalEntry entry : entries) {
+            if (stores.journal().markRetry(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
+                tell(entry);
+            }
+        }
+    }
+
+    /** Still queued, waiting for something outside the document; the host hears only when the status changes. */
+    void waiting(List<JournalEntry> entries, SyncStatus status, SyncError reason, Instant until) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        stores.journal().markWaiting(entries, status, reason, until, clock.instant());
+        entries.stream().filter(entry -> entry.status() != status).forEach(this::tell);
+    }
+
+    private void tell(JournalEntry entry) {
+        stores.journal().find(entry.document()).ifPresent(fresh -> notifier.documentChanged(fresh.toStatus()));
+    }
+}

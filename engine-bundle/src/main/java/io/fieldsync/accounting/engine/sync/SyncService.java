@@ -1,0 +1,145 @@
+package io.fieldsync.accounting.engine.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import io.fieldsync.accounting.api.AccountingSync;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.DocumentPage;
+import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
+import io.fieldsync.accounting.api.Invoice;
+import io.fieldsync.accounting.api.Payment;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.SyncLogQuery;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.Ticket;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.Json;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * What the host calls: each document is written to the journal in one short transaction and the
+ * dispatcher is woken; sending happens on the dispatcher's thread, never the host's.
+ */
+@Component(service = AccountingSync.class)
+public class SyncService implements AccountingSync {
+
+    private final EngineStores stores;
+    private final Dispatcher dispatcher;
+    private final HostNotifier notifier;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public SyncService(@Reference EngineStores stores, @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
+        this.stores = stores;
+        this.dispatcher = dispatcher;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public Ticket invoiceLocked(CompanyId company, Invoice invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        return accept(DocumentRef.invoice(company, invoice.hostId()), invoice, null);
+    }
+
+    @Override
+    public Ticket invoiceCancelled(CompanyId company, CreditNote creditNote) {
+        Objects.requireNonNull(creditNote, "credit note");
+        return accept(DocumentRef.creditNote(company, creditNote.hostId()), creditNote, creditNote.invoiceHostId());
+    }
+
+    @Override
+    public Ticket paymentCollected(CompanyId company, Payment payment) {
+        Objects.requireNonNull(payment, "payment");
+        return accept(DocumentRef.payment(company, payment.hostId()), payment, payment.invoiceHostId());
+    }
+
+    @Override
+    public List<Ticket> registerHistorical(CompanyId company, Collection<Invoice> invoices) {
+        Objects.requireNonNull(company, "company");
+        List<Ticket> tickets = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            String snapshot = json().write(invoice);
+            Journal.Accepted accepted = stores.journal().accept(DocumentRef.invoice(company, invoice.hostId()), snapshot,
+                    Json.hash(snapshot), null, SyncStatus.NOT_ATTEMPTED, true, clock.instant());
+            tickets.add(ticket(accepted.entry()));
+        }
+        return tickets;
+    }
+
+    @Override
+    public int syncHistorical(CompanyId company, Collection<String> hostInvoiceIds) {
+        Objects.requireNonNull(company, "company");
+        List<JournalEntry> queued = stores.journal().queueHistorical(company, hostInvoiceIds == null ? List.of() : hostInvoiceIds, clock.instant());
+        queued.forEach(entry -> notifier.documentChanged(entry.toStatus()));
+        dispatcher.wake();
+        return queued.size();
+    }
+
+    @Override
+    public Optional<Ticket> retry(DocumentRef document) {
+        Optional<JournalEntry> queued = stores.journal().requeue(document, Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED), clock.instant());
+        queued.ifPresent(entry -> {
+            notifier.documentChanged(entry.toStatus());
+            dispatcher.wake();
+        });
+        return queued.map(SyncService::ticket);
+    }
+
+    @Override
+    public int retryAllFailed(CompanyId company) {
+        List<JournalEntry> queued = stores.journal().requeueFailed(company, clock.instant());
+        queued.forEach(entry -> notifier.documentChanged(entry.toStatus()));
+        dispatcher.wake();
+        return queued.size();
+    }
+
+    @Override
+    public Optional<DocumentStatus> status(DocumentRef document) {
+        return stores.journal().find(document).map(JournalEntry::toStatus);
+    }
+
+    @Override
+    public DocumentPage documents(DocumentQuery query) {
+        return stores.journal().page(query);
+    }
+
+    @Override
+    public List<SyncLogEntry> syncLog(SyncLogQuery query) {
+        return stores.syncLog().find(query);
+    }
+
+    private Ticket accept(DocumentRef document, Object snapshotOf, String dependsOn) {
+        String snapshot = json().write(snapshotOf);
+        Instant now = clock.instant();
+        Journal.Accepted accepted = stores.journal().accept(document, snapshot, Json.hash(snapshot), dependsOn,
+                SyncStatus.PENDING, false, now);
+        if (accepted.changed()) {
+            notifier.documentChanged(accepted.entry().toStatus());
+            dispatcher.wake();
+        }
+        return ticket(accepted.entry());
+    }
+
+    private static Ticket ticket(JournalEntry entry) {
+        return new Ticket(entry.document(), entry.revision(), entry.status(), entry.updatedAt());
+    }
+
+    private Json json() {
+        return stores.json();
+    }
+}

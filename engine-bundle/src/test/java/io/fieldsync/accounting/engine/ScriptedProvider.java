@@ -1,0 +1,183 @@
+package io.fieldsync.accounting.engine;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.admin.Organisation;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.AuthorizationGrant;
+import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.ContactPage;
+import io.fieldsync.accounting.api.spi.CreditNotePush;
+import io.fieldsync.accounting.api.spi.CustomerPush;
+import io.fieldsync.accounting.api.spi.InvoicePush;
+import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.ProviderCapability;
+import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.api.spi.ProviderLimits;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RemoteChanges;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
+import io.fieldsync.accounting.api.spi.TokenSet;
+import io.fieldsync.accounting.api.spi.WebhookDelivery;
+
+/**
+ * An in-memory provider whose answers a test scripts; it records every push so tests can say
+ * exactly what reached the "accounting system".
+ */
+public class ScriptedProvider implements AccountingProvider {
+
+    public final String id;
+    public final Set<ProviderCapability> capabilities = EnumSet.allOf(ProviderCapability.class);
+    public final List<CustomerPush> customerPushes = new CopyOnWriteArrayList<>();
+    public final List<InvoicePush> invoicePushes = new CopyOnWriteArrayList<>();
+    public final List<CreditNotePush> creditNotePushes = new CopyOnWriteArrayList<>();
+    public final List<PaymentPush> paymentPushes = new CopyOnWriteArrayList<>();
+    public final List<TokenSet> revoked = new CopyOnWriteArrayList<>();
+    public final AtomicInteger refreshes = new AtomicInteger();
+    public volatile List<Organisation> organisations = List.of(new Organisation("tenant-1", "Demo Plumbing Ltd"));
+    /** Decides each invoice's outcome; the default syncs it. */
+    public volatile Function<InvoicePush, PushOutcome> invoiceOutcome =
+            push -> PushOutcome.synced(push.document(), remoteId("inv", push), push.invoice().number());
+    /** Thrown by the next invoice push instead of answering, once. */
+    public volatile RuntimeException nextInvoiceCallFails;
+    /** When set, the next invoice push finds its access token rejected (HTTP 401) and asks the session for a fresh one. */
+    public volatile boolean rejectAccessTokenOnce;
+    /** The access tokens invoice pushes were made with. */
+    public final List<String> accessTokensUsed = new CopyOnWriteArrayList<>();
+    /** Thrown by refresh(), if set. */
+    public volatile RuntimeException refreshFails;
+    public volatile Duration refreshTakes = Duration.ZERO;
+    private final AtomicInteger tokenSerial = new AtomicInteger();
+
+    public ScriptedProvider(String id) {
+        this.id = id;
+    }
+
+    public Map<String, Object> properties(long serviceId) {
+        return Map.of(PROVIDER_PROPERTY, id, "service.id", serviceId);
+    }
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return new ProviderDescriptor(id, "Scripted " + id, capabilities, new ProviderLimits(60, 5, 5000, 10000,
+                Map.of(DocumentKind.INVOICE, 50, DocumentKind.CUSTOMER, 50, DocumentKind.PAYMENT, 50, DocumentKind.CREDIT_NOTE, 50)));
+    }
+
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+        return URI.create("https://login.example.com/authorize?state=" + request.state());
+    }
+
+    @Override
+    public AuthorizationGrant exchangeCode(Map<String, String> callbackParameters) {
+        return new AuthorizationGrant(tokens(), organisations);
+    }
+
+    @Override
+    public TokenSet refresh(TokenSet current) {
+        refreshes.incrementAndGet();
+        try {
+            Thread.sleep(refreshTakes.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (refreshFails != null) {
+            throw refreshFails;
+        }
+        return tokens();
+    }
+
+    @Override
+    public void revoke(TokenSet tokens) {
+        revoked.add(tokens);
+    }
+
+    @Override
+    public ReferenceData referenceData(ProviderSession session) {
+        return new ReferenceData("Demo Plumbing Ltd", List.of(), List.of(), List.of(), Instant.now());
+    }
+
+    @Override
+    public ContactPage contacts(ProviderSession session, int page) {
+        return new ContactPage(List.of(), false);
+    }
+
+    @Override
+    public List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch) {
+        customerPushes.addAll(batch);
+        return batch.stream().map(push -> PushOutcome.synced(push.document(), "contact-" + push.customer().hostId(), null)).toList();
+    }
+
+    @Override
+    public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
+        invoicePushes.addAll(batch);
+        if (rejectAccessTokenOnce) {
+            rejectAccessTokenOnce = false;
+            session.refreshedAccessToken(session.accessToken());
+        }
+        accessTokensUsed.add(session.accessToken());
+        RuntimeException failure = nextInvoiceCallFails;
+        if (failure != null) {
+            nextInvoiceCallFails = null;
+            throw failure;
+        }
+        List<PushOutcome> outcomes = new ArrayList<>();
+        batch.forEach(push -> outcomes.add(invoiceOutcome.apply(push)));
+        return outcomes;
+    }
+
+    @Override
+    public List<PushOutcome> pushCreditNotes(ProviderSession session, List<CreditNotePush> batch) {
+        creditNotePushes.addAll(batch);
+        return batch.stream().map(push -> PushOutcome.synced(push.document(), id + "-cn-" + push.creditNote().hostId(), null)).toList();
+    }
+
+    @Override
+    public List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch) {
+        paymentPushes.addAll(batch);
+        return batch.stream().map(push -> PushOutcome.synced(push.document(), id + "-pay-" + push.payment().hostId(), null)).toList();
+    }
+
+    @Override
+    public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
+        throw new IllegalStateException("not scripted");
+    }
+
+    @Override
+    public RemoteChanges changesSince(ProviderSession session, Instant since) {
+        return new RemoteChanges(List.of(), Instant.now());
+    }
+
+    @Override
+    public boolean verifyWebhook(WebhookDelivery delivery) {
+        return false;
+    }
+
+    @Override
+    public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
+        return List.of();
+    }
+
+    public String remoteId(String what, InvoicePush push) {
+        return push.remoteInvoiceId() != null ? push.remoteInvoiceId() : id + "-" + what + "-" + push.invoice().hostId();
+    }
+
+    private TokenSet tokens() {
+        int serial = tokenSerial.incrementAndGet();
+        return new TokenSet("access-" + serial, "refresh-" + serial, Instant.now().plusSeconds(1800), null);
+    }
+}

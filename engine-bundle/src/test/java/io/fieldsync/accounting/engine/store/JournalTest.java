@@ -1,0 +1,105 @@
+package io.fieldsync.accounting.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.engine.EngineStores;
+
+class JournalTest {
+
+    private static final DocumentRef INVOICE = DocumentRef.invoice(CompanyId.of("acme"), "I-1");
+
+    @TempDir
+    Path keys;
+
+    private Journal journal;
+
+    @BeforeEach
+    void openJournal() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        journal = new EngineStores(dataSource, keys.resolve("token.key")).journal();
+    }
+
+    @Test
+    void aNewDocumentStartsAtRevisionOneAndPending() {
+        Journal.Accepted accepted = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+
+        assertThat(accepted.changed()).isTrue();
+        assertThat(accepted.entry().revision()).isEqualTo(1);
+        assertThat(accepted.entry().status()).isEqualTo(SyncStatus.PENDING);
+    }
+
+    @Test
+    void aRepeatWithTheSameContentChangesNothing() {
+        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+
+        Journal.Accepted again = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.entry().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void changedContentOfASyncedDocumentIsANewPendingRevision() {
+        JournalEntry first = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        journal.markSynced(first, "xero", "remote-1", "INV-1", null, Instant.now());
+
+        JournalEntry second = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now()).entry();
+
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(second.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(second.remoteId()).isEqualTo("remote-1");
+        assertThat(second.wasSyncedBefore()).isTrue();
+    }
+
+    @Test
+    void anOutcomeForAnOlderRevisionRecordsWhereTheDocumentIsButLeavesTheNewRevisionQueued() {
+        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now());
+
+        boolean applied = journal.markSynced(sent, "xero", "remote-1", "INV-1", null, Instant.now());
+
+        JournalEntry now = journal.find(INVOICE).orElseThrow();
+        assertThat(applied).isFalse();
+        assertThat(now.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(now.revision()).isEqualTo(2);
+        assertThat(now.remoteId()).isEqualTo("remote-1");
+        assertThat(now.provider()).isEqualTo("xero");
+    }
+
+    @Test
+    void anUnknownOutcomeStaysUnknownWhenANewRevisionArrives() {
+        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        journal.markUnknown(sent, "xero", io.fieldsync.accounting.api.SyncError.of(io.fieldsync.accounting.api.ErrorCode.INTERNAL_ERROR, "x"),
+                Instant.now(), Instant.now());
+
+        JournalEntry next = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now()).entry();
+
+        assertThat(next.status()).isEqualTo(SyncStatus.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void aHistoricalInvoiceIsNotTouchedByAnotherRegistrationButIsQueuedWhenLocked() {
+        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.NOT_ATTEMPTED, true, Instant.now());
+        Journal.Accepted registeredAgain = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.NOT_ATTEMPTED, true, Instant.now());
+        assertThat(registeredAgain.changed()).isFalse();
+
+        Journal.Accepted locked = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+
+        assertThat(locked.changed()).isTrue();
+        assertThat(locked.entry().status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(locked.entry().revision()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,456 @@
+package io.fieldsync.accounting.engine.sync;
+
+import static io.fieldsync.accounting.engine.Samples.cancellation;
+import static io.fieldsync.accounting.engine.Samples.customer;
+import static io.fieldsync.accounting.engine.Samples.invoice;
+import static io.fieldsync.accounting.engine.Samples.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.Customer;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.Invoice;
+import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.spi.ProviderCapability;
+import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.engine.Samples;
+import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestEngine;
+
+class DispatchTest {
+
+    private static final CompanyId ACME = CompanyId.of("acme");
+
+    @TempDir
+    Path keys;
+
+    private TestEngine engine;
+    private ScriptedProvider xero;
+
+    @BeforeEach
+    void startEngine() {
+        engine = new TestEngine(keys, "xero");
+        xero = engine.install(new ScriptedProvider("xero"));
+        engine.setup.saveMappings(ACME, Samples.completeMappings());
+    }
+
+    @AfterEach
+    void stopEngine() throws Exception {
+        engine.close();
+    }
+
+    @Test
+    void lockedInvoiceIsSyncedAfterItsCustomerIsLinked() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(status.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status.provider()).isEqualTo("xero");
+        assertThat(status.remoteId()).isEqualTo("xero-inv-I-1");
+        assertThat(xero.customerPushes).hasSize(1);
+        assertThat(xero.invoicePushes).singleElement().satisfies(push -> {
+            assertThat(push.remoteCustomerId()).isEqualTo("contact-C-1");
+            assertThat(push.remoteInvoiceId()).isNull();
+            assertThat(push.reconcileFirst()).isFalse();
+        });
+        assertThat(engine.heard).extracting(DocumentStatus::status).contains(SyncStatus.PENDING, SyncStatus.SYNCED);
+        assertThat(engine.connections.status(ACME).lastSuccessfulSync()).isNotNull();
+    }
+
+    @Test
+    void laterInvoicesForAnUnchangedCustomerReuseTheLinkWithoutAnotherCall() {
+        engine.connect(ACME);
+        Customer customer = customer("C-1");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer));
+        engine.drain();
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer));
+        engine.sync.invoiceLocked(ACME, invoice("I-3", customer));
+        engine.drain();
+
+        assertThat(xero.customerPushes).hasSize(1);
+        assertThat(xero.invoicePushes).extracting(push -> push.remoteCustomerId()).containsOnly("contact-C-1");
+    }
+
+    @Test
+    void documentsWaitAsPendingWithAReasonWhileTheActiveProviderIsNotInstalled() {
+        engine.use("quickbooks");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(status.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(status.error().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(status.error().message()).contains("quickbooks");
+        assertThat(xero.invoicePushes).isEmpty();
+    }
+
+    @Test
+    void documentsWaitAsDisconnectedUntilTheCompanyConnectsAndThenGoOut() {
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.DISCONNECTED);
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).error().code()).isEqualTo(ErrorCode.NOT_CONNECTED);
+
+        engine.connect(ACME);
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void anUnmappedCategoryFailsOnlyThatInvoiceAndNamesTheCategory() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1"), "Subcontracting"));
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-2")));
+
+        engine.drain();
+
+        DocumentStatus failed = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.MAPPING_MISSING);
+        assertThat(failed.error().message()).contains("Category Subcontracting").contains("Settings → Accounting");
+        assertThat(failed.attempts()).isZero();
+        assertThat(status(DocumentRef.invoice(ACME, "I-2")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.invoicePushes).extracting(push -> push.invoice().hostId()).containsExactly("I-2");
+    }
+
+    @Test
+    void aFailedInvoiceGoesOutOnRetryOnceTheMappingIsFixed() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1"), "Subcontracting"));
+        engine.drain();
+
+        var mappings = Samples.completeMappings();
+        var fixed = new io.fieldsync.accounting.api.admin.Mappings(
+                new java.util.HashMap<>(mappings.revenueAccountByCategory()) {{ put("Subcontracting", "230"); }},
+                mappings.itemByCategory(), mappings.taxRateByHostTaxRate(), null, "820", "090", mappings.depositAccountByMethod());
+        engine.setup.saveMappings(ACME, fixed);
+        assertThat(engine.sync.retryAllFailed(ACME)).isEqualTo(1);
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void anUnmappedTaxRateFailsAsTaxMappingMissing() {
+        engine.connect(ACME);
+        Invoice invoice = invoice("I-1", customer("C-1"));
+        Invoice withPst = new Invoice("I-9", "INV-9", invoice.customer(), invoice.issueDate(), invoice.dueDate(), invoice.currency(),
+                null, invoice.amountType(), List.of(io.fieldsync.accounting.api.InvoiceLine.of("Boiler", java.math.BigDecimal.ONE,
+                new java.math.BigDecimal("900"), ProductCategory.EQUIPMENT, List.of("GST", "PST"))), null);
+        engine.sync.invoiceLocked(ACME, withPst);
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.invoice(ACME, "I-9"));
+        assertThat(status.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(status.error().code()).isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
+        assertThat(status.error().message()).contains("PST");
+    }
+
+    @Test
+    void aCustomerWithAnInvalidEmailFailsBeforeAnyCallIsMade() {
+        engine.connect(ACME);
+        Customer broken = new Customer("C-9", "Broken Email Ltd", "not-an-email", null, null);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", broken));
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(status.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(status.error().code()).isEqualTo(ErrorCode.CUSTOMER_INVALID);
+        assertThat(status.error().message()).contains("not-an-email");
+        assertThat(xero.customerPushes).isEmpty();
+        assertThat(xero.invoicePushes).isEmpty();
+    }
+
+    @Test
+    void aPaymentWaitsForItsInvoiceThenGoesIntoTheDepositAccountOfItsMethod() {
+        engine.connect(ACME);
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "100.00", PaymentMethod.CARD));
+        engine.sync.paymentCollected(ACME, payment("P-2", "I-1", "20.00", PaymentMethod.CASH));
+        engine.drain();
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).error().code()).isEqualTo(ErrorCode.PREREQUISITE_MISSING);
+
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.retryAllFailed(ACME);
+        engine.drain();
+
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.paymentPushes).extracting(push -> push.payment().hostId() + "→" + push.depositAccount())
+                .containsExactlyInAnyOrder("P-1→091", "P-2→090");
+        assertThat(xero.paymentPushes).allSatisfy(push -> assertThat(push.remoteInvoiceId()).isEqualTo("xero-inv-I-1"));
+    }
+
+    @Test
+    void aPaymentForAnInvoiceStillPendingWaitsAndGoesRightAfterIt() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1"), "Subcontracting"));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "100.00", PaymentMethod.CARD));
+        engine.drain();
+        DocumentStatus waiting = status(DocumentRef.payment(ACME, "P-1"));
+        assertThat(waiting.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(waiting.error().message()).contains("Waiting for invoice I-1");
+
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void aCancellationBecomesACreditNoteAgainstTheSyncedInvoice() {
+        engine.connect(ACME);
+        Invoice invoice = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, invoice);
+        engine.sync.invoiceCancelled(ACME, cancellation(invoice));
+
+        engine.drain();
+
+        assertThat(status(DocumentRef.creditNote(ACME, "CN-I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.creditNotePushes).singleElement().satisfies(push -> {
+            assertThat(push.remoteInvoiceId()).isEqualTo("xero-inv-I-1");
+            assertThat(push.remoteCustomerId()).isEqualTo("contact-C-1");
+        });
+    }
+
+    @Test
+    void anInvoiceChangedAfterItWasSyncedIsSentAsAnUpdateOfTheSameRemoteInvoice() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+
+        Invoice changed = invoice("I-1", customer("C-1"), ProductCategory.EQUIPMENT);
+        assertThat(engine.sync.invoiceLocked(ACME, changed).revision()).isEqualTo(2);
+        engine.drain();
+
+        assertThat(xero.invoicePushes).hasSize(2);
+        assertThat(xero.invoicePushes.get(1).remoteInvoiceId()).isEqualTo("xero-inv-I-1");
+        assertThat(xero.invoicePushes.get(1).key()).isNotEqualTo(xero.invoicePushes.get(0).key());
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdenticalResubmissionSendsNothing() {
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+
+        assertThat(engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1"))).revision()).isEqualTo(1);
+        engine.drain();
+
+        assertThat(xero.invoicePushes).hasSize(1);
+    }
+
+    @Test
+    void aProviderThatBreaksAfterSendingLeavesTheOutcomeUnknownAndTheRetryReconcilesWithTheSameKey() throws Exception {
+        engine.connect(ACME);
+        xero.nextInvoiceCallFails = new IllegalStateException("connection reset after request was written");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+
+        engine.drain();
+        DocumentStatus unknown = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(unknown.status()).isEqualTo(SyncStatus.OUTCOME_UNKNOWN);
+        assertThat(unknown.error().detail()).contains("connection reset");
+
+        Thread.sleep(1100); // the first retry delay of the test configuration
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.invoicePushes).hasSize(2);
+        assertThat(xero.invoicePushes.get(1).reconcileFirst()).isTrue();
+        assertThat(xero.invoicePushes.get(1).key()).isEqualTo(xero.invoicePushes.get(0).key());
+    }
+
+    @Test
+    void aRateLimitKeepsDocumentsPendingAndPausesOnlyThatCompany() {
+        CompanyId other = CompanyId.of("other");
+        engine.setup.saveMappings(other, Samples.completeMappings());
+        engine.connect(ACME);
+        engine.connect(other);
+        xero.invoiceOutcome = push -> {
+            if (push.document().company().equals(ACME)) {
+                throw new RateLimitedException("minute", Duration.ofSeconds(45));
+            }
+            return PushOutcome.synced(push.document(), "xero-inv-" + push.invoice().hostId(), null);
+        };
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.invoiceLocked(other, invoice("I-2", customer("C-2")));
+
+        engine.drain();
+
+        DocumentStatus limited = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(limited.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(limited.error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(limited.error().message()).contains("minute");
+        assertThat(engine.dispatcher.laneNote(ACME, "xero")).hasValueSatisfying(note -> assertThat(note).contains("minute"));
+        assertThat(status(DocumentRef.invoice(other, "I-2")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void aRejectedAccessTokenIsRefreshedStoredAndUsed() {
+        engine.connect(ACME);
+        xero.rejectAccessTokenOnce = true;
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.refreshes).hasValue(1);
+        assertThat(xero.accessTokensUsed).containsExactly("access-2");
+        assertThat(engine.stores.connections().find(ACME, "xero").orElseThrow().tokens().accessToken()).isEqualTo("access-2");
+    }
+
+    @Test
+    void aRefusedRefreshExpiresTheConnectionAndDocumentsWaitAsDisconnected() {
+        engine.connect(ACME);
+        xero.rejectAccessTokenOnce = true;
+        xero.refreshFails = new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Scripted xero"));
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+
+        engine.drain();
+
+        assertThat(List.of("I-1", "I-2")).allSatisfy(id -> {
+            DocumentStatus status = status(DocumentRef.invoice(ACME, id));
+            assertThat(status.status()).isEqualTo(SyncStatus.DISCONNECTED);
+            assertThat(status.error().code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED);
+        });
+        assertThat(engine.connections.status(ACME).state()).isEqualTo(ConnectionState.EXPIRED);
+        assertThat(xero.refreshes).hasValue(1);
+    }
+
+    @Test
+    void concurrentCallsThatSeeARejectedTokenRefreshItOnlyOnce() throws Exception {
+        engine.connect(ACME);
+        xero.refreshTakes = Duration.ofMillis(200);
+        var provider = engine.directory.active().orElseThrow();
+        var first = engine.dispatcher.session(ACME, provider);
+        var second = engine.dispatcher.session(ACME, provider);
+        String rejected = first.accessToken();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> first.refreshedAccessToken(rejected));
+        var b = pool.submit(() -> second.refreshedAccessToken(rejected));
+        String tokenA = a.get();
+        String tokenB = b.get();
+        pool.shutdown();
+
+        assertThat(xero.refreshes).hasValue(1);
+        assertThat(tokenA).isEqualTo(tokenB).isNotEqualTo(rejected);
+    }
+
+    @Test
+    void switchingTheProviderSendsTheNextDocumentToTheNewOne() {
+        ScriptedProvider quickbooks = engine.install(new ScriptedProvider("quickbooks"));
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+
+        engine.use("quickbooks");
+        engine.setup.saveMappings(ACME, Samples.completeMappings());
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).provider()).isEqualTo("xero");
+        assertThat(status(DocumentRef.invoice(ACME, "I-2")).provider()).isEqualTo("quickbooks");
+        assertThat(quickbooks.customerPushes).hasSize(1);
+        assertThat(quickbooks.invoicePushes).extracting(push -> push.invoice().hostId()).containsExactly("I-2");
+    }
+
+    @Test
+    void documentsQueuedWhileTheProviderIsAwayGoOutWhenItComesBack() {
+        engine.connect(ACME);
+        long serviceId = engine.lastServiceId();
+        engine.uninstall(xero, serviceId);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-2")));
+        engine.drain();
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.PENDING);
+
+        engine.install(xero);
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status(DocumentRef.invoice(ACME, "I-2")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void whatTheProviderCannotDoIsShownAsUnsupported() {
+        xero.capabilities.remove(ProviderCapability.PAYMENTS);
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "10.00", PaymentMethod.CASH));
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.payment(ACME, "P-1"));
+        assertThat(status.status()).isEqualTo(SyncStatus.UNSUPPORTED);
+        assertThat(status.error().message()).contains("payments");
+    }
+
+    @Test
+    void aValidationRefusalReachesTheDocumentInTheProvidersWords() {
+        engine.connect(ACME);
+        xero.invoiceOutcome = push -> PushOutcome.failed(push.document(),
+                SyncError.of(ErrorCode.VALIDATION_FAILED, "invoice " + push.invoice().number())
+                        .withDetail("Account code '200' is not a valid code for this document."));
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+
+        engine.drain();
+
+        DocumentStatus status = status(DocumentRef.invoice(ACME, "I-1"));
+        assertThat(status.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(status.attempts()).isEqualTo(1);
+        assertThat(status.error().detail()).contains("Account code '200'");
+    }
+
+    @Test
+    void historicalInvoicesWaitUntilAskedFor() {
+        engine.connect(ACME);
+        engine.sync.registerHistorical(ACME, List.of(invoice("H-1", customer("C-1")), invoice("H-2", customer("C-1"))));
+        engine.drain();
+        assertThat(status(DocumentRef.invoice(ACME, "H-1")).status()).isEqualTo(SyncStatus.NOT_ATTEMPTED);
+
+        assertThat(engine.sync.syncHistorical(ACME, List.of("H-2"))).isEqualTo(1);
+        engine.drain();
+
+        assertThat(status(DocumentRef.invoice(ACME, "H-1")).status()).isEqualTo(SyncStatus.NOT_ATTEMPTED);
+        assertThat(status(DocumentRef.invoice(ACME, "H-2")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(engine.sync.documents(io.fieldsync.accounting.api.DocumentQuery.byStatus(ACME, SyncStatus.NOT_ATTEMPTED)).total())
+                .isEqualTo(1);
+    }
+
+    private DocumentStatus status(DocumentRef document) {
+        return engine.sync.status(document).orElseThrow();
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, String> none() {
+        return Map.of();
+    }
+}
