@@ -1,0 +1,115 @@
+package io.fieldsync.accounting.engine.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.admin.AccountType;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.MappingGap;
+import io.fieldsync.accounting.api.admin.MappingValidation;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.admin.RemoteAccount;
+import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestEngine;
+
+class SetupServiceTest {
+
+    private static final CompanyId ACME = CompanyId.of("acme");
+
+    @TempDir
+    Path keys;
+
+    private TestEngine engine;
+
+    @BeforeEach
+    void startEngine() {
+        engine = new TestEngine(keys, "xero");
+        engine.install(new ScriptedProvider("xero") {
+            @Override
+            public ReferenceData referenceData(ProviderSession session) {
+                return new ReferenceData("Demo Plumbing Ltd", List.of(
+                        new RemoteAccount("a1", "200", "Sales - Labour", AccountType.REVENUE, true, false),
+                        new RemoteAccount("a2", "210", "Sales - Materials", AccountType.REVENUE, false, false),
+                        new RemoteAccount("a3", "090", "Business Bank", AccountType.BANK, true, true)),
+                        List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.0000"), true, true),
+                                new RemoteTaxRate("OLDGST", "Old GST", new BigDecimal("12.5000"), false, true)),
+                        List.of(), Instant.now());
+            }
+        });
+        engine.connect(ACME);
+    }
+
+    @AfterEach
+    void stopEngine() throws Exception {
+        engine.close();
+    }
+
+    @Test
+    void validationNamesEveryGapIncludingMappingsToInactiveAccountsAndRates() {
+        engine.setup.saveMappings(ACME, new Mappings(Map.of(ProductCategory.LABOUR, "200", ProductCategory.MATERIALS, "210"),
+                Map.of(), Map.of("GST", "OUTPUT2", "GST-OLD", "OLDGST"), null, null, "090", Map.of()));
+
+        MappingValidation validation = engine.setup.validateMappings(ACME, Set.of("Subcontracting"), Set.of("GST", "GST-OLD", "PST"));
+
+        assertThat(validation.isComplete()).isFalse();
+        assertThat(validation.gaps()).extracting(MappingGap::subject).containsExactlyInAnyOrder(
+                "Category Materials", "Category Equipment", "Category Other", "Category Subcontracting", "GST-OLD", "PST");
+        assertThat(validation.gaps()).filteredOn(gap -> gap.subject().equals("Category Materials")).singleElement()
+                .satisfies(gap -> assertThat(gap.message()).contains("210").contains("active revenue account"));
+        assertThat(validation.gaps()).filteredOn(gap -> gap.code() == ErrorCode.TAX_MAPPING_MISSING).hasSize(2);
+    }
+
+    @Test
+    void completeMappingsValidateClean() {
+        engine.setup.saveMappings(ACME, new Mappings(Map.of(), Map.of(), Map.of("GST", "OUTPUT2"), "200", null, "090", Map.of()));
+
+        assertThat(engine.setup.validateMappings(ACME, Set.of(), Set.of("GST")).gaps()).isEmpty();
+    }
+
+    @Test
+    void aDepositAccountThatCannotTakePaymentsIsAGap() {
+        engine.setup.saveMappings(ACME, new Mappings(Map.of(), Map.of(), Map.of(), "200", null, "090",
+                Map.of(PaymentMethod.CARD, "200")));
+
+        assertThat(engine.setup.validateMappings(ACME, Set.of(), Set.of()).gaps()).singleElement()
+                .satisfies(gap -> assertThat(gap.subject()).contains("card payments"));
+    }
+
+    @Test
+    void referenceDataIsReadOnceAndServedFromTheCacheUntilRefreshed() {
+        ReferenceData first = engine.setup.referenceData(ACME);
+        ReferenceData cached = engine.setup.referenceData(ACME);
+
+        assertThat(cached.fetchedAt()).isEqualTo(first.fetchedAt());
+        assertThat(cached.organisationName()).isEqualTo("Demo Plumbing Ltd");
+        assertThat(engine.setup.refreshReferenceData(ACME).fetchedAt()).isAfterOrEqualTo(first.fetchedAt());
+    }
+
+    @Test
+    void settingsDefaultToApprovedWithHostNumbersAndAreSaved() {
+        assertThat(engine.setup.settings(ACME)).isEqualTo(SyncSettings.defaults());
+
+        engine.setup.saveSettings(ACME, new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true));
+
+        assertThat(engine.setup.settings(ACME)).isEqualTo(new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true));
+    }
+}
