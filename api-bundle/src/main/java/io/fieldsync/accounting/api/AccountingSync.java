@@ -11,8 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * to the accounting system happens later, in the background, exactly once per document revision.
  * Outcomes reach the host through {@link AccountingListener} services and {@link #status}.
  *
- * <p>Structural problems (a null id, a payment of zero) are {@link IllegalArgumentException}s from
- * the records' constructors. Business problems (an unmapped category, a customer without a name)
+ * <p>Structural problems are exceptions from the records' constructors: a missing value is a
+ * {@link NullPointerException} naming it, a wrong one (a payment of zero, a blank id) an
+ * {@link IllegalArgumentException}. Business problems (an unmapped category, a customer without a name)
  * never throw: the document is stored and shows {@link SyncStatus#FAILED} with a typed
  * {@link SyncError}, and no other document is held up by it.
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One line of an invoice or credit note.
  *
  * @param description what was sold, as printed on the invoice
- * @param quantity quantity, up to four decimal places; may be negative only on credit notes' corrections
+ * @param quantity quantity, up to four decimal places; negative for a correction line
  * @param unitPrice unit price in the document's currency, up to four decimal places
  * @param discountPercent discount in percent (0-100), or null for none
  * @param category the {@link ProductCategory} (standard or host-defined) that picks the revenue account

@@ -35,7 +35,8 @@ public final class MoneyRules {
     /**
      * An amount handed over by the host, normalised to {@link #AMOUNT_SCALE}.
      *
-     * @throws IllegalArgumentException if it is null or has more than two decimal places
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if it has more than two decimal places
      */
     public static BigDecimal amount(BigDecimal value, String what) {
         return exact(value, AMOUNT_SCALE, what);

@@ -25,8 +25,20 @@ public record IdempotencyKey(String value) {
         }
     }
 
-    /** A key derived deterministically (name-based UUID) from the parts that identify one operation. */
+    /**
+     * A key derived deterministically (name-based UUID) from the parts that identify one operation.
+     *
+     * @throws NullPointerException for a null part
+     * @throws IllegalArgumentException for a part containing the separator U+001F, which would make two
+     *                                  different part lists give the same key
+     */
     public static IdempotencyKey derive(String... parts) {
+        for (String part : parts) {
+            Objects.requireNonNull(part, "idempotency key part");
+            if (part.indexOf('\u001f') >= 0) {
+                throw new IllegalArgumentException("idempotency key parts must not contain U+001F");
+            }
+        }
         return new IdempotencyKey(UUID.nameUUIDFromBytes(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)).toString());
     }
 

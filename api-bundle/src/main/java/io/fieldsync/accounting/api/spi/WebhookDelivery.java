@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.api.spi;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +22,7 @@ public record WebhookDelivery(Map<String, List<String>> headers, byte[] body) {
         if (headers != null) {
             headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         }
-        headers = copy;
+        headers = Collections.unmodifiableSortedMap(copy);
         body = body == null ? new byte[0] : body.clone();
     }
 
@@ -33,5 +35,21 @@ public record WebhookDelivery(Map<String, List<String>> headers, byte[] body) {
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** Equal when the headers and the body bytes are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebhookDelivery that && headers.equals(that.headers) && Arrays.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * headers.hashCode() + Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookDelivery[headers=" + headers.keySet() + ", body=" + body.length + " bytes]";
     }
 }
