@@ -95,6 +95,7 @@ public final class TestEngine implements AutoCloseable {
         for (int i = 0; i < 20 && dispatcher.passNow() > 0; i++) {
             // keep going: each pass sends one batch per kind and company
         }
+        notifier.flush();
     }
 
     public int pass() {
@@ -104,6 +105,7 @@ public final class TestEngine implements AutoCloseable {
     @Override
     public void close() throws Exception {
         dispatcher.deactivate();
+        notifier.deactivate();
     }
 
     /** The service property naming a provider. */

@@ -2,6 +2,12 @@ package io.fieldsync.accounting.engine.sync;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.fieldsync.accounting.api.AccountingListener;
 import io.fieldsync.accounting.api.DocumentRef;
@@ -9,6 +15,7 @@ import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.RemotePaymentState;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -16,13 +23,22 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells the host's {@link AccountingListener} services what happened. A failing listener is logged and skipped. */
+/**
+ * Tells the host's {@link AccountingListener} services what happened, in order, on a thread of its
+ * own: a host call never runs listener code, and a slow listener never holds up the dispatcher.
+ * A failing listener is logged and skipped.
+ */
 @Component(service = HostNotifier.class)
 public class HostNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostNotifier.class);
 
     private final List<AccountingListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "accounting-notifier");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -34,25 +50,50 @@ public class HostNotifier {
         listeners.remove(listener);
     }
 
+    /** Stops delivering; what was queued is delivered first, for up to 10 seconds. */
+    @Deactivate
+    public void deactivate() throws InterruptedException {
+        delivery.shutdown();
+        if (!delivery.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Accounting listeners did not take their last notifications within 10 s");
+            delivery.shutdownNow();
+        }
+    }
+
     /** A document's status changed. */
     public void documentChanged(DocumentStatus status) {
-        for (AccountingListener listener : listeners) {
-            try {
-                listener.documentChanged(status);
-            } catch (RuntimeException e) {
-                LOG.warn("Accounting listener {} failed on {}", listener.getClass().getName(), status.document(), e);
-            }
-        }
+        deliver(listener -> listener.documentChanged(status), status.document());
     }
 
     /** A synced invoice's payment state changed. */
     public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
-        for (AccountingListener listener : listeners) {
-            try {
-                listener.paymentStateChanged(invoice, state);
-            } catch (RuntimeException e) {
-                LOG.warn("Accounting listener {} failed on {}", listener.getClass().getName(), invoice, e);
-            }
+        deliver(listener -> listener.paymentStateChanged(invoice, state), invoice);
+    }
+
+    /** Waits until everything queued so far was delivered. */
+    public void flush() {
+        try {
+            delivery.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException e) {
+            LOG.debug("Nothing to flush: {}", e.toString());
+        }
+    }
+
+    private void deliver(Consumer<AccountingListener> call, DocumentRef about) {
+        try {
+            delivery.execute(() -> {
+                for (AccountingListener listener : listeners) {
+                    try {
+                        call.accept(listener);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Accounting listener {} failed on {}", listener.getClass().getName(), about, e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Accounting notifier stopped; {} not delivered", about);
         }
     }
 }
