@@ -30,6 +30,11 @@ public @interface EngineConfiguration {
     @AttributeDefinition(name = "Longest retry delay (s)", description = "The doubling stops here.", min = "1")
     long retry_delay_max_s() default 3600;
 
+    @AttributeDefinition(name = "Payment polling interval (min)",
+            description = "How often invoices changed in the accounting system are polled, as a backstop to webhooks. 0 turns polling off.",
+            min = "0")
+    int poll_interval_min() default 15;
+
     @AttributeDefinition(name = "Data source filter",
             description = "LDAP filter choosing the javax.sql.DataSource service that holds the journal.")
     String dataSource_target() default "(dataSourceName=accounting)";

@@ -37,6 +37,11 @@ public final class Configs {
             }
 
             @Override
+            public int poll_interval_min() {
+                return 0;
+            }
+
+            @Override
             public String dataSource_target() {
                 return "(dataSourceName=accounting)";
             }

@@ -152,14 +152,24 @@ public class ScriptedProvider implements AccountingProvider {
         return batch.stream().map(push -> PushOutcome.synced(push.document(), id + "-pay-" + push.payment().hostId(), null)).toList();
     }
 
+    /** What the "accounting system" says about its invoices, by remote id. */
+    public final Map<String, RemoteInvoiceState> remoteInvoices = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The {@code since} of every changesSince call. */
+    public final List<Instant> polledSince = new CopyOnWriteArrayList<>();
+
     @Override
     public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
-        throw new IllegalStateException("not scripted");
+        RemoteInvoiceState state = remoteInvoices.get(remoteInvoiceId);
+        if (state == null) {
+            throw new IllegalStateException("no such invoice: " + remoteInvoiceId);
+        }
+        return state;
     }
 
     @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
-        return new RemoteChanges(List.of(), Instant.now());
+        polledSince.add(since);
+        return new RemoteChanges(List.copyOf(remoteInvoices.values()), Instant.parse("2026-11-23T10:00:00Z"));
     }
 
     @Override

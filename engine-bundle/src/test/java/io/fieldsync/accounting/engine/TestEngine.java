@@ -37,6 +37,8 @@ public final class TestEngine implements AutoCloseable {
     public final SyncService sync;
     public final ConnectionService connections;
     public final SetupService setup;
+    public final io.fieldsync.accounting.engine.inbound.RemoteUpdates remoteUpdates;
+    public final List<DocumentRef> paymentStatesHeard = new CopyOnWriteArrayList<>();
     public final List<DocumentStatus> heard = new CopyOnWriteArrayList<>();
     private final AtomicLong serviceIds = new AtomicLong(100);
 
@@ -56,12 +58,15 @@ public final class TestEngine implements AutoCloseable {
 
             @Override
             public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
+                paymentStatesHeard.add(invoice);
             }
         });
         dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider));
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
+        remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
+                Configs.engine(activeProvider));
     }
 
     /** Registers a provider service, as a bundle starting would. */
@@ -104,6 +109,7 @@ public final class TestEngine implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        remoteUpdates.deactivate();
         dispatcher.deactivate();
         notifier.deactivate();
     }

@@ -50,6 +50,11 @@ public record PushOutcome(DocumentRef document, OutcomeStatus status, String rem
                 new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "Sent, but the accounting system's answer was lost; it is checked before anything is sent again.", why), null);
     }
 
+    /** The same outcome with a remark for the document's history. */
+    public PushOutcome withNote(String remark) {
+        return new PushOutcome(document, status, remoteId, remoteNumber, error, remark);
+    }
+
     /** Not possible with this provider. */
     public static PushOutcome unsupported(DocumentRef document, String what) {
         return new PushOutcome(document, OutcomeStatus.UNSUPPORTED, null, null, SyncError.of(ErrorCode.UNSUPPORTED, what), null);

@@ -33,6 +33,10 @@ public final class ConnectionStore {
     private static final String DELETE = "DELETE FROM connections WHERE company_id = ? AND provider = ?";
     private static final String RECORD_SYNC = "UPDATE connections SET last_sync_at = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
     private static final String COUNT_CONNECTED = "SELECT COUNT(*) FROM connections WHERE provider = ? AND state = 'CONNECTED'";
+    private static final String BY_TENANT = "SELECT company_id FROM connections WHERE provider = ? AND tenant_id = ? AND state = 'CONNECTED'";
+    private static final String CONNECTED = "SELECT company_id FROM connections WHERE provider = ? AND state = 'CONNECTED'";
+    private static final String WATERMARK = "SELECT poll_watermark FROM connections WHERE company_id = ? AND provider = ?";
+    private static final String SET_WATERMARK = "UPDATE connections SET poll_watermark = ? WHERE company_id = ? AND provider = ?";
     private static final String PUT_STATE = "INSERT INTO authorizations (state, company_id, provider, expires_at) VALUES (?, ?, ?, ?)";
     private static final String FIND_STATE = "SELECT company_id, provider, expires_at FROM authorizations WHERE state = ?";
     private static final String DELETE_STATE = "DELETE FROM authorizations WHERE state = ?";
@@ -102,6 +106,60 @@ public final class ConnectionStore {
                     row.next();
                     return row.getLong(1);
                 }
+            }
+        });
+    }
+
+    /** The companies connected to {@code provider}'s organisation {@code tenantId} (webhooks name only the tenant). */
+    public List<CompanyId> companiesOfTenant(String provider, String tenantId) {
+        return companies(BY_TENANT, provider, tenantId);
+    }
+
+    /** The companies connected to {@code provider}. */
+    public List<CompanyId> connectedCompanies(String provider) {
+        return companies(CONNECTED, provider, null);
+    }
+
+    /** Where the polling backstop resumes for a connection, if it ran before. */
+    public Optional<Instant> pollWatermark(CompanyId company, String provider) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(WATERMARK)) {
+                query.setString(1, company.value());
+                query.setString(2, provider);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.ofNullable(Database.instant(row, "poll_watermark")) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    /** Moves the polling watermark of a connection. */
+    public void setPollWatermark(CompanyId company, String provider, Instant watermark) {
+        database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(SET_WATERMARK)) {
+                Database.setInstant(update, 1, watermark);
+                update.setString(2, company.value());
+                update.setString(3, provider);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private List<CompanyId> companies(String sql, String provider, String tenantId) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, provider);
+                if (tenantId != null) {
+                    query.setString(2, tenantId);
+                }
+                List<CompanyId> companies = new java.util.ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        companies.add(CompanyId.of(rows.getString(1)));
+                    }
+                }
+                return companies;
             }
         });
     }

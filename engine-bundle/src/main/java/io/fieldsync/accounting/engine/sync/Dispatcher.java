@@ -85,9 +85,12 @@ public class Dispatcher {
     @Deactivate
     public void deactivate() throws InterruptedException {
         directory.removeOnChange(providerChanged);
-        executor.shutdownNow();
+        // let a pass in progress finish its current batch: interrupting it mid-call would turn sent
+        // documents into unknown outcomes for no reason
+        executor.shutdown();
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("The accounting dispatcher did not stop within 30 s");
+            LOG.warn("The accounting dispatcher did not stop within 30 s; interrupting it");
+            executor.shutdownNow();
         }
     }
 

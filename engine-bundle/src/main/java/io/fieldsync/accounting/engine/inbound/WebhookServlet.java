@@ -1,0 +1,93 @@
+package io.fieldsync.accounting.engine.inbound;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.WebhookDelivery;
+import io.fieldsync.accounting.engine.provider.ActiveProvider;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /accounting/webhooks/<provider>}: the signature is checked by the provider on the raw
+ * bytes; a bad one gets 401 with no body, a good one 200 with no body at once (Xero wants an answer
+ * within 5 seconds, QuickBooks within 3), and the events are handled afterwards.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=" + WebhookServlet.PATH + "/*",
+        "osgi.http.whiteboard.servlet.name=accounting-webhooks"})
+public class WebhookServlet extends HttpServlet {
+
+    static final String PATH = "/accounting/webhooks";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);
+    /** Xero's and Intuit's deliveries are far smaller; anything bigger is not theirs. */
+    private static final int MAX_BODY = 1_048_576;
+
+    private final transient ProviderDirectory directory;
+    private final transient RemoteUpdates updates;
+
+    @Activate
+    public WebhookServlet(@Reference ProviderDirectory directory, @Reference RemoteUpdates updates) {
+        this.directory = directory;
+        this.updates = updates;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String providerId = Optional.ofNullable(request.getPathInfo()).map(path -> path.replaceAll("^/+|/+$", "")).orElse("");
+        Optional<ActiveProvider> provider = directory.provider(providerId);
+        if (provider.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "no accounting provider '" + providerId + "' is installed");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        WebhookDelivery delivery = new WebhookDelivery(headers(request), body);
+        if (!provider.get().provider().verifyWebhook(delivery)) {
+            LOG.warn("Refused a {} webhook with a bad signature from {}", providerId, request.getRemoteAddr());
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        List<RemoteEvent> events;
+        try {
+            events = provider.get().provider().parseWebhook(delivery);
+        } catch (AccountingException malformed) {
+            LOG.warn("A signed {} webhook was malformed: {}", providerId, malformed.getMessage());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.getMessage());
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        if (!events.isEmpty()) {
+            updates.accept(providerId, events);
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+}

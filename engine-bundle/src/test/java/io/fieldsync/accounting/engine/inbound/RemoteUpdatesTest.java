@@ -1,0 +1,102 @@
+package io.fieldsync.accounting.engine.inbound;
+
+import static io.fieldsync.accounting.engine.Samples.customer;
+import static io.fieldsync.accounting.engine.Samples.invoice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.PaymentState;
+import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
+import io.fieldsync.accounting.engine.Samples;
+import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestEngine;
+
+class RemoteUpdatesTest {
+
+    private static final CompanyId ACME = CompanyId.of("acme");
+    private static final DocumentRef I1 = DocumentRef.invoice(ACME, "I-1");
+
+    @TempDir
+    Path keys;
+
+    private TestEngine engine;
+    private ScriptedProvider xero;
+
+    @BeforeEach
+    void syncOneInvoice() {
+        engine = new TestEngine(keys, "xero");
+        xero = engine.install(new ScriptedProvider("xero"));
+        engine.setup.saveMappings(ACME, Samples.completeMappings());
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+    }
+
+    @AfterEach
+    void stopEngine() throws Exception {
+        engine.close();
+    }
+
+    private static RemoteInvoiceState partlyPaid(String amount) {
+        return new RemoteInvoiceState("xero-inv-I-1", "INV-I-1", new RemotePaymentState(PaymentState.PARTIALLY_PAID,
+                new BigDecimal(amount), BigDecimal.ZERO, new BigDecimal("250.00").subtract(new BigDecimal(amount)),
+                LocalDate.of(2026, 11, 10), Instant.now()));
+    }
+
+    private static RemoteEvent invoiceEvent(String tenant, String invoiceId) {
+        return new RemoteEvent(tenant, "INVOICE", invoiceId, "UPDATE", Instant.now());
+    }
+
+    @Test
+    void aPaymentEnteredInTheAccountingSystemReachesTheHostThroughAWebhookOnce() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.settle();
+        engine.notifier.flush();
+
+        RemotePaymentState state = engine.sync.status(I1).orElseThrow().paymentState();
+        assertThat(state.state()).isEqualTo(PaymentState.PARTIALLY_PAID);
+        assertThat(state.amountPaid()).isEqualByComparingTo("100.00");
+        assertThat(state.lastPaymentDate()).isEqualTo(LocalDate.of(2026, 11, 10));
+        assertThat(engine.paymentStatesHeard).containsExactly(I1);
+    }
+
+    @Test
+    void eventsForAnotherOrganisationOrAnotherKindOfResourceChangeNothing() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("someone-else", "xero-inv-I-1"),
+                new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", Instant.now())));
+        engine.remoteUpdates.settle();
+
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState()).isNull();
+    }
+
+    @Test
+    void pollingCatchesWhatNoWebhookToldAndMovesItsWatermark() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("40.00"));
+
+        assertThat(engine.remoteUpdates.pollNow()).isEqualTo(1);
+        assertThat(engine.remoteUpdates.pollNow()).isZero();
+
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("40.00");
+        assertThat(xero.polledSince).hasSize(2);
+        assertThat(xero.polledSince.get(1)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    }
+}
