@@ -1,0 +1,108 @@
+package io.fieldsync.accounting.sandbox;
+
+import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
+import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
+import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
+import io.fieldsync.accounting.sandbox.xero.identity.TokenSet;
+import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
+import io.fieldsync.accounting.sandbox.xero.webhooks.IntentToReceiveReport;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar accounting-sandbox.jar [--port 8089] [--host 127.0.0.1] [--client-id ID] [--client-secret S]
+ * [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox with a seeded demo
+ * organisation, prints where everything is plus a ready access token and the tenant id, and serves until killed.
+ */
+public final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        XeroSandbox sandbox;
+        try {
+            sandbox = start(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar accounting-sandbox.jar [--port 8089] [--host 127.0.0.1] "
+                    + "[--client-id ID] [--client-secret SECRET] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]");
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.stop();
+            stopped.countDown();
+        }, "xero-sandbox-shutdown"));
+        stopped.await();
+    }
+
+    /** Starts and seeds the sandbox, prints its coordinates to {@code out}, returns it running. */
+    public static XeroSandbox start(String[] args, PrintStream out) {
+        Map<String, String> options = parse(args);
+        int port = Integer.parseInt(options.getOrDefault("port", "8089"));
+        XeroSandboxConfig config = XeroSandboxConfig.defaults()
+                .withHost(options.getOrDefault("host", "127.0.0.1"));
+        if (options.containsKey("client-id") || options.containsKey("client-secret")) {
+            config = config.withClient(options.getOrDefault("client-id", config.clientId()),
+                    options.getOrDefault("client-secret", config.clientSecret()));
+        }
+        SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
+        XeroSandbox sandbox = new XeroSandbox(config, clock).start(port);
+        Organisation org = DemoOrganisation.create(sandbox);
+        TokenSet tokens = sandbox.connect(org);
+
+        out.println("Xero sandbox listening on " + sandbox.baseUrl());
+        out.println("  authorize URL    " + sandbox.authorizeUrl());
+        out.println("  token URL        " + sandbox.tokenUrl());
+        out.println("  revocation URL   " + sandbox.revocationUrl());
+        out.println("  connections URL  " + sandbox.connectionsUrl());
+        out.println("  accounting API   " + sandbox.apiUrl());
+        out.println("  client id        " + config.clientId());
+        out.println("  client secret    " + config.clientSecret());
+        out.println("  tenant id        " + org.tenantId() + "  (" + org.name() + ")");
+        out.println("  access token     " + tokens.accessToken());
+        out.println("  refresh token    " + tokens.refreshToken());
+        out.println("  token lifetime   " + tokens.expiresIn() + " s of sandbox time (clock speed " + clock.speed() + ")");
+        if (options.containsKey("webhook-url")) {
+            String key = options.get("webhook-key");
+            if (key == null) {
+                throw new IllegalArgumentException("--webhook-url needs --webhook-key");
+            }
+            IntentToReceiveReport report = sandbox.webhooks().configure(URI.create(options.get("webhook-url")), key)
+                    .validateEndpoint();
+            out.println("  webhooks         " + options.get("webhook-url") + " intent-to-receive "
+                    + (report.passed() ? "passed" : "FAILED") + " (" + sandbox.webhooks().status() + ")");
+        }
+        out.flush();
+        return sandbox;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + a);
+            }
+            String name = a.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("missing value for --" + name);
+            }
+            options.put(name, value);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,74 @@
+package io.fieldsync.accounting.sandbox.xero;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
+import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
+import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
+import io.fieldsync.accounting.sandbox.xero.identity.IdentityEndpoints;
+import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
+
+import java.util.Optional;
+
+/** Sends each request to the Xero host it belongs to (login, identity, api: accounting or connections). */
+final class XeroRouter implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(XeroRouter.class.getName());
+
+    private final XeroPaths paths;
+    private final IdentityEndpoints identity;
+    private final ConnectionsEndpoint connections;
+    private final AccountingApi accounting;
+
+    XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting) {
+        this.paths = paths;
+        this.identity = identity;
+        this.connections = connections;
+        this.accounting = accounting;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        HttpCall call = new HttpCall(exchange);
+        try {
+            String path = call.path();
+            Optional<String> rest;
+            if (path.equalsIgnoreCase(paths.authorize())) {
+                call.respond(identity.authorize(call));
+            } else if (path.equalsIgnoreCase(paths.token())) {
+                call.respond(identity.token(call));
+            } else if (path.equalsIgnoreCase(paths.revocation())) {
+                call.respond(identity.revocation(call));
+            } else if (path.equalsIgnoreCase(paths.discovery())) {
+                call.respond(identity.discovery());
+            } else if ((rest = under(path, paths.connections())).isPresent()) {
+                call.respond(connections.handle(call, rest.get()));
+            } else if ((rest = under(path, paths.accounting())).isPresent()) {
+                accounting.serve(call, rest.get());
+            } else {
+                call.respond(XeroErrors.notFound());
+            }
+        } catch (Exception e) {
+            // A sandbox bug must still look like a vendor failure to the client, and be visible to the developer.
+            LOG.log(System.Logger.Level.ERROR, "sandbox failure on " + call.method() + " " + call.path(), e);
+            if (!call.answered()) {
+                try {
+                    call.respond(XeroErrors.serverError());
+                } catch (Exception ignored) {
+                    // the client is gone
+                }
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** The path below {@code prefix} ("" or "/…"), matched without case as Xero does. */
+    private static Optional<String> under(String path, String prefix) {
+        if (path.length() < prefix.length() || !path.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        String rest = path.substring(prefix.length());
+        return rest.isEmpty() || rest.startsWith("/") ? Optional.of(rest) : Optional.empty();
+    }
+}

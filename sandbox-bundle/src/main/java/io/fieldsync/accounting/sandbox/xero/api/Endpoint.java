@@ -1,0 +1,10 @@
+package io.fieldsync.accounting.sandbox.xero.api;
+
+import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+
+/** One Accounting API collection (Invoices, Contacts, …). */
+@FunctionalInterface
+interface Endpoint {
+
+    ApiResponse handle(ApiRequest request);
+}

@@ -1,0 +1,106 @@
+package io.fieldsync.accounting.sandbox.xero;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FaultInjectionTest {
+
+    @RegisterExtension
+    final SandboxFixture xero = new SandboxFixture();
+
+    private String invoice(String number) {
+        String contact = xero.org().activeContactNamed("Bayside Club").orElseThrow().id().toString();
+        return """
+                {"Invoices":[{"Type":"ACCREC","Contact":{"ContactID":"%s"},"Date":"2026-03-02","DueDate":"2026-03-16",
+                  "InvoiceNumber":"%s","Status":"AUTHORISED","LineItems":[{"Description":"x","Quantity":1,"UnitAmount":10,"AccountCode":"200"}]}]}"""
+                .formatted(contact, number);
+    }
+
+    private int invoicesNumbered(String number) {
+        return xero.api().get("/Invoices?InvoiceNumbers=" + number).json().get("Invoices").size();
+    }
+
+    @Test
+    void aConnectionDroppedAfterApplyGivesTheClientNoAnswerButTheInvoiceExists() {
+        xero.sandbox().faults().dropConnectionAfterApply(1);
+
+        assertThatThrownBy(() -> xero.api().put("/Invoices", invoice("FS-900")))
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+
+        assertThat(invoicesNumbered("FS-900")).as("the write was applied before the drop").isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAfterADropGetsTheFirstOutcomeInsteadOfADuplicate() {
+        xero.sandbox().faults().dropConnectionAfterApply(1);
+        assertThatThrownBy(() -> xero.api().api("PUT", "/Invoices").header("Idempotency-Key", "doc-900")
+                .json(invoice("FS-901")).send()).isInstanceOf(UncheckedIOException.class);
+
+        Exchange retry = xero.api().api("PUT", "/Invoices").header("Idempotency-Key", "doc-900").json(invoice("FS-901")).send();
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("Invoices").get(0).get("InvoiceNumber").asText()).isEqualTo("FS-901");
+        assertThat(invoicesNumbered("FS-901")).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorRateOfOneFailsEveryCallWith500BeforeAnythingIsWritten() {
+        xero.sandbox().faults().errorRate(1.0);
+
+        Exchange x = xero.api().put("/Invoices", invoice("FS-902"));
+
+        assertThat(x.status()).isEqualTo(500);
+        assertThat(x.json().get("Title").asText()).isEqualTo("An error occurred");
+        xero.sandbox().faults().errorRate(0);
+        assertThat(invoicesNumbered("FS-902")).isZero();
+    }
+
+    @Test
+    void aBurstOf429sEndsAfterTheGivenNumberOfCalls() {
+        xero.sandbox().faults().tooManyRequests(2, Duration.ofSeconds(7));
+
+        Exchange first = xero.api().get("/Organisation");
+        Exchange second = xero.api().get("/Organisation");
+        Exchange third = xero.api().get("/Organisation");
+
+        assertThat(first.status()).isEqualTo(429);
+        assertThat(first.header("Retry-After")).isEqualTo("7");
+        assertThat(first.header("X-Rate-Limit-Problem")).isEqualTo("minute");
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.header("X-MinLimit-Remaining")).as("forced refusals take no calls").isEqualTo("59");
+    }
+
+    @Test
+    void addedLatencyDelaysEveryApiCall() {
+        xero.sandbox().faults().latency(Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        assertThat(xero.api().get("/Organisation").status()).isEqualTo(200);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void revokedAccessTurnsApiCallsAwayAndRefreshIntoAnInvalidGrant() {
+        xero.sandbox().revokeAccess();
+
+        Exchange api = xero.api().get("/Organisation");
+
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.json().get("Detail").asText()).isEqualTo("AuthenticationUnsuccessful");
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (xero.sandbox().config().clientId() + ":" + xero.sandbox().config().clientSecret()).getBytes());
+        Exchange refresh = xero.api().to("POST", xero.sandbox().tokenUrl()).header("Authorization", "Basic " + basic)
+                .form("grant_type=refresh_token&refresh_token=" + xero.tokens().refreshToken()).send();
+        assertThat(refresh.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+}

@@ -1,0 +1,126 @@
+package io.fieldsync.accounting.xero;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+
+/** The Accounting API's paths and bodies: builds URIs, writes and reads {@link XeroEnvelope}s. */
+final class XeroApi {
+
+    private final XeroSettings settings;
+    private final XeroHttp http;
+    private final ObjectMapper json;
+
+    XeroApi(XeroSettings settings, XeroHttp http, ObjectMapper json) {
+        this.settings = settings;
+        this.http = http;
+        this.json = json;
+    }
+
+    /** GET a collection; 404 reads as empty. */
+    XeroEnvelope get(ProviderSession session, String path, Map<String, String> query) {
+        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + path));
+        return envelope(reply, path);
+    }
+
+    /** GET a collection changed since {@code since}. */
+    XeroEnvelope getModifiedSince(ProviderSession session, String path, Map<String, String> query, java.time.Instant since) {
+        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + path).modifiedSince(since));
+        return envelope(reply, path);
+    }
+
+    /**
+     * PUT (create) or POST (create or update) a collection with {@code summarizeErrors=false}, so that
+     * Xero answers 200 with every element and its own validation errors.
+     */
+    XeroReply write(ProviderSession session, String method, String path, XeroEnvelope body, IdempotencyKey key,
+                    DocumentRef document) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("summarizeErrors", "false");
+        return http.send(session, XeroCall.write(method, uri(path, query), method + " " + path, write(body), key, document));
+    }
+
+    /** POST to one resource (a status change by id): that path takes no summarizeErrors. */
+    XeroReply writeOne(ProviderSession session, String path, XeroEnvelope body, IdempotencyKey key, DocumentRef document) {
+        return http.send(session, XeroCall.write("POST", uri(path, Map.of()), "POST " + path.replaceAll("/[0-9a-fA-F-]{36}", "/{id}"),
+                write(body), key, document));
+    }
+
+    /** The envelope of a write's reply: 200, or a 400 ValidationException whose Elements stand in for the list. */
+    XeroEnvelope written(XeroReply reply, String path, String collection) {
+        if (reply.ok()) {
+            return read(reply.body());
+        }
+        if (reply.status() == 400) {
+            try {
+                JsonNode root = json.readTree(reply.body());
+                if (root.has("Elements")) {
+                    // summarised mode: the elements carry the validation errors, in request order
+                    return json.treeToValue(json.createObjectNode().set(collection, root.get("Elements")), XeroEnvelope.class);
+                }
+                throw refused(path, root.path("Message").asText(reply.body()));
+            } catch (JsonProcessingException e) {
+                throw refused(path, reply.body());
+            }
+        }
+        throw refused(path, reply.status() + " " + reply.body());
+    }
+
+    XeroEnvelope read(String body) {
+        try {
+            return json.readValue(body.isEmpty() ? "{}" : body, XeroEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero")
+                    .withDetail("unreadable answer: " + e.getOriginalMessage()), e);
+        }
+    }
+
+    String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Xero request", e);
+        }
+    }
+
+    URI uri(String path, Map<String, String> query) {
+        StringBuilder uri = new StringBuilder(settings.accountingUrl()).append(path);
+        if (!query.isEmpty()) {
+            uri.append('?').append(XeroAuthorization.form(query));
+        }
+        return URI.create(uri.toString());
+    }
+
+    /** A comma-separated parameter value. */
+    static String list(List<String> values) {
+        return String.join(",", new ArrayList<>(values));
+    }
+
+    private XeroEnvelope envelope(XeroReply reply, String path) {
+        if (reply.status() == 404) {
+            return read("{}");
+        }
+        if (!reply.ok()) {
+            throw refused(path, reply.status() + " " + reply.body());
+        }
+        return read(reply.body());
+    }
+
+    private static AccountingException refused(String path, String detail) {
+        return new AccountingException(SyncError.of(ErrorCode.VALIDATION_FAILED, "the request " + path).withDetail(detail));
+    }
+}

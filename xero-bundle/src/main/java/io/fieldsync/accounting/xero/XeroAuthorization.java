@@ -1,0 +1,166 @@
+package io.fieldsync.accounting.xero;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.Organisation;
+import io.fieldsync.accounting.api.spi.AuthorizationGrant;
+import io.fieldsync.accounting.api.spi.TokenSet;
+import io.fieldsync.accounting.xero.wire.TokenResponse;
+import io.fieldsync.accounting.xero.wire.XeroConnection;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Xero's OAuth 2.0 authorisation-code flow: the consent URL, the code exchange, the organisations
+ * the tokens reach ({@code GET /connections}), refresh (rotating refresh tokens) and revocation.
+ */
+final class XeroAuthorization {
+
+    /** Xero access tokens live 30 minutes; used when a response leaves out expires_in. */
+    private static final Duration ACCESS_TOKEN_LIFE = Duration.ofMinutes(30);
+    /** Unused refresh tokens expire after 60 days. */
+    private static final Duration REFRESH_TOKEN_LIFE = Duration.ofDays(60);
+    private static final TypeReference<List<XeroConnection>> CONNECTIONS = new TypeReference<>() {
+    };
+
+    private final XeroSettings settings;
+    private final XeroHttp http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    XeroAuthorization(XeroSettings settings, XeroHttp http, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The consent page for the admin's browser. */
+    URI authorizationUrl(String state) {
+        settings.requireApp();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", settings.clientId());
+        query.put("redirect_uri", settings.redirectUri());
+        query.put("scope", settings.scopes());
+        query.put("state", state);
+        return URI.create(settings.authorizeUrl() + "?" + form(query));
+    }
+
+    /** Exchanges the callback's code for tokens and lists the organisations they reach. */
+    AuthorizationGrant exchange(Map<String, String> callback) {
+        String code = callback.get("code");
+        if (code == null || code.isBlank()) {
+            throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED,
+                    "Xero's callback carried no authorisation code; connect again.", callback.get("error")));
+        }
+        TokenSet tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", settings.redirectUri()));
+        return new AuthorizationGrant(tokens, organisations(tokens.accessToken()));
+    }
+
+    /** New tokens; Xero rotates the refresh token on every use. */
+    TokenSet refresh(TokenSet current) {
+        return token(Map.of("grant_type", "refresh_token", "refresh_token", current.refreshToken()));
+    }
+
+    /** Revokes the refresh token (and with it every connection of that authorisation). */
+    void revoke(TokenSet tokens) {
+        post("/connect/revocation", Map.of("token", tokens.refreshToken())).close();
+    }
+
+    private List<Organisation> organisations(String accessToken) {
+        String body = XeroHttp.withJerseyLoader(() -> {
+            try (Response response = http.client().target(settings.apiUrl() + "/connections")
+                    .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + accessToken).get()) {
+                String text = response.readEntity(String.class);
+                if (response.getStatus() != 200) {
+                    throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's connections endpoint")
+                            .withDetail(response.getStatus() + " " + text));
+                }
+                return text;
+            } catch (ProcessingException e) {
+                throw unavailable(e);
+            }
+        });
+        return read(body, CONNECTIONS).stream()
+                .filter(connection -> connection.tenantType() == null || "ORGANISATION".equals(connection.tenantType()))
+                .map(connection -> new Organisation(connection.tenantId(), connection.tenantName()))
+                .toList();
+    }
+
+    private TokenSet token(Map<String, String> grant) {
+        try (Response response = post("/connect/token", grant)) {
+            String body = XeroHttp.withJerseyLoader(() -> response.readEntity(String.class));
+            TokenResponse token = read(body, new TypeReference<>() {
+            });
+            if (response.getStatus() == 400 && "invalid_grant".equals(token.error())) {
+                // expired, revoked, or already rotated by someone else: only a new authorisation helps
+                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero").withDetail("invalid_grant"));
+            }
+            if (response.getStatus() != 200 || token.accessToken() == null || token.refreshToken() == null) {
+                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero")
+                        .withDetail(response.getStatus() + " " + (token.error() == null ? "" : token.error())));
+            }
+            Duration life = token.expiresIn() == null ? ACCESS_TOKEN_LIFE : Duration.ofSeconds(token.expiresIn());
+            return new TokenSet(token.accessToken(), token.refreshToken(), clock.instant().plus(life),
+                    clock.instant().plus(REFRESH_TOKEN_LIFE));
+        }
+    }
+
+    private Response post(String path, Map<String, String> form) {
+        settings.requireApp();
+        String basic = Base64.getEncoder().encodeToString((settings.clientId() + ":" + settings.clientSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        return XeroHttp.withJerseyLoader(() -> {
+            try {
+                return http.client().target(settings.identityUrl() + path).request(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Authorization", "Basic " + basic)
+                        .post(Entity.entity(form(form), MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+            } catch (ProcessingException e) {
+                throw unavailable(e);
+            }
+        });
+    }
+
+    private <T> T read(String body, TypeReference<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's identity service")
+                    .withDetail("unreadable answer: " + e.getOriginalMessage()), e);
+        }
+    }
+
+    private static AccountingException unavailable(ProcessingException e) {
+        return new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's identity service").withDetail(e.getMessage()), e);
+    }
+
+    static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,88 @@
+package io.fieldsync.accounting.xero;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fieldsync.accounting.api.Address;
+import io.fieldsync.accounting.api.AmountType;
+import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.Customer;
+import io.fieldsync.accounting.api.Invoice;
+import io.fieldsync.accounting.api.InvoiceLine;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.xero.wire.XeroAddress;
+import io.fieldsync.accounting.xero.wire.XeroContact;
+import io.fieldsync.accounting.xero.wire.XeroCreditNote;
+import io.fieldsync.accounting.xero.wire.XeroInvoice;
+import io.fieldsync.accounting.xero.wire.XeroLineItem;
+import io.fieldsync.accounting.xero.wire.XeroPhone;
+
+/** Our documents in Xero's words, with the company's mappings and settings applied. */
+final class XeroMapper {
+
+    private final Mappings mappings;
+    private final SyncSettings settings;
+
+    XeroMapper(Mappings mappings, SyncSettings settings) {
+        this.mappings = mappings;
+        this.settings = settings;
+    }
+
+    /** A new contact, or an update of {@code contactId}. */
+    static XeroContact contact(Customer customer, String contactId) {
+        Address address = customer.billingAddress();
+        List<XeroAddress> addresses = address == null || address.isEmpty() ? null : List.of(new XeroAddress("POBOX",
+                line(address, 0), line(address, 1), line(address, 2), line(address, 3), address.city(), address.region(),
+                address.postalCode(), address.country()));
+        List<XeroPhone> phones = customer.phone() == null ? null : List.of(new XeroPhone("DEFAULT", customer.phone()));
+        return new XeroContact(contactId, null, null, customer.name(), customer.email(), addresses, phones, null, null);
+    }
+
+    /** An ACCREC invoice; {@code invoiceId} set for an update. */
+    XeroInvoice invoice(Invoice invoice, String contactId, String invoiceId) {
+        String status = settings.pushInvoicesAs() == InvoiceStatusOnPush.DRAFT ? "DRAFT" : "AUTHORISED";
+        return new XeroInvoice(invoiceId, "ACCREC", XeroContact.ref(contactId), XeroDates.format(invoice.issueDate()),
+                XeroDates.format(invoice.dueDate()), settings.keepHostInvoiceNumbers() ? invoice.number() : null,
+                invoice.reference(), lineAmountTypes(invoice.amountType()), status, invoice.currency().getCurrencyCode(),
+                invoice.exchangeRate(), lines(invoice.lines(), true), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** An ACCRECCREDIT credit note; Xero takes no discounts on credit notes, so lines carry net amounts. */
+    XeroCreditNote creditNote(CreditNote creditNote, String number, String contactId, String currency) {
+        return new XeroCreditNote(null, "ACCRECCREDIT", XeroContact.ref(contactId), XeroDates.format(creditNote.date()), number,
+                creditNote.reason(), lineAmountTypes(creditNote.amountType()), "AUTHORISED", currency, null,
+                lines(creditNote.lines(), false), null, null, null, null);
+    }
+
+    private List<XeroLineItem> lines(List<InvoiceLine> lines, boolean discounts) {
+        List<XeroLineItem> items = new ArrayList<>();
+        for (InvoiceLine line : lines) {
+            String account = mappings.revenueAccountFor(line.category()).orElse(null);
+            String item = line.itemCode() != null ? line.itemCode() : mappings.itemFor(line.category()).orElse(null);
+            String taxType = line.taxRateIds().isEmpty() ? "NONE" : mappings.taxRateFor(line.taxRateIds().get(0)).orElse(null);
+            if (discounts || line.discountPercent() == null) {
+                items.add(new XeroLineItem(line.description(), line.quantity(), line.unitPrice(), item, account, taxType,
+                        discounts ? line.discountPercent() : null, null));
+            } else {
+                // one line at the discounted amount: same total, accepted on credit notes
+                items.add(new XeroLineItem(line.description(), java.math.BigDecimal.ONE, line.lineAmount(), item, account,
+                        taxType, null, null));
+            }
+        }
+        return items;
+    }
+
+    private static String lineAmountTypes(AmountType type) {
+        return switch (type) {
+            case TAX_EXCLUSIVE -> "Exclusive";
+            case TAX_INCLUSIVE -> "Inclusive";
+            case NO_TAX -> "NoTax";
+        };
+    }
+
+    private static String line(Address address, int index) {
+        return address.lines().size() > index ? address.lines().get(index) : null;
+    }
+}

@@ -1,0 +1,98 @@
+package io.fieldsync.accounting.xero;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.fieldsync.accounting.sandbox.xero.Exchange;
+
+/**
+ * Sits between the provider and the sandbox and keeps every exchange, so tests can check what the
+ * provider really sent (headers, bodies) against Xero's contract. A connection the sandbox drops is
+ * dropped here too.
+ */
+final class RecordingProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade",
+            "keep-alive", "expect");
+
+    private final URI target;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+
+    RecordingProxy(String targetBaseUrl) throws IOException {
+        this.target = URI.create(targetBaseUrl);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
+        server.createContext("/", this::forward);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The Accounting API writes (identity calls left out). */
+    List<Exchange> apiWrites() {
+        return exchanges.stream().filter(exchange -> !"GET".equals(exchange.method()))
+                .filter(exchange -> exchange.uri().getPath().contains("/api.xro/")).toList();
+    }
+
+    private void forward(HttpExchange incoming) throws IOException {
+        byte[] body = incoming.getRequestBody().readAllBytes();
+        URI uri = target.resolve(incoming.getRequestURI().getRawPath()
+                + (incoming.getRequestURI().getRawQuery() == null ? "" : "?" + incoming.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(incoming.getRequestMethod(),
+                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, List<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        incoming.getRequestHeaders().forEach((name, values) -> {
+            requestHeaders.put(name, values);
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException dropped) {
+            incoming.close();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            incoming.close();
+            return;
+        }
+        exchanges.add(new Exchange(incoming.getRequestMethod(), URI.create(incoming.getRequestURI().toString()), requestHeaders,
+                new String(body, StandardCharsets.UTF_8), response.statusCode(), response.headers().map(), response.body(), false));
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                incoming.getResponseHeaders().put(name, values);
+            }
+        });
+        byte[] answer = response.body();
+        incoming.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+        if (answer.length > 0) {
+            incoming.getResponseBody().write(answer);
+        }
+        incoming.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

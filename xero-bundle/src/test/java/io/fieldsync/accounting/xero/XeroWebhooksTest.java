@@ -1,0 +1,96 @@
+package io.fieldsync.accounting.xero;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.WebhookDelivery;
+
+class XeroWebhooksTest {
+
+    private static final String KEY = "hp7rVJ3Tf1x6n2Qm0X8aKb+1Cz9Ww4YeLs5Ro2Ug==";
+    private static final String CONTACT_UPDATE = """
+            {"events":[{"resourceUrl":"https://api.xero.com/api.xro/2.0/Contacts/717f2bfc-c6d4-41fd-b238-3f2f0c0cf777",
+            "resourceId":"717f2bfc-c6d4-41fd-b238-3f2f0c0cf777","eventDateUtc":"2024-06-21T01:15:39.902","eventType":"UPDATE",
+            "eventCategory":"CONTACT","tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","tenantType":"ORGANISATION"}],
+            "lastEventSequence":1,"firstEventSequence":1,"entropy":"S0m3r4Nd0mt3xt"}""";
+    private static final String INTENT_TO_RECEIVE = "{\"events\":[],\"lastEventSequence\":0,\"firstEventSequence\":0,\"entropy\":\"S0m3r4Nd0mt3xt\"}";
+
+    private final XeroWebhooks webhooks = new XeroWebhooks(new ObjectMapper());
+
+    private static WebhookDelivery delivery(String body, String signature) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new WebhookDelivery(signature == null ? Map.of() : Map.of("X-Xero-Signature", List.of(signature)), bytes);
+    }
+
+    @Test
+    void aBodySignedWithTheWebhookKeyIsAccepted() {
+        String signature = XeroWebhooks.sign(CONTACT_UPDATE.getBytes(StandardCharsets.UTF_8), KEY);
+
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE, signature), KEY)).isTrue();
+    }
+
+    @Test
+    void theSignatureIsBase64OfHmacSha256OfTheRawBody() {
+        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog"), a published test vector
+        assertThat(XeroWebhooks.sign("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8), "key"))
+                .isEqualTo("97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=");
+    }
+
+    @Test
+    void aWrongSignatureAMissingOneOrAnotherKeyIsRefused() {
+        String signature = XeroWebhooks.sign(CONTACT_UPDATE.getBytes(StandardCharsets.UTF_8), KEY);
+
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE, "AAAA" + signature.substring(4)), KEY)).isFalse();
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE, null), KEY)).isFalse();
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE, signature), "another-key")).isFalse();
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE, signature), "")).isFalse();
+    }
+
+    @Test
+    void aBodyChangedByOneByteIsRefused() {
+        String signature = XeroWebhooks.sign(CONTACT_UPDATE.getBytes(StandardCharsets.UTF_8), KEY);
+
+        assertThat(webhooks.verify(delivery(CONTACT_UPDATE.replace("UPDATE", "CREATE"), signature), KEY)).isFalse();
+    }
+
+    @Test
+    void intentToReceiveHasNoEventsAndVerifiesLikeAnyOther() {
+        String signature = XeroWebhooks.sign(INTENT_TO_RECEIVE.getBytes(StandardCharsets.UTF_8), KEY);
+
+        assertThat(webhooks.verify(delivery(INTENT_TO_RECEIVE, signature), KEY)).isTrue();
+        assertThat(webhooks.parse(delivery(INTENT_TO_RECEIVE, signature))).isEmpty();
+    }
+
+    @Test
+    void eventsAreParsedWithTenantCategoryResourceTypeAndTime() {
+        List<RemoteEvent> events = webhooks.parse(delivery(CONTACT_UPDATE, "unused"));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.tenantId()).isEqualTo("c2cc9b6e-9458-4c7d-93cc-f02b81b0594f");
+            assertThat(event.resourceType()).isEqualTo("CONTACT");
+            assertThat(event.resourceId()).isEqualTo("717f2bfc-c6d4-41fd-b238-3f2f0c0cf777");
+            assertThat(event.eventType()).isEqualTo("UPDATE");
+            assertThat(event.occurredAt()).isEqualTo(Instant.parse("2024-06-21T01:15:39.902Z"));
+        });
+    }
+
+    @Test
+    void aMalformedBodyIsATypedValidationError() {
+        assertThatThrownBy(() -> webhooks.parse(delivery("not json", "x")))
+                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> webhooks.parse(delivery("{\"events\":[{\"tenantId\":\"t\"}]}", "x")))
+                .isInstanceOf(AccountingException.class).hasMessageContaining("lacks");
+    }
+}
