@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.xero;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import io.fieldsync.accounting.xero.wire.XeroEnvelope;
 final class XeroContacts {
 
     private static final int PAGE_SIZE = 100;
+    private static final int WHERE_CHUNK = 20;
 
     private final XeroApi api;
 
@@ -36,16 +38,21 @@ final class XeroContacts {
 
     List<PushOutcome> push(ProviderSession session, List<CustomerPush> batch) {
         List<PushOutcome> outcomes = new ArrayList<>();
-        List<CustomerPush> toCreate = new ArrayList<>();
+        List<CustomerPush> unlinked = new ArrayList<>();
         for (CustomerPush push : batch) {
             if (push.linkedRemoteId() != null) {
                 outcomes.add(update(session, push));
-                continue;
+            } else {
+                unlinked.add(push);
             }
-            Optional<XeroContact> match = find(session, push.customer());
-            if (match.isPresent()) {
-                outcomes.add(PushOutcome.alreadyPresent(push.document(), match.get().contactID(), null,
-                        "matched existing Xero contact " + match.get().name()));
+        }
+        Map<String, XeroContact> matches = matchAll(session, unlinked);
+        List<CustomerPush> toCreate = new ArrayList<>();
+        for (CustomerPush push : unlinked) {
+            XeroContact match = matches.get(push.customer().hostId());
+            if (match != null) {
+                outcomes.add(PushOutcome.alreadyPresent(push.document(), match.contactID(), null,
+                        "matched existing Xero contact " + match.name()));
             } else {
                 toCreate.add(push);
             }
@@ -54,6 +61,62 @@ final class XeroContacts {
             outcomes.addAll(create(session, toCreate));
         }
         return outcomes;
+    }
+
+    /**
+     * Host customer id → the active contact with its email, else with its exact name. A few calls for a
+     * whole batch: one {@code where} per chunk of emails, then one per chunk of names still unmatched,
+     * because Xero's 60 calls a minute would not survive a search per customer.
+     */
+    private Map<String, XeroContact> matchAll(ProviderSession session, List<CustomerPush> pushes) {
+        Map<String, XeroContact> matches = new HashMap<>();
+        List<CustomerPush> withEmail = pushes.stream().filter(push -> push.customer().email() != null).toList();
+        Map<String, XeroContact> byEmail = new HashMap<>();
+        for (List<String> chunk : chunks(withEmail.stream().map(push -> push.customer().email().toLowerCase(Locale.ROOT)).distinct().toList())) {
+            for (XeroContact contact : where(session, "EmailAddress", chunk)) {
+                byEmail.putIfAbsent(strip(contact.emailAddress()).toLowerCase(Locale.ROOT), contact);
+            }
+        }
+        withEmail.forEach(push -> {
+            XeroContact contact = byEmail.get(push.customer().email().toLowerCase(Locale.ROOT));
+            if (contact != null) {
+                matches.put(push.customer().hostId(), contact);
+            }
+        });
+        List<CustomerPush> rest = pushes.stream().filter(push -> !matches.containsKey(push.customer().hostId())).toList();
+        Map<String, XeroContact> byName = new HashMap<>();
+        for (List<String> chunk : chunks(rest.stream().map(push -> push.customer().name().strip()).distinct().toList())) {
+            for (XeroContact contact : where(session, "Name", chunk)) {
+                byName.putIfAbsent(strip(contact.name()).toLowerCase(Locale.ROOT), contact);
+            }
+        }
+        rest.forEach(push -> {
+            XeroContact contact = byName.get(push.customer().name().strip().toLowerCase(Locale.ROOT));
+            if (contact != null) {
+                matches.put(push.customer().hostId(), contact);
+            }
+        });
+        return matches;
+    }
+
+    private List<XeroContact> where(ProviderSession session, String field, List<String> values) {
+        String filter = String.join(" OR ", values.stream().map(value -> field + "==\"" + quote(value) + "\"").toList());
+        return api.get(session, "/Contacts", Map.of("where", filter)).contactList().stream()
+                .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()))
+                .toList();
+    }
+
+    /** Keeps each query string well below URL length limits. */
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += WHERE_CHUNK) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + WHERE_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String quote(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     ContactPage page(ProviderSession session, int page) {
@@ -82,7 +145,7 @@ final class XeroContacts {
                 outcomes.add(PushOutcome.synced(push.document(), element.contactID(), null));
             } else if (duplicateName(element)) {
                 // created meanwhile, or archived-name clash: the contact that holds the name is the customer
-                outcomes.add(find(session, push.customer())
+                outcomes.add(Optional.ofNullable(matchAll(session, List.of(push)).get(push.customer().hostId()))
                         .map(match -> PushOutcome.alreadyPresent(push.document(), match.contactID(), null,
                                 "matched existing Xero contact " + match.name()))
                         .orElseGet(() -> PushOutcome.failed(push.document(), invalid(push.customer(), element))));
@@ -103,28 +166,6 @@ final class XeroContacts {
         // the link stays good even when Xero refuses the new details (e.g. a name another contact holds)
         return PushOutcome.alreadyPresent(push.document(), push.linkedRemoteId(), null, "contact details not updated: "
                 + (answered.isEmpty() ? "no answer" : messages(answered.get(0))));
-    }
-
-    /** The active contact with the customer's email, else with its exact name. */
-    private Optional<XeroContact> find(ProviderSession session, Customer customer) {
-        if (customer.email() != null) {
-            Optional<XeroContact> byEmail = search(session, customer.email()).stream()
-                    .filter(contact -> customer.email().equalsIgnoreCase(strip(contact.emailAddress())))
-                    .findFirst();
-            if (byEmail.isPresent()) {
-                return byEmail;
-            }
-        }
-        String name = customer.name().strip().toLowerCase(Locale.ROOT);
-        return search(session, customer.name().strip()).stream()
-                .filter(contact -> name.equals(strip(contact.name()).toLowerCase(Locale.ROOT)))
-                .findFirst();
-    }
-
-    private List<XeroContact> search(ProviderSession session, String term) {
-        return api.get(session, "/Contacts", Map.of("searchTerm", term)).contactList().stream()
-                .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()))
-                .toList();
     }
 
     private static boolean duplicateName(XeroContact element) {

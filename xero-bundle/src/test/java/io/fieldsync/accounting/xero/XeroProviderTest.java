@@ -131,6 +131,8 @@ class XeroProviderTest {
         assertThat(outcomes.get(1).remoteId()).isEqualTo(contactId("Ridgeway University"));
         assertThat(demo.activeContactNamed("Harbour Plumbing Ltd")).isPresent();
         assertThat(demo.contacts()).hasSize(4);
+        assertThat(proxy.exchanges).filteredOn(exchange -> exchange.uri().getPath().contains("/api.xro/"))
+                .as("one lookup by email, one by name and one create for the whole batch").hasSize(3);
     }
 
     @Test
