@@ -1,7 +1,6 @@
 package io.fieldsync.accounting.sandbox.xero;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
 import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
 import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
@@ -10,8 +9,11 @@ import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 
 import java.util.Optional;
 
-/** Sends each request to the Xero host it belongs to (login, identity, api: accounting or connections). */
-final class XeroRouter implements HttpHandler {
+/**
+ * Sends each request to the Xero host it belongs to (login, identity, api: accounting or connections), whichever
+ * server carried it. Never throws: a failure of the sandbox itself is answered with Xero's 500 body.
+ */
+final class XeroRouter {
 
     private static final System.Logger LOG = System.getLogger(XeroRouter.class.getName());
 
@@ -27,9 +29,8 @@ final class XeroRouter implements HttpHandler {
         this.accounting = accounting;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        HttpCall call = new HttpCall(exchange);
+    void serve(CallTransport transport) {
+        HttpCall call = new HttpCall(transport);
         try {
             String path = call.path();
             Optional<String> rest;
@@ -58,8 +59,6 @@ final class XeroRouter implements HttpHandler {
                     // the client is gone
                 }
             }
-        } finally {
-            exchange.close();
         }
     }
 

@@ -1,9 +1,17 @@
 package io.fieldsync.accounting.sandbox.xero;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.transport.CallTransport;
+import io.fieldsync.accounting.sandbox.transport.jdk.JdkServer;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
+import io.fieldsync.accounting.sandbox.xero.control.InvoiceSnapshot;
+import io.fieldsync.accounting.sandbox.xero.control.LedgerCounts;
+import io.fieldsync.accounting.sandbox.xero.control.PaymentSnapshot;
+import io.fieldsync.accounting.sandbox.xero.control.SandboxTenant;
+import io.fieldsync.accounting.sandbox.xero.control.WebhookPost;
+import io.fieldsync.accounting.sandbox.xero.control.WebhookStatus;
+import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
 import io.fieldsync.accounting.sandbox.xero.http.IdempotencyCache;
 import io.fieldsync.accounting.sandbox.xero.http.RateLimiter;
 import io.fieldsync.accounting.sandbox.xero.identity.BearerAuthentication;
@@ -12,19 +20,22 @@ import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
 import io.fieldsync.accounting.sandbox.xero.identity.IdentityEndpoints;
 import io.fieldsync.accounting.sandbox.xero.identity.TokenService;
 import io.fieldsync.accounting.sandbox.xero.identity.TokenSet;
+import io.fieldsync.accounting.sandbox.xero.ledger.Account;
+import io.fieldsync.accounting.sandbox.xero.ledger.DocumentStatus;
+import io.fieldsync.accounting.sandbox.xero.ledger.Invoice;
+import io.fieldsync.accounting.sandbox.xero.ledger.Money;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 import io.fieldsync.accounting.sandbox.xero.ledger.OrganisationBuilder;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisations;
 import io.fieldsync.accounting.sandbox.xero.webhooks.Webhooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Xero: the Accounting API (organisation, accounts, tax rates, items, contacts, invoices, credit notes and
@@ -38,9 +49,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * //     "xero-tenant-id: " + org.tenantId()
  * xero.stop();
  * </pre>
- * No static state: several sandboxes can run side by side, and one can be wrapped in a DS component later.
+ * It is served either by the JDK's own HTTP server ({@link #start(int)}: JUnit, the standalone jar) or by a host's
+ * HTTP server that hands each request to {@link #serve} ({@link #mount(String)}: the servlet the sandbox's OSGi
+ * component registers in Karaf). No static state: several sandboxes can run side by side.
  */
-public final class XeroSandbox implements AutoCloseable {
+public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
 
     /** Scopes of a typical accounting integration, as {@link #connect} grants them. */
     public static final String DEFAULT_SCOPES =
@@ -56,8 +69,8 @@ public final class XeroSandbox implements AutoCloseable {
     private final TokenService tokens;
     private final RateLimiter limiter;
     private final IdempotencyCache idempotency;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final XeroRouter router;
+    private JdkServer server;
     private volatile String baseUrl;
     private boolean stopped;
 
@@ -74,50 +87,58 @@ public final class XeroSandbox implements AutoCloseable {
         this.tokens = new TokenService(config, clock, this::identityUrl);
         this.limiter = new RateLimiter(config.limits(), clock);
         this.idempotency = new IdempotencyCache(config.idempotencyRetention(), clock);
-    }
-
-    /** Starts serving on {@code port} (0: any free port) of the configured host. */
-    public synchronized XeroSandbox start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("already started on " + baseUrl);
-        }
-        if (stopped) {
-            throw new IllegalStateException("a stopped sandbox cannot start again: create a new one");
-        }
         BearerAuthentication bearer = new BearerAuthentication(tokens, clock);
         IdentityEndpoints identity = new IdentityEndpoints(config, tokens, connections, organisations::all,
                 this::baseUrl, userId);
         AccountingApi accounting = new AccountingApi(config, bearer, connections, organisations, limiter, idempotency,
                 faults, clock);
-        XeroRouter router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting);
-        try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + port, e);
-        }
-        AtomicInteger threadNumber = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "xero-sandbox-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.createContext("/", router);
-        server.setExecutor(executor);
-        server.start();
+        this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting);
+    }
+
+    /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
+    public synchronized XeroSandbox start(int port) {
+        checkNotServing();
+        server = JdkServer.start(config.host(), port, config.threads(), "xero-sandbox", router::serve);
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+        baseUrl = "http://" + host + ":" + server.port();
         return this;
+    }
+
+    /**
+     * Lets a host's HTTP server serve the sandbox: it passes every request below its mount point to {@link #serve},
+     * with paths relative to that point. {@code externalBaseUrl} is the mount point as clients reach it; the sandbox
+     * puts it into what it hands out (redirects, token issuers, discovery, webhook resource URLs).
+     */
+    public synchronized XeroSandbox mount(String externalBaseUrl) {
+        checkNotServing();
+        String url = externalBaseUrl.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("the base URL must be an http(s) URL: " + externalBaseUrl);
+        }
+        baseUrl = url;
+        return this;
+    }
+
+    /** Answers one request of a host's HTTP server (see {@link #mount}); never throws. */
+    public void serve(CallTransport call) {
+        router.serve(call);
+    }
+
+    private void checkNotServing() {
+        if (baseUrl != null) {
+            throw new IllegalStateException("already serving at " + baseUrl);
+        }
+        if (stopped) {
+            throw new IllegalStateException("a stopped sandbox cannot start again: create a new one");
+        }
     }
 
     public synchronized void stop() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.close();
             server = null;
         }
         stopped = true;
@@ -131,9 +152,10 @@ public final class XeroSandbox implements AutoCloseable {
 
     // --- where things are ---
 
+    @Override
     public String baseUrl() {
         if (baseUrl == null) {
-            throw new IllegalStateException("the sandbox is not started");
+            throw new IllegalStateException("the sandbox is neither started nor mounted");
         }
         return baseUrl;
     }
@@ -144,19 +166,23 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** Stands for https://identity.xero.com. */
+    @Override
     public String identityUrl() {
         return baseUrl() + config.paths().identity();
     }
 
     /** Stands for https://api.xero.com (the root of /api.xro/2.0 and /connections). */
+    @Override
     public String apiRootUrl() {
         return baseUrl() + config.paths().apiRoot();
     }
 
+    @Override
     public String authorizeUrl() {
         return baseUrl() + config.paths().authorize();
     }
 
+    @Override
     public String tokenUrl() {
         return baseUrl() + config.paths().token();
     }
@@ -170,6 +196,7 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** Stands for https://api.xero.com/api.xro/2.0. */
+    @Override
     public String apiUrl() {
         return baseUrl() + config.paths().accounting();
     }
@@ -203,6 +230,7 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** The user revokes the app: every refresh token is dead and every connection is gone (API answers 403). */
+    @Override
     public void revokeAccess() {
         tokens.revokeEverything();
         connections.removeEverything();
@@ -227,5 +255,146 @@ public final class XeroSandbox implements AutoCloseable {
 
     public XeroSandboxConfig config() {
         return config;
+    }
+
+    // --- XeroSandboxControl: for tests and demos outside the bundle (plain values, never ledger objects) ---
+
+    @Override
+    public String clientId() {
+        return config.clientId();
+    }
+
+    @Override
+    public String clientSecret() {
+        return config.clientSecret();
+    }
+
+    @Override
+    public SandboxTenant seedDemoOrganisation(String name) {
+        return Snapshots.tenant(DemoOrganisation.create(this, name));
+    }
+
+    @Override
+    public List<SandboxTenant> tenants() {
+        return organisations.all().stream().map(Snapshots::tenant).toList();
+    }
+
+    @Override
+    public LedgerCounts counts(UUID tenantId) {
+        Organisation org = tenant(tenantId);
+        synchronized (org) {
+            return Snapshots.counts(org);
+        }
+    }
+
+    @Override
+    public List<InvoiceSnapshot> invoices(UUID tenantId) {
+        Organisation org = tenant(tenantId);
+        synchronized (org) {
+            return org.invoices().stream().map(Snapshots::invoice).toList();
+        }
+    }
+
+    @Override
+    public Optional<InvoiceSnapshot> invoice(UUID tenantId, String invoiceNumber) {
+        Organisation org = tenant(tenantId);
+        synchronized (org) {
+            return org.invoiceByNumber("ACCREC", invoiceNumber).map(Snapshots::invoice);
+        }
+    }
+
+    @Override
+    public List<PaymentSnapshot> payments(UUID tenantId) {
+        Organisation org = tenant(tenantId);
+        synchronized (org) {
+            return org.payments().stream().map(Snapshots::payment).toList();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The rules are those of PUT /Payments (reference/api-facts.md §3.1), reported as exceptions rather than Xero's
+     * validation messages: this is the web app, not the API.
+     */
+    @Override
+    public PaymentSnapshot enterPayment(UUID tenantId, String invoiceNumber, BigDecimal amount, LocalDate date,
+                                        String accountCode) {
+        Organisation org = tenant(tenantId);
+        synchronized (org) {
+            Invoice invoice = org.invoiceByNumber("ACCREC", invoiceNumber).orElseThrow(() ->
+                    new IllegalArgumentException("no sales invoice " + invoiceNumber + " in " + org.name()));
+            Account account = org.accountByCode(accountCode).orElseThrow(() ->
+                    new IllegalArgumentException("no account " + accountCode + " in " + org.name()));
+            if (!account.acceptsPayments()) {
+                throw new IllegalArgumentException("account " + accountCode + " takes no payments: it must be an active "
+                        + "BANK account or have EnablePaymentsToAccount");
+            }
+            if (invoice.status() != DocumentStatus.AUTHORISED) {
+                throw new IllegalStateException("invoice " + invoiceNumber + " is " + invoice.status()
+                        + ": only AUTHORISED invoices take payments");
+            }
+            BigDecimal rounded = Money.round(amount);
+            if (rounded.signum() <= 0 || rounded.compareTo(invoice.amountDue()) > 0) {
+                throw new IllegalArgumentException("the amount must be above 0 and at most the amount due ("
+                        + invoice.amountDue() + "): " + rounded);
+            }
+            return Snapshots.payment(org.receivePayment(invoice, account, date, rounded, null, false, clock.instant()));
+        }
+    }
+
+    @Override
+    public WebhookStatus webhookStatus() {
+        return WebhookStatus.valueOf(webhooks.status().name());
+    }
+
+    @Override
+    public boolean configureWebhooks(URI receiver, String key) {
+        return webhooks.configure(receiver, key).validateEndpoint().passed();
+    }
+
+    @Override
+    public boolean validateWebhooks() {
+        return webhooks.validateEndpoint().passed();
+    }
+
+    @Override
+    public List<WebhookPost> webhookPosts() {
+        return webhooks.deliveries().stream().map(Snapshots::post).toList();
+    }
+
+    @Override
+    public boolean awaitWebhookEvents(int count, Duration timeout) throws InterruptedException {
+        return webhooks.awaitEventDeliveries(count, timeout);
+    }
+
+    @Override
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    @Override
+    public void dropConnectionAfterApply(int writes) {
+        faults.dropConnectionAfterApply(writes);
+    }
+
+    @Override
+    public void tooManyRequests(int calls, Duration retryAfter) {
+        faults.tooManyRequests(calls, retryAfter);
+    }
+
+    @Override
+    public void errorRate(double probability) {
+        faults.errorRate(probability);
+    }
+
+    @Override
+    public void resetFaults() {
+        faults.reset();
+    }
+
+    private Organisation tenant(UUID tenantId) {
+        return organisations.get(tenantId).orElseThrow(() ->
+                new IllegalArgumentException("the sandbox hosts no tenant " + tenantId));
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A webhook endpoint for tests: either a correct one (checks x-xero-signature in constant time, 200 with no body or
  * 401) or a careless one that answers 200 to everything.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String body, String signature, int answered) {
+    public record Received(String body, String signature, int answered) {
     }
 
     private final HttpServer server;
@@ -48,19 +48,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver checkingSignaturesWith(String key) {
+    public static WebhookReceiver checkingSignaturesWith(String key) {
         return new WebhookReceiver(key, true);
     }
 
-    static WebhookReceiver acceptingEverything() {
+    public static WebhookReceiver acceptingEverything() {
         return new WebhookReceiver("irrelevant", false);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/xero");
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -2,6 +2,9 @@ package io.fieldsync.accounting.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
+import io.fieldsync.accounting.sandbox.xero.control.PaymentSnapshot;
+import io.fieldsync.accounting.sandbox.xero.control.WebhookPost;
+import io.fieldsync.accounting.sandbox.xero.control.WebhookStatus;
 import io.fieldsync.accounting.sandbox.xero.webhooks.IntentToReceiveReport;
 import io.fieldsync.accounting.sandbox.xero.webhooks.WebhookDelivery;
 import io.fieldsync.accounting.sandbox.xero.webhooks.WebhookSignature;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +96,33 @@ class WebhooksTest {
             assertThat(created.get("firstEventSequence").asInt()).isEqualTo(1);
             JsonNode paid = json(events.get(events.size() - 1).body()).get("events");
             assertThat(paid.get(paid.size() - 1).get("eventType").asText()).isEqualTo("UPDATE");
+        }
+    }
+
+    @Test
+    void aPaymentEnteredDirectlyInTheSandboxReachesTheReceiverAsASignedInvoiceUpdate() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.checkingSignaturesWith(KEY)) {
+            assertThat(xero.sandbox().configureWebhooks(receiver.url(), KEY)).isTrue();
+            assertThat(xero.sandbox().webhookStatus()).isEqualTo(WebhookStatus.OK);
+            String invoiceId = createInvoice();
+            assertThat(xero.sandbox().awaitWebhookEvents(1, Duration.ofSeconds(5))).isTrue();
+            String number = xero.sandbox().invoices(xero.org().tenantId()).get(0).number();
+
+            PaymentSnapshot payment = xero.sandbox().enterPayment(xero.org().tenantId(), number, new BigDecimal("11.50"),
+                    LocalDate.parse("2026-03-03"), "090");
+
+            assertThat(xero.sandbox().awaitWebhookEvents(2, Duration.ofSeconds(5))).isTrue();
+            assertThat(payment.invoiceId().toString()).isEqualTo(invoiceId);
+            WebhookReceiver.Received last = receiver.received().get(receiver.received().size() - 1);
+            assertThat(last.answered()).isEqualTo(200);
+            assertThat(last.signature()).isEqualTo(WebhookSignature.sign(KEY, last.body().getBytes(StandardCharsets.UTF_8)));
+            JsonNode event = json(last.body()).get("events").get(0);
+            assertThat(event.get("eventCategory").asText()).isEqualTo("INVOICE");
+            assertThat(event.get("eventType").asText()).isEqualTo("UPDATE");
+            assertThat(event.get("resourceId").asText()).isEqualTo(invoiceId);
+            assertThat(xero.sandbox().webhookPosts()).extracting(WebhookPost::intentToReceive)
+                    .containsExactly(true, true, true, true, false, false);
+            assertThat(xero.sandbox().webhookPosts()).last().extracting(WebhookPost::status).isEqualTo(200);
         }
     }
 

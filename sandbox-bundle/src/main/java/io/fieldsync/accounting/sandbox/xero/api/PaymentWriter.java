@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.accounting.sandbox.xero.ledger.Account;
 import io.fieldsync.accounting.sandbox.xero.ledger.DocumentStatus;
 import io.fieldsync.accounting.sandbox.xero.ledger.Invoice;
-import io.fieldsync.accounting.sandbox.xero.ledger.LedgerChange;
 import io.fieldsync.accounting.sandbox.xero.ledger.Money;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
-import io.fieldsync.accounting.sandbox.xero.ledger.Payment;
 import io.fieldsync.accounting.sandbox.xero.wire.DocumentJson;
 import io.fieldsync.accounting.sandbox.xero.wire.ValidationMessages;
 
@@ -16,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Validates one element of PUT/POST /Payments (reference/api-facts.md §3.1): the invoice by InvoiceID or
@@ -73,13 +70,7 @@ final class PaymentWriter {
         LocalDate date = Fields.date(e, "Date").orElse(request.today());
         String reference = Fields.text(e, "Reference").orElse(null);
         boolean reconciled = Fields.bool(e, "IsReconciled").orElse(false);
-        return BatchWrite.Prepared.valid(() -> {
-            Payment payment = new Payment(UUID.randomUUID(), invoice.get(), account.get(), date, amount, reference,
-                    reconciled, request.now());
-            org.add(payment);
-            invoice.get().addPayment(payment, request.now());
-            org.publish(LedgerChange.updated(org, invoice.get(), request.now()));
-            return DocumentJson.payment(payment);
-        });
+        return BatchWrite.Prepared.valid(() -> DocumentJson.payment(
+                org.receivePayment(invoice.get(), account.get(), date, amount, reference, reconciled, request.now())));
     }
 }

@@ -1,39 +1,44 @@
 package io.fieldsync.accounting.sandbox.xero.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import io.fieldsync.accounting.sandbox.transport.CallTransport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
-/** One incoming HTTP request on the JDK server, read once, answered once (or dropped on purpose). */
+/**
+ * One incoming HTTP request, read once, answered once (or dropped on purpose), whichever server carried it (see
+ * {@link CallTransport}). Paths are relative to where the sandbox is mounted.
+ */
 public final class HttpCall {
 
-    private final HttpExchange exchange;
+    private final CallTransport transport;
+    private final String rawQuery;
     private final QueryString query;
     private byte[] body;
     private boolean answered;
 
-    public HttpCall(HttpExchange exchange) {
-        this.exchange = exchange;
-        this.query = QueryString.parse(exchange.getRequestURI().getRawQuery());
+    public HttpCall(CallTransport transport) {
+        this.transport = transport;
+        String q = transport.rawQuery();
+        this.rawQuery = q == null ? "" : q;
+        this.query = QueryString.parse(rawQuery);
     }
 
     public String method() {
-        return exchange.getRequestMethod().toUpperCase();
+        return transport.method().toUpperCase(Locale.ROOT);
     }
 
-    /** The decoded request path. */
+    /** The decoded request path below the mount point ("" or "/…"). */
     public String path() {
-        return exchange.getRequestURI().getPath();
+        return decodePath(transport.rawPath());
     }
 
     public String rawQuery() {
-        String q = exchange.getRequestURI().getRawQuery();
-        return q == null ? "" : q;
+        return rawQuery;
     }
 
     public QueryString query() {
@@ -41,12 +46,12 @@ public final class HttpCall {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(transport.header(name));
     }
 
     public synchronized byte[] body() throws IOException {
         if (body == null) {
-            try (InputStream in = exchange.getRequestBody()) {
+            try (InputStream in = transport.body()) {
                 body = in.readAllBytes();
             }
         }
@@ -59,28 +64,40 @@ public final class HttpCall {
 
     public void respond(ApiResponse response) throws IOException {
         answered = true;
-        body();
-        Headers headers = exchange.getResponseHeaders();
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            headers.set(h.getKey(), h.getValue());
-        }
-        byte[] bytes = response.body();
-        boolean noBody = bytes.length == 0;
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+        body(); // consume the request before answering, so that the connection can be reused
+        transport.respond(response.status(), response.headers(), response.body());
     }
 
-    /**
-     * Closes the socket without any response bytes. The JDK server closes the connection itself when an exchange is
-     * closed before its response headers were sent, so the client sees the connection end with no answer.
-     */
-    public void dropConnection() {
+    /** Ends the exchange without an answer after a write was applied (fault injection); see {@link CallTransport#drop}. */
+    public void dropConnection() throws IOException {
         answered = true;
-        exchange.close();
+        transport.drop();
+    }
+
+    /** Percent-decoding as {@link java.net.URI#getPath()} does it: UTF-8, '+' stays '+', a broken escape stays as it is. */
+    static String decodePath(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            if (raw.charAt(i) == '%' && i + 2 < raw.length()) {
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    out.write(hi << 4 | lo);
+                    i += 3;
+                    continue;
+                }
+            }
+            int codePoint = raw.codePointAt(i);
+            out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+            i += Character.charCount(codePoint);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

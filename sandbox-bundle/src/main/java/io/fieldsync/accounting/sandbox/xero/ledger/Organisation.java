@@ -1,6 +1,8 @@
 package io.fieldsync.accounting.sandbox.xero.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +119,20 @@ public final class Organisation {
     public synchronized List<Invoice> invoices() { return new ArrayList<>(invoices.values()); }
     public synchronized List<CreditNote> creditNotes() { return new ArrayList<>(creditNotes.values()); }
     public synchronized List<Payment> payments() { return new ArrayList<>(payments.values()); }
+
+    /**
+     * Records a payment received against {@code invoice}, settles the invoice when nothing is left due, and reports
+     * an INVOICE update (Xero's webhooks report payments as changes of the invoice). The caller has validated the
+     * payment (an AUTHORISED invoice, an account that accepts payments, 0 &lt; amount &le; amount due).
+     */
+    public synchronized Payment receivePayment(Invoice invoice, Account account, LocalDate date, BigDecimal amount,
+                                               String reference, boolean reconciled, Instant now) {
+        Payment payment = new Payment(UUID.randomUUID(), invoice, account, date, amount, reference, reconciled, now);
+        add(payment);
+        invoice.addPayment(payment, now);
+        publish(LedgerChange.updated(this, invoice, now));
+        return payment;
+    }
 
     public synchronized Optional<Invoice> invoice(UUID id) { return Optional.ofNullable(invoices.get(id)); }
     public synchronized Optional<CreditNote> creditNote(UUID id) { return Optional.ofNullable(creditNotes.get(id)); }

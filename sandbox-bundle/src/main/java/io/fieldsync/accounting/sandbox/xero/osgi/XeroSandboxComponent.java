@@ -1,0 +1,129 @@
+package io.fieldsync.accounting.sandbox.xero.osgi;
+
+import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.transport.servlet.SandboxServlet;
+import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
+import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
+import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
+import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
+import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The Xero sandbox inside an OSGi framework (a demo Karaf): one {@link XeroSandbox} per configuration, served by a
+ * servlet registered with the OSGi HTTP whiteboard at {@code <mount.path>/*}, and registered itself as a
+ * {@link XeroSandboxControl} service so that itests can seed it, read its ledger, enter payments and check webhooks.
+ * <p>
+ * Both services are registered by hand rather than provided by this component because the service object is the
+ * sandbox itself and the servlet's pattern comes from the configuration. The JDK's HTTP server is never used here
+ * (Karaf does not export com.sun.net.httpserver); the servlet's javax.servlet import is optional too, so without an
+ * HTTP whiteboard the sandbox still runs for itests, unreachable over HTTP, and says so in the log.
+ */
+@Component(configurationPid = XeroSandboxConfiguration.PID, service = {}, immediate = true)
+@Designate(ocd = XeroSandboxConfiguration.class)
+public class XeroSandboxComponent {
+
+    static final String SERVLET_NAME = "accounting-sandbox-xero";
+    static final String SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
+    static final String SERVLET_NAME_PROPERTY = "osgi.http.whiteboard.servlet.name";
+    /** A property of the control service: the sandbox's base URL, for itests that filter on it. */
+    static final String BASE_URL_PROPERTY = "base.url";
+
+    private static final System.Logger LOG = System.getLogger(XeroSandboxComponent.class.getName());
+
+    private final XeroSandbox sandbox;
+    private final IntentToReceiveRetry webhookCheck;
+    private final ServiceRegistration<?> servlet;
+    private final ServiceRegistration<XeroSandboxControl> control;
+
+    @Activate
+    public XeroSandboxComponent(BundleContext context, XeroSandboxConfiguration config) {
+        String mount = mountPath(config.mount_path());
+        sandbox = new XeroSandbox(sandboxConfig(config), SandboxClock.system().setSpeed(config.clock_speed()))
+                .mount(config.base_url());
+        if (!sandbox.baseUrl().endsWith(mount)) {
+            LOG.log(System.Logger.Level.WARNING, "Xero sandbox: base.url {0} does not end with mount.path {1}; fine "
+                    + "behind a proxy that rewrites paths, wrong otherwise", sandbox.baseUrl(), mount);
+        }
+        Organisation demo = config.seed_demo() ? DemoOrganisation.create(sandbox) : null;
+        String webhookUrl = config.webhook_url() == null ? "" : config.webhook_url().strip();
+        if (!webhookUrl.isEmpty()) {
+            sandbox.webhooks().configure(URI.create(webhookUrl), config.webhook_key());
+        }
+        servlet = registerServlet(context, mount);
+        control = context.registerService(XeroSandboxControl.class, sandbox,
+                properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+        webhookCheck = webhookUrl.isEmpty() ? null : IntentToReceiveRetry.start(sandbox, webhookUrl);
+        LOG.log(System.Logger.Level.INFO, "Xero sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
+                sandbox.clientId(), demo == null ? "" : ", demo tenant " + demo.tenantId() + " (" + demo.name() + ")");
+    }
+
+    @Deactivate
+    void deactivate() {
+        control.unregister();
+        if (servlet != null) {
+            servlet.unregister();
+        }
+        if (webhookCheck != null) {
+            webhookCheck.close();
+        }
+        sandbox.stop();
+    }
+
+    /** The running sandbox, for tests of this package. */
+    XeroSandbox sandbox() {
+        return sandbox;
+    }
+
+    static XeroSandboxConfig sandboxConfig(XeroSandboxConfiguration config) {
+        String[] uris = config.redirect_uris() == null ? new String[0] : config.redirect_uris();
+        return XeroSandboxConfig.defaults()
+                .withClient(config.client_id(), config.client_secret())
+                .withRedirectUris(Arrays.stream(uris).map(String::strip).filter(u -> !u.isEmpty()).toList());
+    }
+
+    /** "/sandbox/xero" for "sandbox/xero/", "" for "/" (the whole HTTP space). */
+    static String mountPath(String configured) {
+        String p = configured == null ? "" : configured.strip();
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private ServiceRegistration<?> registerServlet(BundleContext context, String mount) {
+        Object servletObject;
+        try {
+            servletObject = new SandboxServlet(sandbox::serve);
+        } catch (NoClassDefFoundError noServletApi) {
+            LOG.log(System.Logger.Level.ERROR, "Xero sandbox: javax.servlet is not available, so the sandbox is not "
+                    + "served over HTTP. Install an HTTP whiteboard (Karaf feature http-whiteboard); the "
+                    + "accounting-sandbox feature brings it.");
+            return null;
+        }
+        Dictionary<String, Object> props = properties(SERVLET_PATTERN, mount + "/*");
+        props.put(SERVLET_NAME_PROPERTY, SERVLET_NAME);
+        // By name, so that this class does not need javax.servlet to load.
+        return context.registerService("javax.servlet.Servlet", servletObject, props);
+    }
+
+    private static Dictionary<String, Object> properties(String key, Object value) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(key, value);
+        return props;
+    }
+}
