@@ -45,6 +45,7 @@ import io.fieldsync.accounting.api.admin.RemoteTaxRate;
  */
 public final class DemoScenario {
 
+    private static final Duration PAYMENT_STATE_WAIT = Duration.ofSeconds(20);
     private static final Set<SyncStatus> QUEUED = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
 
     private final AccountingSync sync;
@@ -72,6 +73,9 @@ public final class DemoScenario {
             sync.invoiceCancelled(company, book.cancellation(invoices.get(k)));
         }
         boolean drained = awaitQueueEmpty(company, start.plus(timeout));
+        if (drained && plan.payments() > 0) {
+            awaitPaymentStateBack(company, book.invoices().get(0), Instant.now().plus(PAYMENT_STATE_WAIT));
+        }
         return report(company, book, plan, start, drained);
     }
 
@@ -108,6 +112,16 @@ public final class DemoScenario {
                 ProductCategory.EQUIPMENT, sales.key(), ProductCategory.OTHER, sales.key());
         return new Mappings(categories, Map.of(), Map.of(DemoBook.GST, gst.code()), sales.key(), null, bank.key(),
                 Map.of(PaymentMethod.CARD, undeposited.key()));
+    }
+
+    /** Payment states come back by webhook a moment after the payments synced. */
+    private void awaitPaymentStateBack(CompanyId company, Invoice paid, Instant deadline) throws InterruptedException {
+        while (Instant.now().isBefore(deadline)) {
+            if (sync.status(DocumentRef.invoice(company, paid.hostId())).map(DocumentStatus::paymentState).isPresent()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private boolean awaitQueueEmpty(CompanyId company, Instant deadline) throws InterruptedException {

@@ -166,6 +166,15 @@ public class ScriptedProvider implements AccountingProvider {
         return state;
     }
 
+    /** The invoice ids of every batch read. */
+    public final List<List<String>> stateReads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
+        stateReads.add(List.copyOf(remoteInvoiceIds));
+        return remoteInvoiceIds.stream().filter(remoteInvoices::containsKey).map(remoteInvoices::get).toList();
+    }
+
     @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
         polledSince.add(since);

@@ -130,9 +130,9 @@ final class XeroCreditNotes {
         return invoices;
     }
 
-    /** The credit note's number: the host's, or one derived from its host id so that it can be found again. */
+    /** The credit note's number: the host's, else its host id, so that it can be found again after an unknown outcome. */
     private static String number(CreditNotePush push) {
-        return push.creditNote().number() != null ? push.creditNote().number() : "CN-" + push.creditNote().hostId();
+        return push.creditNote().number() != null ? push.creditNote().number() : push.creditNote().hostId();
     }
 
     private static boolean isDraft(XeroInvoice invoice) {

@@ -28,6 +28,7 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
 final class XeroLedger {
 
     private static final int PAGE_SIZE = 100;
+    private static final int IDS_PER_CALL = 50;
     private static final java.time.Duration POLL_OVERLAP = java.time.Duration.ofMinutes(1);
 
     private final XeroApi api;
@@ -67,6 +68,17 @@ final class XeroLedger {
                     io.fieldsync.accounting.api.ErrorCode.PREREQUISITE_MISSING, "Invoice " + invoiceId + " is not in Xero"));
         }
         return state(found.get(0), clock.instant());
+    }
+
+    /** Many invoices in one call per 50 ({@code IDs=}). */
+    List<RemoteInvoiceState> invoices(ProviderSession session, List<String> invoiceIds) {
+        Instant now = clock.instant();
+        List<RemoteInvoiceState> states = new ArrayList<>();
+        for (int from = 0; from < invoiceIds.size(); from += IDS_PER_CALL) {
+            List<String> chunk = invoiceIds.subList(from, Math.min(invoiceIds.size(), from + IDS_PER_CALL));
+            api.get(session, "/Invoices", Map.of("IDs", XeroApi.list(chunk))).invoiceList().forEach(invoice -> states.add(state(invoice, now)));
+        }
+        return states;
     }
 
     /** Sales invoices changed since {@code since}, every page. */

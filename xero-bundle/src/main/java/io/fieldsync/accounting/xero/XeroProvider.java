@@ -155,6 +155,11 @@ public class XeroProvider implements AccountingProvider {
     }
 
     @Override
+    public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
+        return ledger.invoices(session, remoteInvoiceIds);
+    }
+
+    @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
         return ledger.changesSince(session, since);
     }

@@ -68,6 +68,14 @@ public interface AccountingProvider {
     /** Reads one invoice's payment state. */
     RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId);
 
+    /**
+     * Several invoices' payment states in as few calls as the accounting system allows. The default
+     * reads them one by one; providers whose API reads many at once override it.
+     */
+    default List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
+        return remoteInvoiceIds.stream().map(id -> invoiceState(session, id)).toList();
+    }
+
     /** Invoices changed since {@code since} (polling backstop to webhooks). */
     RemoteChanges changesSince(ProviderSession session, Instant since);
 

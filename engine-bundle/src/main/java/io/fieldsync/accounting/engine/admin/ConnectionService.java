@@ -164,8 +164,7 @@ public class ConnectionService implements AccountingConnections {
     }
 
     private void connected() {
-        stores.journal().wakeWaiting(clock.instant());
-        dispatcher.wake();
+        dispatcher.wakeWaiting();
     }
 
     private ActiveProvider activeProvider() {

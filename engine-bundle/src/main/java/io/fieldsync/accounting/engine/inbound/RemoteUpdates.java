@@ -3,7 +3,11 @@ package io.fieldsync.accounting.engine.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -47,6 +51,8 @@ public class RemoteUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteUpdates.class);
     /** How far back the first poll of a connection looks. */
     private static final Duration FIRST_POLL_LOOKBACK = Duration.ofDays(1);
+    /** How long webhook events are gathered before their invoices are read. */
+    private static final Duration COALESCE = Duration.ofSeconds(1);
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -59,6 +65,8 @@ public class RemoteUpdates {
         return thread;
     });
     private ScheduledFuture<?> polling;
+    private final Map<Tenant, Set<String>> pending = new LinkedHashMap<>();
+    private boolean flushScheduled;
 
     @Activate
     public RemoteUpdates(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher,
@@ -81,12 +89,31 @@ public class RemoteUpdates {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** Takes a verified webhook's events; they are handled in the background. */
+    /**
+     * Takes a verified webhook's events. Invoice updates are gathered for a moment and read in one
+     * call per organisation: forty payments entered in a row are one read, not forty, and Xero's 60
+     * calls a minute go to documents instead. Invoice CREATE events are skipped: an invoice this
+     * integration has just created owes its whole amount, and one created elsewhere is not ours.
+     */
     public void accept(String providerId, List<RemoteEvent> events) {
+        boolean added = false;
+        synchronized (pending) {
+            for (RemoteEvent event : events) {
+                if ("INVOICE".equals(event.resourceType().toUpperCase(Locale.ROOT))
+                        && !"CREATE".equals(event.eventType().toUpperCase(Locale.ROOT))) {
+                    added |= pending.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
+                            .add(event.resourceId());
+                }
+            }
+            if (!added || flushScheduled) {
+                return;
+            }
+            flushScheduled = true;
+        }
         try {
-            executor.execute(() -> events.forEach(event -> handleSafely(providerId, event)));
+            executor.schedule(this::flushSafely, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
-            LOG.warn("Accounting is stopping; {} webhook events from {} dropped (polling will catch them)", events.size(), providerId);
+            LOG.warn("Accounting is stopping; webhook events from {} are left to polling", providerId);
         }
     }
 
@@ -102,10 +129,10 @@ public class RemoteUpdates {
         }
     }
 
-    /** Waits until the events accepted so far were handled; for tests. */
+    /** Handles the events accepted so far now, without waiting out the gathering moment, and returns when done. */
     public void settle() {
         try {
-            executor.submit(() -> { }).get();
+            executor.submit(this::flushSafely).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -113,22 +140,33 @@ public class RemoteUpdates {
         }
     }
 
-    private void handleSafely(String providerId, RemoteEvent event) {
-        if (!"INVOICE".equals(event.resourceType().toUpperCase(Locale.ROOT))) {
-            return;
+    /** An organisation of one provider, as webhooks name it. */
+    private record Tenant(String provider, String tenantId) {
+    }
+
+    private void flushSafely() {
+        Map<Tenant, Set<String>> batch;
+        synchronized (pending) {
+            batch = new LinkedHashMap<>(pending);
+            pending.clear();
+            flushScheduled = false;
         }
-        Optional<ActiveProvider> provider = directory.provider(providerId);
-        if (provider.isEmpty()) {
-            return;
-        }
-        for (CompanyId company : stores.connections().companiesOfTenant(providerId, event.tenantId())) {
-            try {
-                ProviderSession session = dispatcher.session(company, provider.get());
-                apply(company, providerId, provider.get().provider().invoiceState(session, event.resourceId()));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not read invoice {} of company {} after a {} webhook: {}", event.resourceId(), company, providerId, e.toString());
+        batch.forEach((tenant, invoiceIds) -> {
+            Optional<ActiveProvider> provider = directory.provider(tenant.provider());
+            if (provider.isEmpty()) {
+                return;
             }
-        }
+            for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
+                try {
+                    ProviderSession session = dispatcher.session(company, provider.get());
+                    provider.get().provider().invoiceStates(session, List.copyOf(invoiceIds))
+                            .forEach(state -> apply(company, tenant.provider(), state));
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read {} invoices of company {} after {} webhooks; polling will catch them: {}",
+                            invoiceIds.size(), company, tenant.provider(), e.toString());
+                }
+            }
+        });
     }
 
     private int poll() {

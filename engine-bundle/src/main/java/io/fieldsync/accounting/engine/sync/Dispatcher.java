@@ -198,13 +198,28 @@ public class Dispatcher {
         }
     }
 
-    private void providerChanged() {
+    /**
+     * Something documents wait for has arrived (a provider, a connection): make them due and run a pass.
+     * Both happen on the dispatcher's own thread, after any pass in progress; done on the caller's
+     * thread, a pass already running could put the woken documents back on hold.
+     */
+    public void wakeWaiting() {
         try {
-            stores.journal().wakeWaiting(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not wake waiting documents after a provider change", e);
+            executor.execute(() -> {
+                try {
+                    stores.journal().wakeWaiting(clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not wake waiting documents", e);
+                }
+                passSafely();
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Dispatcher stopping; waiting documents are woken on its next start");
         }
-        wake();
+    }
+
+    private void providerChanged() {
+        wakeWaiting();
     }
 
     private synchronized void configure(EngineConfiguration configuration) {

@@ -99,4 +99,16 @@ class RemoteUpdatesTest {
         assertThat(xero.polledSince).hasSize(2);
         assertThat(xero.polledSince.get(1)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
     }
+
+    @Test
+    void webhookEventsInABurstAreReadInOneCallAndCreateEventsNotAtAll() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "INVOICE", "xero-inv-I-1", "CREATE", Instant.now())));
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-2"), invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.stateReads).containsExactly(List.of("xero-inv-I-1", "xero-inv-I-2"));
+    }
 }

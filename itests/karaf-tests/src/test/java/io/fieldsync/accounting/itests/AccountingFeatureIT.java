@@ -1,0 +1,202 @@
+package io.fieldsync.accounting.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
+import io.fieldsync.accounting.api.SyncStatus;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The {@code accounting} feature in one real Karaf, with the test providers {@code alpha} and
+ * {@code beta}: installation, provider switching (Config Admin and shell) and provider bundles going
+ * away and coming back. Each test picks the provider it needs and uses its own company.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AccountingFeatureIT extends AccountingTestSupport {
+
+    private static final String OUR_BUNDLES = "io.fieldsync.accounting";
+
+    @Configuration
+    public Option[] configuration() {
+        return KarafOptions.freshKaraf("accounting");
+    }
+
+    @Test
+    public void everyBundleIsActiveOnceTheAccountingFeatureIsInstalled() throws Exception {
+        FeaturesService features = service(FeaturesService.class);
+        assertThat(features.isInstalled(features.getFeature("accounting"))).as("accounting installed").isTrue();
+        assertThat(features.isInstalled(features.getFeature("accounting-core"))).as("accounting-core installed").isTrue();
+
+        assertThat(Arrays.stream(bundleContext.getBundles()).map(Bundle::getSymbolicName))
+                .contains("io.fieldsync.accounting.api", "io.fieldsync.accounting.engine", "com.h2database", TEST_PROVIDER_BSN);
+        assertThat(notActive(false)).as("bundles that are not active").isEmpty();
+    }
+
+    @Test
+    public void everyComponentOfOurBundlesIsSatisfied() {
+        ServiceComponentRuntime scr = service(ServiceComponentRuntime.class);
+        Bundle[] ours = Arrays.stream(bundleContext.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().startsWith(OUR_BUNDLES))
+                .toArray(Bundle[]::new);
+
+        await("every component of our bundles to be satisfied", () -> unsatisfied(scr, ours).isEmpty());
+
+        assertThat(scr.getComponentDescriptionDTOs(ours)).extracting(description -> description.name)
+                .as("components found").isNotEmpty();
+        assertThat(unsatisfied(scr, ours)).isEmpty();
+    }
+
+    @Test
+    public void theJournalDataSourceIsAnH2DatabaseUnderKarafData() throws Exception {
+        DataSource journal = service(DataSource.class, "(dataSourceName=accounting)");
+
+        try (Connection connection = journal.getConnection()) {
+            DatabaseMetaData database = connection.getMetaData();
+            assertThat(database.getDatabaseProductName()).isEqualTo("H2");
+            assertThat(database.getDriverVersion()).startsWith("2.5.252");
+            assertThat(database.getURL()).isEqualTo("jdbc:h2:" + System.getProperty("karaf.data") + "/accounting/journal");
+        }
+    }
+
+    @Test
+    public void theNextDocumentGoesToTheProviderChosenThroughConfigAdmin() throws Exception {
+        CompanyId company = CompanyId.of("config-admin-company");
+        switchProvider(company, "alpha");
+        connectAndMap(company, "alpha");
+        DocumentRef first = lockInvoice(company, "CA-1");
+        assertSyncedBy(awaitSynced(first), "alpha");
+
+        switchProvider(company, "beta");
+        connectAndMap(company, "beta");
+        DocumentRef second = lockInvoice(company, "CA-2");
+
+        assertSyncedBy(awaitSynced(second), "beta");
+        assertSyncedBy(status(first).orElseThrow(), "alpha");
+    }
+
+    @Test
+    public void theNextDocumentGoesToTheProviderChosenWithTheUseCommand() throws Exception {
+        CompanyId company = CompanyId.of("shell-company");
+        executeCommand("accounting:use alpha");
+        awaitActiveProvider(company, "alpha");
+        connectAndMap(company, "alpha");
+        assertSyncedBy(awaitSynced(lockInvoice(company, "SH-1")), "alpha");
+
+        executeCommand("accounting:use beta");
+        awaitActiveProvider(company, "beta");
+        connectAndMap(company, "beta");
+
+        assertSyncedBy(awaitSynced(lockInvoice(company, "SH-2")), "beta");
+        assertThat(service(ConfigurationAdmin.class).getConfiguration(ENGINE_PID, "?").getProperties().get("provider"))
+                .as("the choice is kept in Config Admin").isEqualTo("beta");
+    }
+
+    @Test
+    public void theProvidersAndStatusCommandsNameTheRegisteredAndTheActiveProvider() throws Exception {
+        CompanyId company = CompanyId.of("commands-company");
+        switchProvider(company, "beta");
+
+        String providers = executeCommand("accounting:providers");
+        String status = executeCommand("accounting:status");
+
+        assertThat(providers).contains("Test provider alpha", "Test provider beta")
+                .as("beta marked active, alpha not").containsPattern("(?m)^\\*\\s.*\\bbeta\\b")
+                .doesNotContainPattern("(?m)^\\*\\s.*\\balpha\\b");
+        assertThat(status).contains("Active provider : beta").doesNotContain("Exception");
+    }
+
+    @Test
+    public void documentsWaitWhileTheProviderBundleIsStoppedAndAreSentWhenItStartsAgain() throws Exception {
+        CompanyId company = CompanyId.of("stopped-provider-company");
+        switchProvider(company, "alpha");
+        connectAndMap(company, "alpha");
+        Bundle provider = testProviderBundle();
+        DocumentRef queued;
+
+        provider.stop();
+        try {
+            awaitProvider("alpha", false);
+            queued = lockInvoice(company, "STOP-1");
+            assertStaysPending(queued, Duration.ofSeconds(3));
+        } finally {
+            provider.start();
+        }
+
+        assertSyncedBy(awaitSynced(queued), "alpha");
+    }
+
+    @Test
+    public void documentsWaitWhileTheProviderBundleIsUninstalledAndAreSentWhenItIsInstalledAgain() throws Exception {
+        CompanyId company = CompanyId.of("uninstalled-provider-company");
+        switchProvider(company, "beta");
+        connectAndMap(company, "beta");
+        Bundle provider = testProviderBundle();
+        String location = provider.getLocation();
+        DocumentRef queued;
+
+        provider.uninstall();
+        try {
+            awaitProvider("beta", false);
+            queued = lockInvoice(company, "UNINSTALL-1");
+            assertStaysPending(queued, Duration.ofSeconds(3));
+        } finally {
+            bundleContext.installBundle(location).start();
+        }
+
+        assertSyncedBy(awaitSynced(queued), "beta");
+    }
+
+    private static void assertSyncedBy(DocumentStatus status, String provider) {
+        assertThat(status.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status.provider()).as("provider of %s", status.document()).isEqualTo(provider);
+        assertThat(status.remoteId()).as("remote id of %s", status.document()).startsWith(provider + "-");
+    }
+
+    private static List<String> unsatisfied(ServiceComponentRuntime scr, Bundle[] bundles) {
+        return scr.getComponentDescriptionDTOs(bundles).stream()
+                .filter(description -> scr.isComponentEnabled(description))
+                .flatMap(description -> describeUnsatisfied(scr, description).stream())
+                .toList();
+    }
+
+    private static List<String> describeUnsatisfied(ServiceComponentRuntime scr, ComponentDescriptionDTO description) {
+        Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(description);
+        if (configurations.isEmpty()) {
+            return List.of(description.name + " has no configuration");
+        }
+        return configurations.stream()
+                .filter(configuration -> configuration.state != ComponentConfigurationDTO.ACTIVE
+                        && configuration.state != ComponentConfigurationDTO.SATISFIED)
+                .map(configuration -> description.name + " is in state " + configuration.state
+                        + (configuration.unsatisfiedReferences.length == 0 ? "" : ", missing "
+                        + Arrays.stream(configuration.unsatisfiedReferences).map(reference -> reference.name + " " + reference.target)
+                                .collect(Collectors.joining(", "))))
+                .toList();
+    }
+}
