@@ -131,7 +131,30 @@ final class KarafOptions {
                 mavenBundle("org.assertj", "assertj-core", property("itest.assertj.version")));
     }
 
-    private static String freePort() {
+    /**
+     * The demo wiring on a known HTTP port: the sandbox inside Karaf and the Xero provider calling it,
+     * with every URL on that port (the features' defaults assume 8181).
+     */
+    static Option[] xeroSandboxOn(String httpPort) {
+        String web = "http://localhost:" + httpPort;
+        return options(
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.sandbox.cfg", "base.url", web + "/sandbox/xero"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.sandbox.cfg", "redirect.uris", web + "/accounting/oauth/callback"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.sandbox.cfg", "webhook.url", web + "/accounting/webhooks/xero"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "client.id", "fieldsync-demo"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "client.secret", "fieldsync-demo-secret"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "webhook.key",
+                        "ZmllbGRzeW5jLWRlbW8td2ViaG9vay1rZXk6IGEgc2FuZGJveCBrZXksIG5ldmVyIGEgcmVhbCBvbmU="),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "redirect.uri", web + "/accounting/oauth/callback"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "authorize.url",
+                        web + "/sandbox/xero/login/identity/connect/authorize"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "identity.url", web + "/sandbox/xero/identity"),
+                editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "api.url", web + "/sandbox/xero"));
+    }
+
+    /** A free TCP port on this machine, as text. */
+    static String freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {
@@ -147,7 +170,7 @@ final class KarafOptions {
         return value;
     }
 
-    private static Option[] join(Option[]... groups) {
+    static Option[] join(Option[]... groups) {
         List<Option> all = new ArrayList<>();
         for (Option[] group : groups) {
             all.addAll(Arrays.asList(group));

@@ -1,0 +1,115 @@
+package io.fieldsync.accounting.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.fieldsync.accounting.api.AccountingListener;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
+import io.fieldsync.accounting.api.PaymentState;
+import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.demo.DemoBook;
+import io.fieldsync.accounting.demo.DemoPlan;
+import io.fieldsync.accounting.demo.DemoReport;
+import io.fieldsync.accounting.demo.DemoScenario;
+import io.fieldsync.accounting.sandbox.xero.control.InvoiceSnapshot;
+import io.fieldsync.accounting.sandbox.xero.control.LedgerCounts;
+import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The Xero provider in real Karaf against the Xero sandbox running in the same Karaf: OAuth through
+ * the browser redirect to the engine's callback servlet, 100 invoices for 30 customers, 40
+ * payments, 5 cancellations, and a payment entered in Xero coming back through the signed webhook.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class XeroScenarioIT extends AccountingTestSupport {
+
+    private static final CompanyId COMPANY = CompanyId.of("harbour-plumbing");
+
+    @Configuration
+    public Option[] configuration() {
+        return KarafOptions.join(KarafOptions.freshKaraf("accounting", "accounting-demo"),
+                KarafOptions.xeroSandboxOn(KarafOptions.freePort()));
+    }
+
+    @Test
+    public void theStandardScenarioEndsWithExactlyThoseDocumentsInXeroAndAPaymentEnteredThereComesBack() throws Exception {
+        useProviderThroughConfigAdmin("xero");
+        awaitProvider("xero", true);
+        awaitActiveProvider(COMPANY, "xero");
+        XeroSandboxControl sandbox = service(XeroSandboxControl.class);
+        List<RemotePaymentState> heard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<AccountingListener> listener = bundleContext.registerService(AccountingListener.class,
+                new AccountingListener() {
+                    @Override
+                    public void documentChanged(DocumentStatus status) {
+                    }
+
+                    @Override
+                    public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
+                        if (invoice.hostId().equals("JOB-5050")) {
+                            heard.add(state);
+                        }
+                    }
+                }, null);
+        await("the sandbox to accept the engine's webhook endpoint", sandbox::validateWebhooks);
+
+        DemoReport report = new DemoScenario(sync(), connections(), setup()).run(COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
+
+        assertThat(report.drained()).as(report.toText()).isTrue();
+        assertThat(report.connection().organisationName()).isEqualTo("Demo Company (NZ)");
+        assertThat(report.count(DocumentKind.INVOICE, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(100);
+        assertThat(report.count(DocumentKind.PAYMENT, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(40);
+        assertThat(report.count(DocumentKind.CREDIT_NOTE, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(5);
+
+        UUID tenant = UUID.fromString(connections().status(COMPANY).tenantId());
+        LedgerCounts ledger = sandbox.counts(tenant);
+        // the demo organisation starts with 3 contacts; 3 customers match them (2 by email, 1 by name), 27 are new
+        assertThat(ledger).isEqualTo(new LedgerCounts(30, 100, 5, 40));
+        List<InvoiceSnapshot> invoices = sandbox.invoices(tenant);
+        assertThat(invoices).filteredOn(invoice -> invoice.number().compareTo("FS-10096") >= 0)
+                .hasSize(5).allSatisfy(cancelled -> {
+                    assertThat(cancelled.amountCredited()).isEqualByComparingTo(cancelled.total());
+                    assertThat(cancelled.amountDue()).isEqualByComparingTo(BigDecimal.ZERO);
+                });
+        assertThat(invoices).as("invoices paid in full by the host").filteredOn(invoice -> invoice.amountPaid().compareTo(invoice.total()) == 0)
+                .hasSize(20).allSatisfy(paid -> assertThat(paid.status()).isEqualTo("PAID"));
+        assertThat(invoices).as("invoices paid in part").filteredOn(invoice -> invoice.amountPaid().signum() > 0
+                && invoice.amountPaid().compareTo(invoice.total()) < 0).hasSize(20);
+        assertThat(sync().status(DocumentRef.invoice(COMPANY, "JOB-5000")).map(DocumentStatus::paymentState)
+                .map(RemotePaymentState::state)).as("a payment state that came back by webhook").hasValue(PaymentState.PAID);
+
+        InvoiceSnapshot unpaid = sandbox.invoice(tenant, "FS-10051").orElseThrow();
+        sandbox.enterPayment(tenant, "FS-10051", new BigDecimal("50.00"), LocalDate.of(2026, 11, 20), "090");
+
+        await("the payment entered in Xero to reach the host", () -> !heard.isEmpty());
+        assertThat(heard.get(0).state()).isEqualTo(PaymentState.PARTIALLY_PAID);
+        assertThat(heard.get(0).amountPaid()).isEqualByComparingTo("50.00");
+        assertThat(heard.get(0).amountDue()).isEqualByComparingTo(unpaid.amountDue().subtract(new BigDecimal("50.00")));
+        Optional<DocumentStatus> status = sync().status(DocumentRef.invoice(COMPANY, "JOB-5050"));
+        assertThat(status.map(DocumentStatus::paymentState).map(RemotePaymentState::lastPaymentDate)).hasValue(LocalDate.of(2026, 11, 20));
+        assertThat(report.calls()).as("calls to Xero for 145 documents").isLessThan(60);
+        assertThat(DemoBook.totalWithTax(new DemoBook(DemoPlan.standard()).invoices().get(50))).isEqualByComparingTo(unpaid.total());
+        listener.unregister();
+    }
+}
