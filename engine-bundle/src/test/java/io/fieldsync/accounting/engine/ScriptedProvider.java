@@ -111,9 +111,14 @@ public class ScriptedProvider implements AccountingProvider {
         return new ReferenceData("Demo Plumbing Ltd", List.of(), List.of(), List.of(), Instant.now());
     }
 
+    /** The "accounting system's" contacts, served two to a page. */
+    public final List<io.fieldsync.accounting.api.spi.RemoteContact> remoteContacts = new CopyOnWriteArrayList<>();
+
     @Override
     public ContactPage contacts(ProviderSession session, int page) {
-        return new ContactPage(List.of(), false);
+        int from = Math.min(remoteContacts.size(), (page - 1) * 2);
+        int to = Math.min(remoteContacts.size(), from + 2);
+        return new ContactPage(remoteContacts.subList(from, to), to < remoteContacts.size());
     }
 
     @Override

@@ -136,6 +136,16 @@ class XeroProviderTest {
     }
 
     @Test
+    void contactsAreReadPageByPageForTheImport() {
+        var page = provider.contacts(session, 1);
+
+        assertThat(page.contacts()).extracting(contact -> contact.name())
+                .containsExactlyInAnyOrder("Liam Gallagher", "Ridgeway University", "Bayside Club");
+        assertThat(page.contacts()).allSatisfy(contact -> assertThat(contact.active()).isTrue());
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    @Test
     void invoicesGoInOneBatchWithAnOutcomePerDocumentAndTheHostNumberKept() {
         String contact = contactId("Bayside Club");
         Invoice good = invoice("I-1", "FS-1001", ProductCategory.LABOUR);

@@ -1,9 +1,11 @@
 package io.fieldsync.accounting.api.admin;
 
+import java.util.Collection;
 import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.Customer;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,8 +23,19 @@ public interface AccountingSetup {
      */
     ReferenceData referenceData(CompanyId company);
 
-    /** Reads the reference data again from the accounting system. */
+    /**
+     * Imports the accounting system's accounts, tax rates and items again; the returned lists are the
+     * import's report (inactive ones included, marked as such).
+     */
     ReferenceData refreshReferenceData(CompanyId company);
+
+    /**
+     * Reads every contact of the accounting system and pairs them with the host's customers by name
+     * (trimmed, case-insensitive): a pair is linked (MAPPED), so the customer's invoices use that contact
+     * with no lookup; a contact no customer has is offered for creation in the host (CREATE_IN_HOST);
+     * archived or ambiguous ones are IGNORED. Nothing is created or changed in the accounting system.
+     */
+    ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers);
 
     /** The company's mappings for the active accounting system. */
     Mappings mappings(CompanyId company);

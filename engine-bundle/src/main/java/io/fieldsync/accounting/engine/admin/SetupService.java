@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.engine.admin;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,11 +10,16 @@ import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.ContactImport;
+import io.fieldsync.accounting.api.spi.ContactPage;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.admin.MappingGap;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.Mappings;
@@ -33,6 +39,9 @@ import org.osgi.service.component.annotations.Reference;
 /** Reference data, mappings and settings of a company for the active accounting system. */
 @Component(service = AccountingSetup.class)
 public class SetupService implements AccountingSetup {
+
+    /** 100 contacts a page: 50,000 contacts at most, far beyond a field-service company's customer list. */
+    private static final int MAX_CONTACT_PAGES = 500;
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -54,6 +63,21 @@ public class SetupService implements AccountingSetup {
     @Override
     public ReferenceData refreshReferenceData(CompanyId company) {
         return refresh(company, activeProvider());
+    }
+
+    @Override
+    public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
+        ActiveProvider provider = activeProvider();
+        ProviderSession session = dispatcher.session(company, provider);
+        List<RemoteContact> remote = new ArrayList<>();
+        for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
+            ContactPage contacts = provider.provider().contacts(session, page);
+            remote.addAll(contacts.contacts());
+            if (!contacts.hasMore()) {
+                break;
+            }
+        }
+        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName()).pair(company, remote, hostCustomers);
     }
 
     @Override

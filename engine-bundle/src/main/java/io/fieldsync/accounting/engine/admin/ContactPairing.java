@@ -1,0 +1,74 @@
+package io.fieldsync.accounting.engine.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.Customer;
+import io.fieldsync.accounting.api.admin.ContactDecision;
+import io.fieldsync.accounting.api.admin.ContactImport;
+import io.fieldsync.accounting.api.admin.ImportedContact;
+import io.fieldsync.accounting.api.spi.RemoteContact;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Json;
+
+/**
+ * Pairs the accounting system's contacts with the host's customers by name and links the pairs, so
+ * that the first invoice of an imported customer needs no lookup. The link remembers the customer as
+ * the host gave it: a later change of the customer is pushed to its contact as usual.
+ */
+final class ContactPairing {
+
+    private final EngineStores stores;
+    private final String provider;
+    private final String system;
+
+    ContactPairing(EngineStores stores, String provider, String system) {
+        this.stores = stores;
+        this.provider = provider;
+        this.system = system;
+    }
+
+    ContactImport pair(CompanyId company, List<RemoteContact> contacts, Collection<Customer> hostCustomers) {
+        Map<String, List<Customer>> customersByName = new HashMap<>();
+        hostCustomers.forEach(customer -> customersByName.computeIfAbsent(key(customer.name()), name -> new ArrayList<>()).add(customer));
+        Map<String, Integer> activeContactsByName = new HashMap<>();
+        contacts.stream().filter(RemoteContact::active).forEach(contact -> activeContactsByName.merge(key(contact.name()), 1, Integer::sum));
+        Map<String, Customer> unpaired = new LinkedHashMap<>();
+        hostCustomers.forEach(customer -> unpaired.put(customer.hostId(), customer));
+        List<ImportedContact> report = new ArrayList<>();
+        for (RemoteContact contact : contacts) {
+            String name = key(contact.name());
+            List<Customer> candidates = customersByName.getOrDefault(name, List.of());
+            if (!contact.active()) {
+                report.add(line(contact, null, ContactDecision.IGNORED, "archived in " + system));
+            } else if (activeContactsByName.get(name) > 1 || candidates.size() > 1) {
+                report.add(line(contact, null, ContactDecision.IGNORED, "its name is not unique"
+                        + (candidates.size() > 1 ? " among the host's customers" : " in " + system) + "; link it by hand"));
+            } else if (candidates.size() == 1) {
+                Customer customer = candidates.get(0);
+                stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
+                        Json.hash(stores.json().write(customer)), Instant.now());
+                unpaired.remove(customer.hostId());
+                report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "same name as host customer " + customer.hostId()));
+            } else {
+                report.add(line(contact, null, ContactDecision.CREATE_IN_HOST, "no host customer has this name"));
+            }
+        }
+        return new ContactImport(report, List.copyOf(unpaired.keySet()));
+    }
+
+    private static ImportedContact line(RemoteContact contact, String hostCustomerId, ContactDecision decision, String reason) {
+        return new ImportedContact(contact.remoteId(), contact.name(), contact.email(), hostCustomerId, decision, reason);
+    }
+
+    private static String key(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    }
+}
