@@ -105,6 +105,11 @@ final class XeroApi {
         return URI.create(uri.toString());
     }
 
+    /** One key for a batch: stable for the same documents and revisions, different for any other batch. */
+    static IdempotencyKey batchKey(List<IdempotencyKey> keys) {
+        return IdempotencyKey.derive(keys.stream().map(IdempotencyKey::value).toArray(String[]::new));
+    }
+
     /** A comma-separated parameter value. */
     static String list(List<String> values) {
         return String.join(",", new ArrayList<>(values));

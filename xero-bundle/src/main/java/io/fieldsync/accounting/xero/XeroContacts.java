@@ -18,6 +18,7 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.xero.wire.XeroContact;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+import io.fieldsync.accounting.xero.wire.XeroValidationError;
 
 
 /**
@@ -131,7 +132,7 @@ final class XeroContacts {
 
     private List<PushOutcome> create(ProviderSession session, List<CustomerPush> pushes) {
         List<XeroContact> contacts = pushes.stream().map(push -> XeroMapper.contact(push.customer(), null)).toList();
-        IdempotencyKey key = IdempotencyKey.derive(pushes.stream().map(push -> push.key().value()).toArray(String[]::new));
+        IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(CustomerPush::key).toList());
         XeroReply reply = api.write(session, "PUT", "/Contacts", XeroEnvelope.ofContacts(contacts), key,
                 pushes.size() == 1 ? pushes.get(0).document() : null);
         List<XeroContact> answered = api.written(reply, "/Contacts", "Contacts").contactList();
@@ -179,7 +180,7 @@ final class XeroContacts {
     }
 
     private static String messages(XeroContact element) {
-        return String.join("; ", element.errors().stream().map(error -> String.valueOf(error.message())).toList());
+        return XeroValidationError.join(element.errors());
     }
 
     private static String strip(String text) {

@@ -15,6 +15,7 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.xero.wire.XeroAllocation;
 import io.fieldsync.accounting.xero.wire.XeroCreditNote;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+import io.fieldsync.accounting.xero.wire.XeroValidationError;
 import io.fieldsync.accounting.xero.wire.XeroInvoice;
 
 /**
@@ -61,7 +62,7 @@ final class XeroCreditNotes {
                 .map(push -> mapper.creditNote(push.creditNote(), number(push), push.remoteCustomerId(),
                         invoices.get(push.remoteInvoiceId()).currencyCode()))
                 .toList();
-        IdempotencyKey key = IdempotencyKey.derive(pushes.stream().map(push -> push.key().value()).toArray(String[]::new));
+        IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(CreditNotePush::key).toList());
         List<XeroCreditNote> answered = api.written(api.write(session, "PUT", "/CreditNotes", XeroEnvelope.ofCreditNotes(notes), key,
                 pushes.size() == 1 ? pushes.get(0).document() : null), "/CreditNotes", "CreditNotes").creditNoteList();
         List<PushOutcome> outcomes = new ArrayList<>();
@@ -96,7 +97,7 @@ final class XeroCreditNotes {
                 XeroEnvelope.ofAllocations(List.of(allocation)), key, push.document()), "/Allocations", "Allocations").allocationList();
         if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
             return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber()).withNote(
-                    "allocation refused by Xero: " + String.join("; ", answered.get(0).errors().stream().map(e -> String.valueOf(e.message())).toList()));
+                    "allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors()));
         }
         return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber())
                 .withNote("allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
@@ -140,6 +141,6 @@ final class XeroCreditNotes {
     }
 
     private static String messages(XeroCreditNote element) {
-        return String.join("; ", element.errors().stream().map(error -> String.valueOf(error.message())).toList());
+        return XeroValidationError.join(element.errors());
     }
 }

@@ -15,6 +15,7 @@ import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+import io.fieldsync.accounting.xero.wire.XeroValidationError;
 import io.fieldsync.accounting.xero.wire.XeroInvoice;
 
 /**
@@ -60,7 +61,7 @@ final class XeroInvoices {
         List<XeroInvoice> invoices = pushes.stream()
                 .map(push -> mapper.invoice(push.invoice(), push.remoteCustomerId(), push.remoteInvoiceId()))
                 .toList();
-        IdempotencyKey key = IdempotencyKey.derive(pushes.stream().map(push -> push.key().value()).toArray(String[]::new));
+        IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(InvoicePush::key).toList());
         List<XeroInvoice> answered = api.written(api.write(session, method, "/Invoices", XeroEnvelope.ofInvoices(invoices), key,
                 pushes.size() == 1 ? pushes.get(0).document() : null), "/Invoices", "Invoices").invoiceList();
         List<PushOutcome> outcomes = new ArrayList<>();
@@ -139,6 +140,6 @@ final class XeroInvoices {
     }
 
     static String messages(XeroInvoice element) {
-        return String.join("; ", element.errors().stream().map(error -> String.valueOf(error.message())).toList());
+        return XeroValidationError.join(element.errors());
     }
 }

@@ -14,6 +14,7 @@ import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.xero.wire.XeroAccountRef;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+import io.fieldsync.accounting.xero.wire.XeroValidationError;
 import io.fieldsync.accounting.xero.wire.XeroInvoice;
 import io.fieldsync.accounting.xero.wire.XeroPayment;
 
@@ -58,7 +59,7 @@ final class XeroPayments {
             return outcomes;
         }
         List<XeroPayment> payments = toSend.stream().map(XeroPayments::payment).toList();
-        IdempotencyKey key = IdempotencyKey.derive(toSend.stream().map(push -> push.key().value()).toArray(String[]::new));
+        IdempotencyKey key = XeroApi.batchKey(toSend.stream().map(PaymentPush::key).toList());
         List<XeroPayment> answered = api.written(api.write(session, "PUT", "/Payments", XeroEnvelope.ofPayments(payments), key,
                 toSend.size() == 1 ? toSend.get(0).document() : null), "/Payments", "Payments").paymentList();
         for (int i = 0; i < toSend.size(); i++) {
@@ -70,8 +71,7 @@ final class XeroPayments {
                 outcomes.add(PushOutcome.synced(push.document(), element.paymentID(), null));
             } else {
                 outcomes.add(PushOutcome.failed(push.document(), SyncError.of(ErrorCode.VALIDATION_FAILED,
-                        "payment " + push.payment().hostId()).withDetail(String.join("; ",
-                        element.errors().stream().map(error -> String.valueOf(error.message())).toList()))));
+                        "payment " + push.payment().hostId()).withDetail(XeroValidationError.join(element.errors()))));
             }
         }
         return outcomes;
