@@ -8,6 +8,8 @@ import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Database;
 import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.JournalReports;
+import io.fieldsync.accounting.engine.store.PaymentStates;
 import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.engine.store.SchemaMigrations;
 import io.fieldsync.accounting.engine.store.SetupStore;
@@ -31,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 public class EngineStores {
 
     private final Journal journal;
+    private final JournalReports reports;
+    private final PaymentStates paymentStates;
     private final ConnectionStore connections;
     private final SetupStore setup;
     private final CustomerLinks customerLinks;
@@ -49,6 +53,8 @@ public class EngineStores {
         Database database = new Database(dataSource);
         this.schemaVersion = new SchemaMigrations(database).migrate();
         this.journal = new Journal(database);
+        this.reports = new JournalReports(database);
+        this.paymentStates = new PaymentStates(database);
         this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile));
         this.setup = new SetupStore(database, json);
         this.customerLinks = new CustomerLinks(database);
@@ -63,6 +69,14 @@ public class EngineStores {
 
     public Journal journal() {
         return journal;
+    }
+
+    public JournalReports reports() {
+        return reports;
+    }
+
+    public PaymentStates paymentStates() {
+        return paymentStates;
     }
 
     public ConnectionStore connections() {

@@ -193,7 +193,7 @@ public class RemoteUpdates {
     }
 
     private boolean apply(CompanyId company, String provider, RemoteInvoiceState invoice) {
-        Optional<JournalEntry> updated = stores.journal().recordPaymentState(company, provider, invoice.remoteId(), invoice.payment());
+        Optional<JournalEntry> updated = stores.paymentStates().record(company, provider, invoice.remoteId(), invoice.payment());
         updated.ifPresent(entry -> {
             notifier.paymentStateChanged(entry.document(), invoice.payment());
             notifier.documentChanged(entry.toStatus());

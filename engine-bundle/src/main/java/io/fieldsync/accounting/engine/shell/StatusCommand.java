@@ -52,7 +52,7 @@ public class StatusCommand implements Action {
         } else if (!EngineConfiguration.NO_PROVIDER.equals(active)) {
             System.out.println("Connections     : " + stores.connections().countConnected(active) + " companies connected to " + active);
         }
-        Map<SyncStatus, Long> counts = stores.journal().countByStatus(companyId);
+        Map<SyncStatus, Long> counts = stores.reports().countByStatus(companyId);
         StringBuilder line = new StringBuilder();
         for (SyncStatus status : SyncStatus.values()) {
             line.append(line.isEmpty() ? "" : ", ").append(status).append(' ').append(counts.getOrDefault(status, 0L));

@@ -1,29 +1,20 @@
 package io.fieldsync.accounting.engine.store;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentKind;
-import io.fieldsync.accounting.api.DocumentPage;
-import io.fieldsync.accounting.api.DocumentQuery;
 import io.fieldsync.accounting.api.DocumentRef;
-import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.PaymentState;
-import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 
@@ -34,11 +25,7 @@ import io.fieldsync.accounting.api.SyncStatus;
  */
 public final class Journal {
 
-    private static final String COLUMNS = "id, company_id, kind, host_id, revision, snapshot, snapshot_hash, depends_on, status, "
-            + "provider, remote_id, remote_number, synced_revision, error_code, error_message, error_detail, note, attempts, "
-            + "next_attempt_at, updated_at, synced_at, payment_state, amount_paid, amount_credited, amount_due, "
-            + "last_payment_date, payment_observed_at";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? AND host_id = ?";
+    private static final String FIND = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? AND host_id = ?";
     private static final String INSERT = "INSERT INTO journal (company_id, kind, host_id, revision, snapshot, snapshot_hash, "
             + "depends_on, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?)";
     // An unknown outcome stays unknown across revisions: the next attempt must reconcile before it creates anything.
@@ -46,7 +33,7 @@ public final class Journal {
             + "depends_on = ?, status = CASE WHEN status = 'OUTCOME_UNKNOWN' THEN 'OUTCOME_UNKNOWN' ELSE ? END, "
             + "error_code = NULL, error_message = NULL, error_detail = NULL, note = NULL, "
             + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?";
-    private static final String DUE = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? "
+    private static final String DUE = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? "
             + "AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ? "
             + "AND (provider IS NULL OR provider = ?) ORDER BY id FETCH FIRST ? ROWS ONLY";
     private static final String COMPANIES_WITH_DUE_WORK = "SELECT DISTINCT company_id FROM journal "
@@ -65,18 +52,13 @@ public final class Journal {
             + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
     private static final String REQUEUE = "UPDATE journal SET status = 'PENDING', error_code = NULL, error_message = NULL, "
             + "error_detail = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN (%s)";
-    private static final String FAILED_OF_COMPANY = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND status IN ('FAILED', 'UNSUPPORTED')";
-    private static final String NOT_ATTEMPTED_OF_COMPANY = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? "
+    private static final String FAILED_OF_COMPANY = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND status IN ('FAILED', 'UNSUPPORTED')";
+    private static final String NOT_ATTEMPTED_OF_COMPANY = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? "
             + "AND kind = 'INVOICE' AND status = 'NOT_ATTEMPTED'";
     private static final String WAKE = "UPDATE journal SET next_attempt_at = ? WHERE status IN ('PENDING', 'DISCONNECTED') "
             + "AND error_code IN ('NOT_CONNECTED', 'CONNECTION_EXPIRED', 'PROVIDER_UNAVAILABLE', 'RATE_LIMITED') AND next_attempt_at > ?";
     private static final String WAKE_DEPENDENTS = "UPDATE journal SET next_attempt_at = ? WHERE company_id = ? AND depends_on = ? "
             + "AND status = 'PENDING' AND next_attempt_at > ?";
-    private static final String FIND_BY_REMOTE = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND provider = ? "
-            + "AND remote_id = ? AND kind = 'INVOICE'";
-    private static final String PAYMENT_STATE = "UPDATE journal SET payment_state = ?, amount_paid = ?, amount_credited = ?, "
-            + "amount_due = ?, last_payment_date = ?, payment_observed_at = ? WHERE id = ?";
-    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM journal %s GROUP BY status";
 
     private final Database database;
 
@@ -97,7 +79,7 @@ public final class Journal {
     public Accepted accept(DocumentRef document, String snapshot, String hash, String dependsOn,
                            SyncStatus initialStatus, boolean onlyIfNew, Instant now) {
         return database.transaction(connection -> {
-            Optional<JournalEntry> existing = find(connection, document);
+            Optional<JournalEntry> existing = JournalRows.find(connection, document);
             if (existing.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     insert.setString(1, document.company().value());
@@ -112,7 +94,7 @@ public final class Journal {
                     Database.setInstant(insert, 10, now);
                     insert.executeUpdate();
                 }
-                return new Accepted(find(connection, document).orElseThrow(), true);
+                return new Accepted(JournalRows.find(connection, document).orElseThrow(), true);
             }
             JournalEntry entry = existing.get();
             if (onlyIfNew) {
@@ -124,7 +106,7 @@ public final class Journal {
                 }
                 // a historical invoice locked live is wanted now, unchanged
                 requeue(connection, entry, Set.of(SyncStatus.NOT_ATTEMPTED), now);
-                return new Accepted(find(connection, document).orElseThrow(), true);
+                return new Accepted(JournalRows.find(connection, document).orElseThrow(), true);
             }
             try (PreparedStatement update = connection.prepareStatement(NEW_REVISION)) {
                 update.setString(1, snapshot);
@@ -136,13 +118,13 @@ public final class Journal {
                 update.setLong(7, entry.id());
                 update.executeUpdate();
             }
-            return new Accepted(find(connection, document).orElseThrow(), true);
+            return new Accepted(JournalRows.find(connection, document).orElseThrow(), true);
         });
     }
 
     /** The row of a document. */
     public Optional<JournalEntry> find(DocumentRef document) {
-        return database.transaction(connection -> find(connection, document));
+        return database.transaction(connection -> JournalRows.find(connection, document));
     }
 
     /** Up to {@code limit} rows of one kind due for sending to {@code provider}, oldest first. */
@@ -154,7 +136,7 @@ public final class Journal {
                 Database.setInstant(query, 3, now);
                 query.setString(4, provider);
                 query.setInt(5, limit);
-                return list(query);
+                return JournalRows.list(query);
             }
         });
     }
@@ -261,54 +243,15 @@ public final class Journal {
         });
     }
 
-    /**
-     * Records what the accounting system says about a synced invoice's payments. Returns the updated
-     * entry when something changed, empty when the invoice is unknown or the state is the same (webhooks
-     * and polls overlap, and a repeat must not tell the host twice).
-     */
-    public Optional<JournalEntry> recordPaymentState(CompanyId company, String provider, String remoteInvoiceId,
-                                                     RemotePaymentState state) {
-        return database.transaction(connection -> {
-            Optional<JournalEntry> entry;
-            try (PreparedStatement query = connection.prepareStatement(FIND_BY_REMOTE)) {
-                query.setString(1, company.value());
-                query.setString(2, provider);
-                query.setString(3, remoteInvoiceId);
-                List<JournalEntry> rows = list(query);
-                entry = rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-            }
-            if (entry.isEmpty() || samePayments(entry.get().paymentState(), state)) {
-                return Optional.<JournalEntry>empty();
-            }
-            try (PreparedStatement update = connection.prepareStatement(PAYMENT_STATE)) {
-                update.setString(1, state.state().name());
-                update.setBigDecimal(2, state.amountPaid());
-                update.setBigDecimal(3, state.amountCredited());
-                update.setBigDecimal(4, state.amountDue());
-                update.setObject(5, state.lastPaymentDate());
-                Database.setInstant(update, 6, state.observedAt());
-                update.setLong(7, entry.get().id());
-                update.executeUpdate();
-            }
-            return find(connection, entry.get().document());
-        });
-    }
-
-    private static boolean samePayments(RemotePaymentState before, RemotePaymentState now) {
-        return before != null && before.state() == now.state() && before.amountPaid().compareTo(now.amountPaid()) == 0
-                && before.amountCredited().compareTo(now.amountCredited()) == 0 && before.amountDue().compareTo(now.amountDue()) == 0
-                && java.util.Objects.equals(before.lastPaymentDate(), now.lastPaymentDate());
-    }
-
     /** Queues one failed or unsupported document again. */
     public Optional<JournalEntry> requeue(DocumentRef document, Set<SyncStatus> from, Instant now) {
         return database.transaction(connection -> {
-            Optional<JournalEntry> entry = find(connection, document);
+            Optional<JournalEntry> entry = JournalRows.find(connection, document);
             if (entry.isEmpty() || !from.contains(entry.get().status())) {
                 return Optional.<JournalEntry>empty();
             }
             requeue(connection, entry.get(), from, now);
-            return find(connection, document);
+            return JournalRows.find(connection, document);
         });
     }
 
@@ -322,68 +265,19 @@ public final class Journal {
         return requeueAll(company, NOT_ATTEMPTED_OF_COMPANY, Set.of(SyncStatus.NOT_ATTEMPTED), now, hostIds);
     }
 
-    /** A page of a company's documents, most recently updated first. */
-    public DocumentPage page(DocumentQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE company_id = ?");
-        List<String> parameters = new ArrayList<>(List.of(query.company().value()));
-        if (!query.statuses().isEmpty()) {
-            where.append(" AND status IN (").append(placeholders(query.statuses().size())).append(')');
-            query.statuses().forEach(status -> parameters.add(status.name()));
-        }
-        if (!query.kinds().isEmpty()) {
-            where.append(" AND kind IN (").append(placeholders(query.kinds().size())).append(')');
-            query.kinds().forEach(kind -> parameters.add(kind.name()));
-        }
-        return database.transaction(connection -> {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM journal" + where)) {
-                bind(count, parameters);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    total = row.getLong(1);
-                }
-            }
-            String sql = "SELECT " + COLUMNS + " FROM journal" + where + " ORDER BY updated_at DESC, id DESC "
-                    + "OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bind(select, parameters);
-                return new DocumentPage(list(select).stream().map(JournalEntry::toStatus).toList(), total);
-            }
-        });
-    }
-
-    /** How many documents stand in each status, for one company or (null) all. */
-    public Map<SyncStatus, Long> countByStatus(CompanyId company) {
-        String sql = COUNT_BY_STATUS.formatted(company == null ? "" : "WHERE company_id = ?");
-        return database.transaction(connection -> {
-            Map<SyncStatus, Long> counts = new EnumMap<>(SyncStatus.class);
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                if (company != null) {
-                    query.setString(1, company.value());
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        counts.put(SyncStatus.valueOf(rows.getString(1)), rows.getLong(2));
-                    }
-                }
-            }
-            return counts;
-        });
-    }
-
     private List<JournalEntry> requeueAll(CompanyId company, String select, Set<SyncStatus> from, Instant now,
                                           Collection<String> onlyHostIds) {
         return database.transaction(connection -> {
             List<JournalEntry> candidates;
             try (PreparedStatement query = connection.prepareStatement(select)) {
                 query.setString(1, company.value());
-                candidates = list(query);
+                candidates = JournalRows.list(query);
             }
             List<JournalEntry> queued = new ArrayList<>();
             for (JournalEntry entry : candidates) {
                 if (onlyHostIds == null || onlyHostIds.isEmpty() || onlyHostIds.contains(entry.document().hostId())) {
                     requeue(connection, entry, from, now);
-                    queued.add(find(connection, entry.document()).orElseThrow());
+                    queued.add(JournalRows.find(connection, entry.document()).orElseThrow());
                 }
             }
             return queued;
@@ -446,65 +340,6 @@ public final class Journal {
             }
             return false;
         });
-    }
-
-    private static Optional<JournalEntry> find(Connection connection, DocumentRef document) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(FIND)) {
-            query.setString(1, document.company().value());
-            query.setString(2, document.kind().name());
-            query.setString(3, document.hostId());
-            List<JournalEntry> rows = list(query);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        }
-    }
-
-    private static List<JournalEntry> list(PreparedStatement query) throws SQLException {
-        List<JournalEntry> entries = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                entries.add(entry(rows));
-            }
-        }
-        return entries;
-    }
-
-    private static JournalEntry entry(ResultSet row) throws SQLException {
-        DocumentRef document = new DocumentRef(CompanyId.of(row.getString("company_id")),
-                DocumentKind.valueOf(row.getString("kind")), row.getString("host_id"));
-        String errorCode = row.getString("error_code");
-        SyncError error = errorCode == null ? null
-                : new SyncError(ErrorCode.valueOf(errorCode), row.getString("error_message"), row.getString("error_detail"));
-        int syncedRevision = row.getInt("synced_revision");
-        Integer synced = row.wasNull() ? null : syncedRevision;
-        return new JournalEntry(row.getLong("id"), document, row.getInt("revision"), row.getString("snapshot"),
-                row.getString("snapshot_hash"), row.getString("depends_on"), SyncStatus.valueOf(row.getString("status")),
-                row.getString("provider"), row.getString("remote_id"), row.getString("remote_number"), synced, error,
-                row.getString("note"), row.getInt("attempts"), Database.instant(row, "next_attempt_at"),
-                Database.instant(row, "updated_at"), Database.instant(row, "synced_at"), paymentState(row));
-    }
-
-    private static RemotePaymentState paymentState(ResultSet row) throws SQLException {
-        String state = row.getString("payment_state");
-        if (state == null) {
-            return null;
-        }
-        BigDecimal paid = row.getBigDecimal("amount_paid");
-        BigDecimal credited = row.getBigDecimal("amount_credited");
-        BigDecimal due = row.getBigDecimal("amount_due");
-        java.sql.Date last = row.getDate("last_payment_date");
-        LocalDate lastPayment = last == null ? null : last.toLocalDate();
-        return new RemotePaymentState(PaymentState.valueOf(state), paid, credited, due, lastPayment,
-                Database.instant(row, "payment_observed_at"));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    private static void bind(PreparedStatement statement, List<String> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setString(i + 1, parameters.get(i));
-        }
     }
 
     private static String truncate(String text, int max) {

@@ -81,11 +81,10 @@ public final class TokenVault {
         }
     }
 
-    private static void restrict(Path keyFile) {
-        try {
+    private static void restrict(Path keyFile) throws IOException {
+        // on file systems without POSIX permissions (Windows) the data directory's own ACLs protect the file
+        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // Windows: the data directory's own permissions protect the file.
         }
     }
 }

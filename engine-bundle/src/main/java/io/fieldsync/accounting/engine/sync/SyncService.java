@@ -115,7 +115,7 @@ public class SyncService implements AccountingSync {
 
     @Override
     public DocumentPage documents(DocumentQuery query) {
-        return stores.journal().page(query);
+        return stores.reports().page(query);
     }
 
     @Override
