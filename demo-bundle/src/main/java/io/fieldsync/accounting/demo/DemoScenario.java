@@ -97,7 +97,7 @@ public final class DemoScenario {
     }
 
     /** Every category to the sales account, GST to the active 15 % sales rate, card payments to undeposited funds. */
-    static Mappings mappings(ReferenceData reference) {
+    public static Mappings mappings(ReferenceData reference) {
         RemoteAccount sales = reference.account("200").filter(RemoteAccount::active)
                 .or(() -> reference.accounts().stream().filter(a -> a.active() && a.type() == AccountType.REVENUE).findFirst())
                 .orElseThrow(() -> new IllegalStateException("the organisation has no active revenue account"));

@@ -33,13 +33,13 @@ final class XeroApi {
 
     /** GET a collection; 404 reads as empty. */
     XeroEnvelope get(ProviderSession session, String path, Map<String, String> query) {
-        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + path));
+        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + operation(path)));
         return envelope(reply, path);
     }
 
     /** GET a collection changed since {@code since}. */
     XeroEnvelope getModifiedSince(ProviderSession session, String path, Map<String, String> query, java.time.Instant since) {
-        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + path).modifiedSince(since));
+        XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + operation(path)).modifiedSince(since));
         return envelope(reply, path);
     }
 
@@ -51,12 +51,12 @@ final class XeroApi {
                     DocumentRef document) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("summarizeErrors", "false");
-        return http.send(session, XeroCall.write(method, uri(path, query), method + " " + path, write(body), key, document));
+        return http.send(session, XeroCall.write(method, uri(path, query), method + " " + operation(path), write(body), key, document));
     }
 
     /** POST to one resource (a status change by id): that path takes no summarizeErrors. */
     XeroReply writeOne(ProviderSession session, String path, XeroEnvelope body, IdempotencyKey key, DocumentRef document) {
-        return http.send(session, XeroCall.write("POST", uri(path, Map.of()), "POST " + path.replaceAll("/[0-9a-fA-F-]{36}", "/{id}"),
+        return http.send(session, XeroCall.write("POST", uri(path, Map.of()), "POST " + operation(path),
                 write(body), key, document));
     }
 
@@ -108,6 +108,11 @@ final class XeroApi {
     /** One key for a batch: stable for the same documents and revisions, different for any other batch. */
     static IdempotencyKey batchKey(List<IdempotencyKey> keys) {
         return IdempotencyKey.derive(keys.stream().map(IdempotencyKey::value).toArray(String[]::new));
+    }
+
+    /** The path as the sync log names the operation: ids replaced, so calls of one kind group together. */
+    static String operation(String path) {
+        return path.replaceAll("/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "/{id}");
     }
 
     /** A comma-separated parameter value. */

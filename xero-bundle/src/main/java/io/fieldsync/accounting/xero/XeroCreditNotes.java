@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
@@ -24,6 +26,9 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
  * invoice that is still a draft in Xero is deleted instead: a draft has nothing to credit.
  */
 final class XeroCreditNotes {
+
+    /** A minute limit is worth waiting out inside one push; a day limit is not. */
+    private static final java.time.Duration LONGEST_WAIT_FOR_ALLOCATION = java.time.Duration.ofSeconds(60);
 
     private final XeroApi api;
 
@@ -81,26 +86,51 @@ final class XeroCreditNotes {
         return outcomes;
     }
 
-    /** The credit note exists either way; an allocation Xero refuses is reported on it, not retried into a duplicate. */
+    /**
+     * The credit note exists whatever happens here, so nothing may escape: an exception would leave it
+     * queued and, once Xero's idempotency window has passed, sent again as a second credit note. A
+     * minute-limit 429 is waited out once (a batch of cancellations allocates one call per note); any
+     * other refusal is reported on the document for the admin to allocate by hand.
+     */
     private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice) {
+        PushOutcome synced = PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber());
         BigDecimal credit = note.remainingCredit() != null ? note.remainingCredit() : note.total();
         BigDecimal due = invoice.amountDue() == null ? BigDecimal.ZERO : invoice.amountDue();
         BigDecimal amount = credit == null ? due : credit.min(due);
         if (amount.signum() <= 0) {
-            return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber()).withNote(
-                    "the invoice owes nothing, so the credit stays unallocated on the customer's account");
+            return synced.withNote("the invoice owes nothing, so the credit stays unallocated on the customer's account");
         }
         XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice.invoiceID()), amount,
                 XeroDates.format(push.creditNote().date()), null, null);
         IdempotencyKey key = IdempotencyKey.derive(push.key().value(), "allocation");
-        List<XeroAllocation> answered = api.written(api.write(session, "PUT", "/CreditNotes/" + note.creditNoteID() + "/Allocations",
-                XeroEnvelope.ofAllocations(List.of(allocation)), key, push.document()), "/Allocations", "Allocations").allocationList();
-        if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
-            return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber()).withNote(
-                    "allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors()));
+        String path = "/CreditNotes/" + note.creditNoteID() + "/Allocations";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<XeroAllocation> answered = api.written(api.write(session, "PUT", path, XeroEnvelope.ofAllocations(List.of(allocation)),
+                        key, push.document()), "/Allocations", "Allocations").allocationList();
+                if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
+                    return synced.withNote("allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors()));
+                }
+                return synced.withNote("allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
+            } catch (RateLimitedException limited) {
+                if (attempt > 1 || limited.retryAfter().compareTo(LONGEST_WAIT_FOR_ALLOCATION) > 0) {
+                    return synced.withNote("not allocated: Xero's " + limited.limit() + " limit was reached; allocate it against invoice "
+                            + invoice.invoiceNumber() + " in Xero");
+                }
+                pause(limited.retryAfter());
+            } catch (AccountingException | OutcomeUnknownException failed) {
+                return synced.withNote("allocation against invoice " + invoice.invoiceNumber() + " not confirmed (" + failed.getMessage()
+                        + "); check it in Xero");
+            }
         }
-        return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber())
-                .withNote("allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
+    }
+
+    private static void pause(java.time.Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PushOutcome deleteDraft(ProviderSession session, CreditNotePush push, XeroInvoice invoice) {

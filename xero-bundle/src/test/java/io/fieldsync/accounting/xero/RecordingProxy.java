@@ -33,6 +33,16 @@ final class RecordingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    private volatile String limitedPath;
+    private final java.util.concurrent.atomic.AtomicInteger limitedCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int limitedRetryAfter;
+
+    /** The next {@code calls} requests whose path contains {@code pathPart} get Xero's minute-limit 429 without reaching the sandbox. */
+    void tooManyRequestsFor(String pathPart, int calls, int retryAfterSeconds) {
+        limitedPath = pathPart;
+        limitedRetryAfter = retryAfterSeconds;
+        limitedCalls.set(calls);
+    }
 
     RecordingProxy(String targetBaseUrl) throws IOException {
         this.target = URI.create(targetBaseUrl);
@@ -54,6 +64,14 @@ final class RecordingProxy implements AutoCloseable {
 
     private void forward(HttpExchange incoming) throws IOException {
         byte[] body = incoming.getRequestBody().readAllBytes();
+        String limited = limitedPath;
+        if (limited != null && incoming.getRequestURI().getPath().contains(limited) && limitedCalls.getAndDecrement() > 0) {
+            incoming.getResponseHeaders().add("Retry-After", Integer.toString(limitedRetryAfter));
+            incoming.getResponseHeaders().add("X-Rate-Limit-Problem", "minute");
+            incoming.sendResponseHeaders(429, -1);
+            incoming.close();
+            return;
+        }
         URI uri = target.resolve(incoming.getRequestURI().getRawPath()
                 + (incoming.getRequestURI().getRawQuery() == null ? "" : "?" + incoming.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(incoming.getRequestMethod(),

@@ -285,6 +285,36 @@ class XeroProviderTest {
     }
 
     @Test
+    void anAllocationHeldBackByTheMinuteLimitIsRetriedAfterTheWaitAndTheCreditNoteIsNeverLostOrRepeated() {
+        String contact = contactId("Bayside Club");
+        Invoice invoice = invoice("I-1", "FS-6101", ProductCategory.LABOUR);
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        proxy.tooManyRequestsFor("/Allocations", 1, 1);
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
+                "CN-1"), key("CN-1"), CreditNote.cancelling(invoice, "CN-1", DAY.plusDays(1), null), contact, invoiceId, false))).get(0);
+
+        assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).contains("allocated 253.00");
+        assertThat(demo.creditNotes()).hasSize(1);
+    }
+
+    @Test
+    void anAllocationHeldBackByALongLimitLeavesTheCreditNoteSyncedWithANoteInsteadOfFailingTheWholePush() {
+        String contact = contactId("Bayside Club");
+        Invoice invoice = invoice("I-1", "FS-6201", ProductCategory.LABOUR);
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        proxy.tooManyRequestsFor("/Allocations", 5, 3600);
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
+                "CN-1"), key("CN-1"), CreditNote.cancelling(invoice, "CN-1", DAY.plusDays(1), null), contact, invoiceId, false))).get(0);
+
+        assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).contains("not allocated").contains("FS-6201");
+        assertThat(demo.creditNotes()).hasSize(1);
+    }
+
+    @Test
     void aCancelledInvoiceThatIsStillADraftIsDeletedInsteadOfCredited() {
         session.settings = new SyncSettings(InvoiceStatusOnPush.DRAFT, true, false);
         String contact = contactId("Bayside Club");

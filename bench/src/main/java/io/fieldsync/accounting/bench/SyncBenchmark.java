@@ -1,0 +1,163 @@
+package io.fieldsync.accounting.bench;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.Invoice;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.SyncLogQuery;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.demo.DemoBook;
+import io.fieldsync.accounting.demo.DemoPlan;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.admin.ConnectionService;
+import io.fieldsync.accounting.engine.admin.SetupService;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.sync.Dispatcher;
+import io.fieldsync.accounting.engine.sync.HostNotifier;
+import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
+import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
+import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
+import io.fieldsync.accounting.xero.XeroProvider;
+
+/**
+ * The engine and the Xero provider, wired as DS wires them, against the Xero sandbox with Xero's
+ * real limits (60 calls a minute, 5 at once, per organisation). For each plan it reports the exact
+ * number of calls per synced document (the number that counts: it is what Xero's limits and daily
+ * budget are spent on) and the time to drain the queue, median over the runs.
+ *
+ * <pre>mvn -B -ntp -q -pl bench exec:java [-Dexec.args="--runs 3 --scale 5"]</pre>
+ */
+public final class SyncBenchmark {
+
+    private static final String CLIENT_ID = "bench-client";
+    private static final String CLIENT_SECRET = "bench-secret";
+    private static final String REDIRECT = "http://localhost/accounting/oauth/callback";
+    private static final Set<SyncStatus> QUEUED = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
+
+    /** What one run measured. */
+    record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
+        int scale = Integer.parseInt(options.getOrDefault("--scale", "5"));
+        List<DemoPlan> plans = List.of(DemoPlan.standard(), new DemoPlan(30 * scale, 100 * scale, 40 * scale, 5 * scale));
+        System.out.printf("Sync benchmark: Xero provider against the Xero sandbox with Xero's limits, %d runs per plan%n", runs);
+        for (DemoPlan plan : plans) {
+            List<Run> results = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                results.add(run(plan));
+            }
+            print(plan, results);
+        }
+    }
+
+    static Run run(DemoPlan plan) throws Exception {
+        Path keys = Files.createTempDirectory("bench-keys");
+        try (XeroSandbox sandbox = new XeroSandbox(XeroSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
+                .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0)) {
+            DemoOrganisation.create(sandbox);
+            JdbcDataSource dataSource = new JdbcDataSource();
+            dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"));
+            ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine());
+            HostNotifier notifier = new HostNotifier();
+            Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine());
+            XeroProvider xero = new XeroProvider(BenchConfigs.xero(sandbox.baseUrl(), CLIENT_ID, CLIENT_SECRET, REDIRECT));
+            directory.addProvider(xero, Map.of(AccountingProvider.PROVIDER_PROPERTY, "xero", "service.id", 1L));
+            SyncService sync = new SyncService(stores, dispatcher, notifier);
+            ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
+            SetupService setup = new SetupService(stores, directory, dispatcher);
+            CompanyId company = CompanyId.of("bench");
+            try {
+                Map<String, String> callback = consent(connections.beginAuthorization(company).authorizationUrl());
+                connections.completeAuthorization(callback);
+                setup.saveMappings(company, io.fieldsync.accounting.demo.DemoScenario.mappings(setup.referenceData(company)));
+
+                Instant start = Instant.now();
+                DemoBook book = new DemoBook(plan);
+                book.invoices().forEach(invoice -> sync.invoiceLocked(company, invoice));
+                for (int k = 0; k < plan.payments(); k++) {
+                    sync.paymentCollected(company, book.payment(k));
+                }
+                List<Invoice> invoices = book.invoices();
+                for (int k = invoices.size() - plan.cancellations(); k < invoices.size(); k++) {
+                    sync.invoiceCancelled(company, book.cancellation(invoices.get(k)));
+                }
+                while (sync.documents(new DocumentQuery(company, QUEUED, Set.of(), 0, 1)).total() > 0) {
+                    Thread.sleep(100);
+                }
+                Duration drain = Duration.between(start, Instant.now());
+                int documents = plan.invoices() + plan.payments() + plan.cancellations();
+                int synced = (int) sync.documents(new DocumentQuery(company, Set.of(SyncStatus.SYNCED), Set.of(), 0, 1)).total();
+                List<SyncLogEntry> calls = sync.syncLog(new SyncLogQuery(company, null, false, start, 1000));
+                Map<String, Integer> byOperation = new TreeMap<>();
+                calls.forEach(call -> byOperation.merge(call.operation() + " " + call.httpStatus(), 1, Integer::sum));
+                return new Run(documents, synced, calls.size(), byOperation, drain);
+            } finally {
+                dispatcher.deactivate();
+                notifier.deactivate();
+            }
+        }
+    }
+
+    private static void print(DemoPlan plan, List<Run> runs) {
+        List<Duration> drains = runs.stream().map(Run::drain).sorted().toList();
+        Run first = runs.get(0);
+        System.out.printf("%nPlan: %d invoices for %d customers, %d payments, %d cancellations (%d documents)%n",
+                plan.invoices(), plan.customers(), plan.payments(), plan.cancellations(), first.documents());
+        for (Run run : runs) {
+            System.out.printf("  run: synced %d/%d, %d calls (%.3f per synced document), drained in %.1f s%n", run.synced(),
+                    run.documents(), run.calls(), (double) run.calls() / Math.max(1, run.synced()), run.drain().toMillis() / 1000.0);
+        }
+        System.out.printf("  median drain %.1f s; calls by operation (first run): %s%n",
+                drains.get(drains.size() / 2).toMillis() / 1000.0, first.callsByOperation());
+    }
+
+    /** The admin's browser at the consent page: the sandbox approves at once and redirects with code and state. */
+    private static Map<String, String> consent(URI authorizationUrl) throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
+        URI back = URI.create(response.headers().firstValue("Location").orElseThrow(() ->
+                new IllegalStateException("consent page answered " + response.statusCode() + ": " + response.body())));
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : back.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+}
