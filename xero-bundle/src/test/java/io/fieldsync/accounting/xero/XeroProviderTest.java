@@ -349,6 +349,23 @@ class XeroProviderTest {
     }
 
     @Test
+    void disconnectingRevokesTheRefreshTokenSoItCanNeverBeUsedAgain() {
+        provider.revoke(session.tokens);
+
+        assertThatThrownBy(() -> provider.refresh(session.tokens))
+                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED));
+    }
+
+    @Test
+    void aRotatedRefreshTokenReplacesTheOldOne() {
+        var rotated = provider.refresh(session.tokens);
+
+        assertThat(rotated.refreshToken()).isNotEqualTo(session.tokens.refreshToken());
+        session.tokens = rotated;
+        assertThat(provider.referenceData(session).organisationName()).isEqualTo(DemoOrganisation.NAME);
+    }
+
+    @Test
     void aRateLimitIsReportedWithTheLimitNamedAndTheWait() {
         sandbox.faults().tooManyRequests(1, Duration.ofSeconds(42));
 
