@@ -29,6 +29,11 @@ final class BenchConfigs {
             }
 
             @Override
+            public long dispatch_linger_ms() {
+                return 200;
+            }
+
+            @Override
             public long retry_delay_s() {
                 return 30;
             }

@@ -49,7 +49,7 @@ import io.fieldsync.accounting.xero.XeroProvider;
  * number of calls per synced document (the number that counts: it is what Xero's limits and daily
  * budget are spent on) and the time to drain the queue, median over the runs.
  *
- * <pre>mvn -B -ntp -q -pl bench exec:java [-Dexec.args="--runs 3 --scale 5"]</pre>
+ * <pre>mvn -B -ntp -q -pl bench compile exec:java [-Dexec.args="--runs 3 --scale 5"]</pre>
  */
 public final class SyncBenchmark {
 

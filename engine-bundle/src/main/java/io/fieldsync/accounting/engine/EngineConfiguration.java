@@ -23,6 +23,11 @@ public @interface EngineConfiguration {
             description = "How often the dispatcher looks for due documents when nothing wakes it earlier.", min = "50")
     long dispatch_interval_ms() default 1000;
 
+    @AttributeDefinition(name = "Batching delay (ms)",
+            description = "How long a pass waits after the first new document, so that a burst goes out in full batches "
+                    + "(fewer calls against the accounting system's limits) rather than one document at a time.", min = "0")
+    long dispatch_linger_ms() default 200;
+
     @AttributeDefinition(name = "First retry delay (s)",
             description = "Delay before retrying after a transport failure or an unknown outcome; doubles per attempt.", min = "1")
     long retry_delay_s() default 30;

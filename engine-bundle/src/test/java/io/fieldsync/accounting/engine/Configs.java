@@ -27,6 +27,11 @@ public final class Configs {
             }
 
             @Override
+            public long dispatch_linger_ms() {
+                return 200;
+            }
+
+            @Override
             public long retry_delay_s() {
                 return 1;
             }

@@ -57,6 +57,7 @@ public class Dispatcher {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
     private volatile RetryPolicy retry;
+    private volatile long linger;
     private ScheduledFuture<?> ticking;
 
     @Activate
@@ -94,14 +95,17 @@ public class Dispatcher {
         }
     }
 
-    /** Asks for a pass as soon as possible; several wakes before it starts make one pass. */
+    /**
+     * Asks for a pass after the batching delay; every wake until it starts joins the same pass, so a
+     * host locking a hundred invoices in a row sends them in two calls, not in one per invoice.
+     */
     public void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> {
+                executor.schedule(() -> {
                     wakeQueued.set(false);
                     passSafely();
-                });
+                }, linger, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 wakeQueued.set(false);
             }
@@ -175,10 +179,24 @@ public class Dispatcher {
     private void passSafely() {
         try {
             if (pass() > 0) {
-                wake();
+                continueDraining();
             }
         } catch (RuntimeException e) {
             LOG.error("Accounting dispatch pass failed; retrying on the next tick", e);
+        }
+    }
+
+    /** A pass that handled documents is followed by another at once: the backlog is already there. */
+    private void continueDraining() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    wakeQueued.set(false);
+                    passSafely();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakeQueued.set(false);
+            }
         }
     }
 
@@ -225,6 +243,7 @@ public class Dispatcher {
     private synchronized void configure(EngineConfiguration configuration) {
         retry = new RetryPolicy(Duration.ofSeconds(Math.max(1, configuration.retry_delay_s())),
                 Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
+        linger = Math.max(0, configuration.dispatch_linger_ms());
         long interval = Math.max(50, configuration.dispatch_interval_ms());
         if (ticking != null) {
             ticking.cancel(false);
