@@ -24,26 +24,25 @@ import java.util.stream.Stream;
  * where (e.g. {@code EmailAddress=="a@b.com"}), order, If-Modified-Since, page/pageSize and summaryOnly;
  * results are ordered by Name.
  */
-final class ContactsEndpoint implements Endpoint {
+final class ContactsEndpoint extends CollectionEndpoint {
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        Organisation org = request.org();
-        Optional<String> id = request.segment(1);
-        if (request.segments().size() > 2) {
-            return XeroErrors.notFound();
-        }
-        synchronized (org) {
-            return switch (request.method()) {
-                case "GET" -> id.isPresent() ? one(request, id.get()) : list(request);
-                case "PUT" -> id.isPresent() ? XeroErrors.methodNotAllowed() : write(request, null, false);
-                case "POST" -> id.isPresent() ? writeOne(request, id.get()) : write(request, null, true);
-                default -> XeroErrors.methodNotAllowed();
-            };
-        }
+    ApiResponse create(ApiRequest request) {
+        return write(request, null, false);
     }
 
-    private ApiResponse one(ApiRequest request, String idOrNumber) {
+    @Override
+    ApiResponse upsert(ApiRequest request) {
+        return write(request, null, true);
+    }
+
+    @Override
+    ApiResponse postOne(ApiRequest request, String id) {
+        return writeOne(request, id);
+    }
+
+    @Override
+    ApiResponse one(ApiRequest request, String idOrNumber) {
         Optional<Contact> contact = find(request.org(), idOrNumber);
         if (contact.isEmpty()) {
             return XeroErrors.notFound();
@@ -51,7 +50,8 @@ final class ContactsEndpoint implements Endpoint {
         return ApiResponse.json(200, request.envelope("Contacts", SandboxJson.array().add(ContactJson.full(contact.get()))));
     }
 
-    private ApiResponse list(ApiRequest request) {
+    @Override
+    ApiResponse list(ApiRequest request) {
         QueryString q = request.query();
         Set<String> ids = q.list("IDs").stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         boolean includeArchived = q.flag("includeArchived") || !ids.isEmpty();

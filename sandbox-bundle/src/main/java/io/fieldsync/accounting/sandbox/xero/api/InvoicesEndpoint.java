@@ -23,26 +23,25 @@ import java.util.stream.Collectors;
  * page/pageSize, summaryOnly and unitdp. Several invoices without paging come without their line items, as Xero
  * sends them; a single invoice, a page, or a write response carries them.
  */
-final class InvoicesEndpoint implements Endpoint {
+final class InvoicesEndpoint extends CollectionEndpoint {
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        Organisation org = request.org();
-        Optional<String> id = request.segment(1);
-        if (request.segments().size() > 2) {
-            return XeroErrors.notFound();
-        }
-        synchronized (org) {
-            return switch (request.method()) {
-                case "GET" -> id.isPresent() ? one(request, id.get()) : list(request);
-                case "PUT" -> id.isPresent() ? XeroErrors.methodNotAllowed() : write(request, null, false);
-                case "POST" -> id.isPresent() ? writeOne(request, id.get()) : write(request, null, true);
-                default -> XeroErrors.methodNotAllowed();
-            };
-        }
+    ApiResponse create(ApiRequest request) {
+        return write(request, null, false);
     }
 
-    private ApiResponse one(ApiRequest request, String idOrNumber) {
+    @Override
+    ApiResponse upsert(ApiRequest request) {
+        return write(request, null, true);
+    }
+
+    @Override
+    ApiResponse postOne(ApiRequest request, String id) {
+        return writeOne(request, id);
+    }
+
+    @Override
+    ApiResponse one(ApiRequest request, String idOrNumber) {
         Optional<Invoice> invoice = find(request.org(), idOrNumber);
         if (invoice.isEmpty()) {
             return XeroErrors.notFound();
@@ -51,7 +50,8 @@ final class InvoicesEndpoint implements Endpoint {
         return ApiResponse.json(200, request.envelope("Invoices", items));
     }
 
-    private ApiResponse list(ApiRequest request) {
+    @Override
+    ApiResponse list(ApiRequest request) {
         QueryString q = request.query();
         Set<String> ids = lower(q.list("IDs"));
         Set<String> numbers = lower(q.list("InvoiceNumbers"));

@@ -17,32 +17,32 @@ import java.util.Optional;
  * {@code GET/PUT/POST /Payments}, {@code GET /Payments/{PaymentID}} and {@code POST /Payments/{PaymentID}} with
  * {@code {"Status":"DELETED"}}, which deletes the payment and puts its amount back on the invoice.
  */
-final class PaymentsEndpoint implements Endpoint {
+final class PaymentsEndpoint extends CollectionEndpoint {
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        Organisation org = request.org();
-        Optional<String> id = request.segment(1);
-        if (request.segments().size() > 2) {
-            return XeroErrors.notFound();
-        }
-        synchronized (org) {
-            return switch (request.method()) {
-                case "GET" -> id.isPresent() ? one(request, id.get()) : list(request);
-                case "PUT" -> id.isPresent() ? XeroErrors.methodNotAllowed() : write(request);
-                case "POST" -> id.isPresent() ? delete(request, id.get()) : write(request);
-                default -> XeroErrors.methodNotAllowed();
-            };
-        }
+    ApiResponse create(ApiRequest request) {
+        return write(request);
     }
 
-    private ApiResponse one(ApiRequest request, String id) {
+    @Override
+    ApiResponse upsert(ApiRequest request) {
+        return write(request);
+    }
+
+    @Override
+    ApiResponse postOne(ApiRequest request, String id) {
+        return delete(request, id);
+    }
+
+    @Override
+    ApiResponse one(ApiRequest request, String id) {
         return find(request.org(), id)
                 .map(p -> ApiResponse.json(200, request.envelope("Payments", SandboxJson.array().add(DocumentJson.payment(p)))))
                 .orElseGet(XeroErrors::notFound);
     }
 
-    private ApiResponse list(ApiRequest request) {
+    @Override
+    ApiResponse list(ApiRequest request) {
         List<Payment> payments = Listing.modifiedSince(request, request.org().payments(), Payment::updated);
         List<ObjectNode> rendered = payments.stream().map(DocumentJson::payment).toList();
         return ApiResponse.json(200, Listing.page(request, "Payments", Listing.whereAndOrder(request, rendered)));
