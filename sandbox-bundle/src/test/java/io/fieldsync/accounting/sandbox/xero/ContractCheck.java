@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.testing.Exchange;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;

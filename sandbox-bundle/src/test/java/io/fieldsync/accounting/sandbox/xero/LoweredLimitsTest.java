@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.testing.Exchange;
+
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.testing.Exchange;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;

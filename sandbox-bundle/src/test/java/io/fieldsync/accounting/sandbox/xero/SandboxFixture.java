@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.testing.Exchange;
+
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.xero.identity.TokenSet;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;

@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.testing.Exchange;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.sandbox.xero;
+package io.fieldsync.accounting.sandbox.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;

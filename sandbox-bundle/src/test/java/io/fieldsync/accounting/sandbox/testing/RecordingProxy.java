@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.xero;
+package io.fieldsync.accounting.sandbox.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,14 +17,13 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.fieldsync.accounting.sandbox.xero.Exchange;
 
 /**
  * Sits between the provider and the sandbox and keeps every exchange, so tests can check what the
  * provider really sent (headers, bodies) against Xero's contract. A connection the sandbox drops is
  * dropped here too.
  */
-final class RecordingProxy implements AutoCloseable {
+public final class RecordingProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade",
             "keep-alive", "expect");
@@ -32,19 +31,19 @@ final class RecordingProxy implements AutoCloseable {
     private final URI target;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    public final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private volatile String limitedPath;
     private final java.util.concurrent.atomic.AtomicInteger limitedCalls = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int limitedRetryAfter;
 
     /** The next {@code calls} requests whose path contains {@code pathPart} get Xero's minute-limit 429 without reaching the sandbox. */
-    void tooManyRequestsFor(String pathPart, int calls, int retryAfterSeconds) {
+    public void tooManyRequestsFor(String pathPart, int calls, int retryAfterSeconds) {
         limitedPath = pathPart;
         limitedRetryAfter = retryAfterSeconds;
         limitedCalls.set(calls);
     }
 
-    RecordingProxy(String targetBaseUrl) throws IOException {
+    public RecordingProxy(String targetBaseUrl) throws IOException {
         this.target = URI.create(targetBaseUrl);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
         server.createContext("/", this::forward);
@@ -52,12 +51,12 @@ final class RecordingProxy implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The Accounting API writes (identity calls left out). */
-    List<Exchange> apiWrites() {
+    public List<Exchange> apiWrites() {
         return exchanges.stream().filter(exchange -> !"GET".equals(exchange.method()))
                 .filter(exchange -> exchange.uri().getPath().contains("/api.xro/")).toList();
     }
