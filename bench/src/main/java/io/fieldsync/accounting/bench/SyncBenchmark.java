@@ -27,8 +27,10 @@ import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.demo.DemoBook;
+import io.fieldsync.accounting.demo.DemoRegion;
 import io.fieldsync.accounting.demo.DemoPlan;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
@@ -97,10 +99,11 @@ public final class SyncBenchmark {
             try {
                 Map<String, String> callback = consent(connections.beginAuthorization(company).authorizationUrl());
                 connections.completeAuthorization(callback);
-                setup.saveMappings(company, io.fieldsync.accounting.demo.DemoScenario.mappings(setup.referenceData(company)));
+                ReferenceData reference = setup.referenceData(company);
+                setup.saveMappings(company, io.fieldsync.accounting.demo.DemoScenario.mappings(reference));
 
                 Instant start = Instant.now();
-                DemoBook book = new DemoBook(plan);
+                DemoBook book = new DemoBook(plan, DemoRegion.of(reference));
                 book.invoices().forEach(invoice -> sync.invoiceLocked(company, invoice));
                 for (int k = 0; k < plan.payments(); k++) {
                     sync.paymentCollected(company, book.payment(k));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 import io.fieldsync.accounting.api.Address;
@@ -23,26 +22,30 @@ public final class DemoBook {
 
     /** The host's tax rate id every line carries. */
     public static final String GST = "GST";
-    /** The demo's GST rate in percent. */
-    public static final BigDecimal GST_PERCENT = new BigDecimal("15");
-    private static final Currency NZD = Currency.getInstance("NZD");
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 2);
 
+    private final DemoRegion region;
     private final List<Customer> customers = new ArrayList<>();
     private final List<Invoice> invoices = new ArrayList<>();
 
-    /** The customers and invoices of {@code plan}. */
+    /** The customers and invoices of {@code plan}, in New Zealand. */
     public DemoBook(DemoPlan plan) {
+        this(plan, DemoRegion.NEW_ZEALAND);
+    }
+
+    /** The customers and invoices of {@code plan}, trading in {@code region}. */
+    public DemoBook(DemoPlan plan, DemoRegion region) {
+        this.region = region;
         customers.add(new Customer("CUST-001", "Liam G.", "liam@rockstar.com", null, null));
         customers.add(new Customer("CUST-002", "Ridgeway University", null, "+64 9 555 0102", null));
         customers.add(new Customer("CUST-003", "Bayside Club", "secretary@bayside.example", null, null));
         for (int i = 4; i <= plan.customers(); i++) {
             String id = "%03d".formatted(i);
             customers.add(new Customer("CUST-" + id, "Harbourside Client " + id + " Ltd", "accounts" + id + "@client.example",
-                    "+64 9 555 0" + id, new Address(List.of(i + " Quay Street"), "Auckland", null, "1010", "NZ")));
+                    region.phonePrefix() + id, new Address(List.of(i + " Quay Street"), region.city(), null, region.postcode(), region.country())));
         }
         for (int k = 0; k < plan.invoices(); k++) {
-            invoices.add(invoice(k, customers.get(k % customers.size())));
+            invoices.add(invoice(k, customers.get(k % customers.size()), region));
         }
     }
 
@@ -61,7 +64,7 @@ public final class DemoBook {
         BigDecimal amount = k % 2 == 1 ? total.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN) : total;
         PaymentMethod method = k % 3 == 0 ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER;
         return new Payment("PAY-" + invoice.number(), invoice.hostId(), amount, invoice.issueDate().plusDays(7), method,
-                "Payment " + invoice.number(), NZD, null);
+                "Payment " + invoice.number(), region.currency(), null);
     }
 
     /** The cancellation of an invoice: a credit note for all of it. */
@@ -69,17 +72,21 @@ public final class DemoBook {
         return CreditNote.cancelling(invoice, "CN-" + invoice.hostId(), invoice.issueDate().plusDays(2), "Job cancelled by the customer");
     }
 
+    public DemoRegion region() {
+        return region;
+    }
+
     /** What the customer owes: lines plus GST, rounded per line as the accounting systems do. */
-    public static BigDecimal totalWithTax(Invoice invoice) {
+    public BigDecimal totalWithTax(Invoice invoice) {
         BigDecimal total = BigDecimal.ZERO;
         for (InvoiceLine line : invoice.lines()) {
             BigDecimal amount = line.lineAmount();
-            total = total.add(amount).add(MoneyRules.round(amount.multiply(GST_PERCENT).divide(BigDecimal.valueOf(100))));
+            total = total.add(amount).add(MoneyRules.round(amount.multiply(region.gstPercent()).divide(BigDecimal.valueOf(100))));
         }
         return total;
     }
 
-    private static Invoice invoice(int k, Customer customer) {
+    private static Invoice invoice(int k, Customer customer, DemoRegion region) {
         List<InvoiceLine> lines = new ArrayList<>();
         lines.add(InvoiceLine.of("Call-out and labour", BigDecimal.valueOf(1 + k % 4), new BigDecimal("85.00"), ProductCategory.LABOUR,
                 List.of(GST)));
@@ -90,7 +97,7 @@ public final class DemoBook {
                     List.of(GST)));
         }
         LocalDate day = FIRST_DAY.plusDays(k % 20);
-        return new Invoice("JOB-" + (5000 + k), "FS-" + (10001 + k), customer, day, day.plusDays(20), NZD, null,
+        return new Invoice("JOB-" + (5000 + k), "FS-" + (10001 + k), customer, day, day.plusDays(20), region.currency(), null,
                 AmountType.TAX_EXCLUSIVE, lines, "Job " + (5000 + k));
     }
 }

@@ -62,8 +62,9 @@ public final class DemoScenario {
     public DemoReport run(CompanyId company, DemoPlan plan, Duration timeout) throws IOException, InterruptedException {
         Instant start = Instant.now();
         connect(company);
-        setup.saveMappings(company, mappings(setup.referenceData(company)));
-        DemoBook book = new DemoBook(plan);
+        ReferenceData reference = setup.referenceData(company);
+        setup.saveMappings(company, mappings(reference));
+        DemoBook book = new DemoBook(plan, DemoRegion.of(reference));
         book.invoices().forEach(invoice -> sync.invoiceLocked(company, invoice));
         for (int k = 0; k < plan.payments(); k++) {
             sync.paymentCollected(company, book.payment(k));
@@ -96,14 +97,15 @@ public final class DemoScenario {
         return after;
     }
 
-    /** Every category to the sales account, GST to the active 15 % sales rate, card payments to undeposited funds. */
+    /**
+     * Every category to the sales account, GST to the organisation's active sales rate of its region, card payments
+     * to undeposited funds.
+     */
     public static Mappings mappings(ReferenceData reference) {
         RemoteAccount sales = reference.account("200").filter(RemoteAccount::active)
                 .or(() -> reference.accounts().stream().filter(a -> a.active() && a.type() == AccountType.REVENUE).findFirst())
                 .orElseThrow(() -> new IllegalStateException("the organisation has no active revenue account"));
-        RemoteTaxRate gst = reference.taxRates().stream()
-                .filter(rate -> rate.active() && rate.appliesToRevenue() && rate.ratePercent().compareTo(DemoBook.GST_PERCENT) == 0)
-                .findFirst().orElseThrow(() -> new IllegalStateException("the organisation has no active 15 % sales tax rate"));
+        RemoteTaxRate gst = DemoRegion.of(reference).salesRate(reference).orElseThrow();
         RemoteAccount bank = reference.accounts().stream().filter(a -> a.active() && a.type() == AccountType.BANK).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the organisation has no active bank account"));
         RemoteAccount undeposited = reference.accounts().stream()
