@@ -12,7 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
@@ -186,15 +189,27 @@ public class ScriptedProvider implements AccountingProvider {
         return new RemoteChanges(List.copyOf(remoteInvoices.values()), Instant.parse("2026-11-23T10:00:00Z"));
     }
 
+    /** Signed when the header {@value #SIGNATURE_HEADER} says {@code good}. */
     @Override
     public boolean verifyWebhook(WebhookDelivery delivery) {
-        return false;
+        return delivery.header(SIGNATURE_HEADER).filter("good"::equals).isPresent();
     }
 
+    /** One event per line, {@code tenant,resourceType,resourceId,eventType}; anything else is malformed. */
     @Override
     public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
-        return List.of();
+        List<RemoteEvent> events = new ArrayList<>();
+        for (String line : new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList()) {
+            String[] parts = line.split(",");
+            if (parts.length != 4) {
+                throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, "not an event: " + line, null));
+            }
+            events.add(new RemoteEvent(parts[0], parts[1], parts[2], parts[3], Instant.parse("2026-11-23T10:00:00Z")));
+        }
+        return events;
     }
+
+    public static final String SIGNATURE_HEADER = "x-test-signature";
 
     public String remoteId(String what, InvoicePush push) {
         return push.remoteInvoiceId() != null ? push.remoteInvoiceId() : id + "-" + what + "-" + push.invoice().hostId();

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code POST /accounting/webhooks/<provider>}: the signature is checked by the provider on the raw
  * bytes; a bad one gets 401 with no body, a good one 200 with no body at once (Xero wants an answer
  * within 5 seconds, QuickBooks within 3), and the events are handled afterwards.
+ *
+ * <p>A signed delivery we cannot read is acknowledged too (and logged): Intuit retries a refused
+ * delivery for days and holds back every later one meanwhile, and resending the same bytes cannot
+ * make them readable. The polling backstop catches what such a delivery announced.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + WebhookServlet.PATH + "/*",
@@ -73,8 +77,9 @@ public class WebhookServlet extends HttpServlet {
         try {
             events = provider.get().provider().parseWebhook(delivery);
         } catch (AccountingException malformed) {
-            LOG.warn("A signed {} webhook was malformed: {}", providerId, malformed.getMessage());
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.getMessage());
+            LOG.warn("Acknowledged a signed {} webhook that could not be read (polling will catch up): {}", providerId,
+                    malformed.getMessage());
+            response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
