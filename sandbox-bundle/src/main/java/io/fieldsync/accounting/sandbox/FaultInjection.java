@@ -2,12 +2,14 @@ package io.fieldsync.accounting.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults a test can switch on while a simulator runs: random 500s, added latency, a burst of 429s and
+ * Faults a test can switch on while a simulator runs: random 500s, the next N calls failing with 500 or 503 (used by
+ * the QBO sandbox), added latency, a burst of 429s and
  * "apply the write, then drop the connection without answering" (the case that makes an outcome unknown
  * to the client). Settings apply to the vendor's business API calls, not to its OAuth endpoints.
  * Thread-safe; the random source is seedable so that a failing run can be repeated.
@@ -20,6 +22,8 @@ public final class FaultInjection {
     private final AtomicInteger pendingTooManyRequests = new AtomicInteger();
     private volatile long tooManyRequestsRetryAfterSeconds = 1;
     private final AtomicInteger pendingDrops = new AtomicInteger();
+    private final AtomicInteger pendingFailures = new AtomicInteger();
+    private volatile int failureStatus = 500;
 
     public FaultInjection() {
         this(new Random());
@@ -61,11 +65,25 @@ public final class FaultInjection {
         return this;
     }
 
+    /**
+     * The next {@code calls} API calls fail with HTTP {@code status} (500 or 503: the vendor's outage bodies) before
+     * they are applied. Deterministic, unlike {@link #errorRate}.
+     */
+    public FaultInjection failNext(int calls, int status) {
+        if (status != 500 && status != 503) {
+            throw new IllegalArgumentException("only 500 and 503 outages are simulated: " + status);
+        }
+        this.failureStatus = status;
+        this.pendingFailures.set(calls);
+        return this;
+    }
+
     public void reset() {
         errorRate = 0;
         latency = Duration.ZERO;
         pendingTooManyRequests.set(0);
         pendingDrops.set(0);
+        pendingFailures.set(0);
     }
 
     // --- used by the simulators ---
@@ -87,6 +105,11 @@ public final class FaultInjection {
     /** If a forced 429 is pending, consumes it and returns its Retry-After in seconds. */
     public OptionalLong takeTooManyRequests() {
         return takeOne(pendingTooManyRequests) ? OptionalLong.of(tooManyRequestsRetryAfterSeconds) : OptionalLong.empty();
+    }
+
+    /** If a forced failure ({@link #failNext}) is pending, consumes it and returns its HTTP status. */
+    public OptionalInt takeForcedFailure() {
+        return takeOne(pendingFailures) ? OptionalInt.of(failureStatus) : OptionalInt.empty();
     }
 
     public boolean takeDropAfterApply() {

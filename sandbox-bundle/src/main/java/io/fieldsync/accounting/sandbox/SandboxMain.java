@@ -1,5 +1,10 @@
 package io.fieldsync.accounting.sandbox;
 
+import io.fieldsync.accounting.sandbox.qbo.DemoCompany;
+import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
+import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.qbo.control.QboTokens;
+import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
@@ -14,9 +19,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar accounting-sandbox.jar [--port 8089] [--host 127.0.0.1] [--client-id ID] [--client-secret S]
- * [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox with a seeded demo
- * organisation, prints where everything is plus a ready access token and the tenant id, and serves until killed.
+ * {@code java -jar accounting-sandbox.jar [--provider xero|qbo] [--port 8089] [--host 127.0.0.1] [--client-id ID]
+ * [--client-secret S] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox (the default)
+ * with a seeded demo organisation, or the QuickBooks Online sandbox with a seeded demo company ({@code --provider qbo};
+ * {@code --webhook-key} is then the verifier token and optional), prints where everything is plus a ready access token
+ * and the tenant or realm id, and serves until killed.
  */
 public final class SandboxMain {
 
@@ -24,27 +31,36 @@ public final class SandboxMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        XeroSandbox sandbox;
+        AutoCloseable sandbox;
         try {
-            sandbox = start(args, System.out);
+            sandbox = "qbo".equals(parse(args).getOrDefault("provider", "xero")) ? startQbo(args, System.out)
+                    : start(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar accounting-sandbox.jar [--port 8089] [--host 127.0.0.1] "
-                    + "[--client-id ID] [--client-secret SECRET] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]");
+            System.err.println("usage: java -jar accounting-sandbox.jar [--provider xero|qbo] [--port 8089] "
+                    + "[--host 127.0.0.1] [--client-id ID] [--client-secret SECRET] [--webhook-url URL --webhook-key KEY] "
+                    + "[--clock-speed 1]");
             System.exit(2);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.stop();
+            try {
+                sandbox.close();
+            } catch (Exception e) {
+                System.err.println("sandbox did not stop cleanly: " + e);
+            }
             stopped.countDown();
-        }, "xero-sandbox-shutdown"));
+        }, "sandbox-shutdown"));
         stopped.await();
     }
 
-    /** Starts and seeds the sandbox, prints its coordinates to {@code out}, returns it running. */
+    /** Starts and seeds the Xero sandbox, prints its coordinates to {@code out}, returns it running. */
     public static XeroSandbox start(String[] args, PrintStream out) {
         Map<String, String> options = parse(args);
+        if (!options.getOrDefault("provider", "xero").equals("xero")) {
+            throw new IllegalArgumentException("--provider must be xero or qbo: " + options.get("provider"));
+        }
         int port = Integer.parseInt(options.getOrDefault("port", "8089"));
         XeroSandboxConfig config = XeroSandboxConfig.defaults()
                 .withHost(options.getOrDefault("host", "127.0.0.1"));
@@ -78,6 +94,43 @@ public final class SandboxMain {
                     .validateEndpoint();
             out.println("  webhooks         " + options.get("webhook-url") + " intent-to-receive "
                     + (report.passed() ? "passed" : "FAILED") + " (" + sandbox.webhooks().status() + ")");
+        }
+        out.flush();
+        return sandbox;
+    }
+
+    /** Starts the QuickBooks Online sandbox with a seeded demo company, prints its coordinates, returns it running. */
+    public static QboSandbox startQbo(String[] args, PrintStream out) {
+        Map<String, String> options = parse(args);
+        int port = Integer.parseInt(options.getOrDefault("port", "8089"));
+        QboSandboxConfig config = QboSandboxConfig.defaults().withHost(options.getOrDefault("host", "127.0.0.1"));
+        if (options.containsKey("client-id") || options.containsKey("client-secret")) {
+            config = config.withClient(options.getOrDefault("client-id", config.clientId()),
+                    options.getOrDefault("client-secret", config.clientSecret()));
+        }
+        if (options.containsKey("webhook-key")) {
+            config = config.withVerifierToken(options.get("webhook-key"));
+        }
+        SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
+        QboSandbox sandbox = new QboSandbox(config, clock).start(port);
+        SandboxRealm realm = sandbox.seedDemoCompany(DemoCompany.NAME);
+        QboTokens tokens = sandbox.connect(realm.realmId());
+
+        out.println("QuickBooks Online sandbox listening on " + sandbox.baseUrl());
+        out.println("  authorize URL    " + sandbox.authorizeUrl());
+        out.println("  token URL        " + sandbox.tokenUrl());
+        out.println("  revocation URL   " + sandbox.revocationUrl());
+        out.println("  API base URL     " + sandbox.apiUrl() + "  (/v3/company/{realmId}/...)");
+        out.println("  client id        " + config.clientId());
+        out.println("  client secret    " + config.clientSecret());
+        out.println("  verifier token   " + config.verifierToken());
+        out.println("  realm id         " + realm.realmId() + "  (" + realm.companyName() + ")");
+        out.println("  access token     " + tokens.accessToken());
+        out.println("  refresh token    " + tokens.refreshToken());
+        out.println("  token lifetime   " + tokens.expiresIn() + " s of sandbox time (clock speed " + clock.speed() + ")");
+        if (options.containsKey("webhook-url")) {
+            boolean on = sandbox.configureWebhooks(URI.create(options.get("webhook-url")), config.verifierToken());
+            out.println("  webhooks         " + options.get("webhook-url") + (on ? " (CloudEvents, intuit-signature)" : " REFUSED"));
         }
         out.flush();
         return sandbox;

@@ -2,7 +2,7 @@ package io.fieldsync.accounting.sandbox.xero;
 
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
-import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
 import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
 import io.fieldsync.accounting.sandbox.xero.identity.IdentityEndpoints;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;

@@ -12,7 +12,7 @@ import io.fieldsync.accounting.sandbox.xero.control.SandboxTenant;
 import io.fieldsync.accounting.sandbox.xero.control.WebhookPost;
 import io.fieldsync.accounting.sandbox.xero.control.WebhookStatus;
 import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
-import io.fieldsync.accounting.sandbox.xero.http.IdempotencyCache;
+import io.fieldsync.accounting.sandbox.http.IdempotencyCache;
 import io.fieldsync.accounting.sandbox.xero.http.RateLimiter;
 import io.fieldsync.accounting.sandbox.xero.identity.BearerAuthentication;
 import io.fieldsync.accounting.sandbox.xero.identity.Connections;

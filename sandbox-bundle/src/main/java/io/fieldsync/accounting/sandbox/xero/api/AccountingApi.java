@@ -2,9 +2,9 @@ package io.fieldsync.accounting.sandbox.xero.api;
 
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
-import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
-import io.fieldsync.accounting.sandbox.xero.http.IdempotencyCache;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.IdempotencyCache;
 import io.fieldsync.accounting.sandbox.xero.http.RateLimiter;
 import io.fieldsync.accounting.sandbox.xero.identity.AccessToken;
 import io.fieldsync.accounting.sandbox.xero.identity.BearerAuthentication;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.fieldsync.accounting.sandbox.xero.api;
 
 import java.util.Optional;
 
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 
 /**

@@ -1,6 +1,6 @@
 package io.fieldsync.accounting.sandbox.xero.api;
 
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 
 /** One Accounting API collection (Invoices, Contacts, …). */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package io.fieldsync.accounting.sandbox.xero.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.QueryString;
+import io.fieldsync.accounting.sandbox.http.QueryString;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.fieldsync.accounting.sandbox.xero.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.xero.ledger.LedgerChange;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 import io.fieldsync.accounting.sandbox.xero.ledger.Payment;

@@ -2,7 +2,7 @@ package io.fieldsync.accounting.sandbox.xero.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.xero.ledger.Account;
 import io.fieldsync.accounting.sandbox.xero.ledger.Item;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;

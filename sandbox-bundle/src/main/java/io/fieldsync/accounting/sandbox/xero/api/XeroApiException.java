@@ -1,6 +1,6 @@
 package io.fieldsync.accounting.sandbox.xero.api;
 
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 
 /** Ends a request with a ready error response (unreadable body, unknown id, unparsable filter). */
 public final class XeroApiException extends RuntimeException {

@@ -1,7 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero.identity;
 
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
-import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroDates;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 

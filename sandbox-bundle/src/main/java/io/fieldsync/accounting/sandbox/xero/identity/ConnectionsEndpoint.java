@@ -3,8 +3,8 @@ package io.fieldsync.accounting.sandbox.xero.identity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
-import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroDates;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.xero.XeroPaths;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
-import io.fieldsync.accounting.sandbox.xero.http.HttpCall;
-import io.fieldsync.accounting.sandbox.xero.http.QueryString;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.QueryString;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 

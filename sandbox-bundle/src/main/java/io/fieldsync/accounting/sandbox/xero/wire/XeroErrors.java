@@ -3,7 +3,7 @@ package io.fieldsync.accounting.sandbox.xero.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.SandboxJson;
-import io.fieldsync.accounting.sandbox.xero.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 
 import java.util.List;
 import java.util.UUID;

@@ -13,19 +13,22 @@ import java.util.stream.Collectors;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
-/** Records the services a component registers by hand; nothing else of a bundle context is there. */
-final class FakeBundleContext {
+/**
+ * Records the services a component registers by hand; nothing else of a bundle context is there. Public for the QBO
+ * component's test.
+ */
+public final class FakeBundleContext {
 
-    record Registration(List<String> objectClasses, Object service, Map<String, Object> properties,
+    public record Registration(List<String> objectClasses, Object service, Map<String, Object> properties,
                         AtomicBoolean unregistered) {
-        boolean active() {
+        public boolean active() {
             return !unregistered.get();
         }
     }
 
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
-    BundleContext bundleContext() {
+    public BundleContext bundleContext() {
         return (BundleContext) Proxy.newProxyInstance(FakeBundleContext.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "registerService" -> register(args[0], args[1], (Dictionary<?, ?>) args[2]);
@@ -59,12 +62,12 @@ final class FakeBundleContext {
                 });
     }
 
-    List<Registration> registrations() {
+    public List<Registration> registrations() {
         return List.copyOf(registrations);
     }
 
     /** The one registration under {@code objectClass}. */
-    Registration only(String objectClass) {
+    public Registration only(String objectClass) {
         List<Registration> matching = registrations.stream().filter(r -> r.objectClasses().contains(objectClass)).toList();
         if (matching.size() != 1) {
             throw new AssertionError("expected one " + objectClass + " among " + registrations);

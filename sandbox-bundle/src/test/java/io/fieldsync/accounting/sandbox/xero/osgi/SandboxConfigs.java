@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * Sandbox configurations for tests, as DS builds them from Config Admin: every attribute has its metatype default
- * unless {@code overrides} names it (by method name, e.g. {@code "webhook_url"}).
+ * unless {@code overrides} names it (by method name, e.g. {@code "webhook_url"}). {@link #of} serves any configuration
+ * type (the QBO component's test uses it).
  */
-final class SandboxConfigs {
+public final class SandboxConfigs {
 
     private SandboxConfigs() {
     }
@@ -21,7 +22,7 @@ final class SandboxConfigs {
     }
 
     /** For a configuration type loaded by another class loader (see {@link IsolatedSandboxLoader}). */
-    static Object of(Class<?> type, Map<String, Object> overrides) {
+    public static Object of(Class<?> type, Map<String, Object> overrides) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> switch (m.getName()) {
             case "annotationType" -> type;
             case "toString" -> type.getSimpleName() + overrides;

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.sandbox.xero.http;
+package io.fieldsync.accounting.sandbox.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * Query string or form body parameters. Names are matched case-insensitively, as Xero (an ASP.NET service) does.
+ * Query string or form body parameters. Names are matched case-insensitively, as Xero (an ASP.NET service) does
+ * (the QBO sandbox reads its parameters the same way).
  */
 public final class QueryString {
 

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.sandbox.xero.http;
+package io.fieldsync.accounting.sandbox.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Xero's {@code Idempotency-Key} store (developer.xero.com/documentation/guides/idempotent-requests, as quoted in
+ * A store of first responses for retried requests, shared by the simulators: Xero's {@code Idempotency-Key} and
+ * QuickBooks Online's {@code requestid}. The scope ({@code appId} below) is the vendor's: Xero scopes keys per app,
+ * QBO per company (realm); a QBO caller passes the same fingerprint for every request, since QBO replays by requestid
+ * alone. Xero's rules (developer.xero.com/documentation/guides/idempotent-requests, as quoted in
  * reference/api-facts.md §6): keys are kept 6 minutes from first use, per app; a repeat of the same request returns
  * the first response (errors included), a concurrent repeat waits for the first to finish, the same key with a
  * different request is refused. Time is the sandbox clock's.

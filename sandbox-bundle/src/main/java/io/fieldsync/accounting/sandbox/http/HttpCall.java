@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.sandbox.xero.http;
+package io.fieldsync.accounting.sandbox.http;
 
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 

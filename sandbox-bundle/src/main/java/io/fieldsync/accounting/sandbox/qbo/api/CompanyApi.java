@@ -1,0 +1,169 @@
+package io.fieldsync.accounting.sandbox.qbo.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.SandboxJson;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
+import io.fieldsync.accounting.sandbox.http.HttpCall;
+import io.fieldsync.accounting.sandbox.http.IdempotencyCache;
+import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.qbo.http.QboThrottle;
+import io.fieldsync.accounting.sandbox.qbo.identity.BearerCheck;
+import io.fieldsync.accounting.sandbox.qbo.ledger.Companies;
+import io.fieldsync.accounting.sandbox.qbo.ledger.Company;
+import io.fieldsync.accounting.sandbox.qbo.ledger.QboFault;
+import io.fieldsync.accounting.sandbox.qbo.wire.QboFaults;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The request pipeline of {@code /v3/company/{realmId}/…}, in the order the real service applies it: bearer token
+ * (401) → company of the grant (403) → throttles (429; a batch costs one per item) → injected faults (429, latency,
+ * 500/503) → {@code requestid} (replay of the stored response, no second effect) → the endpoint → optionally "drop
+ * the connection after the write was applied". Every answer carries an {@code intuit_tid} header.
+ */
+public final class CompanyApi {
+
+    /** Intuit's requestid limits (blog 2015 "requestid"): 50 characters, 36 on a batch. */
+    static final int MAX_REQUEST_ID = 50;
+    static final int MAX_BATCH_REQUEST_ID = 36;
+
+    private final QboSandboxConfig config;
+    private final BearerCheck bearer;
+    private final Companies companies;
+    private final QboThrottle throttle;
+    private final IdempotencyCache requestIds;
+    private final FaultInjection faults;
+    private final Clock clock;
+    private final CompanyEndpoints endpoints;
+
+    public CompanyApi(QboSandboxConfig config, BearerCheck bearer, Companies companies, QboThrottle throttle,
+                      IdempotencyCache requestIds, FaultInjection faults, Clock clock) {
+        this.config = config;
+        this.bearer = bearer;
+        this.companies = companies;
+        this.throttle = throttle;
+        this.requestIds = requestIds;
+        this.faults = faults;
+        this.clock = clock;
+        this.endpoints = new CompanyEndpoints(config, clock);
+    }
+
+    /** @param rest the path after /v3/company/{realmId}, e.g. "/invoice/12" */
+    public void serve(HttpCall call, String realmId, String rest) throws IOException {
+        BearerCheck.Outcome auth = bearer.check(call, realmId);
+        if (auth.refusal() != null) {
+            call.respond(tagged(auth.refusal()));
+            return;
+        }
+        Optional<Company> company = companies.get(realmId);
+        if (company.isEmpty()) {
+            call.respond(tagged(QboFaults.forbidden(clock.instant())));
+            return;
+        }
+        boolean batch = rest.equalsIgnoreCase("/batch");
+        int cost;
+        try {
+            cost = batch ? BatchEndpoint.items(parse(call), config.limits().batchItems()).size() : 1;
+        } catch (QboFault fault) {
+            call.respond(tagged(QboFaults.validation(fault, clock.instant())));
+            return;
+        }
+        if (faults.takeTooManyRequests().isPresent()) {
+            call.respond(tagged(QboFaults.throttled(clock.instant())));
+            return;
+        }
+        QboThrottle.Admission admission = throttle.admit(auth.token().clientId(), realmId, cost, batch);
+        if (admission == null) {
+            call.respond(tagged(QboFaults.throttled(clock.instant())));
+            return;
+        }
+        try {
+            pause(faults.latency());
+            OptionalInt forced = faults.takeForcedFailure();
+            if (forced.isPresent() || faults.nextCallFails()) {
+                call.respond(tagged(QboFaults.serverError(forced.orElse(500), clock.instant())));
+                return;
+            }
+            Outcome outcome = run(call, company.get(), rest, batch);
+            if (outcome.applied() && call.method().equals("POST") && faults.takeDropAfterApply()) {
+                call.dropConnection();
+                return;
+            }
+            call.respond(tagged(outcome.response()));
+        } finally {
+            admission.release();
+        }
+    }
+
+    private record Outcome(ApiResponse response, boolean applied) {
+    }
+
+    private Outcome run(HttpCall call, Company company, String rest, boolean batch) throws IOException {
+        Optional<String> requestId = call.query().first("requestid").filter(id -> !id.isEmpty());
+        if (requestId.isEmpty()) {
+            return new Outcome(dispatch(call, company, rest), true);
+        }
+        int max = batch ? MAX_BATCH_REQUEST_ID : MAX_REQUEST_ID;
+        if (requestId.get().length() > max) {
+            return new Outcome(QboFaults.validation(QboFault.business("requestid must be at most " + max
+                    + " characters", "requestid"), clock.instant()), false);
+        }
+        // QBO replays by requestid alone within a company: every request gets the same fingerprint.
+        IdempotencyCache.Claim claim = requestIds.claim(company.realmId(), requestId.get(), "");
+        if (claim instanceof IdempotencyCache.Replay replay) {
+            return new Outcome(replay.response(), false);
+        }
+        IdempotencyCache.Fresh fresh = (IdempotencyCache.Fresh) claim;
+        try {
+            ApiResponse response = dispatch(call, company, rest);
+            fresh.complete(response);
+            return new Outcome(response, true);
+        } catch (RuntimeException | IOException e) {
+            fresh.abandon();
+            throw e;
+        }
+    }
+
+    private ApiResponse dispatch(HttpCall call, Company company, String rest) throws IOException {
+        try {
+            synchronized (company) {
+                return endpoints.handle(call, company, rest);
+            }
+        } catch (QboFault fault) {
+            return QboFaults.validation(fault, clock.instant());
+        }
+    }
+
+    static JsonNode parse(HttpCall call) throws IOException {
+        byte[] body = call.body();
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return SandboxJson.parse(body);
+        } catch (IOException e) {
+            throw QboFault.request("Error parsing object: the request body is not JSON");
+        }
+    }
+
+    private static ApiResponse tagged(ApiResponse response) {
+        return response.withHeader("intuit_tid", "1-" + Long.toHexString(System.nanoTime()) + "-"
+                + Long.toHexString(Double.doubleToLongBits(Math.random())));
+    }
+
+    private static void pause(Duration latency) {
+        if (latency.isZero() || latency.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

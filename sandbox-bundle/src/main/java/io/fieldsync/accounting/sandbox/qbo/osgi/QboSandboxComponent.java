@@ -1,0 +1,120 @@
+package io.fieldsync.accounting.sandbox.qbo.osgi;
+
+import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.qbo.DemoCompany;
+import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
+import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.qbo.control.QboSandboxControl;
+import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
+import io.fieldsync.accounting.sandbox.transport.servlet.SandboxServlet;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The QuickBooks Online sandbox inside an OSGi framework (a demo Karaf): one {@link QboSandbox} per configuration,
+ * served by a servlet registered with the OSGi HTTP whiteboard at {@code <mount.path>/*}, and registered itself as a
+ * {@link QboSandboxControl} service for itests. Both are registered by hand, as the Xero component does and for the
+ * same reasons: the service object is the sandbox itself, the servlet pattern comes from the configuration, and
+ * without javax.servlet the sandbox still runs for itests, unreachable over HTTP, and says so in the log.
+ */
+@Component(configurationPid = QboSandboxConfiguration.PID, service = {}, immediate = true)
+@Designate(ocd = QboSandboxConfiguration.class)
+public class QboSandboxComponent {
+
+    static final String SERVLET_NAME = "accounting-sandbox-qbo";
+    static final String SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
+    static final String SERVLET_NAME_PROPERTY = "osgi.http.whiteboard.servlet.name";
+    static final String BASE_URL_PROPERTY = "base.url";
+
+    private static final System.Logger LOG = System.getLogger(QboSandboxComponent.class.getName());
+
+    private final QboSandbox sandbox;
+    private final ServiceRegistration<?> servlet;
+    private final ServiceRegistration<QboSandboxControl> control;
+
+    @Activate
+    public QboSandboxComponent(BundleContext context, QboSandboxConfiguration config) {
+        String mount = mountPath(config.mount_path());
+        sandbox = new QboSandbox(sandboxConfig(config), SandboxClock.system().setSpeed(config.clock_speed()))
+                .mount(config.base_url());
+        if (!sandbox.baseUrl().endsWith(mount)) {
+            LOG.log(System.Logger.Level.WARNING, "QBO sandbox: base.url {0} does not end with mount.path {1}; fine "
+                    + "behind a proxy that rewrites paths, wrong otherwise", sandbox.baseUrl(), mount);
+        }
+        SandboxRealm demo = config.seed_demo() ? sandbox.seedDemoCompany(DemoCompany.NAME) : null;
+        String webhookUrl = config.webhook_url() == null ? "" : config.webhook_url().strip();
+        if (!webhookUrl.isEmpty() && !sandbox.configureWebhooks(URI.create(webhookUrl), config.webhook_verifier_token())) {
+            LOG.log(System.Logger.Level.WARNING, "QBO sandbox: webhook.url {0} is not an http(s) URL, or the "
+                    + "verifier token is empty; no webhooks", webhookUrl);
+        }
+        servlet = registerServlet(context, mount);
+        control = context.registerService(QboSandboxControl.class, sandbox, properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+        LOG.log(System.Logger.Level.INFO, "QBO sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
+                sandbox.clientId(), demo == null ? "" : ", demo realm " + demo.realmId() + " (" + demo.companyName() + ")");
+    }
+
+    @Deactivate
+    void deactivate() {
+        control.unregister();
+        if (servlet != null) {
+            servlet.unregister();
+        }
+        sandbox.close();
+    }
+
+    /** The running sandbox, for tests of this package. */
+    QboSandbox sandbox() {
+        return sandbox;
+    }
+
+    static QboSandboxConfig sandboxConfig(QboSandboxConfiguration config) {
+        String[] uris = config.redirect_uris() == null ? new String[0] : config.redirect_uris();
+        return QboSandboxConfig.defaults()
+                .withClient(config.client_id(), config.client_secret())
+                .withVerifierToken(config.webhook_verifier_token())
+                .withRedirectUris(Arrays.stream(uris).map(String::strip).filter(u -> !u.isEmpty()).toList());
+    }
+
+    /** "/sandbox/qbo" for "sandbox/qbo/", "" for "/" (the whole HTTP space). */
+    static String mountPath(String configured) {
+        String p = configured == null ? "" : configured.strip();
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private ServiceRegistration<?> registerServlet(BundleContext context, String mount) {
+        Object servletObject;
+        try {
+            servletObject = new SandboxServlet(sandbox::serve);
+        } catch (NoClassDefFoundError noServletApi) {
+            LOG.log(System.Logger.Level.ERROR, "QBO sandbox: javax.servlet is not available, so the sandbox is not "
+                    + "served over HTTP. Install an HTTP whiteboard (Karaf feature http-whiteboard).");
+            return null;
+        }
+        Dictionary<String, Object> props = properties(SERVLET_PATTERN, mount + "/*");
+        props.put(SERVLET_NAME_PROPERTY, SERVLET_NAME);
+        // By name, so that this class does not need javax.servlet to load.
+        return context.registerService("javax.servlet.Servlet", servletObject, props);
+    }
+
+    private static Dictionary<String, Object> properties(String key, Object value) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(key, value);
+        return props;
+    }
+}
