@@ -1,0 +1,162 @@
+package io.fieldsync.accounting.quickbooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+
+/**
+ * {@code POST /batch}: up to {@value #MAX_ITEMS} operations or queries in one HTTP call (api-facts §4). Larger
+ * lists are split. A chunk of writes carries a {@code requestid} derived from the idempotency keys of its
+ * documents and the purpose of the call, so the same chunk sent again after a lost answer is replayed by QBO,
+ * never applied twice, while the memo creation and the memo application of the same documents stay distinct.
+ * Items cannot see each other's results, so dependent work goes in the next call.
+ */
+final class QboBatch {
+
+    /** Intuit's limit per batch request; more is refused as a whole. */
+    static final int MAX_ITEMS = 30;
+
+    private final QuickBooksApi api;
+
+    QboBatch(QuickBooksApi api) {
+        this.api = api;
+    }
+
+    /**
+     * One operation or query.
+     *
+     * @param operation create, update, delete, or null for a query
+     * @param entity the entity name (Invoice, Payment...), or null for a query
+     * @param body the entity, or the query statement
+     * @param key the idempotency key of the document it writes, or null for a query
+     * @param document the document it concerns, or null
+     */
+    record Item(String operation, String entity, Object body, IdempotencyKey key, DocumentRef document) {
+
+        static Item create(String entity, Object body, IdempotencyKey key, DocumentRef document) {
+            return new Item("create", entity, body, Objects.requireNonNull(key, "key"), document);
+        }
+
+        static Item update(String entity, Object body, IdempotencyKey key, DocumentRef document) {
+            return new Item("update", entity, body, Objects.requireNonNull(key, "key"), document);
+        }
+
+        static Item query(String statement) {
+            return new Item(null, null, statement, null, null);
+        }
+    }
+
+    /**
+     * What QuickBooks said about one item: its entity or query answer, its fault, or why nothing is known.
+     *
+     * @param node the answered entity (or {@code QueryResponse}), or null
+     * @param fault the item's fault, or null
+     * @param unknown why the outcome is unknown (answer lost, or the chunk was never sent), or null
+     * @param sent false when the item's chunk was never sent (a limit was hit on an earlier chunk)
+     */
+    record Answer(JsonNode node, QboFault fault, String unknown, boolean sent) {
+
+        boolean ok() {
+            return node != null && fault == null && unknown == null;
+        }
+    }
+
+    /** The answers, one per item, in item order. */
+    List<Answer> run(ProviderSession session, String purpose, List<Item> items) {
+        List<Answer> answers = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += MAX_ITEMS) {
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + MAX_ITEMS));
+            try {
+                answers.addAll(chunk(session, purpose, chunk));
+            } catch (OutcomeUnknownException lost) {
+                chunk.forEach(item -> answers.add(new Answer(null, null, lost.getMessage(), true)));
+            } catch (AccountingException refused) {
+                if (from == 0) {
+                    throw refused;
+                }
+                // earlier chunks are done and must keep their outcomes; the rest waits, checked before it is sent
+                String why = "not sent: " + refused.getMessage();
+                items.subList(from, items.size()).forEach(item -> answers.add(new Answer(null, null, why, false)));
+                return answers;
+            }
+        }
+        return answers;
+    }
+
+    /** Several queries in one call: the {@code QueryResponse} of each, in order. */
+    List<JsonNode> queries(ProviderSession session, List<String> statements) {
+        return run(session, "query", statements.stream().map(Item::query).toList()).stream()
+                .map(answer -> {
+                    if (answer.fault() != null) {
+                        throw new AccountingException(QboFaults.forDocument(answer.fault(), "a QuickBooks query"));
+                    }
+                    return answer.node() == null ? QuickBooksApi.JSON.createObjectNode() : answer.node();
+                })
+                .toList();
+    }
+
+    /** The {@code requestid} of a chunk of writes: a name-based UUID, 36 characters, QBO's batch limit. */
+    static String requestId(String purpose, List<Item> chunk) {
+        List<String> keys = chunk.stream().map(Item::key).filter(Objects::nonNull).map(IdempotencyKey::value).toList();
+        if (keys.isEmpty()) {
+            return null;
+        }
+        return IdempotencyKey.derive(Stream.concat(Stream.of("quickbooks", purpose), keys.stream()).toArray(String[]::new)).value();
+    }
+
+    private List<Answer> chunk(ProviderSession session, String purpose, List<Item> chunk) {
+        ObjectNode body = QuickBooksApi.JSON.createObjectNode();
+        ArrayNode requests = body.putArray("BatchItemRequest");
+        for (int i = 0; i < chunk.size(); i++) {
+            Item item = chunk.get(i);
+            ObjectNode request = requests.addObject().put("bId", Integer.toString(i + 1));
+            if (item.operation() == null) {
+                request.put("Query", (String) item.body());
+            } else {
+                request.put("operation", item.operation());
+                request.set(item.entity(), QuickBooksApi.JSON.valueToTree(item.body()));
+            }
+        }
+        String requestId = requestId(purpose, chunk);
+        boolean write = requestId != null;
+        DocumentRef document = chunk.size() == 1 ? chunk.get(0).document() : null;
+        JsonNode answer = api.post(session, "/batch", body, requestId, write, document);
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        for (JsonNode response : answer.path("BatchItemResponse")) {
+            byId.put(response.path("bId").asText(), response);
+        }
+        List<Answer> answers = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            Item item = chunk.get(i);
+            JsonNode response = byId.get(Integer.toString(i + 1));
+            if (response == null) {
+                answers.add(new Answer(null, null, "QuickBooks' batch answer had no item " + (i + 1), true));
+                continue;
+            }
+            QboFault fault = QboFault.of(response);
+            if (fault != null) {
+                answers.add(new Answer(null, fault, null, true));
+            } else if (item.operation() == null) {
+                answers.add(new Answer(response.path("QueryResponse"), null, null, true));
+            } else {
+                JsonNode entity = response.get(item.entity());
+                answers.add(entity == null
+                        ? new Answer(null, null, "QuickBooks' batch answer had no " + item.entity() + " for item " + (i + 1), true)
+                        : new Answer(entity, null, null, true));
+            }
+        }
+        return answers;
+    }
+}

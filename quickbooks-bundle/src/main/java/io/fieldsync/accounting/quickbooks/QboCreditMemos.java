@@ -1,0 +1,211 @@
+package io.fieldsync.accounting.quickbooks;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.CreditNotePush;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.api.spi.OutcomeStatus;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.quickbooks.wire.QboCreditMemo;
+import io.fieldsync.accounting.quickbooks.wire.QboInvoice;
+import io.fieldsync.accounting.quickbooks.wire.QboLine;
+import io.fieldsync.accounting.quickbooks.wire.QboPayment;
+import io.fieldsync.accounting.quickbooks.wire.QboRef;
+
+/**
+ * Cancellations and refunds: a CreditMemo (the same line mapping as invoices), then applied to its invoice with
+ * a payment of zero that links both (QBO has no allocation endpoint, api-facts §3.2). Memos are created in one
+ * batch call, their applications in the next (batch items cannot see each other's results). An application is
+ * made only while the memo has credit left and the invoice still owes, so a resend never applies a memo twice.
+ */
+final class QboCreditMemos {
+
+    private final QboBatch batch;
+    private final QboSalesLines salesLines;
+
+    QboCreditMemos(QboBatch batch, QboSalesLines salesLines) {
+        this.batch = batch;
+        this.salesLines = salesLines;
+    }
+
+    List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes) {
+        Map<String, QboInvoice> invoices = new HashMap<>();
+        List<QboCreditMemo> candidates = new ArrayList<>();
+        read(session, pushes, invoices, candidates);
+        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
+        List<PushOutcome> outcomes = new ArrayList<>();
+        Map<CreditNotePush, QboCreditMemo> toApply = new LinkedHashMap<>();
+        List<CreditNotePush> toCreate = new ArrayList<>();
+        for (CreditNotePush push : pushes) {
+            String number = push.creditNote().number();
+            Optional<QboCreditMemo> found = push.reconcileFirst() ? candidates.stream()
+                    .filter(memo -> QboMarker.marks(memo.privateNote(), push.document())).findFirst() : Optional.empty();
+            if (!invoices.containsKey(push.remoteInvoiceId())) {
+                outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
+                        "The credited invoice is no longer in QuickBooks. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
+            } else if (found.isPresent()) {
+                toApply.put(push, found.get());
+            } else if (keepNumbers && number != null && number.length() > QboInvoices.MAX_DOC_NUMBER) {
+                outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Credit note number " + number
+                        + " is longer than the " + QboInvoices.MAX_DOC_NUMBER + " characters QuickBooks Online allows. Shorten it, then retry.", null)));
+            } else {
+                toCreate.add(push);
+            }
+        }
+        if (!toCreate.isEmpty()) {
+            outcomes.addAll(create(session, toCreate, invoices, keepNumbers, toApply));
+        }
+        if (!toApply.isEmpty()) {
+            outcomes.addAll(apply(session, toApply, invoices));
+        }
+        return outcomes;
+    }
+
+    private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
+                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> created) {
+        QboSalesLines.Prepared prepared = salesLines.prepare(session, pushes.stream().map(push -> push.creditNote().lines()).toList());
+        List<PushOutcome> outcomes = new ArrayList<>();
+        List<CreditNotePush> sendable = new ArrayList<>();
+        List<QboBatch.Item> items = new ArrayList<>();
+        for (CreditNotePush push : pushes) {
+            try {
+                QboCreditMemo memo = memo(push, prepared.lines(push.creditNote().lines()), invoices.get(push.remoteInvoiceId()), keepNumbers);
+                items.add(QboBatch.Item.create("CreditMemo", memo, push.key(), push.document()));
+                sendable.add(push);
+            } catch (DocumentRefused refused) {
+                outcomes.add(PushOutcome.failed(push.document(), refused.error()));
+            }
+        }
+        List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "creditmemo", items);
+        for (int i = 0; i < sendable.size(); i++) {
+            CreditNotePush push = sendable.get(i);
+            QboBatch.Answer answer = answers.get(i);
+            if (answer.ok()) {
+                created.put(push, QuickBooksApi.read(answer.node(), QboCreditMemo.class));
+            } else if (answer.unknown() != null) {
+                outcomes.add(answer.sent() ? PushOutcome.unknown(push.document(), answer.unknown())
+                        : QboInvoices.notSent(push.document(), answer.unknown()));
+            } else {
+                SyncError error = QboFaults.forDocument(answer.fault(), "credit note " + name(push.creditNote()));
+                if (error.code() == ErrorCode.MAPPING_MISSING || error.code() == ErrorCode.TAX_MAPPING_MISSING) {
+                    salesLines.forget(session);
+                }
+                outcomes.add(PushOutcome.failed(push.document(), error));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Applies each memo to its invoice, up to what both still hold. The memo exists whatever happens here, so
+     * nothing may escape as an exception: an application whose answer is lost or that a limit held back leaves
+     * the credit note UNKNOWN, and the next attempt finds the memo by its mark and applies what is left.
+     */
+    private List<PushOutcome> apply(ProviderSession session, Map<CreditNotePush, QboCreditMemo> memos, Map<String, QboInvoice> invoices) {
+        Map<String, BigDecimal> owed = new HashMap<>();
+        invoices.values().forEach(invoice -> owed.put(invoice.id(), invoice.balance() == null ? BigDecimal.ZERO : invoice.balance()));
+        List<PushOutcome> outcomes = new ArrayList<>();
+        List<CreditNotePush> applying = new ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
+        List<QboBatch.Item> items = new ArrayList<>();
+        for (Map.Entry<CreditNotePush, QboCreditMemo> entry : memos.entrySet()) {
+            CreditNotePush push = entry.getKey();
+            QboCreditMemo memo = entry.getValue();
+            QboInvoice invoice = invoices.get(push.remoteInvoiceId());
+            BigDecimal credit = memo.remainingCredit() != null ? memo.remainingCredit() : memo.totalAmt() == null ? BigDecimal.ZERO : memo.totalAmt();
+            BigDecimal amount = credit.min(owed.get(invoice.id()));
+            if (amount.signum() <= 0) {
+                outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber()).withNote(credit.signum() <= 0
+                        ? "the credit memo is already applied in QuickBooks"
+                        : "the invoice owes nothing, so the credit stays on the customer's account in QuickBooks"));
+                continue;
+            }
+            owed.put(invoice.id(), owed.get(invoice.id()).subtract(amount));
+            QboPayment application = new QboPayment(null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
+                    push.creditNote().date().toString(), null, null,
+                    List.of(QboLine.payment(amount, invoice.id(), "Invoice"), QboLine.payment(amount, memo.id(), "CreditMemo")),
+                    QboMarker.note(push.document(), "credit application"), null, null, null);
+            items.add(QboBatch.Item.create("Payment", application, IdempotencyKey.derive(push.key().value(), "apply", memo.id()), push.document()));
+            applying.add(push);
+            amounts.add(amount);
+        }
+        List<QboBatch.Answer> answers;
+        try {
+            answers = items.isEmpty() ? List.of() : batch.run(session, "creditmemo-apply", items);
+        } catch (AccountingException held) {
+            applying.forEach(push -> outcomes.add(applicationUnknown(push, memos.get(push), held.getMessage())));
+            return outcomes;
+        }
+        for (int i = 0; i < applying.size(); i++) {
+            CreditNotePush push = applying.get(i);
+            QboCreditMemo memo = memos.get(push);
+            QboBatch.Answer answer = answers.get(i);
+            QboInvoice invoice = invoices.get(push.remoteInvoiceId());
+            if (answer.ok()) {
+                outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber())
+                        .withNote("applied " + amounts.get(i).toPlainString() + " to invoice " + label(invoice)));
+            } else if (answer.unknown() != null) {
+                outcomes.add(applicationUnknown(push, memo, answer.unknown()));
+            } else {
+                outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber()).withNote("credit memo created but QuickBooks "
+                        + "refused to apply it to invoice " + label(invoice) + ": " + answer.fault().words() + "; apply it in QuickBooks"));
+            }
+        }
+        return outcomes;
+    }
+
+    private static PushOutcome applicationUnknown(CreditNotePush push, QboCreditMemo memo, String why) {
+        return new PushOutcome(push.document(), OutcomeStatus.UNKNOWN, null, null, new SyncError(ErrorCode.PROVIDER_UNAVAILABLE,
+                "Credit memo " + memo.id() + " was created in QuickBooks; its application to the invoice is not confirmed and is checked "
+                        + "on the next attempt.", why), null);
+    }
+
+    /** The credited invoices, and the candidate memos of pushes whose earlier outcome is unknown: one batch call. */
+    private void read(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices, List<QboCreditMemo> candidates) {
+        List<String> statements = new ArrayList<>();
+        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList())
+                + " maxresults " + QuickBooksApi.MAX_RESULTS);
+        List<CreditNotePush> lost = pushes.stream().filter(CreditNotePush::reconcileFirst).toList();
+        if (!lost.isEmpty()) {
+            statements.add("select * from CreditMemo where TxnDate in "
+                    + QuickBooksApi.in(lost.stream().map(push -> push.creditNote().date().toString()).distinct().toList())
+                    + " maxresults " + QuickBooksApi.MAX_RESULTS);
+        }
+        List<JsonNode> answers = batch.queries(session, statements);
+        QuickBooksApi.entities(answers.get(0), "Invoice", QboInvoice.class).stream()
+                .filter(invoice -> !QboInvoiceState.voided(invoice))
+                .forEach(invoice -> invoices.put(invoice.id(), invoice));
+        if (answers.size() > 1) {
+            candidates.addAll(QuickBooksApi.entities(answers.get(1), "CreditMemo", QboCreditMemo.class));
+        }
+    }
+
+    private static QboCreditMemo memo(CreditNotePush push, List<QboLine> lines, QboInvoice invoice, boolean keepNumbers) {
+        CreditNote note = push.creditNote();
+        return new QboCreditMemo(null, null, keepNumbers ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
+                lines, QboSalesLines.taxCalculation(note.amountType()), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
+                invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
+                note.reason() == null ? null : QboRef.of(note.reason()), null, null, null);
+    }
+
+    private static String name(CreditNote note) {
+        return note.number() != null ? note.number() : note.hostId();
+    }
+
+    private static String label(QboInvoice invoice) {
+        return invoice.docNumber() != null ? invoice.docNumber() : invoice.id();
+    }
+}

@@ -1,0 +1,124 @@
+package io.fieldsync.accounting.quickbooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.quickbooks.wire.QboAccount;
+import io.fieldsync.accounting.quickbooks.wire.QboCompanyInfo;
+import io.fieldsync.accounting.quickbooks.wire.QboItem;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
+
+/**
+ * A company's lists (accounts, tax codes, tax rates, items, company name), read in one batch call of five
+ * queries and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
+ * and reads are the metered CorePlus calls (api-facts §5). A restart costs one call; a reference QBO refuses
+ * drops the realm's copy so the next push reads it afresh.
+ */
+final class QboLists {
+
+    /** Long enough that a burst of batches reads the lists once, short enough that an admin's change shows soon. */
+    static final Duration FRESH_FOR = Duration.ofMinutes(5);
+    private static final List<String> QUERIES = List.of(
+            "select * from Account maxresults 1000",
+            "select * from TaxCode maxresults 1000",
+            "select * from TaxRate maxresults 1000",
+            "select * from Item maxresults 1000",
+            "select * from CompanyInfo");
+
+    /**
+     * What one read found.
+     *
+     * @param companyName the company's name
+     * @param accounts the accounts (QBO lists active ones unless asked otherwise)
+     * @param taxCodes the tax codes
+     * @param taxRates the tax rates
+     * @param items the products and services
+     * @param readAt when they were read
+     */
+    record Lists(String companyName, List<QboAccount> accounts, List<QboTaxCode> taxCodes, List<QboTaxRate> taxRates,
+                 List<QboItem> items, Instant readAt) {
+
+        /** The account a mapping names: by number (AcctNum), id or exact name. */
+        Optional<QboAccount> account(String key) {
+            return accounts.stream().filter(account -> key.equals(account.acctNum())).findFirst()
+                    .or(() -> accounts.stream().filter(account -> key.equals(account.id())).findFirst())
+                    .or(() -> accounts.stream().filter(account -> key.equalsIgnoreCase(account.name())).findFirst());
+        }
+
+        /** The tax code a mapping names: by id or exact name. */
+        Optional<QboTaxCode> taxCode(String key) {
+            return taxCodes.stream().filter(code -> key.equals(code.id())).findFirst()
+                    .or(() -> taxCodes.stream().filter(code -> key.equalsIgnoreCase(code.name())).findFirst());
+        }
+
+        /** The rate of a tax code on sales: the sum of its sales rates (a combined code stacks them). */
+        java.math.BigDecimal salesRate(QboTaxCode code) {
+            if (code.salesTaxRateList() == null || code.salesTaxRateList().taxRateDetail() == null) {
+                return java.math.BigDecimal.ZERO;
+            }
+            return code.salesTaxRateList().taxRateDetail().stream()
+                    .map(detail -> detail.taxRateRef() == null ? null : detail.taxRateRef().value())
+                    .map(id -> taxRates.stream().filter(rate -> rate.id().equals(id)).findFirst()
+                            .map(QboTaxRate::rateValue).orElse(java.math.BigDecimal.ZERO))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        }
+
+        Lists withItem(QboItem item) {
+            List<QboItem> more = new ArrayList<>(items);
+            more.add(item);
+            return new Lists(companyName, accounts, taxCodes, taxRates, List.copyOf(more), readAt);
+        }
+    }
+
+    private final QboBatch batch;
+    private final Clock clock;
+    private final Map<String, Lists> byRealm = new ConcurrentHashMap<>();
+
+    QboLists(QboBatch batch, Clock clock) {
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    /** The realm's lists, read again when older than {@link #FRESH_FOR}. */
+    Lists current(ProviderSession session) {
+        Lists known = byRealm.get(session.tenantId());
+        if (known != null && known.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
+            return known;
+        }
+        return fresh(session);
+    }
+
+    /** The realm's lists, read now (one HTTP call). */
+    Lists fresh(ProviderSession session) {
+        List<JsonNode> answers = batch.queries(session, QUERIES);
+        String name = QuickBooksApi.entities(answers.get(4), "CompanyInfo", QboCompanyInfo.class).stream().findFirst()
+                .map(info -> info.companyName() == null || info.companyName().isBlank() ? info.legalName() : info.companyName())
+                .orElse(session.tenantId());
+        Lists lists = new Lists(name, QuickBooksApi.entities(answers.get(0), "Account", QboAccount.class),
+                QuickBooksApi.entities(answers.get(1), "TaxCode", QboTaxCode.class),
+                QuickBooksApi.entities(answers.get(2), "TaxRate", QboTaxRate.class),
+                QuickBooksApi.entities(answers.get(3), "Item", QboItem.class), clock.instant());
+        byRealm.put(session.tenantId(), lists);
+        return lists;
+    }
+
+    /** Adds an item this provider just created, so the next batch needs no read to find it. */
+    void itemCreated(ProviderSession session, QboItem item) {
+        byRealm.computeIfPresent(session.tenantId(), (realm, lists) -> lists.withItem(item));
+    }
+
+    /** Forgets the realm's lists after QBO refused a reference taken from them. */
+    void forget(ProviderSession session) {
+        byRealm.remove(session.tenantId());
+    }
+}

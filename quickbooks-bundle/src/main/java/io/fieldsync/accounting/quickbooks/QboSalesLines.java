@@ -1,0 +1,135 @@
+package io.fieldsync.accounting.quickbooks;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.fieldsync.accounting.api.AmountType;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvoiceLine;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.quickbooks.wire.QboLine;
+import io.fieldsync.accounting.quickbooks.wire.QboRef;
+import io.fieldsync.accounting.quickbooks.wire.QboSalesItemLineDetail;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
+
+/**
+ * Our lines as QBO sales lines, for invoices and credit memos alike: each line names its category's item and one
+ * tax code (the global tax model: every line carries a real TaxCode id, api-facts §8.2). Several host tax rates
+ * on one line are accepted only when they map to one QuickBooks tax code (a combined code such as GST+PST),
+ * because QBO takes one TaxCodeRef per line. An untaxed line takes the company's zero-rate tax code.
+ */
+final class QboSalesLines {
+
+    private final QboLists lists;
+    private final QboItems items;
+
+    QboSalesLines(QboLists lists, QboItems items) {
+        this.lists = lists;
+        this.items = items;
+    }
+
+    /** The lines of several documents, prepared together: one read of the lists and at most one item-creating call. */
+    Prepared prepare(ProviderSession session, List<List<InvoiceLine>> documents) {
+        QboLists.Lists current = lists.current(session);
+        Set<String> categories = new LinkedHashSet<>();
+        documents.forEach(lines -> lines.forEach(line -> categories.add(line.category())));
+        Map<String, QboItems.Resolution> resolved = items.resolve(session, current, categories);
+        return new Prepared(session.mappings(), current, resolved);
+    }
+
+    /** Forgets what was remembered about the realm after QBO refused an item or tax reference. */
+    void forget(ProviderSession session) {
+        lists.forget(session);
+        items.forget(session);
+    }
+
+    /** The {@code GlobalTaxCalculation} of a document. */
+    static String taxCalculation(AmountType type) {
+        return switch (type) {
+            case TAX_EXCLUSIVE -> "TaxExcluded";
+            case TAX_INCLUSIVE -> "TaxInclusive";
+            case NO_TAX -> "NotApplicable";
+        };
+    }
+
+    /** Items and tax codes ready for mapping each document's lines. */
+    static final class Prepared {
+
+        private final Mappings mappings;
+        private final QboLists.Lists lists;
+        private final Map<String, QboItems.Resolution> items;
+
+        Prepared(Mappings mappings, QboLists.Lists lists, Map<String, QboItems.Resolution> items) {
+            this.mappings = mappings;
+            this.lists = lists;
+            this.items = items;
+        }
+
+        /**
+         * The QBO lines of one document.
+         *
+         * @throws DocumentRefused naming the mapping to fix
+         */
+        List<QboLine> lines(List<InvoiceLine> lines) {
+            List<QboLine> mapped = new ArrayList<>();
+            for (InvoiceLine line : lines) {
+                QboItems.Resolution item = items.get(line.category());
+                if (item == null || item.error() != null) {
+                    throw new DocumentRefused(item == null ? SyncError.of(ErrorCode.MAPPING_MISSING, "Category " + line.category()) : item.error());
+                }
+                String taxCode = taxCode(line);
+                QboSalesItemLineDetail detail = new QboSalesItemLineDetail(QboRef.of(item.itemId()), line.quantity(), line.unitPrice(),
+                        QboRef.of(taxCode), line.discountPercent());
+                // QBO checks Amount = Qty × UnitPrice less the discount (within 0.01); lineAmount() is that, rounded in MoneyRules
+                mapped.add(QboLine.sales(line.description().isEmpty() ? null : line.description(), line.lineAmount(), detail));
+            }
+            return mapped;
+        }
+
+        private String taxCode(InvoiceLine line) {
+            if (line.taxRateIds().isEmpty()) {
+                return zeroRateCode().orElseThrow(() -> new DocumentRefused(new SyncError(ErrorCode.TAX_MAPPING_MISSING,
+                        "Untaxed lines need a QuickBooks tax code with a 0% sales rate, and the company has no active one. Add one in "
+                                + "QuickBooks (Taxes), then retry.", null)));
+            }
+            Set<String> codes = new LinkedHashSet<>();
+            for (String hostRate : line.taxRateIds()) {
+                String key = mappings.taxRateFor(hostRate)
+                        .orElseThrow(() -> new DocumentRefused(SyncError.of(ErrorCode.TAX_MAPPING_MISSING, hostRate)));
+                QboTaxCode code = lists.taxCode(key).filter(found -> !Boolean.FALSE.equals(found.active()))
+                        .orElseThrow(() -> new DocumentRefused(SyncError.of(ErrorCode.TAX_MAPPING_MISSING, hostRate)
+                                .withDetail("QuickBooks tax code " + key + " is missing or inactive")));
+                codes.add(code.id());
+            }
+            if (codes.size() > 1) {
+                throw new DocumentRefused(new SyncError(ErrorCode.TAX_MAPPING_MISSING, "Line '" + line.description() + "' carries tax rates "
+                        + String.join(" + ", line.taxRateIds()) + ", mapped to different QuickBooks tax codes; QuickBooks takes one tax code "
+                        + "per line. Map them to one combined QuickBooks tax code in Settings → Accounting → Tax rates, then retry.",
+                        codes.stream().collect(Collectors.joining(", "))));
+            }
+            return codes.iterator().next();
+        }
+
+        private Optional<String> zeroRateCode() {
+            return lists.taxCodes().stream()
+                    .filter(code -> !Boolean.FALSE.equals(code.active()))
+                    .filter(code -> code.salesTaxRateList() != null && lists.salesRate(code).signum() == 0)
+                    .min(Comparator.comparing((QboTaxCode code) -> code.id().length()).thenComparing(QboTaxCode::id))
+                    .map(QboTaxCode::id);
+        }
+    }
+
+    /** The sum QBO's lines come to before tax, for comparing a found document with ours. */
+    static BigDecimal linesTotal(List<InvoiceLine> lines) {
+        return lines.stream().map(InvoiceLine::lineAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,149 @@
+package io.fieldsync.accounting.quickbooks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.WebhookDelivery;
+
+/**
+ * QuickBooks webhooks (api-facts §7.2): {@code intuit-signature} is the Base64 HMAC-SHA256 of the raw body with
+ * the app's verifier token, compared in constant time. Bodies come as CloudEvents (a JSON array, mandatory for
+ * apps since 2026, one delivery may span several realms) or in the legacy {@code eventNotifications} shape;
+ * both become the same events, named as the engine knows them: resource {@code INVOICE}, {@code PAYMENT},
+ * {@code CREDITMEMO}, {@code CUSTOMER}...; event {@code CREATE}, {@code UPDATE}, {@code DELETE}, {@code VOID}...
+ */
+final class QboWebhooks {
+
+    static final String SIGNATURE_HEADER = "intuit-signature";
+    /** Legacy {@code lastUpdated} comes as {@code 2015-10-05T14:42:19-0700}: an offset without a colon. */
+    private static final DateTimeFormatter LEGACY_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd().toFormatter(Locale.ROOT);
+
+    boolean verify(WebhookDelivery delivery, String verifierToken) {
+        Optional<String> signature = delivery.header(SIGNATURE_HEADER);
+        if (verifierToken == null || verifierToken.isEmpty() || signature.isEmpty()) {
+            return false;
+        }
+        byte[] expected = sign(delivery.body(), verifierToken).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.get().strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Base64 HMAC-SHA256 of {@code body} with {@code key}. */
+    static String sign(byte[] body, String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    List<RemoteEvent> parse(WebhookDelivery delivery) {
+        JsonNode root;
+        try {
+            root = QuickBooksApi.JSON.readTree(delivery.body());
+        } catch (IOException e) {
+            throw malformed("the body is not JSON");
+        }
+        if (root != null && root.isArray()) {
+            return cloudEvents(root);
+        }
+        if (root != null && root.path("eventNotifications").isArray()) {
+            return legacy(root.path("eventNotifications"));
+        }
+        throw malformed("the body is neither a CloudEvents array nor an eventNotifications object");
+    }
+
+    /** {@code type} {@code qbo.<entity>.<action>.v1}, realm in {@code intuitaccountid}, entity id in {@code intuitentityid}. */
+    private static List<RemoteEvent> cloudEvents(JsonNode array) {
+        List<RemoteEvent> events = new ArrayList<>();
+        for (JsonNode event : array) {
+            String type = event.path("type").asText("");
+            String realm = event.path("intuitaccountid").asText("");
+            String entity = event.path("intuitentityid").asText("");
+            String[] parts = type.split("\\.");
+            if (parts.length < 3 || !"qbo".equals(parts[0]) || realm.isEmpty() || entity.isEmpty()) {
+                throw malformed("an event lacks a qbo.<entity>.<action> type, intuitaccountid or intuitentityid");
+            }
+            events.add(new RemoteEvent(realm, parts[1].toUpperCase(Locale.ROOT), entity, action(parts[2]), time(event.path("time").asText(null))));
+        }
+        return events;
+    }
+
+    private static List<RemoteEvent> legacy(JsonNode notifications) {
+        List<RemoteEvent> events = new ArrayList<>();
+        for (JsonNode notification : notifications) {
+            String realm = notification.path("realmId").asText("");
+            JsonNode entities = notification.path("dataChangeEvent").path("entities");
+            if (realm.isEmpty() || !entities.isArray()) {
+                throw malformed("a notification lacks realmId or dataChangeEvent.entities");
+            }
+            for (JsonNode entity : entities) {
+                String name = entity.path("name").asText("");
+                String id = entity.path("id").asText("");
+                String operation = entity.path("operation").asText("");
+                if (name.isEmpty() || id.isEmpty() || operation.isEmpty()) {
+                    throw malformed("an entity lacks name, id or operation");
+                }
+                events.add(new RemoteEvent(realm, name.toUpperCase(Locale.ROOT), id, action(operation), time(entity.path("lastUpdated").asText(null))));
+            }
+        }
+        return events;
+    }
+
+    /** CloudEvents past tenses and legacy verbs alike become the verb: {@code created} and {@code Create} are {@code CREATE}. */
+    private static String action(String word) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "CREATED" -> "CREATE";
+            case "UPDATED" -> "UPDATE";
+            case "DELETED" -> "DELETE";
+            case "VOIDED" -> "VOID";
+            case "MERGED" -> "MERGE";
+            default -> upper;
+        };
+    }
+
+    private static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip(), LEGACY_TIME).toInstant();
+        } catch (DateTimeParseException isoInstead) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException unreadable) {
+                throw malformed("an event time is not a date-time: " + text);
+            }
+        }
+    }
+
+    private static AccountingException malformed(String why) {
+        return new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, "A QuickBooks webhook was malformed: " + why + ".", null));
+    }
+}

@@ -1,0 +1,134 @@
+package io.fieldsync.accounting.quickbooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvoiceLine;
+import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.quickbooks.wire.QboLine;
+import io.fieldsync.accounting.quickbooks.wire.QboRef;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxRateDetail;
+import io.fieldsync.accounting.quickbooks.wire.QboTaxRateList;
+
+/** The parts that need no sandbox: request ids, faults in the admin's words, and line and tax mapping. */
+class QboUnitsTest {
+
+    @Test
+    void aBatchRequestIdIsStableFitsThirtySixCharactersAndDiffersByPurposeAndDocuments() {
+        List<QboBatch.Item> chunk = List.of(QboBatch.Item.create("Invoice", Map.of(), IdempotencyKey.derive("a"), null),
+                QboBatch.Item.create("Invoice", Map.of(), IdempotencyKey.derive("b"), null));
+
+        String id = QboBatch.requestId("invoice", chunk);
+
+        assertThat(id).hasSize(36).isEqualTo(QboBatch.requestId("invoice", List.copyOf(chunk)));
+        assertThat(QboBatch.requestId("creditmemo-apply", chunk)).isNotEqualTo(id);
+        assertThat(QboBatch.requestId("invoice", chunk.subList(0, 1))).isNotEqualTo(id);
+        assertThat(QboBatch.requestId("query", List.of(QboBatch.Item.query("select * from Item")))).as("reads are never replayed").isNull();
+    }
+
+    @Test
+    void theLowerCaseAuthenticationFaultIsReadAndItsCodeLosesItsLeadingZeros() throws Exception {
+        QboFault fault = QboFault.of(QuickBooksApi.JSON.readTree("""
+                {"fault":{"error":[{"message":"message=AuthenticationFailed; errorCode=003200; statusCode=401",
+                "detail":"Token expired: 0.0","code":"3200"}],"type":"AUTHENTICATION"},"time":"2026-11-02T09:00:00.000-07:00"}"""));
+        QboFault throttled = QboFault.of(QuickBooksApi.JSON.readTree("""
+                {"Fault":{"Error":[{"Message":"message=ThrottleExceeded; errorCode=003001; statusCode=429","code":"003001"}],"type":"SERVICE"}}"""));
+
+        assertThat(fault.first().code()).isEqualTo("3200");
+        assertThat(fault.words()).contains("Token expired");
+        assertThat(QboFaults.forDocument(fault, "x").code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED);
+        assertThat(throttled.has("3001")).isTrue();
+    }
+
+    @Test
+    void faultsBecomeTheErrorThatNamesWhatToFix() throws Exception {
+        assertThat(code("2500", "Invalid Reference Id : Item assigned to this transaction has been deleted", "ItemRef"))
+                .isEqualTo(ErrorCode.MAPPING_MISSING);
+        assertThat(code("2500", "Invalid Reference Id : TaxCode 12 is inactive", "TaxCodeRef")).isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
+        assertThat(code("610", "Object Not Found : Something you're trying to use has been made inactive", "DepositToAccountRef"))
+                .isEqualTo(ErrorCode.MAPPING_MISSING);
+        assertThat(code("6000", "You must set a transaction amount", null)).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(code("2020", "Required param missing, need to supply the required value for the API", "Line")).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(code("2170", "Invalid Enumeration : Foo", "GlobalTaxCalculation")).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(code("6190", "Subscription period has ended or canceled", null)).isEqualTo(ErrorCode.NOT_CONNECTED);
+        assertThat(code("120", "Authorization Failure", null)).isEqualTo(ErrorCode.CONNECTION_EXPIRED);
+        SyncError validation = QboFaults.forDocument(fault("6000", "Amount is not equal to UnitPrice * Qty", "Line"), "invoice FS-1");
+        assertThat(validation.message()).contains("invoice FS-1");
+        assertThat(validation.detail()).contains("Amount is not equal to UnitPrice * Qty").contains("6000");
+    }
+
+    @Test
+    void linesNameTheirItemAndOneTaxCodeAndUntaxedLinesTakeTheZeroRateCode() {
+        QboSalesLines.Prepared prepared = prepared(Map.of("GST", "10", "GST-BC", "13", "PST-BC", "13", "PST", "11"));
+
+        List<QboLine> lines = prepared.lines(List.of(
+                new InvoiceLine("Labour", new BigDecimal("2"), new BigDecimal("85.00"), new BigDecimal("10"), ProductCategory.LABOUR, List.of("GST"), null),
+                InvoiceLine.of("Disposal", BigDecimal.ONE, new BigDecimal("15.00"), ProductCategory.LABOUR, List.of()),
+                InvoiceLine.of("Parts", BigDecimal.ONE, new BigDecimal("20.00"), ProductCategory.LABOUR, List.of("GST-BC", "PST-BC"))));
+
+        assertThat(lines.get(0).amount()).isEqualByComparingTo("153.00");
+        assertThat(lines.get(0).salesItemLineDetail().itemRef().value()).isEqualTo("7");
+        assertThat(lines.get(0).salesItemLineDetail().discountRate()).isEqualByComparingTo("10");
+        assertThat(lines.get(0).salesItemLineDetail().taxCodeRef().value()).isEqualTo("10");
+        assertThat(lines.get(1).salesItemLineDetail().taxCodeRef().value()).as("the active 0% code").isEqualTo("11");
+        assertThat(lines.get(2).salesItemLineDetail().taxCodeRef().value()).as("stacked rates mapped to one combined code").isEqualTo("13");
+        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Two codes", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+                List.of("GST", "PST"))))).isInstanceOfSatisfying(DocumentRefused.class, refused -> {
+                    assertThat(refused.error().code()).isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
+                    assertThat(refused.error().message()).contains("one tax code per line");
+                });
+        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Unmapped", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+                List.of("VAT"))))).isInstanceOfSatisfying(DocumentRefused.class, refused -> assertThat(refused.error().message()).contains("VAT"));
+        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Retired", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+                List.of("OLD"))))).isInstanceOf(DocumentRefused.class);
+    }
+
+    @Test
+    void theAmountTypeIsTheGlobalTaxCalculation() {
+        assertThat(QboSalesLines.taxCalculation(io.fieldsync.accounting.api.AmountType.TAX_EXCLUSIVE)).isEqualTo("TaxExcluded");
+        assertThat(QboSalesLines.taxCalculation(io.fieldsync.accounting.api.AmountType.TAX_INCLUSIVE)).isEqualTo("TaxInclusive");
+        assertThat(QboSalesLines.taxCalculation(io.fieldsync.accounting.api.AmountType.NO_TAX)).isEqualTo("NotApplicable");
+    }
+
+    private static QboSalesLines.Prepared prepared(Map<String, String> taxMappings) {
+        Map<String, String> withOld = new java.util.HashMap<>(taxMappings);
+        withOld.put("OLD", "12");
+        QboLists.Lists lists = new QboLists.Lists("Co", List.of(), List.of(code("10", "GST", "20", true), code("11", "FRE", "21", true),
+                code("12", "OLD", "20", false), code("13", "GST+PST", "22", true)),
+                List.of(new QboTaxRate("20", "GST", new BigDecimal("10"), true), new QboTaxRate("21", "Free", BigDecimal.ZERO, true),
+                        new QboTaxRate("22", "GST+PST", new BigDecimal("12"), true)), List.of(), Instant.now());
+        Mappings mappings = new Mappings(Map.of(), Map.of(), withOld, null, null, null, Map.of());
+        return new QboSalesLines.Prepared(mappings, lists, Map.of(ProductCategory.LABOUR, QboItems.Resolution.item("7")));
+    }
+
+    private static QboTaxCode code(String id, String name, String rate, boolean active) {
+        return new QboTaxCode(id, name, name, active, new QboTaxRateList(List.of(new QboTaxRateDetail(new QboRef(rate, null)))));
+    }
+
+    private static ErrorCode code(String code, String detail, String element) throws Exception {
+        return QboFaults.forDocument(fault(code, detail, element), "invoice FS-1").code();
+    }
+
+    private static QboFault fault(String code, String detail, String element) throws Exception {
+        var error = QuickBooksApi.JSON.createObjectNode().put("Message", "message").put("Detail", detail).put("code", code);
+        if (element != null) {
+            error.put("element", element);
+        }
+        var root = QuickBooksApi.JSON.createObjectNode();
+        root.putObject("Fault").put("type", "ValidationFault").putArray("Error").add(error);
+        return QboFault.of(root);
+    }
+}

@@ -1,0 +1,165 @@
+package io.fieldsync.accounting.quickbooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.WebhookDelivery;
+import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
+import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.qbo.control.QboTokens;
+import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
+
+class QboWebhooksTest {
+
+    private static final String TOKEN = "verifier-token-of-the-app";
+    private static final String CLOUD_EVENTS = """
+            [{"specversion":"1.0","id":"88cd52a4-2e4b-4a4a-9a83-1b1d5f5e3c11","source":"intuit.dsnBgbseACLLRZNxo2dfc4evmEJdxde58xeeYcZliOU=",
+            "type":"qbo.invoice.updated.v1","datacontenttype":"application/json","time":"2026-11-02T09:15:12.345Z",
+            "intuitentityid":"130","intuitaccountid":"9341452725837612","data":{}},
+            {"specversion":"1.0","id":"1b0fc8c8-4a8e-4df2-bb1c-7f5d9e1a2b33","source":"intuit.x","type":"qbo.payment.created.v1",
+            "datacontenttype":"application/json","time":"2026-11-02T09:15:12Z","intuitentityid":"77","intuitaccountid":"4620816365155630","data":{}}]""";
+    private static final String LEGACY = """
+            {"eventNotifications":[{"realmId":"1185883450","dataChangeEvent":{"entities":[
+            {"name":"Customer","id":"1","operation":"Create","lastUpdated":"2015-10-05T14:42:19-0700"},
+            {"name":"Invoice","id":"238","operation":"Void","lastUpdated":"2015-10-05T14:42:19.123-0700"}]}}]}""";
+
+    private final QboWebhooks webhooks = new QboWebhooks();
+
+    private static WebhookDelivery delivery(String body, String signature) {
+        return new WebhookDelivery(signature == null ? Map.of() : Map.of("Intuit-Signature", List.of(signature)),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String signed(String body) {
+        return QboWebhooks.sign(body.getBytes(StandardCharsets.UTF_8), TOKEN);
+    }
+
+    @Test
+    void theSignatureIsBase64OfHmacSha256OfTheRawBody() {
+        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog"), a published test vector
+        assertThat(QboWebhooks.sign("The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8), "key"))
+                .isEqualTo("97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=");
+    }
+
+    @Test
+    void aBodySignedWithTheVerifierTokenIsAcceptedAndAnythingElseRefused() {
+        String signature = signed(CLOUD_EVENTS);
+
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS, signature), TOKEN)).isTrue();
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS, "AAAA" + signature.substring(4)), TOKEN)).isFalse();
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS, null), TOKEN)).isFalse();
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS, signature), "another-token")).isFalse();
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS, signature), "")).isFalse();
+        assertThat(webhooks.verify(delivery(CLOUD_EVENTS.replace("updated", "deleted"), signature), TOKEN)).isFalse();
+    }
+
+    @Test
+    void cloudEventsSpanningTwoRealmsBecomeEventsNamedAsTheEngineKnowsThem() {
+        List<RemoteEvent> events = webhooks.parse(delivery(CLOUD_EVENTS, "unused"));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).satisfies(event -> {
+            assertThat(event.tenantId()).isEqualTo("9341452725837612");
+            assertThat(event.resourceType()).isEqualTo("INVOICE");
+            assertThat(event.resourceId()).isEqualTo("130");
+            assertThat(event.eventType()).isEqualTo("UPDATE");
+            assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-02T09:15:12.345Z"));
+        });
+        assertThat(events.get(1)).satisfies(event -> {
+            assertThat(event.tenantId()).isEqualTo("4620816365155630");
+            assertThat(event.resourceType()).isEqualTo("PAYMENT");
+            assertThat(event.eventType()).isEqualTo("CREATE");
+        });
+    }
+
+    @Test
+    void theLegacyEventNotificationsShapeIsStillAccepted() {
+        List<RemoteEvent> events = webhooks.parse(delivery(LEGACY, "unused"));
+
+        assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId, RemoteEvent::eventType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CUSTOMER", "1", "CREATE"),
+                        org.assertj.core.groups.Tuple.tuple("INVOICE", "238", "VOID"));
+        assertThat(events.get(0).tenantId()).isEqualTo("1185883450");
+        assertThat(events.get(0).occurredAt()).isEqualTo(Instant.parse("2015-10-05T21:42:19Z"));
+    }
+
+    @Test
+    void garbageIsATypedValidationError() {
+        for (String body : List.of("not json", "{}", "[{\"type\":\"qbo.invoice.updated.v1\"}]", "[{\"type\":\"x\",\"intuitaccountid\":\"1\","
+                + "\"intuitentityid\":\"2\"}]", "{\"eventNotifications\":[{\"realmId\":\"1\"}]}")) {
+            assertThatThrownBy(() -> webhooks.parse(delivery(body, "x"))).as(body)
+                    .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+
+    @Test
+    void aPaymentEnteredInQuickBooksArrivesAsSignedCloudEventsThatTheProviderVerifiesAndParses() throws Exception {
+        List<WebhookDelivery> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        receiver.createContext("/accounting/webhooks/quickbooks", exchange -> {
+            received.add(new WebhookDelivery(exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        QboSandbox sandbox = new QboSandbox(QboSandboxConfig.defaults().withVerifierToken(TOKEN),
+                SandboxClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"))).start(0);
+        QuickBooksProvider provider = new QuickBooksProvider(new QuickBooksSettings("c", "s", "http://localhost/cb", TOKEN,
+                QuickBooksConfiguration.ACCOUNTING_SCOPE, "a", "t", "r", sandbox.apiUrl(), 75, Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                Clock.systemUTC());
+        try {
+            SandboxRealm realm = sandbox.seedDemoCompany("Webhook Co");
+            QboTokens tokens = sandbox.connect(realm.realmId());
+            TestSession session = new TestSession(provider, new io.fieldsync.accounting.api.spi.TokenSet(tokens.accessToken(),
+                    tokens.refreshToken(), Instant.now().plusSeconds(3600), null), realm.realmId(), QuickBooksProviderTest.mappings());
+            String customer = provider.contacts(session, 1).contacts().get(0).remoteId();
+            String invoiceId = provider.pushInvoices(session, List.of(QuickBooksProviderTest.invoicePush(
+                    QuickBooksProviderTest.invoice("I-1", "FS-1", ProductCategory.LABOUR), customer))).get(0).remoteId();
+            assertThat(sandbox.configureWebhooks(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/accounting/webhooks/quickbooks"), TOKEN)).isTrue();
+
+            sandbox.enterPayment(realm.realmId(), "FS-1", new BigDecimal("20.00"), QuickBooksProviderTest.DAY);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (received.stream().noneMatch(delivery -> new String(delivery.body(), StandardCharsets.UTF_8).contains("qbo.payment"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(received).isNotEmpty().allSatisfy(delivery -> assertThat(provider.verifyWebhook(delivery)).isTrue());
+            List<RemoteEvent> events = received.stream().flatMap(delivery -> provider.parseWebhook(delivery).stream()).toList();
+            assertThat(events).anySatisfy(event -> {
+                assertThat(event.resourceType()).isEqualTo("INVOICE");
+                assertThat(event.eventType()).isEqualTo("UPDATE");
+                assertThat(event.resourceId()).isEqualTo(invoiceId);
+                assertThat(event.tenantId()).isEqualTo(realm.realmId());
+            });
+            assertThat(events).anySatisfy(event -> assertThat(event.resourceType()).isEqualTo("PAYMENT"));
+            WebhookDelivery forged = new WebhookDelivery(Map.of("intuit-signature", List.of(signed("[]"))), received.get(0).body());
+            assertThat(provider.verifyWebhook(forged)).isFalse();
+        } finally {
+            provider.deactivate();
+            sandbox.close();
+            receiver.stop(0);
+        }
+    }
+}
