@@ -153,6 +153,25 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/io.fieldsync.accounting.xero.cfg", "api.url", web + "/sandbox/xero"));
     }
 
+    /** The QuickBooks sandbox and provider on the same port as {@link #xeroSandboxOn(String)}. */
+    static Option[] quickBooksSandboxOn(String httpPort) {
+        String web = "http://localhost:" + httpPort;
+        String sandboxPid = "etc/io.fieldsync.accounting.sandbox.qbo.cfg";
+        String providerPid = "etc/io.fieldsync.accounting.quickbooks.cfg";
+        return options(
+                editConfigurationFilePut(sandboxPid, "base.url", web + "/sandbox/qbo"),
+                editConfigurationFilePut(sandboxPid, "redirect.uris", web + "/accounting/oauth/callback"),
+                editConfigurationFilePut(sandboxPid, "webhook.url", web + "/accounting/webhooks/quickbooks"),
+                editConfigurationFilePut(providerPid, "client.id", "fieldsync-qbo-demo-client"),
+                editConfigurationFilePut(providerPid, "client.secret", "qbo-sandbox-secret-not-a-real-one"),
+                editConfigurationFilePut(providerPid, "webhook.verifier.token", "ZmllbGRzeW5jLXFiby1kZW1vLXZlcmlmaWVyOiBzYW5kYm94IG9ubHk="),
+                editConfigurationFilePut(providerPid, "redirect.uri", web + "/accounting/oauth/callback"),
+                editConfigurationFilePut(providerPid, "authorize.url", web + "/sandbox/qbo/connect/oauth2"),
+                editConfigurationFilePut(providerPid, "token.url", web + "/sandbox/qbo/oauth2/v1/tokens/bearer"),
+                editConfigurationFilePut(providerPid, "revocation.url", web + "/sandbox/qbo/v2/oauth2/tokens/revoke"),
+                editConfigurationFilePut(providerPid, "api.url", web + "/sandbox/qbo"));
+    }
+
     /** A free TCP port on this machine, as text. */
     static String freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -23,6 +23,9 @@ import io.fieldsync.accounting.demo.DemoPlan;
 import io.fieldsync.accounting.demo.DemoRegion;
 import io.fieldsync.accounting.demo.DemoReport;
 import io.fieldsync.accounting.demo.DemoScenario;
+import io.fieldsync.accounting.sandbox.qbo.control.QboInvoiceSnapshot;
+import io.fieldsync.accounting.sandbox.qbo.control.QboLedgerCounts;
+import io.fieldsync.accounting.sandbox.qbo.control.QboSandboxControl;
 import io.fieldsync.accounting.sandbox.xero.control.InvoiceSnapshot;
 import io.fieldsync.accounting.sandbox.xero.control.LedgerCounts;
 import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
@@ -37,20 +40,23 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The Xero provider in real Karaf against the Xero sandbox running in the same Karaf: OAuth through
- * the browser redirect to the engine's callback servlet, 100 invoices for 30 customers, 40
- * payments, 5 cancellations, and a payment entered in Xero coming back through the signed webhook.
+ * Each provider in real Karaf against its sandbox running in the same Karaf (one boot for both): OAuth
+ * through the browser redirect to the engine's callback servlet, 100 invoices for 30 customers, 40
+ * payments, 5 cancellations, and a payment entered in the accounting system coming back through the
+ * signed webhook. The provider is switched between the two through Config Admin, nothing restarted.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class XeroScenarioIT extends AccountingTestSupport {
+public class SandboxScenariosIT extends AccountingTestSupport {
 
     private static final CompanyId COMPANY = CompanyId.of("harbour-plumbing");
+    private static final CompanyId QBO_COMPANY = CompanyId.of("bondi-electrical");
 
     @Configuration
     public Option[] configuration() {
+        String port = KarafOptions.freePort();
         return KarafOptions.join(KarafOptions.freshKaraf("accounting", "accounting-demo"),
-                KarafOptions.xeroSandboxOn(KarafOptions.freePort()));
+                KarafOptions.xeroSandboxOn(port), KarafOptions.quickBooksSandboxOn(port));
     }
 
     @Test
@@ -68,7 +74,7 @@ public class XeroScenarioIT extends AccountingTestSupport {
 
                     @Override
                     public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
-                        if (invoice.hostId().equals("JOB-5050")) {
+                        if (invoice.company().equals(COMPANY) && invoice.hostId().equals("JOB-5050")) {
                             heard.add(state);
                         }
                     }
@@ -112,6 +118,64 @@ public class XeroScenarioIT extends AccountingTestSupport {
         assertThat(report.calls()).as("calls to Xero for 145 documents").isLessThan(60);
         DemoBook book = new DemoBook(DemoPlan.standard(), DemoRegion.NEW_ZEALAND);
         assertThat(book.totalWithTax(book.invoices().get(50))).isEqualByComparingTo(unpaid.total());
+        listener.unregister();
+    }
+
+    @Test
+    public void theStandardScenarioEndsWithExactlyThoseDocumentsInQuickBooksAndAPaymentEnteredThereComesBack() throws Exception {
+        useProviderThroughConfigAdmin("quickbooks");
+        awaitProvider("quickbooks", true);
+        awaitActiveProvider(QBO_COMPANY, "quickbooks");
+        QboSandboxControl sandbox = service(QboSandboxControl.class);
+        List<RemotePaymentState> heard = new CopyOnWriteArrayList<>();
+        ServiceRegistration<AccountingListener> listener = bundleContext.registerService(AccountingListener.class,
+                new AccountingListener() {
+                    @Override
+                    public void documentChanged(DocumentStatus status) {
+                    }
+
+                    @Override
+                    public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
+                        if (invoice.company().equals(QBO_COMPANY) && invoice.hostId().equals("JOB-5050")) {
+                            heard.add(state);
+                        }
+                    }
+                }, null);
+
+        DemoReport report = new DemoScenario(sync(), connections(), setup()).run(QBO_COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
+
+        assertThat(report.drained()).as(report.toText()).isTrue();
+        assertThat(report.connection().organisationName()).isEqualTo(sandbox.realms().get(0).companyName());
+        assertThat(report.count(DocumentKind.INVOICE, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(100);
+        assertThat(report.count(DocumentKind.PAYMENT, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(40);
+        assertThat(report.count(DocumentKind.CREDIT_NOTE, SyncStatus.SYNCED)).as(report.toText()).isEqualTo(5);
+
+        String realm = connections().status(QBO_COMPANY).tenantId();
+        // the demo company's 3 customers are none of the host's, so all 30 are new
+        QboLedgerCounts ledger = sandbox.counts(realm);
+        assertThat(ledger.customers()).isEqualTo(33);
+        assertThat(ledger.invoices()).isEqualTo(100);
+        assertThat(ledger.creditMemos()).isEqualTo(5);
+        DemoBook book = new DemoBook(DemoPlan.standard(), DemoRegion.AUSTRALIA);
+        List<QboInvoiceSnapshot> invoices = sandbox.invoices(realm);
+        assertThat(invoices).filteredOn(invoice -> invoice.docNumber().compareTo("FS-10096") >= 0).hasSize(5)
+                .allSatisfy(cancelled -> assertThat(cancelled.balance()).isEqualByComparingTo(BigDecimal.ZERO));
+        assertThat(invoices).as("invoices the host collected in full").filteredOn(invoice -> invoice.docNumber().compareTo("FS-10041") < 0
+                && invoice.balance().signum() == 0).hasSize(20);
+        assertThat(invoices).as("invoices paid in part").filteredOn(invoice -> invoice.balance().signum() > 0
+                && invoice.balance().compareTo(invoice.totalAmt()) < 0).hasSize(20);
+        assertThat(invoices).allSatisfy(invoice -> assertThat(invoice.totalAmt())
+                .isEqualByComparingTo(book.totalWithTax(book.invoices().get(Integer.parseInt(invoice.docNumber().substring(3)) - 10001))));
+        assertThat(sync().status(DocumentRef.invoice(QBO_COMPANY, "JOB-5000")).map(DocumentStatus::paymentState)
+                .map(RemotePaymentState::state)).as("a payment state that came back by webhook").hasValue(PaymentState.PAID);
+
+        QboInvoiceSnapshot unpaid = sandbox.invoice(realm, "FS-10051").orElseThrow();
+        sandbox.enterPayment(realm, "FS-10051", new BigDecimal("50.00"), LocalDate.of(2026, 11, 20));
+
+        await("the payment entered in QuickBooks to reach the host", () -> !heard.isEmpty());
+        assertThat(heard.get(heard.size() - 1).state()).isEqualTo(PaymentState.PARTIALLY_PAID);
+        assertThat(heard.get(heard.size() - 1).amountDue()).isEqualByComparingTo(unpaid.balance().subtract(new BigDecimal("50.00")));
+        assertThat(report.calls()).as("calls to QuickBooks for 145 documents").isLessThan(40);
         listener.unregister();
     }
 }
