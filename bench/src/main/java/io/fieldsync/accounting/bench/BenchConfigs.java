@@ -1,116 +1,41 @@
 package io.fieldsync.accounting.bench;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.Map;
 
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.xero.XeroConfiguration;
 
-/** The configurations DS would build from Config Admin, for the engine and the Xero provider outside OSGi. */
+/**
+ * The configurations DS would build from Config Admin, outside OSGi: an instance of the component's
+ * configuration annotation that answers from a map of properties (Config Admin's names, {@code client.id})
+ * and falls back to the annotation's own defaults, as DS does.
+ */
 final class BenchConfigs {
 
     private BenchConfigs() {
     }
 
-    static EngineConfiguration engine() {
-        return new EngineConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return EngineConfiguration.class;
-            }
-
-            @Override
-            public String provider() {
-                return "xero";
-            }
-
-            @Override
-            public long dispatch_interval_ms() {
-                return 1000;
-            }
-
-            @Override
-            public long dispatch_linger_ms() {
-                return 200;
-            }
-
-            @Override
-            public long retry_delay_s() {
-                return 30;
-            }
-
-            @Override
-            public long retry_delay_max_s() {
-                return 3600;
-            }
-
-            @Override
-            public int poll_interval_min() {
-                return 0;
-            }
-
-            @Override
-            public String dataSource_target() {
-                return "(dataSourceName=accounting)";
-            }
-        };
+    /** The engine with {@code provider} active, polling off (the benchmark counts the documents' calls). */
+    static EngineConfiguration engine(String provider) {
+        return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0));
     }
 
-    static XeroConfiguration xero(String baseUrl, String clientId, String clientSecret, String redirectUri) {
-        return new XeroConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return XeroConfiguration.class;
+    /** {@code type} with {@code properties}; every other attribute its default. */
+    static <A> A of(Class<A> type, Map<String, Object> properties) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("annotationType")) {
+                return type;
             }
-
-            @Override
-            public String client_id() {
-                return clientId;
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> type.getSimpleName() + properties;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> proxy == args[0];
+                };
             }
-
-            @Override
-            public String client_secret() {
-                return clientSecret;
-            }
-
-            @Override
-            public String redirect_uri() {
-                return redirectUri;
-            }
-
-            @Override
-            public String webhook_key() {
-                return "";
-            }
-
-            @Override
-            public String scopes() {
-                return GRANULAR_SCOPES;
-            }
-
-            @Override
-            public String authorize_url() {
-                return baseUrl + "/login/identity/connect/authorize";
-            }
-
-            @Override
-            public String identity_url() {
-                return baseUrl + "/identity";
-            }
-
-            @Override
-            public String api_url() {
-                return baseUrl;
-            }
-
-            @Override
-            public int connect_timeout_ms() {
-                return 10_000;
-            }
-
-            @Override
-            public int read_timeout_ms() {
-                return 60_000;
-            }
-        };
+            // DS maps a single underscore in a method name to a dot in the property name
+            Object value = properties.get(method.getName().replace('_', '.'));
+            return value != null ? value : method.getDefaultValue();
+        }));
     }
 }

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.h2.jdbcx.JdbcDataSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentQuery;
-import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
@@ -39,25 +39,17 @@ import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 import io.fieldsync.accounting.engine.sync.SyncService;
-import io.fieldsync.accounting.sandbox.SandboxClock;
-import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
-import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
-import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
-import io.fieldsync.accounting.xero.XeroProvider;
 
 /**
- * The engine and the Xero provider, wired as DS wires them, against the Xero sandbox with Xero's
- * real limits (60 calls a minute, 5 at once, per organisation). For each plan it reports the exact
- * number of calls per synced document (the number that counts: it is what Xero's limits and daily
- * budget are spent on) and the time to drain the queue, median over the runs.
+ * The engine and each provider, wired as DS wires them, against that provider's sandbox with the real
+ * service's limits. For each plan it reports the exact number of calls per synced document (the number
+ * that counts: it is what the limits and the metered budgets are spent on) and the time to drain the
+ * queue, median over the runs.
  *
- * <pre>mvn -B -ntp -q -pl bench compile exec:java [-Dexec.args="--runs 3 --scale 5"]</pre>
+ * <pre>mvn -B -ntp -q -pl bench compile exec:java [-Dexec.args="--runs 3 --scale 5 --provider xero|quickbooks|both"]</pre>
  */
 public final class SyncBenchmark {
 
-    private static final String CLIENT_ID = "bench-client";
-    private static final String CLIENT_SECRET = "bench-secret";
-    private static final String REDIRECT = "http://localhost/accounting/oauth/callback";
     private static final Set<SyncStatus> QUEUED = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
 
     /** What one run measured. */
@@ -69,71 +61,71 @@ public final class SyncBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
         int scale = Integer.parseInt(options.getOrDefault("--scale", "5"));
         List<DemoPlan> plans = List.of(DemoPlan.standard(), new DemoPlan(30 * scale, 100 * scale, 40 * scale, 5 * scale));
-        System.out.printf("Sync benchmark: Xero provider against the Xero sandbox with Xero's limits, %d runs per plan%n", runs);
-        for (DemoPlan plan : plans) {
-            List<Run> results = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                results.add(run(plan));
+        String which = options.getOrDefault("--provider", "both");
+        List<Supplier<BenchTarget>> targets = switch (which) {
+            case "xero" -> List.of(BenchTarget::xero);
+            case "quickbooks" -> List.of(BenchTarget::quickBooks);
+            case "both" -> List.of(BenchTarget::xero, BenchTarget::quickBooks);
+            default -> throw new IllegalArgumentException("--provider takes xero, quickbooks or both, not " + which);
+        };
+        for (Supplier<BenchTarget> target : targets) {
+            for (DemoPlan plan : plans) {
+                List<Run> results = new ArrayList<>();
+                String header = null;
+                for (int i = 0; i < runs; i++) {
+                    try (BenchTarget started = target.get()) {
+                        header = "%s provider against its sandbox (%s), %d runs".formatted(started.id(), started.limits(), runs);
+                        results.add(run(started, plan));
+                    }
+                }
+                print(header, plan, results);
             }
-            print(plan, results);
         }
     }
 
-    static Run run(DemoPlan plan) throws Exception {
+    static Run run(BenchTarget target, DemoPlan plan) throws Exception {
         Path keys = Files.createTempDirectory("bench-keys");
-        try (XeroSandbox sandbox = new XeroSandbox(XeroSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
-                .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0)) {
-            DemoOrganisation.create(sandbox);
-            JdbcDataSource dataSource = new JdbcDataSource();
-            dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"));
-            ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine());
-            HostNotifier notifier = new HostNotifier();
-            Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine());
-            XeroProvider xero = new XeroProvider(BenchConfigs.xero(sandbox.baseUrl(), CLIENT_ID, CLIENT_SECRET, REDIRECT));
-            directory.addProvider(xero, Map.of(AccountingProvider.PROVIDER_PROPERTY, "xero", "service.id", 1L));
-            SyncService sync = new SyncService(stores, dispatcher, notifier);
-            ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
-            SetupService setup = new SetupService(stores, directory, dispatcher);
-            CompanyId company = CompanyId.of("bench");
-            try {
-                Map<String, String> callback = consent(connections.beginAuthorization(company).authorizationUrl());
-                connections.completeAuthorization(callback);
-                ReferenceData reference = setup.referenceData(company);
-                setup.saveMappings(company, io.fieldsync.accounting.demo.DemoScenario.mappings(reference));
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"));
+        ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine(target.id()));
+        HostNotifier notifier = new HostNotifier();
+        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(target.id()));
+        directory.addProvider(target.provider(), Map.of(AccountingProvider.PROVIDER_PROPERTY, target.id(), "service.id", 1L));
+        SyncService sync = new SyncService(stores, dispatcher, notifier);
+        ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
+        SetupService setup = new SetupService(stores, directory, dispatcher);
+        CompanyId company = CompanyId.of("bench");
+        try {
+            Map<String, String> callback = consent(connections.beginAuthorization(company).authorizationUrl());
+            connections.completeAuthorization(callback);
+            ReferenceData reference = setup.referenceData(company);
+            setup.saveMappings(company, io.fieldsync.accounting.demo.DemoScenario.mappings(reference));
 
-                Instant start = Instant.now();
-                DemoBook book = new DemoBook(plan, DemoRegion.of(reference));
-                book.invoices().forEach(invoice -> sync.invoiceLocked(company, invoice));
-                for (int k = 0; k < plan.payments(); k++) {
-                    sync.paymentCollected(company, book.payment(k));
-                }
-                List<Invoice> invoices = book.invoices();
-                for (int k = invoices.size() - plan.cancellations(); k < invoices.size(); k++) {
-                    sync.invoiceCancelled(company, book.cancellation(invoices.get(k)));
-                }
-                while (sync.documents(new DocumentQuery(company, QUEUED, Set.of(), 0, 1)).total() > 0) {
-                    Thread.sleep(100);
-                }
-                Duration drain = Duration.between(start, Instant.now());
-                int documents = plan.invoices() + plan.payments() + plan.cancellations();
-                int synced = (int) sync.documents(new DocumentQuery(company, Set.of(SyncStatus.SYNCED), Set.of(), 0, 1)).total();
-                List<SyncLogEntry> calls = sync.syncLog(new SyncLogQuery(company, null, false, start, 1000));
-                Map<String, Integer> byOperation = new TreeMap<>();
-                calls.forEach(call -> byOperation.merge(call.operation() + " " + call.httpStatus(), 1, Integer::sum));
-                return new Run(documents, synced, calls.size(), byOperation, drain);
-            } finally {
-                dispatcher.deactivate();
-                notifier.deactivate();
+            Instant start = Instant.now();
+            DemoBook book = new DemoBook(plan, DemoRegion.of(reference));
+            book.submitTo(sync, company);
+            while (sync.documents(new DocumentQuery(company, QUEUED, Set.of(), 0, 1)).total() > 0) {
+                Thread.sleep(100);
             }
+            Duration drain = Duration.between(start, Instant.now());
+            int documents = plan.invoices() + plan.payments() + plan.cancellations();
+            int synced = (int) sync.documents(new DocumentQuery(company, Set.of(SyncStatus.SYNCED), Set.of(), 0, 1)).total();
+            List<SyncLogEntry> calls = sync.syncLog(new SyncLogQuery(company, null, false, start, 1000));
+            Map<String, Integer> byOperation = new TreeMap<>();
+            calls.forEach(call -> byOperation.merge(call.operation() + " " + call.httpStatus(), 1, Integer::sum));
+            return new Run(documents, synced, calls.size(), byOperation, drain);
+        } finally {
+            dispatcher.deactivate();
+            notifier.deactivate();
         }
     }
 
-    private static void print(DemoPlan plan, List<Run> runs) {
+    private static void print(String header, DemoPlan plan, List<Run> runs) {
         List<Duration> drains = runs.stream().map(Run::drain).sorted().toList();
         Run first = runs.get(0);
-        System.out.printf("%nPlan: %d invoices for %d customers, %d payments, %d cancellations (%d documents)%n",
-                plan.invoices(), plan.customers(), plan.payments(), plan.cancellations(), first.documents());
+        System.out.printf("%n%s%nPlan: %d invoices for %d customers, %d payments, %d cancellations (%d documents)%n",
+                header, plan.invoices(), plan.customers(), plan.payments(), plan.cancellations(), first.documents());
         for (Run run : runs) {
             System.out.printf("  run: synced %d/%d, %d calls (%.3f per synced document), drained in %.1f s%n", run.synced(),
                     run.documents(), run.calls(), (double) run.calls() / Math.max(1, run.synced()), run.drain().toMillis() / 1000.0);

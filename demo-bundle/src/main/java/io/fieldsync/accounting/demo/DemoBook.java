@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.Address;
 import io.fieldsync.accounting.api.AmountType;
+import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.CreditNote;
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.Invoice;
@@ -24,6 +26,7 @@ public final class DemoBook {
     public static final String GST = "GST";
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 2);
 
+    private final DemoPlan plan;
     private final DemoRegion region;
     private final List<Customer> customers = new ArrayList<>();
     private final List<Invoice> invoices = new ArrayList<>();
@@ -35,6 +38,7 @@ public final class DemoBook {
 
     /** The customers and invoices of {@code plan}, trading in {@code region}. */
     public DemoBook(DemoPlan plan, DemoRegion region) {
+        this.plan = plan;
         this.region = region;
         customers.add(new Customer("CUST-001", "Liam G.", "liam@rockstar.com", null, null));
         customers.add(new Customer("CUST-002", "Ridgeway University", null, "+64 9 555 0102", null));
@@ -70,6 +74,20 @@ public final class DemoBook {
     /** The cancellation of an invoice: a credit note for all of it. */
     public CreditNote cancellation(Invoice invoice) {
         return CreditNote.cancelling(invoice, "CN-" + invoice.hostId(), invoice.issueDate().plusDays(2), "Job cancelled by the customer");
+    }
+
+    /**
+     * The host's day, as it reaches the integration: every invoice locked, the planned payments collected (on the
+     * first invoices), the last invoices cancelled.
+     */
+    public void submitTo(AccountingSync sync, CompanyId company) {
+        invoices.forEach(invoice -> sync.invoiceLocked(company, invoice));
+        for (int k = 0; k < plan.payments(); k++) {
+            sync.paymentCollected(company, payment(k));
+        }
+        for (int k = invoices.size() - plan.cancellations(); k < invoices.size(); k++) {
+            sync.invoiceCancelled(company, cancellation(invoices.get(k)));
+        }
     }
 
     public DemoRegion region() {

@@ -36,7 +36,7 @@ public record DemoReport(ConnectionStatus connection, Map<DocumentKind, Map<Sync
         byKind.forEach((kind, counts) -> text.append("%-17s: ".formatted(kind)).append(counts.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "))).append('\n'));
         long synced = byKind.values().stream().mapToLong(counts -> counts.getOrDefault(SyncStatus.SYNCED, 0L)).sum();
-        text.append("Calls to ").append(connection.provider()).append("     : ").append(calls)
+        text.append("API calls        : ").append(calls).append(" to ").append(connection.provider())
                 .append(synced == 0 ? "" : " (%.2f per synced document)".formatted((double) calls / synced)).append('\n');
         text.append("Took             : ").append(took.toSeconds()).append(" s").append(drained ? "" : " (timed out with documents still queued)")
                 .append('\n');

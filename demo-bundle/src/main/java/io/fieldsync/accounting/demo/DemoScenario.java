@@ -65,14 +65,7 @@ public final class DemoScenario {
         ReferenceData reference = setup.referenceData(company);
         setup.saveMappings(company, mappings(reference));
         DemoBook book = new DemoBook(plan, DemoRegion.of(reference));
-        book.invoices().forEach(invoice -> sync.invoiceLocked(company, invoice));
-        for (int k = 0; k < plan.payments(); k++) {
-            sync.paymentCollected(company, book.payment(k));
-        }
-        List<Invoice> invoices = book.invoices();
-        for (int k = invoices.size() - plan.cancellations(); k < invoices.size(); k++) {
-            sync.invoiceCancelled(company, book.cancellation(invoices.get(k)));
-        }
+        book.submitTo(sync, company);
         boolean drained = awaitQueueEmpty(company, start.plus(timeout));
         if (drained && plan.payments() > 0) {
             awaitPaymentStateBack(company, book.invoices().get(0), Instant.now().plus(PAYMENT_STATE_WAIT));

@@ -1,0 +1,71 @@
+package io.fieldsync.accounting.bench;
+
+import java.util.List;
+import java.util.Map;
+
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.quickbooks.QuickBooksConfiguration;
+import io.fieldsync.accounting.quickbooks.QuickBooksProvider;
+import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
+import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
+import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
+import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
+import io.fieldsync.accounting.xero.XeroConfiguration;
+import io.fieldsync.accounting.xero.XeroProvider;
+
+/**
+ * One accounting system to benchmark against: its sandbox, started with the real service's limits and a seeded
+ * demo organisation, and its provider pointed at it, configured as Config Admin would.
+ */
+interface BenchTarget extends AutoCloseable {
+
+    String CLIENT_ID = "bench-client";
+    String CLIENT_SECRET = "bench-secret";
+    String REDIRECT = "http://localhost/accounting/oauth/callback";
+
+    /** The provider's id, {@code accounting.provider}. */
+    String id();
+
+    /** A provider instance, as DS would activate it. */
+    AccountingProvider provider();
+
+    /** The limits the sandbox enforces, for the report. */
+    String limits();
+
+    @Override
+    void close();
+
+    /** Xero: 60 calls a minute and 5 at once per organisation. */
+    static BenchTarget xero() {
+        XeroSandbox sandbox = new XeroSandbox(XeroSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
+                .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0);
+        DemoOrganisation.create(sandbox);
+        String base = sandbox.baseUrl();
+        XeroProvider provider = new XeroProvider(BenchConfigs.of(XeroConfiguration.class, Map.of("client.id", CLIENT_ID,
+                "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", base + "/login/identity/connect/authorize",
+                "identity.url", base + "/identity", "api.url", base)));
+        return new Running("xero", provider, "60 calls/min and 5 at once per organisation", sandbox::close);
+    }
+
+    /** QuickBooks Online: 500 calls a minute (batch items counted), 10 at once and 40 batches a minute per company. */
+    static BenchTarget quickBooks() {
+        QboSandbox sandbox = new QboSandbox(QboSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
+                .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0);
+        sandbox.seedDemoCompany("FieldSync Demo Company (AU)");
+        QuickBooksProvider provider = new QuickBooksProvider(BenchConfigs.of(QuickBooksConfiguration.class, Map.of("client.id", CLIENT_ID,
+                "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", sandbox.authorizeUrl(),
+                "token.url", sandbox.tokenUrl(), "revocation.url", sandbox.revocationUrl(), "api.url", sandbox.apiUrl())));
+        return new Running("quickbooks", provider, "500 calls/min, 10 at once and 40 batches/min per company", sandbox::close);
+    }
+
+    /** A started sandbox and its provider. */
+    record Running(String id, AccountingProvider provider, String limits, Runnable stop) implements BenchTarget {
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+}
