@@ -52,9 +52,14 @@ public class AccountingFeatureIT extends AccountingTestSupport {
         FeaturesService features = service(FeaturesService.class);
         assertThat(features.isInstalled(features.getFeature("accounting"))).as("accounting installed").isTrue();
         assertThat(features.isInstalled(features.getFeature("accounting-core"))).as("accounting-core installed").isTrue();
+        assertThat(features.isInstalled(features.getFeature("accounting-xero"))).as("accounting-xero installed").isTrue();
+        assertThat(features.isInstalled(features.getFeature("accounting-quickbooks"))).as("accounting-quickbooks installed").isTrue();
 
         assertThat(Arrays.stream(bundleContext.getBundles()).map(Bundle::getSymbolicName))
-                .contains("io.fieldsync.accounting.api", "io.fieldsync.accounting.engine", "com.h2database", TEST_PROVIDER_BSN);
+                .contains("io.fieldsync.accounting.api", "io.fieldsync.accounting.engine", "io.fieldsync.accounting.xero",
+                        "io.fieldsync.accounting.quickbooks", "com.h2database", TEST_PROVIDER_BSN);
+        awaitProvider("xero", true);
+        awaitProvider("quickbooks", true);
         assertThat(notActive(false)).as("bundles that are not active").isEmpty();
     }
 
