@@ -15,4 +15,16 @@ public interface AccountingListener {
 
     /** The accounting system reported a new payment state for a synced invoice (webhook or polling). */
     void paymentStateChanged(DocumentRef invoice, RemotePaymentState state);
+
+    /**
+     * A customer was renamed in the accounting system, and the company has two-way name sync on
+     * ({@code SyncSettings.twoWayNameSync}): the host should take the new name. Told once per change,
+     * from the accounting system's contact webhooks. Hosts that do not sync names need not implement it.
+     *
+     * @param company the company
+     * @param hostCustomerId the host's id of the customer
+     * @param name its name in the accounting system now
+     */
+    default void customerRenamed(CompanyId company, String hostCustomerId, String name) {
+    }
 }

@@ -117,8 +117,12 @@ public class ScriptedProvider implements AccountingProvider {
     /** The "accounting system's" contacts, served two to a page. */
     public final List<io.fieldsync.accounting.api.spi.RemoteContact> remoteContacts = new CopyOnWriteArrayList<>();
 
+    /** How many contact pages were read. */
+    public final AtomicInteger contactPageReads = new AtomicInteger();
+
     @Override
     public ContactPage contacts(ProviderSession session, int page) {
+        contactPageReads.incrementAndGet();
         int from = Math.min(remoteContacts.size(), (page - 1) * 2);
         int to = Math.min(remoteContacts.size(), from + 2);
         return new ContactPage(remoteContacts.subList(from, to), to < remoteContacts.size());

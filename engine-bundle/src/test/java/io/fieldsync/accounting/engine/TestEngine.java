@@ -40,6 +40,8 @@ public final class TestEngine implements AutoCloseable {
     public final io.fieldsync.accounting.engine.inbound.RemoteUpdates remoteUpdates;
     public final List<DocumentRef> paymentStatesHeard = new CopyOnWriteArrayList<>();
     public final List<DocumentStatus> heard = new CopyOnWriteArrayList<>();
+    /** Renames the host heard, as "hostCustomerId=name". */
+    public final List<String> renamesHeard = new CopyOnWriteArrayList<>();
     private final AtomicLong serviceIds = new AtomicLong(100);
 
     public TestEngine(Path tokenKeyDir, String activeProvider) {
@@ -59,6 +61,11 @@ public final class TestEngine implements AutoCloseable {
             @Override
             public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
                 paymentStatesHeard.add(invoice);
+            }
+
+            @Override
+            public void customerRenamed(CompanyId company, String hostCustomerId, String name) {
+                renamesHeard.add(hostCustomerId + "=" + name);
             }
         });
         dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider));

@@ -123,11 +123,22 @@ final class XeroContacts {
     ContactPage page(ProviderSession session, int page) {
         XeroEnvelope contacts = api.get(session, "/Contacts", Map.of("page", Integer.toString(page), "pageSize",
                 Integer.toString(PAGE_SIZE)));
-        List<RemoteContact> found = contacts.contactList().stream()
-                .map(contact -> new RemoteContact(contact.contactID(), contact.name(), contact.emailAddress(),
-                        !"ARCHIVED".equals(contact.contactStatus())))
-                .toList();
+        List<RemoteContact> found = contacts.contactList().stream().map(XeroContacts::remote).toList();
         return new ContactPage(found, found.size() == PAGE_SIZE);
+    }
+
+    /** Contacts by id: {@code GET /Contacts?IDs=...}, archived ones included, a URL-safe number of ids per call. */
+    List<RemoteContact> byId(ProviderSession session, List<String> remoteIds) {
+        List<RemoteContact> found = new ArrayList<>();
+        for (List<String> chunk : chunks(remoteIds)) {
+            api.get(session, "/Contacts", Map.of("IDs", String.join(",", chunk))).contactList().stream()
+                    .map(XeroContacts::remote).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static RemoteContact remote(XeroContact contact) {
+        return new RemoteContact(contact.contactID(), contact.name(), contact.emailAddress(), !"ARCHIVED".equals(contact.contactStatus()));
     }
 
     private List<PushOutcome> create(ProviderSession session, List<CustomerPush> pushes) {

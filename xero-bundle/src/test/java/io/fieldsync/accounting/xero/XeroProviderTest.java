@@ -147,6 +147,17 @@ class XeroProviderTest {
     }
 
     @Test
+    void contactsAreReadByIdInOneCallForNameSync() {
+        proxy.exchanges.clear();
+
+        var found = provider.contactsById(session, List.of(contactId("Bayside Club"), contactId("Liam Gallagher")));
+
+        assertThat(found).extracting(contact -> contact.name()).containsExactlyInAnyOrder("Bayside Club", "Liam Gallagher");
+        assertThat(proxy.exchanges).hasSize(1);
+        assertThat(proxy.exchanges.get(0).uri().getQuery()).startsWith("IDs=");
+    }
+
+    @Test
     void invoicesGoInOneBatchWithAnOutcomePerDocumentAndTheHostNumberKept() {
         String contact = contactId("Bayside Club");
         Invoice good = invoice("I-1", "FS-1001", ProductCategory.LABOUR);

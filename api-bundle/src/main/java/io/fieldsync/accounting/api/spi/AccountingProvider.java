@@ -2,8 +2,11 @@ package io.fieldsync.accounting.api.spi;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.RateLimitedException;
@@ -52,6 +55,22 @@ public interface AccountingProvider {
 
     /** One page of contacts (pages start at 1). */
     ContactPage contacts(ProviderSession session, int page);
+
+    /**
+     * The contacts with these remote ids (for two-way name sync), those that exist; in any order. The
+     * default pages through every contact; providers whose API reads contacts by id override it.
+     */
+    default List<RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        Set<String> wanted = new HashSet<>(remoteIds);
+        List<RemoteContact> found = new ArrayList<>();
+        ContactPage page;
+        int number = 1;
+        do {
+            page = contacts(session, number++);
+            page.contacts().stream().filter(contact -> wanted.remove(contact.remoteId())).forEach(found::add);
+        } while (page.hasMore() && !wanted.isEmpty());
+        return found;
+    }
 
     /** Finds or creates customers. */
     List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch);

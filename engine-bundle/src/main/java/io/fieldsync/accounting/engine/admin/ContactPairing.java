@@ -54,7 +54,7 @@ final class ContactPairing {
             } else if (candidates.size() == 1) {
                 Customer customer = candidates.get(0);
                 stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
-                        Json.hash(stores.json().write(customer)), Instant.now());
+                        Json.hash(stores.json().write(customer)), customer.name(), Instant.now());
                 unpaired.remove(customer.hostId());
                 report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "same name as host customer " + customer.hostId()));
             } else {

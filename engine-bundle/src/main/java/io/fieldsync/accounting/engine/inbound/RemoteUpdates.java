@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Payment states coming back from the accounting system: webhook events (thin: the invoice is read
- * for its state) and a polling backstop for whatever a webhook missed. Both run on this component's
- * own thread, so a webhook is answered at once and never waits for the accounting system.
+ * for its state) and a polling backstop for whatever a webhook missed; and, for companies with
+ * two-way name sync, customer names changed there. Everything runs on this component's own thread,
+ * so a webhook is answered at once and never waits for the accounting system.
  */
 @Component(service = RemoteUpdates.class, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -51,6 +52,8 @@ public class RemoteUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteUpdates.class);
     /** How far back the first poll of a connection looks. */
     private static final Duration FIRST_POLL_LOOKBACK = Duration.ofDays(1);
+    /** What Xero (CONTACT) and QuickBooks (CUSTOMER) call a customer in their events. */
+    private static final Set<String> CONTACT_TYPES = Set.of("CONTACT", "CUSTOMER");
     /** How long webhook events are gathered before their invoices are read. */
     private static final Duration COALESCE = Duration.ofSeconds(1);
 
@@ -64,8 +67,10 @@ public class RemoteUpdates {
         thread.setDaemon(true);
         return thread;
     });
+    private final CustomerNames names;
     private ScheduledFuture<?> polling;
     private final Map<Tenant, Set<String>> pending = new LinkedHashMap<>();
+    private final Map<Tenant, Set<String>> pendingContacts = new LinkedHashMap<>();
     private boolean flushScheduled;
 
     @Activate
@@ -75,6 +80,7 @@ public class RemoteUpdates {
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.notifier = notifier;
+        this.names = new CustomerNames(stores, directory, dispatcher, notifier);
         schedule(configuration);
     }
 
@@ -94,14 +100,19 @@ public class RemoteUpdates {
      * call per organisation: forty payments entered in a row are one read, not forty, and Xero's 60
      * calls a minute go to documents instead. Invoice CREATE events are skipped: an invoice this
      * integration has just created owes its whole amount, and one created elsewhere is not ours.
+     * Contact (customer) updates are gathered the same way, for two-way name sync.
      */
     public void accept(String providerId, List<RemoteEvent> events) {
         boolean added = false;
         synchronized (pending) {
             for (RemoteEvent event : events) {
-                if ("INVOICE".equals(event.resourceType().toUpperCase(Locale.ROOT))
-                        && !"CREATE".equals(event.eventType().toUpperCase(Locale.ROOT))) {
+                String type = event.resourceType().toUpperCase(Locale.ROOT);
+                boolean update = "UPDATE".equals(event.eventType().toUpperCase(Locale.ROOT));
+                if ("INVOICE".equals(type) && !"CREATE".equals(event.eventType().toUpperCase(Locale.ROOT))) {
                     added |= pending.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
+                            .add(event.resourceId());
+                } else if (CONTACT_TYPES.contains(type) && update) {
+                    added |= pendingContacts.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
                             .add(event.resourceId());
                 }
             }
@@ -141,16 +152,20 @@ public class RemoteUpdates {
     }
 
     /** An organisation of one provider, as webhooks name it. */
-    private record Tenant(String provider, String tenantId) {
+    record Tenant(String provider, String tenantId) {
     }
 
     private void flushSafely() {
         Map<Tenant, Set<String>> batch;
+        Map<Tenant, Set<String>> contacts;
         synchronized (pending) {
             batch = new LinkedHashMap<>(pending);
             pending.clear();
+            contacts = new LinkedHashMap<>(pendingContacts);
+            pendingContacts.clear();
             flushScheduled = false;
         }
+        contacts.forEach(names::contactsChanged);
         batch.forEach((tenant, invoiceIds) -> {
             Optional<ActiveProvider> provider = directory.provider(tenant.provider());
             if (provider.isEmpty()) {

@@ -275,7 +275,8 @@ final class DispatchRound {
                 }
                 switch (outcome.status()) {
                     case SYNCED, ALREADY_PRESENT -> {
-                        links.link(company, provider.id(), hostId, outcome.remoteId(), hashes.get(hostId), clock.instant());
+                        links.link(company, provider.id(), hostId, outcome.remoteId(), hashes.get(hostId), push.customer().name(),
+                                clock.instant());
                         remoteIds.put(hostId, outcome.remoteId());
                     }
                     case UNSUPPORTED -> affected.forEach(entry -> recorder.unsupported(entry, provider.id(), outcome.error()));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.fieldsync.accounting.api.AccountingListener;
+import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.RemotePaymentState;
@@ -70,6 +71,11 @@ public class HostNotifier {
         deliver(listener -> listener.paymentStateChanged(invoice, state), invoice);
     }
 
+    /** A linked customer was renamed in the accounting system (two-way name sync). */
+    public void customerRenamed(CompanyId company, String hostCustomerId, String name) {
+        deliver(listener -> listener.customerRenamed(company, hostCustomerId, name), "customer " + hostCustomerId + " of " + company);
+    }
+
     /** Waits until everything queued so far was delivered. */
     public void flush() {
         try {
@@ -81,7 +87,7 @@ public class HostNotifier {
         }
     }
 
-    private void deliver(Consumer<AccountingListener> call, DocumentRef about) {
+    private void deliver(Consumer<AccountingListener> call, Object about) {
         try {
             delivery.execute(() -> {
                 for (AccountingListener listener : listeners) {
