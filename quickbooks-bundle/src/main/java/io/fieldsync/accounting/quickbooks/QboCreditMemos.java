@@ -82,7 +82,9 @@ final class QboCreditMemos {
         List<QboBatch.Item> items = new ArrayList<>();
         for (CreditNotePush push : pushes) {
             try {
-                QboCreditMemo memo = memo(push, prepared.lines(push.creditNote().lines()), invoices.get(push.remoteInvoiceId()), keepNumbers);
+                QboSalesForm form = prepared.form(push.creditNote().lines(), push.creditNote().amountType(),
+                        "credit note " + name(push.creditNote()));
+                QboCreditMemo memo = memo(push, form, invoices.get(push.remoteInvoiceId()), keepNumbers);
                 items.add(QboBatch.Item.create("CreditMemo", memo, push.key(), push.document()));
                 sendable.add(push);
             } catch (DocumentRefused refused) {
@@ -193,12 +195,12 @@ final class QboCreditMemos {
         }
     }
 
-    private static QboCreditMemo memo(CreditNotePush push, List<QboLine> lines, QboInvoice invoice, boolean keepNumbers) {
+    private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice, boolean keepNumbers) {
         CreditNote note = push.creditNote();
         return new QboCreditMemo(null, null, keepNumbers ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
-                lines, QboSalesLines.taxCalculation(note.amountType()), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
+                form.lines(), form.globalTaxCalculation(), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
                 invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
-                note.reason() == null ? null : QboRef.of(note.reason()), null, null, null);
+                note.reason() == null ? null : QboRef.of(note.reason()), form.txnTaxDetail(), null, null, null);
     }
 
     private static String name(CreditNote note) {

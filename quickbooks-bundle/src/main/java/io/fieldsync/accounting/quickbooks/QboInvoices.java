@@ -62,7 +62,8 @@ final class QboInvoices {
         Map<InvoicePush, QboInvoice> bodies = new LinkedHashMap<>();
         for (InvoicePush push : sendable) {
             try {
-                bodies.put(push, body(push, prepared.lines(push.invoice().lines()), keepNumbers));
+                bodies.put(push, body(push, prepared.form(push.invoice().lines(), push.invoice().amountType(),
+                        "invoice " + name(push.invoice())), keepNumbers));
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
             }
@@ -187,19 +188,19 @@ final class QboInvoices {
                         + "checked and sent with the next attempt.", why), null);
     }
 
-    private static QboInvoice body(InvoicePush push, List<QboLine> lines, boolean keepNumbers) {
+    private static QboInvoice body(InvoicePush push, QboSalesForm form, boolean keepNumbers) {
         Invoice invoice = push.invoice();
         return new QboInvoice(null, null, null, keepNumbers ? invoice.number() : null, invoice.issueDate().toString(),
-                invoice.dueDate().toString(), QboRef.of(push.remoteCustomerId()), lines, QboSalesLines.taxCalculation(invoice.amountType()),
+                invoice.dueDate().toString(), QboRef.of(push.remoteCustomerId()), form.lines(), form.globalTaxCalculation(),
                 QboRef.of(invoice.currency().getCurrencyCode()), invoice.exchangeRate(), QboEmail.of(invoice.customer().email()),
                 QboMarker.note(push.document(), null), invoice.reference() == null ? null : QboRef.of(invoice.reference()),
-                null, null, null, null, null, null);
+                form.txnTaxDetail(), null, null, null, null, null);
     }
 
     private static QboInvoice withIdentity(QboInvoice body, String id, String syncToken) {
         return new QboInvoice(id, syncToken, false, body.docNumber(), body.txnDate(), body.dueDate(), body.customerRef(), body.line(),
                 body.globalTaxCalculation(), body.currencyRef(), body.exchangeRate(), body.billEmail(), body.privateNote(),
-                body.customerMemo(), null, null, null, null, null, null);
+                body.customerMemo(), body.txnTaxDetail(), null, null, null, null, null);
     }
 
     private static String name(Invoice invoice) {

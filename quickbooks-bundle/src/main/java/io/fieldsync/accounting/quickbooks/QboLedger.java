@@ -57,14 +57,15 @@ final class QboLedger {
         this.clock = clock;
     }
 
-    /** Company name, accounts, tax codes with their rates, and items: one batch call of five queries. */
+    /**
+     * Company name, accounts, tax codes with their rates, and items: one batch call of five queries. The tax rates
+     * follow the company's tax model, which its CompanyInfo (read in the same call) tells.
+     */
     ReferenceData referenceData(ProviderSession session) {
         QboLists.Lists read = lists.fresh(session);
         return new ReferenceData(read.companyName(),
                 read.accounts().stream().map(QboLedger::account).toList(),
-                read.taxCodes().stream().map(code -> new RemoteTaxRate(code.id(), code.name(), read.salesRate(code),
-                        !Boolean.FALSE.equals(code.active()), code.salesTaxRateList() != null
-                        && code.salesTaxRateList().taxRateDetail() != null && !code.salesTaxRateList().taxRateDetail().isEmpty())).toList(),
+                read.usSalesTax() ? QboUsSalesTax.taxRates(read) : globalTaxRates(read),
                 read.items().stream().map(item -> new RemoteItem(item.id(), item.sku(), item.name(), !Boolean.FALSE.equals(item.active()))).toList(),
                 read.readAt());
     }
@@ -157,6 +158,13 @@ final class QboLedger {
         } catch (DateTimeParseException unexpected) {
             return fallback;
         }
+    }
+
+    /** Global tax model: every tax code is a rate; those without sales rates are for purchases only. */
+    private static List<RemoteTaxRate> globalTaxRates(QboLists.Lists read) {
+        return read.taxCodes().stream().map(code -> new RemoteTaxRate(code.id(), code.name(), read.salesRate(code),
+                !Boolean.FALSE.equals(code.active()), code.salesTaxRateList() != null
+                && code.salesTaxRateList().taxRateDetail() != null && !code.salesTaxRateList().taxRateDetail().isEmpty())).toList();
     }
 
     private static RemoteAccount account(QboAccount account) {

@@ -19,7 +19,7 @@ import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
 
 /**
- * A company's lists (accounts, tax codes, tax rates, items, company name), read in one batch call of five
+ * A company's lists (accounts, tax codes, tax rates, items, company name and country), read in one batch call of five
  * queries and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
  * and reads are the metered CorePlus calls (api-facts §5). A restart costs one call; a reference QBO refuses
  * drops the realm's copy so the next push reads it afresh.
@@ -39,14 +39,23 @@ final class QboLists {
      * What one read found.
      *
      * @param companyName the company's name
+     * @param country the company's country (CompanyInfo.Country), which decides its tax model
      * @param accounts the accounts (QBO lists active ones unless asked otherwise)
      * @param taxCodes the tax codes
      * @param taxRates the tax rates
      * @param items the products and services
      * @param readAt when they were read
      */
-    record Lists(String companyName, List<QboAccount> accounts, List<QboTaxCode> taxCodes, List<QboTaxRate> taxRates,
+    record Lists(String companyName, String country, List<QboAccount> accounts, List<QboTaxCode> taxCodes, List<QboTaxRate> taxRates,
                  List<QboItem> items, Instant readAt) {
+
+        /**
+         * Whether the company uses QBO's US sales-tax model (lines TAX/NON, one TxnTaxCodeRef per transaction)
+         * rather than the global one (a real tax code per line): QBO decides by the company's country (api-facts §8.2).
+         */
+        boolean usSalesTax() {
+            return "US".equalsIgnoreCase(country);
+        }
 
         /** The account a mapping names: by number (AcctNum), id or exact name. */
         Optional<QboAccount> account(String key) {
@@ -76,7 +85,7 @@ final class QboLists {
         Lists withItem(QboItem item) {
             List<QboItem> more = new ArrayList<>(items);
             more.add(item);
-            return new Lists(companyName, accounts, taxCodes, taxRates, List.copyOf(more), readAt);
+            return new Lists(companyName, country, accounts, taxCodes, taxRates, List.copyOf(more), readAt);
         }
     }
 
@@ -101,10 +110,10 @@ final class QboLists {
     /** The realm's lists, read now (one HTTP call). */
     Lists fresh(ProviderSession session) {
         List<JsonNode> answers = batch.queries(session, QUERIES);
-        String name = QuickBooksApi.entities(answers.get(4), "CompanyInfo", QboCompanyInfo.class).stream().findFirst()
-                .map(info -> info.companyName() == null || info.companyName().isBlank() ? info.legalName() : info.companyName())
+        Optional<QboCompanyInfo> info = QuickBooksApi.entities(answers.get(4), "CompanyInfo", QboCompanyInfo.class).stream().findFirst();
+        String name = info.map(found -> found.companyName() == null || found.companyName().isBlank() ? found.legalName() : found.companyName())
                 .orElse(session.tenantId());
-        Lists lists = new Lists(name, QuickBooksApi.entities(answers.get(0), "Account", QboAccount.class),
+        Lists lists = new Lists(name, info.map(QboCompanyInfo::country).orElse(null), QuickBooksApi.entities(answers.get(0), "Account", QboAccount.class),
                 QuickBooksApi.entities(answers.get(1), "TaxCode", QboTaxCode.class),
                 QuickBooksApi.entities(answers.get(2), "TaxRate", QboTaxRate.class),
                 QuickBooksApi.entities(answers.get(3), "Item", QboItem.class), clock.instant());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.AmountType;
@@ -20,12 +21,14 @@ import io.fieldsync.accounting.quickbooks.wire.QboLine;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 import io.fieldsync.accounting.quickbooks.wire.QboSalesItemLineDetail;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
+import io.fieldsync.accounting.quickbooks.wire.QboTxnTaxDetail;
 
 /**
  * Our lines as QBO sales lines, for invoices and credit memos alike: each line names its category's item and one
- * tax code (the global tax model: every line carries a real TaxCode id, api-facts §8.2). Several host tax rates
+ * tax code. In the global tax model every line carries a real TaxCode id (api-facts §8.2); several host tax rates
  * on one line are accepted only when they map to one QuickBooks tax code (a combined code such as GST+PST),
- * because QBO takes one TaxCodeRef per line. An untaxed line takes the company's zero-rate tax code.
+ * because QBO takes one TaxCodeRef per line, and an untaxed line takes the company's zero-rate tax code. A US
+ * company's lines are TAX or NON with one sales-tax code for the document ({@link QboUsSalesTax}).
  */
 final class QboSalesLines {
 
@@ -75,18 +78,38 @@ final class QboSalesLines {
         }
 
         /**
-         * The QBO lines of one document.
+         * The lines and tax fields of one document, in the company's tax model.
+         *
+         * @param document how the admin knows it, e.g. "invoice FS-1001"
+         * @throws DocumentRefused naming the mapping to fix
+         */
+        QboSalesForm form(List<InvoiceLine> lines, AmountType amountType, String document) {
+            if (!this.lists.usSalesTax()) {
+                return new QboSalesForm(lines(lines), taxCalculation(amountType), null);
+            }
+            QboUsSalesTax.Taxes taxes = new QboUsSalesTax(mappings, this.lists).taxes(lines, amountType, document);
+            return new QboSalesForm(lines(lines, taxes.lineCodes()::get), null,
+                    taxes.transactionCode() == null ? null : QboTxnTaxDetail.salesTax(taxes.transactionCode()));
+        }
+
+        /**
+         * The QBO lines of one document of a global-tax-model company.
          *
          * @throws DocumentRefused naming the mapping to fix
          */
         List<QboLine> lines(List<InvoiceLine> lines) {
+            return lines(lines, index -> taxCode(lines.get(index)));
+        }
+
+        private List<QboLine> lines(List<InvoiceLine> lines, IntFunction<String> taxCodeOfLine) {
             List<QboLine> mapped = new ArrayList<>();
-            for (InvoiceLine line : lines) {
+            for (int index = 0; index < lines.size(); index++) {
+                InvoiceLine line = lines.get(index);
                 QboItems.Resolution item = items.get(line.category());
                 if (item == null || item.error() != null) {
                     throw new DocumentRefused(item == null ? SyncError.of(ErrorCode.MAPPING_MISSING, "Category " + line.category()) : item.error());
                 }
-                String taxCode = taxCode(line);
+                String taxCode = taxCodeOfLine.apply(index);
                 QboSalesItemLineDetail detail = new QboSalesItemLineDetail(QboRef.of(item.itemId()), line.quantity(), line.unitPrice(),
                         QboRef.of(taxCode), line.discountPercent());
                 // QBO checks Amount = Qty × UnitPrice less the discount (within 0.01); lineAmount() is that, rounded in MoneyRules

@@ -106,7 +106,7 @@ class QboUnitsTest {
     private static QboSalesLines.Prepared prepared(Map<String, String> taxMappings) {
         Map<String, String> withOld = new java.util.HashMap<>(taxMappings);
         withOld.put("OLD", "12");
-        QboLists.Lists lists = new QboLists.Lists("Co", List.of(), List.of(code("10", "GST", "20", true), code("11", "FRE", "21", true),
+        QboLists.Lists lists = new QboLists.Lists("Co", "AU", List.of(), List.of(code("10", "GST", "20", true), code("11", "FRE", "21", true),
                 code("12", "OLD", "20", false), code("13", "GST+PST", "22", true)),
                 List.of(new QboTaxRate("20", "GST", new BigDecimal("10"), true), new QboTaxRate("21", "Free", BigDecimal.ZERO, true),
                         new QboTaxRate("22", "GST+PST", new BigDecimal("12"), true)), List.of(), Instant.now());

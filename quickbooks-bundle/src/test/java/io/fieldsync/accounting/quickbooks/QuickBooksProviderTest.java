@@ -569,7 +569,7 @@ class QuickBooksProviderTest {
         return sandbox.invoice(realm.realmId(), docNumber).map(QboInvoiceSnapshot::balance).orElseThrow();
     }
 
-    Map<String, String> consent(URI authorizationUrl) throws Exception {
+    static Map<String, String> consent(URI authorizationUrl) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** A credit memo: shaped like an invoice, with the credit not yet applied in {@code RemainingCredit}. */
+/** A credit memo: shaped like an invoice (US sales tax in {@code TxnTaxDetail} too), with the credit not yet applied in {@code RemainingCredit}. */
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record QboCreditMemo(String id, String syncToken, String docNumber, String txnDate, QboRef customerRef, List<QboLine> line,
                             String globalTaxCalculation, QboRef currencyRef, BigDecimal exchangeRate, String privateNote,
-                            QboRef customerMemo, BigDecimal totalAmt, BigDecimal remainingCredit, BigDecimal balance) {
+                            QboRef customerMemo, QboTxnTaxDetail txnTaxDetail, BigDecimal totalAmt, BigDecimal remainingCredit,
+                            BigDecimal balance) {
 }

@@ -202,6 +202,11 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     }
 
     @Override
+    public SandboxRealm seedUsDemoCompany(String name) {
+        return QboSnapshots.realm(UsDemoCompany.create(companies, name));
+    }
+
+    @Override
     public List<SandboxRealm> realms() {
         return companies.all().stream().map(QboSnapshots::realm).toList();
     }

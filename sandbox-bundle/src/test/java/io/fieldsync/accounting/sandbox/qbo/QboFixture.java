@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fresh QBO sandbox per test: the demo company, a connected token set, a recording client, and a sandbox clock that
+ * A fresh QBO sandbox per test: the demo company (or the US one), a connected token set, a recording client, and a sandbox clock that
  * stands still at {@link #START} until the test moves it.
  */
 public final class QboFixture implements BeforeEachCallback, AfterEachCallback {
@@ -25,6 +25,7 @@ public final class QboFixture implements BeforeEachCallback, AfterEachCallback {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     private UnaryOperator<QboSandboxConfig> configure = UnaryOperator.identity();
+    private boolean usCompany;
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private QboSandbox sandbox;
     private SandboxRealm realm;
@@ -38,11 +39,17 @@ public final class QboFixture implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** Seeds the US sales-tax demo company ({@link UsDemoCompany}) instead of the global-tax-model one. */
+    public QboFixture usCompany() {
+        this.usCompany = true;
+        return this;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         exchanges.clear();
         sandbox = new QboSandbox(configure.apply(QboSandboxConfig.defaults()), SandboxClock.frozenAt(START)).start(0);
-        realm = sandbox.seedDemoCompany(DemoCompany.NAME);
+        realm = usCompany ? sandbox.seedUsDemoCompany(UsDemoCompany.NAME) : sandbox.seedDemoCompany(DemoCompany.NAME);
         tokens = sandbox.connect(realm.realmId());
         accessToken = tokens.accessToken();
         realmId = realm.realmId();

@@ -5,7 +5,7 @@ import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Company;
 import io.fieldsync.accounting.sandbox.qbo.wire.QboTime;
 
-/** The CompanyInfo entity, built from the company (its Id is the realm id, as in QBO). */
+/** The CompanyInfo entity, built from the company (its Id is the realm id, as in QBO; Country as seeded). */
 final class CompanyInfo {
 
     private CompanyInfo() {
@@ -15,16 +15,18 @@ final class CompanyInfo {
         ObjectNode info = SandboxJson.object();
         info.put("CompanyName", company.name());
         info.put("LegalName", company.name());
-        info.put("Country", "AU");
+        // Country is what tells a client which tax model the company uses (US: sales tax; others: global)
+        boolean us = company.usesUsSalesTax();
+        info.put("Country", company.country());
         ObjectNode address = info.putObject("CompanyAddr");
         address.put("Line1", "1 Sandbox Street");
-        address.put("City", "Sydney");
-        address.put("CountrySubDivisionCode", "NSW");
-        address.put("PostalCode", "2000");
-        address.put("Country", "AU");
+        address.put("City", us ? "Sacramento" : "Sydney");
+        address.put("CountrySubDivisionCode", us ? "CA" : "NSW");
+        address.put("PostalCode", us ? "95814" : "2000");
+        address.put("Country", company.country());
         info.putObject("Email").put("Address", "owner@fieldsync-demo.example");
         info.put("SupportedLanguages", "en");
-        info.put("FiscalYearStartMonth", "July");
+        info.put("FiscalYearStartMonth", us ? "January" : "July");
         info.put("domain", "QBO");
         info.put("sparse", false);
         info.put("Id", company.realmId());

@@ -55,6 +55,15 @@ public interface QboSandboxControl {
      */
     SandboxRealm seedDemoCompany(String name);
 
+    /**
+     * Adds a US company (USD, Country "US"): QBO's US sales-tax model, where lines are TAX or NON and the transaction
+     * names one sales-tax code (California 8.25%, Nevada 6.85%, Los Angeles 9.5% combined, Old County inactive),
+     * with the demo company's accounts, items and three customers. The app's next consent connects it.
+     *
+     * @since 1.1
+     */
+    SandboxRealm seedUsDemoCompany(String name);
+
     /** Every company the sandbox hosts, oldest first. */
     List<SandboxRealm> realms();
 

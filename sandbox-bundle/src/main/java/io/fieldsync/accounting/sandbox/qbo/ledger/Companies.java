@@ -24,13 +24,17 @@ public final class Companies {
         this.listener = listener;
     }
 
-    /** A new, empty company; the caller seeds it (see {@code DemoCompany}). */
-    public synchronized Company create(String name, ZoneId zone, String currency) {
+    /**
+     * A new, empty company; the caller seeds it (see {@code DemoCompany}, {@code UsDemoCompany}).
+     *
+     * @param country ISO 3166 alpha-2; "US" makes it a US sales-tax company ({@link Company#usesUsSalesTax()})
+     */
+    public synchronized Company create(String name, ZoneId zone, String currency, String country) {
         String realmId;
         do {
             realmId = "9341" + String.format("%012d", Math.floorMod(random.nextLong(), 1_000_000_000_000L));
         } while (byRealm.containsKey(realmId));
-        Company company = new Company(realmId, name, zone, currency, clock, listener);
+        Company company = new Company(realmId, name, zone, currency, country, clock, listener);
         byRealm.put(realmId, company);
         inOrder.add(company);
         return company;

@@ -32,6 +32,7 @@ public final class Company {
     private final String name;
     private final ZoneId zone;
     private final String currency;
+    private final String country;
     private final Clock clock;
     private final ChangeListener listener;
     private final Instant createdAt;
@@ -40,11 +41,13 @@ public final class Company {
     private long horizon = Long.MAX_VALUE;
     private int nextDocNumber = 1001;
 
-    Company(String realmId, String name, ZoneId zone, String currency, Clock clock, ChangeListener listener) {
+    Company(String realmId, String name, ZoneId zone, String currency, String country, Clock clock,
+            ChangeListener listener) {
         this.realmId = realmId;
         this.name = name;
         this.zone = zone;
         this.currency = currency;
+        this.country = country;
         this.clock = clock;
         this.listener = listener;
         this.createdAt = clock.instant();
@@ -63,6 +66,19 @@ public final class Company {
 
     public String currency() {
         return currency;
+    }
+
+    /** ISO 3166 alpha-2 country of the company (CompanyInfo.Country). */
+    public String country() {
+        return country;
+    }
+
+    /**
+     * Whether the company uses QBO's US sales-tax model (lines TAX/NON, one TxnTaxCodeRef per transaction) rather than
+     * the global tax model (a real tax code per line): QBO decides by the company's country (api-facts §8.2).
+     */
+    public boolean usesUsSalesTax() {
+        return "US".equals(country);
     }
 
     public Instant createdAt() {
@@ -104,8 +120,18 @@ public final class Company {
 
     /** Stamps a new entity (Id, SyncToken "0", MetaData, domain, sparse) and stores it. */
     public ObjectNode insert(String entity, ObjectNode node) {
+        return insertAs(entity, tableOf(entity).nextId(), node);
+    }
+
+    /**
+     * Stores a new entity under an Id QBO gives it by name rather than by number: the US pseudo tax codes
+     * {@code TAX} and {@code NON}. Stamped like {@link #insert}.
+     */
+    public ObjectNode insertAs(String entity, String id, ObjectNode node) {
         EntityTable table = tableOf(entity);
-        String id = table.nextId();
+        if (table.get(id, Long.MAX_VALUE).isPresent()) {
+            throw new IllegalStateException(entity + " " + id + " exists already");
+        }
         String at = QboTime.meta(now());
         ObjectNode stored = SandboxJson.object();
         stored.put("Id", id);

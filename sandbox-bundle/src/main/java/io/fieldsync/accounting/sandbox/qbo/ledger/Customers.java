@@ -81,7 +81,7 @@ public final class Customers {
         }
     }
 
-    static String currencyName(String code) {
+    public static String currencyName(String code) {
         return switch (code) {
             case "AUD" -> "Australian Dollar";
             case "USD" -> "United States Dollar";

@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * Invoices and credit memos, which share QBO's sales-form rules (reference/api-facts.md §3.2, the agreement):
  * a CustomerRef to an active customer; at least one {@code SalesItemLineDetail} line, each with an ItemRef to an
- * active item and (global tax model) a TaxCodeRef to an active tax code; Amount equal to Qty × UnitPrice (after
+ * active item and a TaxCodeRef: an active tax code (global tax model), or TAX/NON with one sales-tax code for the
+ * whole document in TxnTaxDetail.TxnTaxCodeRef (US companies, {@link UsSalesTax}); Amount equal to Qty × UnitPrice (after
  * discount) within 0.01 (6000); DocNumber at most 21 characters (6000) and unique per kind (6140, the demo company
  * warns on duplicates), numbered by QBO when absent. QBO computes the tax (TxnTaxDetail), TotalAmt and Balance
- * ({@link SalesTax}, {@link Balances}).
+ * ({@link SalesTax}, {@link UsSalesTax}, {@link Balances}).
  */
 public final class SalesDocuments {
 
@@ -128,13 +129,21 @@ public final class SalesDocuments {
         if (entity.equals("Invoice")) {
             node.put("DueDate", date(node, "DueDate", txnDate.plusDays(30)).toString());
         }
-        String calculation = node.path("GlobalTaxCalculation").asText("TaxExcluded");
-        if (!Set.of("TaxExcluded", "TaxInclusive", "NotApplicable").contains(calculation)) {
-            throw QboFault.invalidEnum("GlobalTaxCalculation", calculation);
+        SalesTax.Result tax;
+        ArrayNode lines;
+        if (company.usesUsSalesTax()) {
+            UsSalesTax.refuseGlobalCalculation(node);
+            lines = SalesLines.normalise(company, node.path("Line"));
+            tax = UsSalesTax.compute(company, lines, node.path("TxnTaxDetail"));
+        } else {
+            String calculation = node.path("GlobalTaxCalculation").asText("TaxExcluded");
+            if (!Set.of("TaxExcluded", "TaxInclusive", "NotApplicable").contains(calculation)) {
+                throw QboFault.invalidEnum("GlobalTaxCalculation", calculation);
+            }
+            node.put("GlobalTaxCalculation", calculation);
+            lines = SalesLines.normalise(company, node.path("Line"));
+            tax = SalesTax.compute(company, lines, calculation);
         }
-        node.put("GlobalTaxCalculation", calculation);
-        ArrayNode lines = SalesLines.normalise(company, node.path("Line"));
-        SalesTax.Result tax = SalesTax.compute(company, lines, calculation);
         ObjectNode subtotal = lines.addObject();
         subtotal.put("Amount", tax.subtotal());
         subtotal.put("DetailType", "SubTotalLineDetail");

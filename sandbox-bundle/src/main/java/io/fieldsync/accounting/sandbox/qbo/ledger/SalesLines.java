@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 
 /**
  * The lines of a sales form as QBO stores them: {@code SalesItemLineDetail} lines (ItemRef to an active item,
- * TaxCodeRef to an active tax code, Amount checked against Qty × UnitPrice after discount) and
+ * TaxCodeRef to an active tax code in the global tax model, TAX or NON in a US company ({@link UsSalesTax}), Amount checked against Qty × UnitPrice after discount) and
  * {@code DescriptionOnly} lines; the SubTotal line a client sends back is dropped (QBO recomputes it). Lines are
  * numbered again on every write (a line list sent replaces the old one).
  */
@@ -57,15 +57,7 @@ final class SalesLines {
         ObjectNode item = company.find("Item", itemId)
                 .filter(i -> i.path("Active").asBoolean(true))
                 .orElseThrow(() -> QboFault.invalidReference("Line.SalesItemLineDetail.ItemRef", "Item", itemId));
-        String taxCodeId = QboMoney.refValue(detail, "TaxCodeRef");
-        if (taxCodeId == null) {
-            // A global-tax-model company needs a tax code on every line (the agreement; QBO's words).
-            throw QboFault.business("Make sure all your transactions have a GST rate before you save.",
-                    "Line.SalesItemLineDetail.TaxCodeRef");
-        }
-        company.find("TaxCode", taxCodeId)
-                .filter(t -> t.path("Active").asBoolean(true))
-                .orElseThrow(() -> QboFault.invalidReference("Line.SalesItemLineDetail.TaxCodeRef", "TaxCode", taxCodeId));
+        String taxCodeId = company.usesUsSalesTax() ? UsSalesTax.lineCode(detail) : globalTaxCode(company, detail);
 
         BigDecimal qty = QboMoney.read(detail, "Qty");
         BigDecimal unitPrice = QboMoney.read(detail, "UnitPrice");
@@ -106,6 +98,20 @@ final class SalesLines {
         }
         d.set("TaxCodeRef", Company.ref(taxCodeId, null));
         return l;
+    }
+
+    /** The TaxCodeRef of a global-tax-model line: an active tax code, on every line. */
+    private static String globalTaxCode(Company company, JsonNode detail) {
+        String taxCodeId = QboMoney.refValue(detail, "TaxCodeRef");
+        if (taxCodeId == null) {
+            // A global-tax-model company needs a tax code on every line (the agreement; QBO's words).
+            throw QboFault.business("Make sure all your transactions have a GST rate before you save.",
+                    "Line.SalesItemLineDetail.TaxCodeRef");
+        }
+        company.find("TaxCode", taxCodeId)
+                .filter(t -> t.path("Active").asBoolean(true))
+                .orElseThrow(() -> QboFault.invalidReference("Line.SalesItemLineDetail.TaxCodeRef", "TaxCode", taxCodeId));
+        return taxCodeId;
     }
 
     /** Qty × UnitPrice less DiscountAmt, or less DiscountRate percent. */

@@ -17,10 +17,13 @@ import java.util.Set;
  */
 final class Writable {
 
-    /** Stamped or computed by QBO; ignored when a client sends them. */
+    /**
+     * Stamped or computed by QBO; ignored when a client sends them. TxnTaxDetail is kept because a US company reads
+     * its TxnTaxCodeRef; the sales-form rules recompute the rest of it for every write.
+     */
     static final Set<String> COMPUTED = Set.of("Id", "SyncToken", "MetaData", "domain", "sparse", "status",
             "TotalAmt", "Balance", "BalanceWithJobs", "HomeBalance", "HomeTotalAmt", "RemainingCredit",
-            "UnappliedAmt", "FullyQualifiedName", "LinkedTxn", "TxnTaxDetail", "CurrencyRef", "Job", "BillWithParent");
+            "UnappliedAmt", "FullyQualifiedName", "LinkedTxn", "CurrencyRef", "Job", "BillWithParent");
 
     private Writable() {
     }
