@@ -81,10 +81,23 @@ final class QboCustomers {
     ContactPage page(ProviderSession session, int page) {
         int start = (Math.max(1, page) - 1) * PAGE_SIZE + 1;
         JsonNode found = api.query(session, "select * from Customer orderby Id startposition " + start + " maxresults " + PAGE_SIZE);
-        List<RemoteContact> contacts = QuickBooksApi.entities(found, "Customer", QboCustomer.class).stream()
-                .map(customer -> new RemoteContact(customer.id(), customer.displayName(), customer.email(), !Boolean.FALSE.equals(customer.active())))
-                .toList();
+        List<RemoteContact> contacts = QuickBooksApi.entities(found, "Customer", QboCustomer.class).stream().map(QboCustomers::remote).toList();
         return new ContactPage(contacts, contacts.size() == PAGE_SIZE);
+    }
+
+    /** Customers by id, for name sync: {@code Id in (...)} queries, all in one batch call. */
+    List<RemoteContact> byId(ProviderSession session, List<String> remoteIds) {
+        List<String> statements = chunks(remoteIds.stream().distinct().toList()).stream()
+                .map(chunk -> "select * from Customer where Id in " + QuickBooksApi.in(chunk)).toList();
+        List<RemoteContact> found = new ArrayList<>();
+        for (JsonNode answer : batch.queries(session, statements)) {
+            QuickBooksApi.entities(answer, "Customer", QboCustomer.class).stream().map(QboCustomers::remote).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static RemoteContact remote(QboCustomer customer) {
+        return new RemoteContact(customer.id(), customer.displayName(), customer.email(), !Boolean.FALSE.equals(customer.active()));
     }
 
     /** Host customer id → the customer with its email, else with its display name: one batch call of queries. */

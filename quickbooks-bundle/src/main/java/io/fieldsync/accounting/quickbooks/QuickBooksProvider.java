@@ -25,6 +25,7 @@ import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
+import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.api.spi.TokenSet;
@@ -132,6 +133,11 @@ public class QuickBooksProvider implements AccountingProvider {
     @Override
     public ContactPage contacts(ProviderSession session, int page) {
         return customers.page(session, page);
+    }
+
+    @Override
+    public List<RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        return customers.byId(session, remoteIds);
     }
 
     @Override

@@ -155,6 +155,18 @@ class QuickBooksProviderTest {
         assertThat(exchangesTo("/query")).singleElement().satisfies(exchange -> assertThat(exchange.uri().getQuery()).contains("startposition 1"));
     }
 
+    @Test
+    void customersAreReadByIdInOneBatchCallForNameSync() {
+        String liam = customerId("Liam Gallagher");
+        String northside = customerId("Northside Electrical");
+        proxy.exchanges.clear();
+
+        var found = provider.contactsById(session, List.of(liam, northside, liam));
+
+        assertThat(found).extracting(contact -> contact.name()).containsExactlyInAnyOrder("Liam Gallagher", "Northside Electrical");
+        assertThat(proxy.exchanges).singleElement().satisfies(exchange -> assertThat(exchange.uri().getPath()).endsWith("/batch"));
+    }
+
     // ---- customers
 
     @Test
