@@ -18,6 +18,8 @@ import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.demo.DemoBook;
 import io.fieldsync.accounting.demo.DemoPlan;
 import io.fieldsync.accounting.demo.DemoRegion;
@@ -128,6 +130,7 @@ public class SandboxScenariosIT extends AccountingTestSupport {
         awaitActiveProvider(QBO_COMPANY, "quickbooks");
         QboSandboxControl sandbox = service(QboSandboxControl.class);
         List<RemotePaymentState> heard = new CopyOnWriteArrayList<>();
+        List<String> renamed = new CopyOnWriteArrayList<>();
         ServiceRegistration<AccountingListener> listener = bundleContext.registerService(AccountingListener.class,
                 new AccountingListener() {
                     @Override
@@ -140,7 +143,13 @@ public class SandboxScenariosIT extends AccountingTestSupport {
                             heard.add(state);
                         }
                     }
+
+                    @Override
+                    public void customerRenamed(CompanyId company, String hostCustomerId, String name) {
+                        renamed.add(company.value() + "/" + hostCustomerId + "=" + name);
+                    }
                 }, null);
+        setup().saveSettings(QBO_COMPANY, new SyncSettings(InvoiceStatusOnPush.APPROVED, true, true));
 
         DemoReport report = new DemoScenario(sync(), connections(), setup()).run(QBO_COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
 
@@ -176,6 +185,10 @@ public class SandboxScenariosIT extends AccountingTestSupport {
         assertThat(heard.get(heard.size() - 1).state()).isEqualTo(PaymentState.PARTIALLY_PAID);
         assertThat(heard.get(heard.size() - 1).amountDue()).isEqualByComparingTo(unpaid.balance().subtract(new BigDecimal("50.00")));
         assertThat(report.calls()).as("calls to QuickBooks for 145 documents").isLessThan(40);
+
+        sandbox.renameCustomer(realm, "Harbourside Client 010 Ltd", "Harbourside Holdings 010 Pty Ltd");
+        await("the name changed in QuickBooks to reach the host (two-way name sync)", () -> !renamed.isEmpty());
+        assertThat(renamed).containsExactly("bondi-electrical/CUST-010=Harbourside Holdings 010 Pty Ltd");
         listener.unregister();
     }
 }

@@ -19,6 +19,7 @@ import io.fieldsync.accounting.sandbox.qbo.identity.OAuthEndpoints;
 import io.fieldsync.accounting.sandbox.qbo.identity.QboTokenService;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Companies;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Company;
+import io.fieldsync.accounting.sandbox.qbo.ledger.Customers;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Payments;
 import io.fieldsync.accounting.sandbox.qbo.ledger.QboFault;
 import io.fieldsync.accounting.sandbox.qbo.ledger.QboMoney;
@@ -289,6 +290,26 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
             line.putArray("LinkedTxn").addObject().put("TxnId", invoice.get("Id").asText()).put("TxnType", "Invoice");
             try {
                 return QboSnapshots.payment(company, Payments.create(company, payment), false);
+            } catch (QboFault fault) {
+                throw new IllegalArgumentException(fault.detail(), fault);
+            }
+        }
+    }
+
+    @Override
+    public String renameCustomer(String realmId, String displayName, String newDisplayName) {
+        Company company = company(realmId);
+        synchronized (company) {
+            ObjectNode customer = company.tableOf("Customer").all().stream()
+                    .filter(c -> displayName.equals(c.path("DisplayName").asText()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no customer " + displayName + " in " + company.name()));
+            ObjectNode rename = SandboxJson.object();
+            rename.put("Id", customer.get("Id").asText());
+            rename.put("SyncToken", customer.get("SyncToken").asText());
+            rename.put("sparse", true);
+            rename.put("DisplayName", newDisplayName);
+            try {
+                return Customers.update(company, rename).get("Id").asText();
             } catch (QboFault fault) {
                 throw new IllegalArgumentException(fault.detail(), fault);
             }

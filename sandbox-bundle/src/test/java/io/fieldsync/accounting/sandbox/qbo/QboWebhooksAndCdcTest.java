@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QboWebhooksAndCdcTest {
 
@@ -55,6 +56,22 @@ class QboWebhooksAndCdcTest {
             assertThat(types(SandboxJson.MAPPER.readTree(receiver.received().get(0).body())))
                     .containsExactly("qbo.payment.created.v1", "qbo.invoice.updated.v1");
             assertThat(receiver.received().get(0).validSignature()).isTrue();
+        }
+    }
+
+    @Test
+    void renamingACustomerIsReportedAsCustomerUpdatedAndADuplicateNameIsRefused() throws Exception {
+        try (QboWebhookReceiver receiver = new QboWebhookReceiver(fx.sandbox().verifierToken())) {
+            fx.sandbox().configureWebhooks(receiver.url(), fx.sandbox().verifierToken());
+
+            String id = fx.sandbox().renameCustomer(fx.realmId(), "Liam Gallagher", "Liam Gallagher Plumbing");
+
+            assertThat(fx.sandbox().awaitWebhookPosts(1, Duration.ofSeconds(5))).isTrue();
+            JsonNode events = SandboxJson.MAPPER.readTree(receiver.received().get(0).body());
+            assertThat(types(events)).containsExactly("qbo.customer.updated.v1");
+            assertThat(events.get(0).get("intuitentityid").asText()).isEqualTo(id);
+            assertThatThrownBy(() -> fx.sandbox().renameCustomer(fx.realmId(), "Northside Electrical", "Liam Gallagher Plumbing"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Liam Gallagher Plumbing");
         }
     }
 

@@ -95,6 +95,14 @@ public interface QboSandboxControl {
      */
     QboPaymentSnapshot enterPayment(String realmId, String docNumber, BigDecimal amount, LocalDate date);
 
+    /**
+     * Renames a customer as a person in QBO would (its DisplayName): webhooks report {@code qbo.customer.updated.v1}.
+     *
+     * @return the customer's id
+     * @throws IllegalArgumentException no such company or customer; another customer has that name
+     */
+    String renameCustomer(String realmId, String displayName, String newDisplayName);
+
     // --- webhooks ---
 
     /**
