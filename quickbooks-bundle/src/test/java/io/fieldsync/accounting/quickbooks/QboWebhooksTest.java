@@ -131,14 +131,14 @@ class QboWebhooksTest {
             SandboxRealm realm = sandbox.seedDemoCompany("Webhook Co");
             QboTokens tokens = sandbox.connect(realm.realmId());
             TestSession session = new TestSession(provider, new io.fieldsync.accounting.api.spi.TokenSet(tokens.accessToken(),
-                    tokens.refreshToken(), Instant.now().plusSeconds(3600), null), realm.realmId(), QuickBooksProviderTest.mappings());
+                    tokens.refreshToken(), Instant.now().plusSeconds(3600), null), realm.realmId(), QboSandboxTestBase.mappings());
             String customer = provider.contacts(session, 1).contacts().get(0).remoteId();
-            String invoiceId = provider.pushInvoices(session, List.of(QuickBooksProviderTest.invoicePush(
-                    QuickBooksProviderTest.invoice("I-1", "FS-1", ProductCategory.LABOUR), customer))).get(0).remoteId();
+            String invoiceId = provider.pushInvoices(session, List.of(QboSandboxTestBase.invoicePush(
+                    QboSandboxTestBase.invoice("I-1", "FS-1", ProductCategory.LABOUR), customer))).get(0).remoteId();
             assertThat(sandbox.configureWebhooks(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort()
                     + "/accounting/webhooks/quickbooks"), TOKEN)).isTrue();
 
-            sandbox.enterPayment(realm.realmId(), "FS-1", new BigDecimal("20.00"), QuickBooksProviderTest.DAY);
+            sandbox.enterPayment(realm.realmId(), "FS-1", new BigDecimal("20.00"), QboSandboxTestBase.DAY);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (received.stream().noneMatch(delivery -> new String(delivery.body(), StandardCharsets.UTF_8).contains("qbo.payment"))
                     && System.nanoTime() < deadline) {

@@ -1,13 +1,13 @@
 package io.fieldsync.accounting.quickbooks;
 
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.ACME;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.DAY;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.REDIRECT;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.consent;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.contractViolations;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.creditPush;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.invoicePush;
-import static io.fieldsync.accounting.quickbooks.QuickBooksProviderTest.key;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.ACME;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.DAY;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.REDIRECT;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.consent;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.contractViolations;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.creditPush;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.invoicePush;
+import static io.fieldsync.accounting.quickbooks.QboSandboxTestBase.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -49,7 +49,7 @@ import io.fieldsync.accounting.sandbox.testing.RecordingProxy;
 /**
  * The provider against the sandbox's US company (QBO's US sales-tax model): reference data, invoices and credit
  * memos with TAX/NON lines and one sales-tax code per document, and the documents US QBO cannot take. Every request
- * is checked against Intuit's XSDs like in {@link QuickBooksProviderTest}.
+ * is checked against Intuit's XSDs like in {@link QboSandboxTestBase}.
  */
 class QuickBooksUsSalesTaxTest {
 
