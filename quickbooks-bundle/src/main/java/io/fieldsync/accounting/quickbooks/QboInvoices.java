@@ -2,6 +2,7 @@ package io.fieldsync.accounting.quickbooks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,7 +211,7 @@ final class QboInvoices {
     /** The invoices QBO holds that a push may concern, read in one batch call of queries. */
     private record Remote(Map<String, QboInvoice> byId, List<QboInvoice> candidates) {
 
-        static Remote read(ProviderSession session, QboBatch batch, java.util.Collection<InvoicePush> pushes, boolean keepNumbers) {
+        static Remote read(ProviderSession session, QboBatch batch, Collection<InvoicePush> pushes, boolean keepNumbers) {
             List<String> ids = pushes.stream().map(InvoicePush::remoteInvoiceId).filter(id -> id != null).distinct().toList();
             List<InvoicePush> lost = pushes.stream().filter(push -> push.remoteInvoiceId() == null && push.reconcileFirst()).toList();
             List<String> numbers = lost.stream().filter(push -> keepNumbers && push.invoice().number() != null)

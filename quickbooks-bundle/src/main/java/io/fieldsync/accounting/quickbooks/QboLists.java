@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.quickbooks;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,15 +72,15 @@ final class QboLists {
         }
 
         /** The rate of a tax code on sales: the sum of its sales rates (a combined code stacks them). */
-        java.math.BigDecimal salesRate(QboTaxCode code) {
+        BigDecimal salesRate(QboTaxCode code) {
             if (code.salesTaxRateList() == null || code.salesTaxRateList().taxRateDetail() == null) {
-                return java.math.BigDecimal.ZERO;
+                return BigDecimal.ZERO;
             }
             return code.salesTaxRateList().taxRateDetail().stream()
                     .map(detail -> detail.taxRateRef() == null ? null : detail.taxRateRef().value())
                     .map(id -> taxRates.stream().filter(rate -> rate.id().equals(id)).findFirst()
-                            .map(QboTaxRate::rateValue).orElse(java.math.BigDecimal.ZERO))
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                            .map(QboTaxRate::rateValue).orElse(BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         Lists withItem(QboItem item) {

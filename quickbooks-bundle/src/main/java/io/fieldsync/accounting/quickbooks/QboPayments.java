@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.quickbooks;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class QboPayments {
         read(session, pushes, invoices, candidates);
         Map<String, BigDecimal> owed = new HashMap<>();
         invoices.values().forEach(invoice -> owed.put(invoice.id(), invoice.balance() == null ? BigDecimal.ZERO.setScale(2)
-                : invoice.balance().setScale(2, java.math.RoundingMode.HALF_UP)));
+                : invoice.balance().setScale(2, RoundingMode.HALF_UP)));
         List<PushOutcome> outcomes = new ArrayList<>();
         List<PaymentPush> toSend = new ArrayList<>();
         for (PaymentPush push : pushes) {
