@@ -64,6 +64,11 @@ public class ScriptedProvider implements AccountingProvider {
     /** Thrown by refresh(), if set. */
     public volatile RuntimeException refreshFails;
     public volatile Duration refreshTakes = Duration.ZERO;
+    /** When set, every refresh token handed out expires this long after being issued, but never after {@link #refreshHardLimit}. */
+    public volatile Duration refreshTokenLife;
+    public volatile Instant refreshHardLimit;
+    /** The time tokens are issued at. */
+    public volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private final AtomicInteger tokenSerial = new AtomicInteger();
 
     public ScriptedProvider(String id) {
@@ -221,6 +226,10 @@ public class ScriptedProvider implements AccountingProvider {
 
     private TokenSet tokens() {
         int serial = tokenSerial.incrementAndGet();
-        return new TokenSet("access-" + serial, "refresh-" + serial, Instant.now().plusSeconds(1800), null);
+        Instant refreshExpiry = refreshTokenLife == null ? null : clock.instant().plus(refreshTokenLife);
+        if (refreshExpiry != null && refreshHardLimit != null && refreshHardLimit.isBefore(refreshExpiry)) {
+            refreshExpiry = refreshHardLimit;
+        }
+        return new TokenSet("access-" + serial, "refresh-" + serial, Instant.now().plusSeconds(1800), refreshExpiry);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,10 +54,13 @@ public class Dispatcher {
     private final Clock clock = Clock.systemUTC();
     private final Lanes lanes = new Lanes(clock);
     private final TokenRefresher refresher;
+    private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
     private volatile RetryPolicy retry;
+    /** How often quiet connections are checked; far more often than the two weeks' notice they need. */
+    private static final Duration KEEP_ALIVE_EVERY = Duration.ofHours(6);
     private volatile long linger;
     private ScheduledFuture<?> ticking;
 
@@ -67,6 +71,7 @@ public class Dispatcher {
         this.directory = directory;
         this.notifier = notifier;
         this.refresher = new TokenRefresher(stores.connections());
+        this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, Clock.systemUTC());
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "accounting-dispatcher");
             thread.setDaemon(true);
@@ -74,7 +79,18 @@ public class Dispatcher {
         });
         configure(configuration);
         directory.onChange(providerChanged);
+        executor.scheduleWithFixedDelay(this::keepConnectionsAliveSafely, KEEP_ALIVE_EVERY.toMinutes(), KEEP_ALIVE_EVERY.toMinutes(),
+                TimeUnit.MINUTES);
         wake();
+    }
+
+    /** Every six hours, on the dispatcher's thread so never during a pass: see {@link ConnectionKeepAlive}. */
+    private void keepConnectionsAliveSafely() {
+        try {
+            keepAlive.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Keeping connections alive failed; the next round tries again", e);
+        }
     }
 
     @Modified
@@ -122,7 +138,7 @@ public class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a dispatch pass", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("dispatch pass failed", e.getCause());
         }
     }

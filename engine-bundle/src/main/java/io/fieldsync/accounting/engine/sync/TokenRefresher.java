@@ -1,6 +1,8 @@
 package io.fieldsync.accounting.engine.sync;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,9 +30,35 @@ final class TokenRefresher {
         this.connections = connections;
     }
 
+    /**
+     * Refreshes the connection's tokens now if its refresh token expires before {@code threshold}, so that a
+     * company that syncs nothing for weeks is not disconnected (Xero's refresh tokens lapse after 60 days unused,
+     * QuickBooks' after 100).
+     *
+     * @return the refresh token's new expiry, or empty when nothing was refreshed (not due, not connected)
+     * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused (the connection is marked so)
+     */
+    Optional<Instant> refreshAhead(CompanyId company, ActiveProvider provider, Instant threshold) {
+        ReentrantLock lock = lock(company, provider);
+        lock.lock();
+        try {
+            Optional<StoredConnection> stored = connections.find(company, provider.id())
+                    .filter(connection -> connection.state() == ConnectionState.CONNECTED && connection.tokens() != null)
+                    .filter(connection -> connection.tokens().refreshTokenExpiresAt() != null
+                            && connection.tokens().refreshTokenExpiresAt().isBefore(threshold));
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            TokenSet fresh = refresh(stored.get(), provider);
+            return Optional.ofNullable(fresh.refreshTokenExpiresAt());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A fresh access token after {@code rejected} was refused. */
     String refreshedAccessToken(CompanyId company, ActiveProvider provider, String rejected) {
-        ReentrantLock lock = locks.computeIfAbsent(company.value() + '\u001f' + provider.id(), key -> new ReentrantLock());
+        ReentrantLock lock = lock(company, provider);
         lock.lock();
         try {
             StoredConnection stored = connections.find(company, provider.id())
@@ -39,19 +67,27 @@ final class TokenRefresher {
             if (!stored.tokens().accessToken().equals(rejected)) {
                 return stored.tokens().accessToken();
             }
-            TokenSet fresh;
-            try {
-                fresh = provider.provider().refresh(stored.tokens());
-            } catch (AccountingException refused) {
-                if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
-                    connections.save(stored.with(ConnectionState.EXPIRED, refused.error()));
-                }
-                throw refused;
-            }
-            connections.save(stored.withTokens(fresh));
-            return fresh.accessToken();
+            return refresh(stored, provider).accessToken();
         } finally {
             lock.unlock();
         }
+    }
+
+    private TokenSet refresh(StoredConnection stored, ActiveProvider provider) {
+        TokenSet fresh;
+        try {
+            fresh = provider.provider().refresh(stored.tokens());
+        } catch (AccountingException refused) {
+            if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
+                connections.save(stored.with(ConnectionState.EXPIRED, refused.error()));
+            }
+            throw refused;
+        }
+        connections.save(stored.withTokens(fresh));
+        return fresh;
+    }
+
+    private ReentrantLock lock(CompanyId company, ActiveProvider provider) {
+        return locks.computeIfAbsent(company.value() + '\u001f' + provider.id(), key -> new ReentrantLock());
     }
 }
