@@ -51,6 +51,8 @@ public class ScriptedProvider implements AccountingProvider {
     public final List<PaymentPush> paymentPushes = new CopyOnWriteArrayList<>();
     public final List<TokenSet> revoked = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
+    /** How many pushInvoices calls were made. */
+    public final AtomicInteger invoiceCalls = new AtomicInteger();
     public volatile List<Organisation> organisations = List.of(new Organisation("tenant-1", "Demo Plumbing Ltd"));
     /** Decides each invoice's outcome; the default syncs it. */
     public volatile Function<InvoicePush, PushOutcome> invoiceOutcome =
@@ -141,6 +143,7 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
+        invoiceCalls.incrementAndGet();
         invoicePushes.addAll(batch);
         if (rejectAccessTokenOnce) {
             rejectAccessTokenOnce = false;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,13 @@ final class QboBatch {
                 .toList();
     }
 
+    /** What a chunk carries, for the sync log: "create Invoice ×30", "query ×5", "create Payment ×2, update Invoice ×1". */
+    static String contents(List<Item> chunk) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        chunk.forEach(item -> counts.merge(item.operation() == null ? "query" : item.operation() + " " + item.entity(), 1, Integer::sum));
+        return counts.entrySet().stream().map(entry -> entry.getKey() + " ×" + entry.getValue()).collect(Collectors.joining(", "));
+    }
+
     /** The {@code requestid} of a chunk of writes: a name-based UUID, 36 characters, QBO's batch limit. */
     static String requestId(String purpose, List<Item> chunk) {
         List<String> keys = chunk.stream().map(Item::key).filter(Objects::nonNull).map(IdempotencyKey::value).toList();
@@ -132,7 +140,7 @@ final class QboBatch {
         String requestId = requestId(purpose, chunk);
         boolean write = requestId != null;
         DocumentRef document = chunk.size() == 1 ? chunk.get(0).document() : null;
-        JsonNode answer = api.post(session, "/batch", body, requestId, write, document);
+        JsonNode answer = api.post(session, "/batch", body, requestId, write, document, contents(chunk));
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         for (JsonNode response : answer.path("BatchItemResponse")) {
             byId.put(response.path("bId").asText(), response);

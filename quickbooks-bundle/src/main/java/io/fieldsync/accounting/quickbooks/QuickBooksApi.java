@@ -60,8 +60,14 @@ final class QuickBooksApi {
      * @param write whether it changes anything (decides between PROVIDER_UNAVAILABLE and an unknown outcome when the answer is lost)
      */
     JsonNode post(ProviderSession session, String path, Object body, String requestId, boolean write, DocumentRef document) {
-        QboReply reply = http.send(session, QboCall.post(uri(session, path, Map.of(), requestId), "POST " + operation(path), text(body),
-                write, document));
+        return post(session, path, body, requestId, write, document, null);
+    }
+
+    /** A POST whose sync-log operation also says what it carried ({@code detail}, e.g. "create Invoice ×30"). */
+    JsonNode post(ProviderSession session, String path, Object body, String requestId, boolean write, DocumentRef document,
+                  String detail) {
+        String operation = "POST " + operation(path) + (detail == null ? "" : " (" + detail + ")");
+        QboReply reply = http.send(session, QboCall.post(uri(session, path, Map.of(), requestId), operation, text(body), write, document));
         return answer(reply, path);
     }
 

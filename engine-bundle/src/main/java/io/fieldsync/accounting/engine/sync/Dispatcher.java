@@ -62,6 +62,10 @@ public class Dispatcher {
     /** How often quiet connections are checked; far more often than the two weeks' notice they need. */
     private static final Duration KEEP_ALIVE_EVERY = Duration.ofHours(6);
     private volatile long linger;
+    /** A burst of wakes is sent at the latest after this many batching delays, quiet or not. */
+    private static final int MAX_BURST_LINGERS = 10;
+    private volatile long lastWake;
+    private volatile long burstStart;
     private ScheduledFuture<?> ticking;
 
     @Activate
@@ -112,19 +116,35 @@ public class Dispatcher {
     }
 
     /**
-     * Asks for a pass after the batching delay; every wake until it starts joins the same pass, so a
-     * host locking a hundred invoices in a row sends them in two calls, not in one per invoice.
+     * Asks for a pass once the host has been quiet for the batching delay; every wake until then joins
+     * the same pass, so a host locking a hundred invoices in a row sends them in a few full batches, not
+     * in one call per invoice nor in whatever part of the burst had arrived after a fixed delay. A burst
+     * that never goes quiet is still sent after {@value #MAX_BURST_LINGERS} delays.
      */
     public void wake() {
+        long now = System.nanoTime();
+        lastWake = now;
         if (wakeQueued.compareAndSet(false, true)) {
-            try {
-                executor.schedule(() -> {
-                    wakeQueued.set(false);
-                    passSafely();
-                }, linger, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
+            burstStart = now;
+            afterQuiet(linger);
+        }
+    }
+
+    private void afterQuiet(long delayMillis) {
+        try {
+            executor.schedule(() -> {
+                long now = System.nanoTime();
+                long quietMillis = TimeUnit.NANOSECONDS.toMillis(now - lastWake);
+                long burstMillis = TimeUnit.NANOSECONDS.toMillis(now - burstStart);
+                if (quietMillis < linger && burstMillis < linger * MAX_BURST_LINGERS) {
+                    afterQuiet(linger - quietMillis);
+                    return;
+                }
                 wakeQueued.set(false);
-            }
+                passSafely();
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            wakeQueued.set(false);
         }
     }
 
@@ -202,6 +222,13 @@ public class Dispatcher {
         }
     }
 
+    /** The periodic pass (retries coming due), left out while a burst is gathering: its own pass is coming. */
+    private void tick() {
+        if (!wakeQueued.get()) {
+            passSafely();
+        }
+    }
+
     /** A pass that handled documents is followed by another at once: the backlog is already there. */
     private void continueDraining() {
         if (wakeQueued.compareAndSet(false, true)) {
@@ -264,6 +291,6 @@ public class Dispatcher {
         if (ticking != null) {
             ticking.cancel(false);
         }
-        ticking = executor.scheduleWithFixedDelay(this::passSafely, interval, interval, TimeUnit.MILLISECONDS);
+        ticking = executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 }

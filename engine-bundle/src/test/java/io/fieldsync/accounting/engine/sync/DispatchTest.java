@@ -93,6 +93,28 @@ class DispatchTest {
     }
 
     @Test
+    void aBurstOfInvoicesLongerThanTheBatchingDelayIsSentInOneCallOnceTheHostIsQuiet() throws InterruptedException {
+        engine.connect(ACME);
+        Customer customer = customer("C-1");
+        engine.sync.invoiceLocked(ACME, invoice("I-0", customer));
+        engine.drain();
+        xero.invoiceCalls.set(0);
+
+        // twelve invoices over about 600 ms, three times the 200 ms batching delay
+        for (int k = 1; k <= 12; k++) {
+            engine.sync.invoiceLocked(ACME, invoice("I-" + k, customer));
+            Thread.sleep(50);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (status(DocumentRef.invoice(ACME, "I-12")).status() != SyncStatus.SYNCED && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-12")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.invoiceCalls).as("calls for the burst").hasValue(1);
+    }
+
+    @Test
     void documentsWaitAsPendingWithAReasonWhileTheActiveProviderIsNotInstalled() {
         engine.use("quickbooks");
         engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
