@@ -24,8 +24,9 @@ public @interface EngineConfiguration {
     long dispatch_interval_ms() default 1000;
 
     @AttributeDefinition(name = "Batching delay (ms)",
-            description = "How long a pass waits after the first new document, so that a burst goes out in full batches "
-                    + "(fewer calls against the accounting system's limits) rather than one document at a time.", min = "0")
+            description = "How long the host must be quiet (no new document) before a pass sends what it accepted, so that a "
+                    + "burst goes out in full batches (fewer calls against the accounting system's limits) rather than one "
+                    + "document at a time; a burst that never pauses is sent after ten such delays.", min = "0")
     long dispatch_linger_ms() default 200;
 
     @AttributeDefinition(name = "First retry delay (s)",
