@@ -40,6 +40,7 @@ import io.fieldsync.accounting.api.spi.CustomerPush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.testing.TestSession;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;

@@ -40,6 +40,16 @@ class QboUnitsTest {
     }
 
     @Test
+    void aBatchIsLoggedWithWhatItCarriedInOrderOfFirstAppearance() {
+        List<QboBatch.Item> chunk = List.of(QboBatch.Item.create("Payment", Map.of(), IdempotencyKey.derive("p1"), null),
+                QboBatch.Item.query("select * from Invoice where Id in ('1')"),
+                QboBatch.Item.create("Payment", Map.of(), IdempotencyKey.derive("p2"), null),
+                QboBatch.Item.update("Invoice", Map.of(), IdempotencyKey.derive("i1"), null));
+
+        assertThat(QboBatch.contents(chunk)).isEqualTo("create Payment ×2, query ×1, update Invoice ×1");
+    }
+
+    @Test
     void theLowerCaseAuthenticationFaultIsReadAndItsCodeLosesItsLeadingZeros() throws Exception {
         QboFault fault = QboFault.of(QuickBooksApi.JSON.readTree("""
                 {"fault":{"error":[{"message":"message=AuthenticationFailed; errorCode=003200; statusCode=401",

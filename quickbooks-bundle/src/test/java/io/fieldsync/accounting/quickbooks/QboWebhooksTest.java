@@ -23,6 +23,7 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
+import io.fieldsync.accounting.api.spi.testing.TestSession;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;

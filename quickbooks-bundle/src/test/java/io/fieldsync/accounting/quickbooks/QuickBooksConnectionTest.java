@@ -113,7 +113,8 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
     void everyCallIsLoggedWithoutSecrets() {
         provider.referenceData(session);
 
-        assertThat(session.calls).extracting(call -> call.operation()).containsExactly("POST /batch");
+        assertThat(session.calls).extracting(call -> call.operation()).as("what the batch carried, for the admin reading the log")
+                .containsExactly("POST /batch (query ×5)");
         assertThat(session.calls).allSatisfy(call -> assertThat(call.httpStatus()).isEqualTo(200));
     }
 }

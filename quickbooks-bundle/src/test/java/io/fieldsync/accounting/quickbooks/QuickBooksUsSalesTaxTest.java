@@ -38,6 +38,7 @@ import io.fieldsync.accounting.api.spi.AuthorizationRequest;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.testing.TestSession;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;

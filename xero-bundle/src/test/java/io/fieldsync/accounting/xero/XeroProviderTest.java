@@ -53,6 +53,7 @@ import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
+import io.fieldsync.accounting.api.spi.testing.TestSession;
 import io.fieldsync.accounting.sandbox.testing.RecordingProxy;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.xero.ContractCheck;

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.quickbooks;
+package io.fieldsync.accounting.api.spi.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,23 +7,27 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.api.spi.TokenSet;
 
-/** The engine's side of a session, as plain as the SPI allows: tokens kept here, refreshed through the provider. */
-final class TestSession implements ProviderSession {
+/**
+ * The engine's side of a session, as plain as the SPI allows, for providers' tests: tokens kept here, refreshed
+ * through the provider, calls and limit observations recorded.
+ */
+public final class TestSession implements ProviderSession {
 
-    final List<SyncLogEntry> calls = new CopyOnWriteArrayList<>();
-    final List<RateLimitObservation> limits = new CopyOnWriteArrayList<>();
-    private final QuickBooksProvider provider;
+    public final List<SyncLogEntry> calls = new CopyOnWriteArrayList<>();
+    public final List<RateLimitObservation> limits = new CopyOnWriteArrayList<>();
+    private final AccountingProvider provider;
     private final String tenantId;
-    volatile TokenSet tokens;
-    volatile Mappings mappings;
-    volatile SyncSettings settings = SyncSettings.defaults();
-    int refreshes;
+    public volatile TokenSet tokens;
+    public volatile Mappings mappings;
+    public volatile SyncSettings settings = SyncSettings.defaults();
+    public int refreshes;
 
-    TestSession(QuickBooksProvider provider, TokenSet tokens, String tenantId, Mappings mappings) {
+    public TestSession(AccountingProvider provider, TokenSet tokens, String tenantId, Mappings mappings) {
         this.provider = provider;
         this.tokens = tokens;
         this.tenantId = tenantId;
