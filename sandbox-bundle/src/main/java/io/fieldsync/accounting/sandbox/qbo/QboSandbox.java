@@ -25,7 +25,7 @@ import io.fieldsync.accounting.sandbox.qbo.ledger.QboFault;
 import io.fieldsync.accounting.sandbox.qbo.ledger.QboMoney;
 import io.fieldsync.accounting.sandbox.qbo.webhooks.CloudEventsWebhooks;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
-import io.fieldsync.accounting.sandbox.transport.jdk.JdkServer;
+import io.fieldsync.accounting.sandbox.transport.Serving;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -62,9 +62,7 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     private final QboTokenService tokens;
     private final QboThrottle throttle;
     private final QboRouter router;
-    private JdkServer server;
-    private volatile String baseUrl;
-    private boolean stopped;
+    private final Serving serving = new Serving();
 
     public QboSandbox() {
         this(QboSandboxConfig.defaults(), SandboxClock.system());
@@ -84,11 +82,8 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
-    public synchronized QboSandbox start(int port) {
-        checkNotServing();
-        server = JdkServer.start(config.host(), port, config.threads(), "qbo-sandbox", router::serve);
-        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        baseUrl = "http://" + host + ":" + server.port();
+    public QboSandbox start(int port) {
+        serving.start(config.host(), port, config.threads(), "qbo-sandbox", router::serve);
         return this;
     }
 
@@ -96,16 +91,8 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
      * Lets a host's HTTP server serve the sandbox: it passes every request below its mount point to {@link #serve},
      * with paths relative to that point. {@code externalBaseUrl} is the mount point as clients reach it.
      */
-    public synchronized QboSandbox mount(String externalBaseUrl) {
-        checkNotServing();
-        String url = externalBaseUrl.strip();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("the base URL must be an http(s) URL: " + externalBaseUrl);
-        }
-        baseUrl = url;
+    public QboSandbox mount(String externalBaseUrl) {
+        serving.mount(externalBaseUrl);
         return this;
     }
 
@@ -114,22 +101,9 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
         router.serve(call);
     }
 
-    private void checkNotServing() {
-        if (baseUrl != null) {
-            throw new IllegalStateException("already serving at " + baseUrl);
-        }
-        if (stopped) {
-            throw new IllegalStateException("a closed sandbox cannot start again: create a new one");
-        }
-    }
-
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-        stopped = true;
+    public void close() {
+        serving.stop();
         webhooks.close();
     }
 
@@ -137,10 +111,7 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
 
     @Override
     public String baseUrl() {
-        if (baseUrl == null) {
-            throw new IllegalStateException("the sandbox is neither started nor mounted");
-        }
-        return baseUrl;
+        return serving.baseUrl();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.fieldsync.accounting.sandbox.xero;
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
-import io.fieldsync.accounting.sandbox.transport.jdk.JdkServer;
+import io.fieldsync.accounting.sandbox.transport.Serving;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
 import io.fieldsync.accounting.sandbox.xero.control.InvoiceSnapshot;
 import io.fieldsync.accounting.sandbox.xero.control.LedgerCounts;
@@ -70,9 +70,7 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     private final RateLimiter limiter;
     private final IdempotencyCache idempotency;
     private final XeroRouter router;
-    private JdkServer server;
-    private volatile String baseUrl;
-    private boolean stopped;
+    private final Serving serving = new Serving();
 
     public XeroSandbox() {
         this(XeroSandboxConfig.defaults(), SandboxClock.system());
@@ -96,11 +94,8 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
-    public synchronized XeroSandbox start(int port) {
-        checkNotServing();
-        server = JdkServer.start(config.host(), port, config.threads(), "xero-sandbox", router::serve);
-        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        baseUrl = "http://" + host + ":" + server.port();
+    public XeroSandbox start(int port) {
+        serving.start(config.host(), port, config.threads(), "xero-sandbox", router::serve);
         return this;
     }
 
@@ -109,16 +104,8 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
      * with paths relative to that point. {@code externalBaseUrl} is the mount point as clients reach it; the sandbox
      * puts it into what it hands out (redirects, token issuers, discovery, webhook resource URLs).
      */
-    public synchronized XeroSandbox mount(String externalBaseUrl) {
-        checkNotServing();
-        String url = externalBaseUrl.strip();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("the base URL must be an http(s) URL: " + externalBaseUrl);
-        }
-        baseUrl = url;
+    public XeroSandbox mount(String externalBaseUrl) {
+        serving.mount(externalBaseUrl);
         return this;
     }
 
@@ -127,21 +114,8 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
         router.serve(call);
     }
 
-    private void checkNotServing() {
-        if (baseUrl != null) {
-            throw new IllegalStateException("already serving at " + baseUrl);
-        }
-        if (stopped) {
-            throw new IllegalStateException("a stopped sandbox cannot start again: create a new one");
-        }
-    }
-
-    public synchronized void stop() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-        stopped = true;
+    public void stop() {
+        serving.stop();
         webhooks.close();
     }
 
@@ -154,10 +128,7 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
 
     @Override
     public String baseUrl() {
-        if (baseUrl == null) {
-            throw new IllegalStateException("the sandbox is neither started nor mounted");
-        }
-        return baseUrl;
+        return serving.baseUrl();
     }
 
     /** Stands for https://login.xero.com. */
