@@ -6,12 +6,10 @@ import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
 import io.fieldsync.accounting.sandbox.qbo.control.QboSandboxControl;
 import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
-import io.fieldsync.accounting.sandbox.transport.servlet.SandboxServlet;
+import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -32,8 +30,6 @@ import org.osgi.service.metatype.annotations.Designate;
 public class QboSandboxComponent {
 
     static final String SERVLET_NAME = "accounting-sandbox-qbo";
-    static final String SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
-    static final String SERVLET_NAME_PROPERTY = "osgi.http.whiteboard.servlet.name";
     static final String BASE_URL_PROPERTY = "base.url";
 
     private static final System.Logger LOG = System.getLogger(QboSandboxComponent.class.getName());
@@ -44,7 +40,7 @@ public class QboSandboxComponent {
 
     @Activate
     public QboSandboxComponent(BundleContext context, QboSandboxConfiguration config) {
-        String mount = mountPath(config.mount_path());
+        String mount = WhiteboardServlet.mountPath(config.mount_path());
         sandbox = new QboSandbox(sandboxConfig(config), SandboxClock.system().setSpeed(config.clock_speed()))
                 .mount(config.base_url());
         if (!sandbox.baseUrl().endsWith(mount)) {
@@ -57,8 +53,8 @@ public class QboSandboxComponent {
             LOG.log(System.Logger.Level.WARNING, "QBO sandbox: webhook.url {0} is not an http(s) URL, or the "
                     + "verifier token is empty; no webhooks", webhookUrl);
         }
-        servlet = registerServlet(context, mount);
-        control = context.registerService(QboSandboxControl.class, sandbox, properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+        servlet = WhiteboardServlet.register(context, mount, SERVLET_NAME, sandbox::serve, "QBO sandbox");
+        control = context.registerService(QboSandboxControl.class, sandbox, WhiteboardServlet.properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
         LOG.log(System.Logger.Level.INFO, "QBO sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
                 sandbox.clientId(), demo == null ? "" : ", demo realm " + demo.realmId() + " (" + demo.companyName() + ")");
     }
@@ -83,38 +79,5 @@ public class QboSandboxComponent {
                 .withClient(config.client_id(), config.client_secret())
                 .withVerifierToken(config.webhook_verifier_token())
                 .withRedirectUris(Arrays.stream(uris).map(String::strip).filter(u -> !u.isEmpty()).toList());
-    }
-
-    /** "/sandbox/qbo" for "sandbox/qbo/", "" for "/" (the whole HTTP space). */
-    static String mountPath(String configured) {
-        String p = configured == null ? "" : configured.strip();
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
-    private ServiceRegistration<?> registerServlet(BundleContext context, String mount) {
-        Object servletObject;
-        try {
-            servletObject = new SandboxServlet(sandbox::serve);
-        } catch (NoClassDefFoundError noServletApi) {
-            LOG.log(System.Logger.Level.ERROR, "QBO sandbox: javax.servlet is not available, so the sandbox is not "
-                    + "served over HTTP. Install an HTTP whiteboard (Karaf feature http-whiteboard).");
-            return null;
-        }
-        Dictionary<String, Object> props = properties(SERVLET_PATTERN, mount + "/*");
-        props.put(SERVLET_NAME_PROPERTY, SERVLET_NAME);
-        // By name, so that this class does not need javax.servlet to load.
-        return context.registerService("javax.servlet.Servlet", servletObject, props);
-    }
-
-    private static Dictionary<String, Object> properties(String key, Object value) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(key, value);
-        return props;
     }
 }

@@ -1,7 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero.osgi;
 
 import io.fieldsync.accounting.sandbox.SandboxClock;
-import io.fieldsync.accounting.sandbox.transport.servlet.SandboxServlet;
+import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
@@ -10,8 +10,6 @@ import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -35,8 +33,6 @@ import org.osgi.service.metatype.annotations.Designate;
 public class XeroSandboxComponent {
 
     static final String SERVLET_NAME = "accounting-sandbox-xero";
-    static final String SERVLET_PATTERN = "osgi.http.whiteboard.servlet.pattern";
-    static final String SERVLET_NAME_PROPERTY = "osgi.http.whiteboard.servlet.name";
     /** A property of the control service: the sandbox's base URL, for itests that filter on it. */
     static final String BASE_URL_PROPERTY = "base.url";
 
@@ -49,7 +45,7 @@ public class XeroSandboxComponent {
 
     @Activate
     public XeroSandboxComponent(BundleContext context, XeroSandboxConfiguration config) {
-        String mount = mountPath(config.mount_path());
+        String mount = WhiteboardServlet.mountPath(config.mount_path());
         sandbox = new XeroSandbox(sandboxConfig(config), SandboxClock.system().setSpeed(config.clock_speed()))
                 .mount(config.base_url());
         if (!sandbox.baseUrl().endsWith(mount)) {
@@ -61,9 +57,9 @@ public class XeroSandboxComponent {
         if (!webhookUrl.isEmpty()) {
             sandbox.webhooks().configure(URI.create(webhookUrl), config.webhook_key());
         }
-        servlet = registerServlet(context, mount);
+        servlet = WhiteboardServlet.register(context, mount, SERVLET_NAME, sandbox::serve, "Xero sandbox");
         control = context.registerService(XeroSandboxControl.class, sandbox,
-                properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+                WhiteboardServlet.properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
         webhookCheck = webhookUrl.isEmpty() ? null : IntentToReceiveRetry.start(sandbox, webhookUrl);
         LOG.log(System.Logger.Level.INFO, "Xero sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
                 sandbox.clientId(), demo == null ? "" : ", demo tenant " + demo.tenantId() + " (" + demo.name() + ")");
@@ -91,39 +87,5 @@ public class XeroSandboxComponent {
         return XeroSandboxConfig.defaults()
                 .withClient(config.client_id(), config.client_secret())
                 .withRedirectUris(Arrays.stream(uris).map(String::strip).filter(u -> !u.isEmpty()).toList());
-    }
-
-    /** "/sandbox/xero" for "sandbox/xero/", "" for "/" (the whole HTTP space). */
-    static String mountPath(String configured) {
-        String p = configured == null ? "" : configured.strip();
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
-    private ServiceRegistration<?> registerServlet(BundleContext context, String mount) {
-        Object servletObject;
-        try {
-            servletObject = new SandboxServlet(sandbox::serve);
-        } catch (NoClassDefFoundError noServletApi) {
-            LOG.log(System.Logger.Level.ERROR, "Xero sandbox: javax.servlet is not available, so the sandbox is not "
-                    + "served over HTTP. Install an HTTP whiteboard (Karaf feature http-whiteboard); the "
-                    + "accounting-sandbox feature brings it.");
-            return null;
-        }
-        Dictionary<String, Object> props = properties(SERVLET_PATTERN, mount + "/*");
-        props.put(SERVLET_NAME_PROPERTY, SERVLET_NAME);
-        // By name, so that this class does not need javax.servlet to load.
-        return context.registerService("javax.servlet.Servlet", servletObject, props);
-    }
-
-    private static Dictionary<String, Object> properties(String key, Object value) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(key, value);
-        return props;
     }
 }

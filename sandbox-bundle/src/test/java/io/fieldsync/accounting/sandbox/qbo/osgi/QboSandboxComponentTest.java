@@ -12,6 +12,7 @@ import io.fieldsync.accounting.sandbox.transport.servlet.SandboxServlet;
 import io.fieldsync.accounting.sandbox.transport.servlet.ServletClient;
 import io.fieldsync.accounting.sandbox.xero.osgi.FakeBundleContext;
 import io.fieldsync.accounting.sandbox.xero.osgi.SandboxConfigs;
+import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,7 @@ class QboSandboxComponentTest {
         assertThat(control.tokenUrl()).isEqualTo("https://sandbox.example.com/demo/qbo/oauth2/v1/tokens/bearer");
         assertThat(control.realms()).isEmpty();
         assertThat(component.sandbox().clock().speed()).isEqualTo(60.0);
-        assertThat(QboSandboxComponent.mountPath("/")).isEmpty();
+        assertThat(WhiteboardServlet.mountPath("/")).isEmpty();
     }
 
     @Test

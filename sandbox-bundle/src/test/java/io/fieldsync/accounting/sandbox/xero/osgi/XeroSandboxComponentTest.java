@@ -10,6 +10,7 @@ import io.fieldsync.accounting.sandbox.xero.WebhookReceiver;
 import io.fieldsync.accounting.sandbox.xero.control.SandboxTenant;
 import io.fieldsync.accounting.sandbox.xero.control.WebhookStatus;
 import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
+import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class XeroSandboxComponentTest {
         assertThat(control.tenants()).isEmpty();
         assertThat(control.webhookStatus()).isEqualTo(WebhookStatus.NOT_CONFIGURED);
         assertThat(component.sandbox().clock().speed()).isEqualTo(60.0);
-        assertThat(XeroSandboxComponent.mountPath("/")).as("the whole HTTP space").isEmpty();
+        assertThat(WhiteboardServlet.mountPath("/")).as("the whole HTTP space").isEmpty();
     }
 
     @Test
