@@ -62,6 +62,8 @@ abstract class QboSandboxTestBase {
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
     static final String COMPANY = "Acme Plumbing (AU)";
 
+    /** The sandbox's clock, which the provider reads too: both live on the test's day, whatever today is. */
+    SandboxClock clock;
     QboSandbox sandbox;
     SandboxRealm realm;
     RecordingProxy proxy;
@@ -70,7 +72,7 @@ abstract class QboSandboxTestBase {
 
     @BeforeEach
     void connect() throws Exception {
-        SandboxClock clock = SandboxClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
+        clock = SandboxClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
         sandbox = new QboSandbox(QboSandboxConfig.defaults().withClient("fs-client", "fs-secret").withRedirectUris(List.of(REDIRECT)), clock)
                 .start(0);
         realm = sandbox.seedDemoCompany(COMPANY);
@@ -99,7 +101,7 @@ abstract class QboSandboxTestBase {
         String base = proxy.baseUrl();
         return new QuickBooksProvider(new QuickBooksSettings("fs-client", "fs-secret", REDIRECT, sandbox.verifierToken(),
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, base + "/connect/oauth2", base + "/oauth2/v1/tokens/bearer",
-                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), readTimeout), Clock.systemUTC());
+                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), readTimeout), clock);
     }
 
     // ---- helpers

@@ -159,7 +159,7 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
         sandbox.enterPayment(realm.realmId(), "FS-9001", new BigDecimal("242.00"), DAY);
         proxy.exchanges.clear();
 
-        RemoteChanges changes = provider.changesSince(session, Instant.now().minus(Duration.ofDays(90)));
+        RemoteChanges changes = provider.changesSince(session, clock.instant().minus(Duration.ofDays(90)));
 
         assertThat(changes.invoices()).filteredOn(state -> state.remoteId().equals(id)).singleElement()
                 .satisfies(state -> assertThat(state.payment().state()).isEqualTo(PaymentState.PAID));
