@@ -87,7 +87,7 @@ public final class SyncBenchmark {
         Path keys = Files.createTempDirectory("bench-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"));
+        EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
         ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine(target.id()));
         HostNotifier notifier = new HostNotifier();
         Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(target.id()));

@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.engine;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
@@ -40,23 +41,25 @@ public class EngineStores {
     private final CustomerLinks customerLinks;
     private final SyncLogStore syncLog;
     private final Json json = new Json();
+    private final Clock clock;
     private final int schemaVersion;
 
     @Activate
     public EngineStores(@Reference(name = "dataSource", target = "(dataSourceName=accounting)") DataSource dataSource,
-                        BundleContext context) {
-        this(dataSource, tokenKeyFile(context));
+                        @Reference EngineClock clock, BundleContext context) {
+        this(dataSource, tokenKeyFile(context), clock.clock());
     }
 
-    /** For tests: stores over any DataSource, tokens sealed with the key in {@code tokenKeyFile}. */
-    public EngineStores(DataSource dataSource, Path tokenKeyFile) {
+    /** Stores over any DataSource, tokens sealed with the key in {@code tokenKeyFile}, times read from {@code clock}. */
+    public EngineStores(DataSource dataSource, Path tokenKeyFile, Clock clock) {
+        this.clock = clock;
         Database database = new Database(dataSource);
-        this.schemaVersion = new SchemaMigrations(database).migrate();
+        this.schemaVersion = new SchemaMigrations(database, clock).migrate();
         this.journal = new Journal(database);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
-        this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile));
-        this.setup = new SetupStore(database, json);
+        this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile), clock);
+        this.setup = new SetupStore(database, json, clock);
         this.customerLinks = new CustomerLinks(database);
         this.syncLog = new SyncLogStore(database);
     }
@@ -97,6 +100,11 @@ public class EngineStores {
 
     public Json json() {
         return json;
+    }
+
+    /** The engine's clock: every component reads "now" from it. */
+    public Clock clock() {
+        return clock;
     }
 
     public int schemaVersion() {

@@ -118,7 +118,7 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public ReferenceData referenceData(ProviderSession session) {
-        return new ReferenceData("Demo Plumbing Ltd", List.of(), List.of(), List.of(), Instant.now());
+        return new ReferenceData("Demo Plumbing Ltd", List.of(), List.of(), List.of(), clock.instant());
     }
 
     /** The "accounting system's" contacts, served two to a page. */
@@ -233,6 +233,6 @@ public class ScriptedProvider implements AccountingProvider {
         if (refreshExpiry != null && refreshHardLimit != null && refreshHardLimit.isBefore(refreshExpiry)) {
             refreshExpiry = refreshHardLimit;
         }
-        return new TokenSet("access-" + serial, "refresh-" + serial, Instant.now().plusSeconds(1800), refreshExpiry);
+        return new TokenSet("access-" + serial, "refresh-" + serial, clock.instant().plusSeconds(1800), refreshExpiry);
     }
 }

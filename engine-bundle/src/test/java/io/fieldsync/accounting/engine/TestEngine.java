@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.engine;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,13 +23,21 @@ import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.engine.time.ManualClock;
+import io.fieldsync.accounting.engine.time.ManualScheduler;
 
 /**
- * The whole engine wired by hand as DS would wire it, over an in-memory H2 database. The dispatcher
- * only runs when a test calls {@link #pass()}.
+ * The whole engine wired by hand as DS would wire it, over an in-memory H2 database, on a clock the
+ * test moves. The dispatcher runs when a test calls {@link #pass()}, or when moving the clock makes a
+ * scheduled pass due (the batching delay, a retry): never on its own.
  */
 public final class TestEngine implements AutoCloseable {
 
+    /** Where every test engine's clock starts: a fixed day, so that no test depends on today's. */
+    public static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+
+    public final ManualClock clock = new ManualClock(START);
+    public final ManualScheduler scheduler = new ManualScheduler(clock);
     public final JdbcDataSource dataSource = new JdbcDataSource();
     public final EngineStores stores;
     public final ProviderDirectory directory;
@@ -50,7 +59,7 @@ public final class TestEngine implements AutoCloseable {
 
     public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl) {
         dataSource.setURL(jdbcUrl);
-        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"));
+        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
         directory = new ProviderDirectory(Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override
@@ -68,7 +77,7 @@ public final class TestEngine implements AutoCloseable {
                 renamesHeard.add(hostCustomerId + "=" + name);
             }
         });
-        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider));
+        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler);
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
@@ -78,6 +87,7 @@ public final class TestEngine implements AutoCloseable {
 
     /** Registers a provider service, as a bundle starting would. */
     public ScriptedProvider install(ScriptedProvider provider) {
+        provider.clock = clock;
         directory.addProvider(provider, Map.of(ProviderDirectoryProperties.ID, provider.id, "service.id", serviceIds.incrementAndGet()));
         return provider;
     }

@@ -50,11 +50,12 @@ public class ConnectionService implements AccountingConnections {
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public ConnectionService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
         this.stores = stores;
+        this.clock = stores.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
     }

@@ -1,6 +1,5 @@
 package io.fieldsync.accounting.engine.admin;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ final class ContactPairing {
             } else if (candidates.size() == 1) {
                 Customer customer = candidates.get(0);
                 stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
-                        Json.hash(stores.json().write(customer)), customer.name(), Instant.now());
+                        Json.hash(stores.json().write(customer)), customer.name(), stores.clock().instant());
                 unpaired.remove(customer.hostId());
                 report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "same name as host customer " + customer.hostId()));
             } else {

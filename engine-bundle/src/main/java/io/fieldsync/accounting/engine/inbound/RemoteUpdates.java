@@ -61,7 +61,7 @@ public class RemoteUpdates {
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "accounting-inbound");
         thread.setDaemon(true);
@@ -77,6 +77,7 @@ public class RemoteUpdates {
     public RemoteUpdates(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher,
                          @Reference HostNotifier notifier, EngineConfiguration configuration) {
         this.stores = stores;
+        this.clock = stores.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.notifier = notifier;

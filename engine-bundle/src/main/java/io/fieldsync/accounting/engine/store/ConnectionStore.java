@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,10 @@ public final class ConnectionStore {
     private final Database database;
     private final Json json;
     private final TokenVault vault;
+    private final Clock clock;
 
-    public ConnectionStore(Database database, Json json, TokenVault vault) {
+    public ConnectionStore(Database database, Json json, TokenVault vault, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.json = json;
         this.vault = vault;
@@ -64,8 +67,8 @@ public final class ConnectionStore {
     /** Stores a connection, replacing what was stored for the same company and provider. */
     public void save(StoredConnection stored) {
         database.transaction(connection -> {
-            if (write(connection, UPDATE, stored, Instant.now()) == 0) {
-                write(connection, INSERT, stored, Instant.now());
+            if (write(connection, UPDATE, stored, clock.instant()) == 0) {
+                write(connection, INSERT, stored, clock.instant());
             }
             return null;
         });
@@ -168,7 +171,7 @@ public final class ConnectionStore {
     public void putAuthorization(String state, PendingAuthorization pending) {
         database.transaction(connection -> {
             try (PreparedStatement cleanup = connection.prepareStatement(DELETE_EXPIRED_STATES)) {
-                Database.setInstant(cleanup, 1, Instant.now());
+                Database.setInstant(cleanup, 1, clock.instant());
                 cleanup.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(PUT_STATE)) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,9 +45,11 @@ public final class SchemaMigrations {
     private static final String RECORD_VERSION = "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)";
 
     private final Database database;
+    private final Clock clock;
 
-    public SchemaMigrations(Database database) {
+    public SchemaMigrations(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     /** Applies what is missing; returns the schema version afterwards. */
@@ -61,7 +63,7 @@ public final class SchemaMigrations {
         int current = database.transaction(SchemaMigrations::currentVersion);
         for (Migration migration : ALL) {
             if (migration.version() > current) {
-                database.transaction(connection -> apply(connection, migration));
+                database.transaction(connection -> apply(connection, migration, clock));
                 LOG.info("Accounting schema migrated to version {} ({})", migration.version(), migration.description());
                 current = migration.version();
             }
@@ -76,7 +78,7 @@ public final class SchemaMigrations {
         }
     }
 
-    private static Void apply(Connection connection, Migration migration) throws SQLException {
+    private static Void apply(Connection connection, Migration migration, Clock clock) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(migration.resource()))) {
                 statement.execute(sql);
@@ -85,7 +87,7 @@ public final class SchemaMigrations {
         try (PreparedStatement record = connection.prepareStatement(RECORD_VERSION)) {
             record.setInt(1, migration.version());
             record.setString(2, migration.description());
-            record.setObject(3, Database.timestamp(Instant.now()));
+            record.setObject(3, Database.timestamp(clock.instant()));
             record.executeUpdate();
         }
         return null;

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.engine.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,10 @@ public final class SetupStore {
 
     private final Database database;
     private final Json json;
+    private final Clock clock;
 
-    public SetupStore(Database database, Json json) {
+    public SetupStore(Database database, Json json, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.json = json;
     }
@@ -37,7 +40,7 @@ public final class SetupStore {
 
     /** Saves the company's mappings for {@code provider}. */
     public void saveMappings(CompanyId company, String provider, Mappings mappings) {
-        write(MAPPINGS, MAPPINGS, "updated_at", company, provider, json.write(mappings), Instant.now());
+        write(MAPPINGS, MAPPINGS, "updated_at", company, provider, json.write(mappings), clock.instant());
     }
 
     /** The company's settings, the defaults if none were saved. */
@@ -47,7 +50,7 @@ public final class SetupStore {
 
     /** Saves the company's settings. */
     public void saveSettings(CompanyId company, SyncSettings settings) {
-        write(SETTINGS, SETTINGS, "updated_at", company, null, json.write(settings), Instant.now());
+        write(SETTINGS, SETTINGS, "updated_at", company, null, json.write(settings), clock.instant());
     }
 
     /** The reference data last read for the company from {@code provider}. */

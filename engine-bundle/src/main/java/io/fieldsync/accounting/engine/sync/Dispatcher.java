@@ -51,8 +51,8 @@ public class Dispatcher {
     private final EngineStores stores;
     private final ProviderDirectory directory;
     private final HostNotifier notifier;
-    private final Clock clock = Clock.systemUTC();
-    private final Lanes lanes = new Lanes(clock);
+    private final Clock clock;
+    private final Lanes lanes;
     private final TokenRefresher refresher;
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
@@ -71,16 +71,27 @@ public class Dispatcher {
     @Activate
     public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
                       @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this.stores = stores;
-        this.directory = directory;
-        this.notifier = notifier;
-        this.refresher = new TokenRefresher(stores.connections());
-        this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, Clock.systemUTC());
-        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+        this(stores, directory, notifier, configuration, Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "accounting-dispatcher");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
+    }
+
+    /**
+     * A dispatcher running its passes on {@code executor}, which must run one task at a time (passes never
+     * overlap); tests hand in a scheduler driven by the engine's clock.
+     */
+    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
+                      ScheduledExecutorService executor) {
+        this.stores = stores;
+        this.directory = directory;
+        this.notifier = notifier;
+        this.clock = stores.clock();
+        this.lanes = new Lanes(clock);
+        this.refresher = new TokenRefresher(stores.connections());
+        this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
+        this.executor = executor;
         configure(configuration);
         directory.onChange(providerChanged);
         executor.scheduleWithFixedDelay(this::keepConnectionsAliveSafely, KEEP_ALIVE_EVERY.toMinutes(), KEEP_ALIVE_EVERY.toMinutes(),
@@ -122,7 +133,7 @@ public class Dispatcher {
      * that never goes quiet is still sent after {@value #MAX_BURST_LINGERS} delays.
      */
     public void wake() {
-        long now = System.nanoTime();
+        long now = clock.millis();
         lastWake = now;
         if (wakeQueued.compareAndSet(false, true)) {
             burstStart = now;
@@ -133,9 +144,10 @@ public class Dispatcher {
     private void afterQuiet(long delayMillis) {
         try {
             executor.schedule(() -> {
-                long now = System.nanoTime();
-                long quietMillis = TimeUnit.NANOSECONDS.toMillis(now - lastWake);
-                long burstMillis = TimeUnit.NANOSECONDS.toMillis(now - burstStart);
+                long now = clock.millis();
+                // a clock set back counts as quiet time passing, never as a longer wait
+                long quietMillis = Math.max(0, now - lastWake);
+                long burstMillis = Math.max(0, now - burstStart);
                 if (quietMillis < linger && burstMillis < linger * MAX_BURST_LINGERS) {
                     afterQuiet(linger - quietMillis);
                     return;

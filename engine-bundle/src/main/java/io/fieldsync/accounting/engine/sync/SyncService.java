@@ -41,11 +41,12 @@ public class SyncService implements AccountingSync {
     private final EngineStores stores;
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public SyncService(@Reference EngineStores stores, @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
         this.stores = stores;
+        this.clock = stores.clock();
         this.dispatcher = dispatcher;
         this.notifier = notifier;
     }

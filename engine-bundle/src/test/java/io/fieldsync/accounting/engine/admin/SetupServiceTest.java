@@ -52,7 +52,7 @@ class SetupServiceTest {
                         new RemoteAccount("a3", "090", "Business Bank", AccountType.BANK, true, true)),
                         List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.0000"), true, true),
                                 new RemoteTaxRate("OLDGST", "Old GST", new BigDecimal("12.5000"), false, true)),
-                        List.of(), Instant.now());
+                        List.of(), engine.clock.instant());
             }
         });
         engine.connect(ACME);

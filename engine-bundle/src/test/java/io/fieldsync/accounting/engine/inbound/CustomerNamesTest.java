@@ -100,7 +100,7 @@ class CustomerNamesTest {
     }
 
     private void contactUpdated(String remoteId) {
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", remoteId, "UPDATE", Instant.now())));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", remoteId, "UPDATE", engine.clock.instant())));
         engine.remoteUpdates.settle();
         engine.notifier.flush();
     }

@@ -54,11 +54,11 @@ class RemoteUpdatesTest {
     private static RemoteInvoiceState partlyPaid(String amount) {
         return new RemoteInvoiceState("xero-inv-I-1", "INV-I-1", new RemotePaymentState(PaymentState.PARTIALLY_PAID,
                 new BigDecimal(amount), BigDecimal.ZERO, new BigDecimal("250.00").subtract(new BigDecimal(amount)),
-                LocalDate.of(2026, 11, 10), Instant.now()));
+                LocalDate.of(2026, 11, 10), TestEngine.START));
     }
 
     private static RemoteEvent invoiceEvent(String tenant, String invoiceId) {
-        return new RemoteEvent(tenant, "INVOICE", invoiceId, "UPDATE", Instant.now());
+        return new RemoteEvent(tenant, "INVOICE", invoiceId, "UPDATE", TestEngine.START);
     }
 
     @Test
@@ -82,7 +82,7 @@ class RemoteUpdatesTest {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
 
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("someone-else", "xero-inv-I-1"),
-                new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", Instant.now())));
+                new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", TestEngine.START)));
         engine.remoteUpdates.settle();
 
         assertThat(engine.sync.status(I1).orElseThrow().paymentState()).isNull();
@@ -104,7 +104,7 @@ class RemoteUpdatesTest {
     void webhookEventsInABurstAreReadInOneCallAndCreateEventsNotAtAll() {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
 
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "INVOICE", "xero-inv-I-1", "CREATE", Instant.now())));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "INVOICE", "xero-inv-I-1", "CREATE", TestEngine.START)));
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-2"), invoiceEvent("tenant-1", "xero-inv-I-1")));
         engine.remoteUpdates.settle();

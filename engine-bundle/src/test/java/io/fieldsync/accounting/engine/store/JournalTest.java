@@ -23,18 +23,20 @@ class JournalTest {
     @TempDir
     Path keys;
 
+    private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
+
     private Journal journal;
 
     @BeforeEach
     void openJournal() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        journal = new EngineStores(dataSource, keys.resolve("token.key")).journal();
+        journal = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).journal();
     }
 
     @Test
     void aNewDocumentStartsAtRevisionOneAndPending() {
-        Journal.Accepted accepted = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+        Journal.Accepted accepted = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW);
 
         assertThat(accepted.changed()).isTrue();
         assertThat(accepted.entry().revision()).isEqualTo(1);
@@ -43,9 +45,9 @@ class JournalTest {
 
     @Test
     void aRepeatWithTheSameContentChangesNothing() {
-        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW);
 
-        Journal.Accepted again = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+        Journal.Accepted again = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW);
 
         assertThat(again.changed()).isFalse();
         assertThat(again.entry().revision()).isEqualTo(1);
@@ -53,10 +55,10 @@ class JournalTest {
 
     @Test
     void changedContentOfASyncedDocumentIsANewPendingRevision() {
-        JournalEntry first = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
-        journal.markSynced(first, "xero", "remote-1", "INV-1", null, Instant.now());
+        JournalEntry first = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW).entry();
+        journal.markSynced(first, "xero", "remote-1", "INV-1", null, NOW);
 
-        JournalEntry second = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        JournalEntry second = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, NOW).entry();
 
         assertThat(second.revision()).isEqualTo(2);
         assertThat(second.status()).isEqualTo(SyncStatus.PENDING);
@@ -66,10 +68,10 @@ class JournalTest {
 
     @Test
     void anOutcomeForAnOlderRevisionRecordsWhereTheDocumentIsButLeavesTheNewRevisionQueued() {
-        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
-        journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now());
+        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW).entry();
+        journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, NOW);
 
-        boolean applied = journal.markSynced(sent, "xero", "remote-1", "INV-1", null, Instant.now());
+        boolean applied = journal.markSynced(sent, "xero", "remote-1", "INV-1", null, NOW);
 
         JournalEntry now = journal.find(INVOICE).orElseThrow();
         assertThat(applied).isFalse();
@@ -81,22 +83,22 @@ class JournalTest {
 
     @Test
     void anUnknownOutcomeStaysUnknownWhenANewRevisionArrives() {
-        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        JournalEntry sent = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW).entry();
         journal.markUnknown(sent, "xero", io.fieldsync.accounting.api.SyncError.of(io.fieldsync.accounting.api.ErrorCode.INTERNAL_ERROR, "x"),
-                Instant.now(), Instant.now());
+                NOW, NOW);
 
-        JournalEntry next = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, Instant.now()).entry();
+        JournalEntry next = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.PENDING, false, NOW).entry();
 
         assertThat(next.status()).isEqualTo(SyncStatus.OUTCOME_UNKNOWN);
     }
 
     @Test
     void aHistoricalInvoiceIsNotTouchedByAnotherRegistrationButIsQueuedWhenLocked() {
-        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.NOT_ATTEMPTED, true, Instant.now());
-        Journal.Accepted registeredAgain = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.NOT_ATTEMPTED, true, Instant.now());
+        journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.NOT_ATTEMPTED, true, NOW);
+        Journal.Accepted registeredAgain = journal.accept(INVOICE, "{\"a\":2}", "h2", null, SyncStatus.NOT_ATTEMPTED, true, NOW);
         assertThat(registeredAgain.changed()).isFalse();
 
-        Journal.Accepted locked = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+        Journal.Accepted locked = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW);
 
         assertThat(locked.changed()).isTrue();
         assertThat(locked.entry().status()).isEqualTo(SyncStatus.PENDING);

@@ -15,8 +15,8 @@ class SchemaMigrationsTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Database database = new Database(dataSource);
 
-        int first = new SchemaMigrations(database).migrate();
-        int second = new SchemaMigrations(database).migrate();
+        int first = new SchemaMigrations(database, java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).migrate();
+        int second = new SchemaMigrations(database, java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).migrate();
 
         assertThat(first).isEqualTo(SchemaMigrations.ALL.size());
         assertThat(second).isEqualTo(first);

@@ -93,25 +93,43 @@ class DispatchTest {
     }
 
     @Test
-    void aBurstOfInvoicesLongerThanTheBatchingDelayIsSentInOneCallOnceTheHostIsQuiet() throws InterruptedException {
+    void aBurstOfInvoicesLongerThanTheBatchingDelayIsSentInOneCallOnceTheHostIsQuiet() {
         engine.connect(ACME);
         Customer customer = customer("C-1");
         engine.sync.invoiceLocked(ACME, invoice("I-0", customer));
         engine.drain();
         xero.invoiceCalls.set(0);
 
-        // twelve invoices over about 600 ms, three times the 200 ms batching delay
+        // twelve invoices over 600 ms, three times the 200 ms batching delay
         for (int k = 1; k <= 12; k++) {
             engine.sync.invoiceLocked(ACME, invoice("I-" + k, customer));
-            Thread.sleep(50);
+            engine.clock.advance(Duration.ofMillis(50));
         }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (status(DocumentRef.invoice(ACME, "I-12")).status() != SyncStatus.SYNCED && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        assertThat(xero.invoiceCalls).as("calls while the host is still busy").hasValue(0);
+        engine.clock.advance(Duration.ofMillis(200));
 
         assertThat(status(DocumentRef.invoice(ACME, "I-12")).status()).isEqualTo(SyncStatus.SYNCED);
         assertThat(xero.invoiceCalls).as("calls for the burst").hasValue(1);
+    }
+
+    @Test
+    void aBurstThatNeverGoesQuietIsSentAfterTenBatchingDelays() {
+        engine.connect(ACME);
+        Customer customer = customer("C-1");
+        engine.sync.invoiceLocked(ACME, invoice("I-0", customer));
+        engine.drain();
+        xero.invoiceCalls.set(0);
+
+        for (int k = 1; k <= 19; k++) {
+            engine.sync.invoiceLocked(ACME, invoice("I-" + k, customer));
+            engine.clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(xero.invoiceCalls).as("calls before ten delays passed").hasValue(0);
+        engine.sync.invoiceLocked(ACME, invoice("I-20", customer));
+        engine.clock.advance(Duration.ofMillis(100));
+
+        assertThat(xero.invoiceCalls).as("the burst is sent at 2 s, busy or not").hasValue(1);
+        assertThat(status(DocumentRef.invoice(ACME, "I-20")).status()).isEqualTo(SyncStatus.SYNCED);
     }
 
     @Test
@@ -298,7 +316,7 @@ class DispatchTest {
         assertThat(unknown.status()).isEqualTo(SyncStatus.OUTCOME_UNKNOWN);
         assertThat(unknown.error().detail()).contains("connection reset");
 
-        Thread.sleep(1100); // the first retry delay of the test configuration
+        engine.clock.advance(Duration.ofMillis(1100)); // the first retry delay of the test configuration
         engine.drain();
 
         assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);

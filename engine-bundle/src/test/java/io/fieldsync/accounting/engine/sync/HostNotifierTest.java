@@ -19,7 +19,7 @@ class HostNotifierTest {
 
     private static DocumentStatus status(String hostId) {
         return new DocumentStatus(DocumentRef.invoice(CompanyId.of("acme"), hostId), 1, SyncStatus.SYNCED, "xero", "r-" + hostId,
-                null, null, 1, Instant.now(), Instant.now(), null);
+                null, null, 1, java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.Instant.parse("2026-11-02T09:00:00Z"), null);
     }
 
     @Test
