@@ -7,6 +7,11 @@ public enum SyncStatus {
     /** Accepted and queued; it will be sent as soon as the active provider and the rate limits allow. */
     PENDING,
     /**
+     * Being sent right now: the attempt was recorded before the call went out. Should the engine stop before the
+     * answer is recorded, the document is checked in the accounting system before anything is sent again.
+     */
+    SENDING,
+    /**
      * Sent, but whether the accounting system applied it is not known (a timeout after sending). It is
      * reconciled by reading the remote side before anything is sent again, never by a blind resend.
      */
@@ -22,6 +27,6 @@ public enum SyncStatus {
 
     /** True for statuses that wait for the engine rather than for a person. */
     public boolean isQueued() {
-        return this == PENDING || this == OUTCOME_UNKNOWN || this == DISCONNECTED;
+        return this == PENDING || this == SENDING || this == OUTCOME_UNKNOWN || this == DISCONNECTED;
     }
 }

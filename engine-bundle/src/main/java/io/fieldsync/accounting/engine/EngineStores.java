@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Database;
+import io.fieldsync.accounting.engine.store.Installation;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.PaymentStates;
@@ -43,6 +44,7 @@ public class EngineStores {
     private final Json json = new Json();
     private final Clock clock;
     private final int schemaVersion;
+    private final String installationId;
 
     @Activate
     public EngineStores(@Reference(name = "dataSource", target = "(dataSourceName=accounting)") DataSource dataSource,
@@ -55,6 +57,7 @@ public class EngineStores {
         this.clock = clock;
         Database database = new Database(dataSource);
         this.schemaVersion = new SchemaMigrations(database, clock).migrate();
+        this.installationId = Installation.identify(database, clock);
         this.journal = new Journal(database);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
@@ -109,6 +112,11 @@ public class EngineStores {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    /** This installation's id, part of every idempotency key (see {@link Installation}). */
+    public String installationId() {
+        return installationId;
     }
 
     /** The token key lives beside Karaf's data, not in the bundle's own storage, which an uninstall would wipe. */

@@ -59,6 +59,21 @@ public class ScriptedProvider implements AccountingProvider {
             push -> PushOutcome.synced(push.document(), remoteId("inv", push), push.invoice().number());
     /** Thrown by the next invoice push instead of answering, once. */
     public volatile RuntimeException nextInvoiceCallFails;
+    /** Thrown by the next invoice push instead of answering, once (an Error: a provider bundle half-updated, say). */
+    public volatile Error nextInvoiceCallErrs;
+    /**
+     * When set, the next push of any kind applies its documents (records them) and then "kills the engine": it throws
+     * {@link SimulatedCrash}, so nothing after the call runs, as after a kill -9 of the JVM.
+     */
+    public volatile boolean crashAfterNextPush;
+    /** When set, an invoice push whose batch holds this host id is refused as a whole (HTTP 400 naming no document). */
+    public volatile String refuseInvoiceBatchesHolding;
+    /** When set, invoice pushes wait for it to open before answering (and count down {@link #invoiceCallStarted} first). */
+    public volatile java.util.concurrent.CountDownLatch holdInvoiceCalls;
+    public final java.util.concurrent.CountDownLatch invoiceCallStarted = new java.util.concurrent.CountDownLatch(1);
+    /** The "accounting system's" payments: remote id → the amount it holds now. */
+    public final Map<String, java.math.BigDecimal> remotePayments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger paymentSerial = new AtomicInteger();
     /** When set, the next invoice push finds its access token rejected (HTTP 401) and asks the session for a fresh one. */
     public volatile boolean rejectAccessTokenOnce;
     /** The access tokens invoice pushes were made with. */
@@ -145,6 +160,25 @@ public class ScriptedProvider implements AccountingProvider {
     public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
         invoiceCalls.incrementAndGet();
         invoicePushes.addAll(batch);
+        java.util.concurrent.CountDownLatch hold = holdInvoiceCalls;
+        if (hold != null) {
+            invoiceCallStarted.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Error error = nextInvoiceCallErrs;
+        if (error != null) {
+            nextInvoiceCallErrs = null;
+            throw error;
+        }
+        String poison = refuseInvoiceBatchesHolding;
+        if (poison != null && batch.stream().anyMatch(push -> push.invoice().hostId().equals(poison))) {
+            throw new AccountingException(SyncError.of(ErrorCode.VALIDATION_FAILED, "the request /Invoices")
+                    .withDetail("400 A validation exception occurred (the request names no element)"));
+        }
         if (rejectAccessTokenOnce) {
             rejectAccessTokenOnce = false;
             session.refreshedAccessToken(session.accessToken());
@@ -157,6 +191,7 @@ public class ScriptedProvider implements AccountingProvider {
         }
         List<PushOutcome> outcomes = new ArrayList<>();
         batch.forEach(push -> outcomes.add(invoiceOutcome.apply(push)));
+        crashIfAsked();
         return outcomes;
     }
 
@@ -169,7 +204,31 @@ public class ScriptedProvider implements AccountingProvider {
     @Override
     public List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch) {
         paymentPushes.addAll(batch);
-        return batch.stream().map(push -> PushOutcome.synced(push.document(), id + "-pay-" + push.payment().hostId(), null)).toList();
+        List<PushOutcome> outcomes = new ArrayList<>();
+        for (PaymentPush push : batch) {
+            String remoteId = push.remotePaymentId() != null && remotePayments.containsKey(push.remotePaymentId())
+                    ? push.remotePaymentId() : id + "-pay-" + paymentSerial.incrementAndGet();
+            remotePayments.put(remoteId, push.payment().amount());
+            outcomes.add(PushOutcome.synced(push.document(), remoteId, null));
+        }
+        crashIfAsked();
+        return outcomes;
+    }
+
+    /** Thrown in place of everything that would follow a push when the engine's JVM is killed right after it. */
+    public static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated kill -9 right after the accounting system applied the write");
+        }
+    }
+
+    private void crashIfAsked() {
+        if (crashAfterNextPush) {
+            crashAfterNextPush = false;
+            throw new SimulatedCrash();
+        }
     }
 
     /** What the "accounting system" says about its invoices, by remote id. */

@@ -58,8 +58,14 @@ public final class TestEngine implements AutoCloseable {
     }
 
     public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl) {
+        this(tokenKeyDir, activeProvider, jdbcUrl, plain -> plain);
+    }
+
+    /** An engine over {@code jdbcUrl} whose stores see the database through {@code wrap} (to make it fail, say). */
+    public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl,
+                      java.util.function.UnaryOperator<javax.sql.DataSource> wrap) {
         dataSource.setURL(jdbcUrl);
-        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
+        stores = new EngineStores(wrap.apply(dataSource), tokenKeyDir.resolve("token.key"), clock);
         directory = new ProviderDirectory(Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override

@@ -24,6 +24,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  * call failed: {@link RateLimitedException} for a limit, {@link AccountingException} with
  * CONNECTION_EXPIRED for refused tokens, PROVIDER_UNAVAILABLE for transport failures before anything
  * was sent. Every write carries the request's {@link IdempotencyKey}.
+ *
+ * <p>Exactly once rests on the lookup, not on the key: keys expire (Xero keeps them minutes) and a batch's key
+ * changes with its contents. A push marked {@code reconcileFirst} may already be in the accounting system from an
+ * attempt whose answer never arrived; the provider must find out (by number, by the mark it writes on every
+ * document, or by content) before it writes anything for that document, and answer SYNCED or ALREADY_PRESENT with
+ * the remote id when it is there. Only an outcome naming the remote document ends the engine's doubt; every other
+ * outcome leaves the next attempt marked {@code reconcileFirst} again.
  */
 @ConsumerType
 public interface AccountingProvider {

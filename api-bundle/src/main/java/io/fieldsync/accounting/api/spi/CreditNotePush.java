@@ -13,10 +13,20 @@ import io.fieldsync.accounting.api.DocumentRef;
  * @param creditNote the credit note
  * @param remoteCustomerId the remote contact of the credited invoice
  * @param remoteInvoiceId the remote invoice it credits
- * @param reconcileFirst true when an earlier attempt's outcome is unknown: look it up before creating
+ * @param reconcileFirst true when an earlier attempt may have reached the accounting system (its outcome is unknown,
+ *                       or the engine stopped while sending): look it up before writing anything
+ * @param remoteCreditNoteId the remote credit note an earlier revision became, or null: the credit note was changed
+ *                           after it synced, and that remote one must be changed (or replaced), never joined by a
+ *                           second one
  */
 public record CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
-                             String remoteInvoiceId, boolean reconcileFirst) {
+                             String remoteInvoiceId, boolean reconcileFirst, String remoteCreditNoteId) {
+
+    /** A credit note never synced before. */
+    public CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
+                          String remoteInvoiceId, boolean reconcileFirst) {
+        this(document, key, creditNote, remoteCustomerId, remoteInvoiceId, reconcileFirst, null);
+    }
 
     /** Validates the parts. */
     public CreditNotePush {

@@ -13,8 +13,10 @@ import io.fieldsync.accounting.api.Invoice;
  * @param invoice the invoice
  * @param remoteCustomerId the linked remote contact
  * @param remoteInvoiceId the remote invoice to update, or null to create
- * @param reconcileFirst true when an earlier attempt's outcome is unknown: look the invoice up by
- *                       number before creating, so that it is never created twice
+ * @param reconcileFirst true when an earlier attempt may have reached the accounting system (its outcome is
+ *                       unknown, or the engine stopped while sending): look the invoice up (by number, or by the
+ *                       mark or content the provider recognises it by) before creating, so that it is never created
+ *                       twice
  */
 public record InvoicePush(DocumentRef document, IdempotencyKey key, Invoice invoice, String remoteCustomerId,
                           String remoteInvoiceId, boolean reconcileFirst) {

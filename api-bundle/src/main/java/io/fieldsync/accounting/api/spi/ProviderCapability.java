@@ -17,6 +17,13 @@ public enum ProviderCapability {
     PARTIAL_CREDIT_NOTES,
     /** Apply payments to invoices. */
     PAYMENTS,
+    /**
+     * Change a payment already sent (amount, date, account): in place where the accounting system allows it, else
+     * by removing it and applying the new one. Without it, a changed payment is shown as UNSUPPORTED, never sent twice.
+     */
+    PAYMENT_UPDATES,
+    /** Change a credit note already sent, keeping it allocated to its invoice; without it, as for payments. */
+    CREDIT_NOTE_UPDATES,
     /** Invoices in a currency other than the organisation's, with an exchange rate. */
     MULTI_CURRENCY,
     /** More than one tax rate on one line. */

@@ -1,7 +1,11 @@
 package io.fieldsync.accounting.api.spi;
 
+import java.util.Collection;
+import java.util.Set;
+
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -45,4 +49,14 @@ public interface ProviderSession {
 
     /** Reports what a response said about the limits, so the engine paces the next calls. */
     void observe(RateLimitObservation limits);
+
+    /**
+     * Of {@code remoteIds} (documents of {@code document}'s kind found in the accounting system), those the journal
+     * already links to another of the company's documents. A provider that recognises a document by its content
+     * (a Xero payment has no field to carry our mark) asks this before taking a remote document as {@code document}'s,
+     * so that two equal payments are never taken for one.
+     */
+    default Set<String> claimedByOthers(DocumentRef document, Collection<String> remoteIds) {
+        return Set.of();
+    }
 }

@@ -40,16 +40,23 @@ public final class Journal {
             + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ?";
     private static final String EARLIEST_DUE = "SELECT MIN(next_attempt_at) FROM journal "
             + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    private static final String SENDING = "UPDATE journal SET status = 'SENDING', provider = ?, attempt_key = ?, attempt_at = ?, "
+            + "in_doubt = TRUE, updated_at = ? WHERE id = ? AND revision = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    // The doubt an attempt leaves ends only where the remote document becomes known (a synced outcome).
     private static final String OUTCOME = "UPDATE journal SET status = ?, provider = ?, remote_id = COALESCE(?, remote_id), "
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), error_code = ?, "
             + "error_message = ?, error_detail = ?, note = ?, attempts = attempts + ?, next_attempt_at = ?, updated_at = ?, "
-            + "synced_at = COALESCE(?, synced_at) WHERE id = ? AND revision = ?";
+            + "synced_at = COALESCE(?, synced_at), in_doubt = CASE WHEN ? THEN FALSE ELSE in_doubt END WHERE id = ? AND revision = ?";
     // An outcome for an older revision still teaches where the document is, so the newer one is sent as an update.
     private static final String OUTCOME_OF_OLDER_REVISION = "UPDATE journal SET provider = ?, remote_id = COALESCE(?, remote_id), "
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), "
-            + "status = CASE WHEN ? = 'OUTCOME_UNKNOWN' THEN 'OUTCOME_UNKNOWN' ELSE status END WHERE id = ? AND revision > ?";
+            + "in_doubt = CASE WHEN ? THEN FALSE ELSE in_doubt END WHERE id = ? AND revision > ?";
     private static final String WAITING = "UPDATE journal SET status = ?, error_code = ?, error_message = ?, error_detail = ?, "
-            + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+            + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    private static final String INTERRUPTED = "UPDATE journal SET status = 'OUTCOME_UNKNOWN', error_code = ?, error_message = ?, "
+            + "error_detail = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'SENDING' AND attempt_at <= ?";
+    private static final String CLAIMED = "SELECT remote_id FROM journal WHERE company_id = ? AND kind = ? AND provider = ? "
+            + "AND remote_id IN (%s) AND NOT (host_id = ?)";
     private static final String REQUEUE = "UPDATE journal SET status = 'PENDING', error_code = NULL, error_message = NULL, "
             + "error_detail = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN (%s)";
     private static final String FAILED_OF_COMPANY = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND status IN ('FAILED', 'UNSUPPORTED')";
@@ -163,6 +170,78 @@ public final class Journal {
             try (PreparedStatement query = connection.prepareStatement(EARLIEST_DUE); ResultSet row = query.executeQuery()) {
                 row.next();
                 return Optional.ofNullable(Database.instant(row, row.getMetaData().getColumnLabel(1)));
+            }
+        });
+    }
+
+    /**
+     * Records attempts before their remote writes: from now on, until a remote id is recorded for them, each
+     * document counts as possibly sent (see {@link JournalEntry#inDoubt()}). Returns the entries marked, each as it
+     * now stands; a document that changed meanwhile (a new revision, a retry by the admin) is left out and waits for
+     * the next pass.
+     */
+    public List<JournalEntry> markSending(List<JournalEntry> entries, String provider, java.util.function.Function<JournalEntry, String> keys,
+                                          Instant now) {
+        return database.transaction(connection -> {
+            List<JournalEntry> marked = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement(SENDING)) {
+                for (JournalEntry entry : entries) {
+                    update.setString(1, provider);
+                    update.setString(2, keys.apply(entry));
+                    Database.setInstant(update, 3, now);
+                    Database.setInstant(update, 4, now);
+                    update.setLong(5, entry.id());
+                    update.setInt(6, entry.revision());
+                    if (update.executeUpdate() == 1) {
+                        marked.add(JournalRows.find(connection, entry.document()).orElseThrow());
+                    }
+                }
+            }
+            return marked;
+        });
+    }
+
+    /**
+     * Turns attempts recorded before {@code startedBefore} whose outcome was never recorded (the engine stopped,
+     * or its database failed, between the call and the record) into unknown outcomes, due now: they are looked
+     * up in the accounting system before anything is sent again. Returns them.
+     */
+    public int markInterrupted(Instant startedBefore, SyncError why, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(INTERRUPTED)) {
+                update.setString(1, why.code().name());
+                update.setString(2, why.message());
+                Database.setInstant(update, 3, now);
+                Database.setInstant(update, 4, now);
+                Database.setInstant(update, 5, startedBefore);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Of these remote ids of {@code document}'s kind, those another document of the company is linked to. */
+    public java.util.Set<String> claimedByOthers(DocumentRef document, String provider, Collection<String> remoteIds) {
+        if (remoteIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return database.transaction(connection -> {
+            String marks = String.join(", ", java.util.Collections.nCopies(remoteIds.size(), "?"));
+            try (PreparedStatement query = connection.prepareStatement(CLAIMED.formatted(marks))) {
+                int index = 1;
+                query.setString(index++, document.company().value());
+                query.setString(index++, document.kind().name());
+                query.setString(index++, provider);
+                for (String remoteId : remoteIds) {
+                    query.setString(index++, remoteId);
+                }
+                query.setString(index, document.hostId());
+                java.util.Set<String> claimed = new java.util.HashSet<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1));
+                    }
+                }
+                return claimed;
             }
         });
     }
@@ -316,13 +395,14 @@ public final class Journal {
                 Database.setInstant(update, 11, nextAttemptAt);
                 Database.setInstant(update, 12, now);
                 Database.setInstant(update, 13, syncedAt);
-                update.setLong(14, sent.id());
-                update.setInt(15, sent.revision());
+                update.setBoolean(14, status == SyncStatus.SYNCED);
+                update.setLong(15, sent.id());
+                update.setInt(16, sent.revision());
                 if (update.executeUpdate() == 1) {
                     return true;
                 }
             }
-            if (status == SyncStatus.SYNCED || status == SyncStatus.OUTCOME_UNKNOWN) {
+            if (status == SyncStatus.SYNCED) {
                 try (PreparedStatement older = connection.prepareStatement(OUTCOME_OF_OLDER_REVISION)) {
                     older.setString(1, provider);
                     older.setString(2, remoteId);
@@ -332,7 +412,7 @@ public final class Journal {
                     } else {
                         older.setInt(4, syncedRevision);
                     }
-                    older.setString(5, status.name());
+                    older.setBoolean(5, true);
                     older.setLong(6, sent.id());
                     older.setInt(7, sent.revision());
                     older.executeUpdate();

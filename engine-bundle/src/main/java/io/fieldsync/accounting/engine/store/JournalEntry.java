@@ -29,11 +29,15 @@ import io.fieldsync.accounting.api.SyncStatus;
  * @param updatedAt when the row last changed
  * @param syncedAt when it last synced
  * @param paymentState the remote payment state last reported, or null
+ * @param inDoubt true when an attempt may have reached the accounting system without its answer being recorded:
+ *                the next attempt looks there first
+ * @param attemptKey the idempotency key of the last attempt, or null
  */
 public record JournalEntry(long id, DocumentRef document, int revision, String snapshot, String snapshotHash,
                            String dependsOn, SyncStatus status, String provider, String remoteId, String remoteNumber,
                            Integer syncedRevision, SyncError error, String note, int attempts, Instant nextAttemptAt,
-                           Instant updatedAt, Instant syncedAt, RemotePaymentState paymentState) {
+                           Instant updatedAt, Instant syncedAt, RemotePaymentState paymentState, boolean inDoubt,
+                           String attemptKey) {
 
     /** What the host and admin see of it. */
     public DocumentStatus toStatus() {

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
@@ -27,8 +28,8 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.CustomerPush;
-import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.InvoicePush;
+import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
@@ -39,17 +40,26 @@ import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One pass over one company's due documents with the active provider: invoices (customers linked
  * first), then credit notes, then payments, one provider batch of each. Every document ends the pass
  * with a recorded status; a document's own problem never holds up the others.
+ *
+ * <p>Before a batch goes out its documents are recorded as SENDING, in doubt: should the answer never be
+ * recorded (the engine killed, the database failing, the connection dropped), the next attempt looks the
+ * documents up in the accounting system before writing anything. Only an answer naming the remote
+ * document ends that doubt.
  */
 final class DispatchRound {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchRound.class);
     private static final Duration WAIT_FOR_CONNECTION = Duration.ofMinutes(10);
     private static final Duration WAIT_FOR_PREREQUISITE = Duration.ofMinutes(5);
 
-    /** The lane must stop for now (a limit, a lost connection); what is left waits for the next pass. */
+    /** The lane must stop for now (a limit, a lost connection, the engine stopping); what is left waits for the next pass. */
     private static final class LaneStopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -62,20 +72,29 @@ final class DispatchRound {
     private record Ready<T>(JournalEntry entry, T document) {
     }
 
+    /** A document and the push that carries it. */
+    private record Sendable<P>(JournalEntry entry, P push) {
+    }
+
     private final EngineStores stores;
     private final ActiveProvider provider;
     private final Recorder recorder;
     private final Lanes lanes;
     private final TokenRefresher refresher;
     private final Clock clock;
+    private final BooleanSupplier stopping;
+    private final AttemptKeys keys;
 
-    DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock) {
+    DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock,
+                  BooleanSupplier stopping) {
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
         this.lanes = lanes;
         this.refresher = refresher;
         this.clock = clock;
+        this.stopping = stopping;
+        this.keys = new AttemptKeys(stores.installationId(), provider.id());
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
@@ -91,7 +110,7 @@ final class DispatchRound {
             handled += creditNotes(session, company);
             handled += payments(session, company);
         } catch (LaneStopped stopped) {
-            // the rest of this company's documents wait for the lane to open again
+            // the rest of this company's documents wait for the lane to open again, or for the engine's next start
         }
         return handled;
     }
@@ -102,7 +121,8 @@ final class DispatchRound {
             return connection;
         }
         SyncError why = connection.isPresent() && connection.get().state() == ConnectionState.EXPIRED
-                ? SyncError.of(ErrorCode.CONNECTION_EXPIRED, provider.descriptor().displayName())
+                ? connection.get().lastError() != null && connection.get().lastError().code() == ErrorCode.CONNECTION_EXPIRED
+                        ? connection.get().lastError() : SyncError.of(ErrorCode.CONNECTION_EXPIRED, provider.descriptor().displayName())
                 : SyncError.of(ErrorCode.NOT_CONNECTED, provider.descriptor().displayName());
         Instant now = clock.instant();
         for (DocumentKind kind : DocumentKind.values()) {
@@ -121,36 +141,38 @@ final class DispatchRound {
         InvoiceStatusOnPush pushAs = stores.setup().settings(company).pushInvoicesAs();
         List<Ready<Invoice>> ready = new ArrayList<>();
         for (JournalEntry entry : due) {
-            Invoice invoice = json().read(entry.snapshot(), Invoice.class);
-            Optional<SyncError> unsupported = invoiceUnsupported(entry, invoice, pushAs);
-            if (unsupported.isPresent()) {
-                recorder.unsupported(entry, provider.id(), unsupported.get());
-                continue;
-            }
-            Optional<SyncError> problem = CustomerCheck.problem(invoice.customer())
-                    .or(() -> MappingCheck.asError(mappings.gaps(invoice.lines())));
-            if (problem.isPresent()) {
-                recorder.failedBeforeSending(entry, provider.id(), problem.get());
-                continue;
-            }
-            ready.add(new Ready<>(entry, invoice));
+            prepare(entry, () -> {
+                Invoice invoice = json().read(entry.snapshot(), Invoice.class);
+                Optional<SyncError> unsupported = invoiceUnsupported(entry, invoice, pushAs);
+                if (unsupported.isPresent()) {
+                    recorder.unsupported(entry, provider.id(), unsupported.get());
+                    return;
+                }
+                Optional<SyncError> problem = CustomerCheck.problem(invoice.customer())
+                        .or(() -> MappingCheck.asError(mappings.gaps(invoice.lines())));
+                if (problem.isPresent()) {
+                    recorder.failedBeforeSending(entry, provider.id(), problem.get());
+                    return;
+                }
+                ready.add(new Ready<>(entry, invoice));
+            });
         }
         Map<String, String> customers = linkCustomers(session, company, ready);
-        List<InvoicePush> pushes = new ArrayList<>();
-        List<JournalEntry> sent = new ArrayList<>();
+        String context = payloadContext(company);
+        List<Sendable<InvoicePush>> sendable = new ArrayList<>();
         for (Ready<Invoice> invoice : ready) {
             String remoteCustomer = customers.get(invoice.document().customer().hostId());
             if (remoteCustomer != null) {
                 JournalEntry entry = invoice.entry();
-                pushes.add(new InvoicePush(entry.document(), key(entry), invoice.document(), remoteCustomer,
-                        entry.wasSyncedBefore() ? entry.remoteId() : null, entry.status() == SyncStatus.OUTCOME_UNKNOWN));
-                sent.add(entry);
+                prepare(entry, () -> {
+                    String remoteInvoice = entry.wasSyncedBefore() ? entry.remoteId() : null;
+                    sendable.add(new Sendable<>(entry, new InvoicePush(entry.document(),
+                            keys.document(entry, entry.snapshotHash(), remoteCustomer, remoteInvoice, context), invoice.document(),
+                            remoteCustomer, remoteInvoice, entry.inDoubt())));
+                });
             }
         }
-        if (!pushes.isEmpty()) {
-            call(sent, true, () -> provider.provider().pushInvoices(session, pushes))
-                    .ifPresent(outcomes -> apply(sent, outcomes));
-        }
+        send(sendable, InvoicePush::key, pushes -> provider.provider().pushInvoices(session, pushes));
         return due.size();
     }
 
@@ -160,33 +182,39 @@ final class DispatchRound {
             return 0;
         }
         MappingCheck mappings = mappingCheck(company);
-        List<CreditNotePush> pushes = new ArrayList<>();
-        List<JournalEntry> sent = new ArrayList<>();
+        String context = payloadContext(company);
+        List<Sendable<CreditNotePush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
-            CreditNote creditNote = json().read(entry.snapshot(), CreditNote.class);
-            ProviderCapability needed = creditNote.fullCancellation() ? ProviderCapability.CREDIT_NOTES : ProviderCapability.PARTIAL_CREDIT_NOTES;
-            if (!provider.descriptor().supports(needed)) {
-                recorder.unsupported(entry, provider.id(), SyncError.of(ErrorCode.UNSUPPORTED,
-                        creditNote.fullCancellation() ? "Sending credit notes" : "Sending partial credit notes"));
-                continue;
-            }
-            Optional<JournalEntry> invoice = syncedInvoice(entry, creditNote.invoiceHostId());
-            Optional<String> remoteCustomer = invoice.flatMap(found -> remoteCustomerOf(entry, found));
-            if (remoteCustomer.isEmpty()) {
-                continue;
-            }
-            Optional<SyncError> problem = MappingCheck.asError(mappings.gaps(creditNote.lines()));
-            if (problem.isPresent()) {
-                recorder.failedBeforeSending(entry, provider.id(), problem.get());
-                continue;
-            }
-            pushes.add(new CreditNotePush(entry.document(), key(entry), creditNote, remoteCustomer.get(),
-                    invoice.get().remoteId(), entry.status() == SyncStatus.OUTCOME_UNKNOWN));
-            sent.add(entry);
+            prepare(entry, () -> {
+                CreditNote creditNote = json().read(entry.snapshot(), CreditNote.class);
+                ProviderCapability needed = creditNote.fullCancellation() ? ProviderCapability.CREDIT_NOTES : ProviderCapability.PARTIAL_CREDIT_NOTES;
+                if (!provider.descriptor().supports(needed)) {
+                    recorder.unsupported(entry, provider.id(), SyncError.of(ErrorCode.UNSUPPORTED,
+                            creditNote.fullCancellation() ? "Sending credit notes" : "Sending partial credit notes"));
+                    return;
+                }
+                if (entry.wasSyncedBefore() && !provider.descriptor().supports(ProviderCapability.CREDIT_NOTE_UPDATES)) {
+                    recorder.unsupported(entry, provider.id(), SyncError.of(ErrorCode.UNSUPPORTED,
+                            "Changing a credit note already sent (it stays as first sent: change it in the accounting system by hand)"));
+                    return;
+                }
+                Optional<JournalEntry> invoice = syncedInvoice(entry, creditNote.invoiceHostId());
+                Optional<String> remoteCustomer = invoice.flatMap(found -> remoteCustomerOf(entry, found));
+                if (remoteCustomer.isEmpty()) {
+                    return;
+                }
+                Optional<SyncError> problem = MappingCheck.asError(mappings.gaps(creditNote.lines()));
+                if (problem.isPresent()) {
+                    recorder.failedBeforeSending(entry, provider.id(), problem.get());
+                    return;
+                }
+                String remoteCreditNote = entry.wasSyncedBefore() ? entry.remoteId() : null;
+                sendable.add(new Sendable<>(entry, new CreditNotePush(entry.document(),
+                        keys.document(entry, entry.snapshotHash(), remoteCustomer.get(), invoice.get().remoteId(), remoteCreditNote, context),
+                        creditNote, remoteCustomer.get(), invoice.get().remoteId(), entry.inDoubt(), remoteCreditNote)));
+            });
         }
-        if (!pushes.isEmpty()) {
-            call(sent, true, () -> provider.provider().pushCreditNotes(session, pushes)).ifPresent(outcomes -> apply(sent, outcomes));
-        }
+        send(sendable, CreditNotePush::key, pushes -> provider.provider().pushCreditNotes(session, pushes));
         return due.size();
     }
 
@@ -196,35 +224,60 @@ final class DispatchRound {
             return due.size();
         }
         MappingCheck mappings = mappingCheck(company);
-        List<PaymentPush> pushes = new ArrayList<>();
-        List<JournalEntry> sent = new ArrayList<>();
+        String context = payloadContext(company);
+        List<Sendable<PaymentPush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
-            Payment payment = json().read(entry.snapshot(), Payment.class);
-            Optional<SyncError> problem = mappings.depositGap(payment.method()).flatMap(gap -> MappingCheck.asError(List.of(gap)));
-            if (problem.isPresent()) {
-                recorder.failedBeforeSending(entry, provider.id(), problem.get());
-                continue;
-            }
-            Optional<JournalEntry> invoice = syncedInvoice(entry, payment.invoiceHostId());
-            Optional<String> remoteCustomer = invoice.flatMap(found -> remoteCustomerOf(entry, found));
-            if (remoteCustomer.isEmpty()) {
-                continue;
-            }
-            String deposit = mappings.depositAccount(payment.method()).orElseThrow();
-            pushes.add(new PaymentPush(entry.document(), key(entry), payment, invoice.get().remoteId(), remoteCustomer.get(),
-                    deposit, entry.status() == SyncStatus.OUTCOME_UNKNOWN));
-            sent.add(entry);
+            prepare(entry, () -> {
+                Payment payment = json().read(entry.snapshot(), Payment.class);
+                if (entry.wasSyncedBefore() && !provider.descriptor().supports(ProviderCapability.PAYMENT_UPDATES)) {
+                    recorder.unsupported(entry, provider.id(), SyncError.of(ErrorCode.UNSUPPORTED,
+                            "Changing a payment already sent (it stays as first sent: change it in the accounting system by hand)"));
+                    return;
+                }
+                Optional<SyncError> problem = mappings.depositGap(payment.method()).flatMap(gap -> MappingCheck.asError(List.of(gap)));
+                if (problem.isPresent()) {
+                    recorder.failedBeforeSending(entry, provider.id(), problem.get());
+                    return;
+                }
+                Optional<JournalEntry> invoice = syncedInvoice(entry, payment.invoiceHostId());
+                Optional<String> remoteCustomer = invoice.flatMap(found -> remoteCustomerOf(entry, found));
+                if (remoteCustomer.isEmpty()) {
+                    return;
+                }
+                String deposit = mappings.depositAccount(payment.method()).orElseThrow();
+                String remotePayment = entry.wasSyncedBefore() ? entry.remoteId() : null;
+                sendable.add(new Sendable<>(entry, new PaymentPush(entry.document(),
+                        keys.document(entry, entry.snapshotHash(), invoice.get().remoteId(), remoteCustomer.get(), deposit, remotePayment, context),
+                        payment, invoice.get().remoteId(), remoteCustomer.get(), deposit, entry.inDoubt(), remotePayment)));
+            });
         }
-        if (!pushes.isEmpty()) {
-            call(sent, true, () -> provider.provider().pushPayments(session, pushes)).ifPresent(outcomes -> apply(sent, outcomes));
-        }
+        send(sendable, PaymentPush::key, pushes -> provider.provider().pushPayments(session, pushes));
         return due.size();
+    }
+
+    /**
+     * Prepares one document; whatever goes wrong with it (an unreadable snapshot, a value the provider's
+     * records refuse) fails that document with the reason, never the company's round.
+     */
+    private void prepare(JournalEntry entry, Runnable preparation) {
+        try {
+            preparation.run();
+        } catch (LaneStopped stopped) {
+            throw stopped;
+        } catch (RuntimeException broken) {
+            LOG.warn("Accounting document {} could not be prepared for {}; it is marked failed and the others go on",
+                    entry.document(), provider.id(), broken);
+            recorder.failedBeforeSending(entry, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR,
+                    "Preparing " + entry.document().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                            + entry.document().hostId() + " for " + provider.descriptor().displayName()).withDetail(broken.toString()));
+        }
     }
 
     /**
      * Finds or creates the remote contacts of the invoices' customers, reusing stored links while the
      * customer is unchanged. Returns host customer id → remote id; invoices whose customer could not be
-     * linked are recorded here.
+     * linked are recorded here. Customers need no attempt record: providers find them (by email, then
+     * name) before creating, so a repeat links the one created before.
      */
     private Map<String, String> linkCustomers(EngineSession session, CompanyId company, List<Ready<Invoice>> invoices) {
         Map<String, String> remoteIds = new HashMap<>();
@@ -233,18 +286,19 @@ final class DispatchRound {
         Map<String, String> hashes = new HashMap<>();
         CustomerLinks links = stores.customerLinks();
         for (Ready<Invoice> invoice : invoices) {
-            Customer customer = invoice.document().customer();
-            String hash = Json.hash(json().write(customer));
-            Optional<CustomerLinks.Link> link = links.find(company, provider.id(), customer.hostId());
-            if (link.isPresent() && link.get().customerHash().equals(hash)) {
-                remoteIds.put(customer.hostId(), link.get().remoteId());
-                continue;
-            }
-            invoicesOf.computeIfAbsent(customer.hostId(), id -> new ArrayList<>()).add(invoice.entry());
-            hashes.put(customer.hostId(), hash);
-            toPush.computeIfAbsent(customer.hostId(), id -> new CustomerPush(new DocumentRef(company, DocumentKind.CUSTOMER, id),
-                    IdempotencyKey.derive("customer", company.value(), provider.id(), id, hash), customer,
-                    link.map(CustomerLinks.Link::remoteId).orElse(null)));
+            prepare(invoice.entry(), () -> {
+                Customer customer = invoice.document().customer();
+                String hash = Json.hash(json().write(customer));
+                Optional<CustomerLinks.Link> link = links.find(company, provider.id(), customer.hostId());
+                if (link.isPresent() && link.get().customerHash().equals(hash)) {
+                    remoteIds.put(customer.hostId(), link.get().remoteId());
+                    return;
+                }
+                toPush.computeIfAbsent(customer.hostId(), id -> new CustomerPush(new DocumentRef(company, DocumentKind.CUSTOMER, id),
+                        keys.customer(company, id, hash), customer, link.map(CustomerLinks.Link::remoteId).orElse(null)));
+                invoicesOf.computeIfAbsent(customer.hostId(), id -> new ArrayList<>()).add(invoice.entry());
+                hashes.putIfAbsent(customer.hostId(), hash);
+            });
         }
         if (toPush.isEmpty()) {
             return remoteIds;
@@ -259,7 +313,8 @@ final class DispatchRound {
         for (int from = 0; from < all.size(); from += size) {
             List<CustomerPush> batch = all.subList(from, Math.min(all.size(), from + size));
             List<JournalEntry> waiting = batch.stream().flatMap(push -> invoicesOf.get(push.customer().hostId()).stream()).toList();
-            Optional<Map<DocumentRef, PushOutcome>> outcomes = call(waiting, false, () -> provider.provider().pushCustomers(session, batch));
+            checkRunning(List.of());
+            Optional<Map<DocumentRef, PushOutcome>> outcomes = prepareCall(waiting, () -> provider.provider().pushCustomers(session, batch));
             if (outcomes.isEmpty()) {
                 continue;
             }
@@ -267,7 +322,7 @@ final class DispatchRound {
                 String hostId = push.customer().hostId();
                 PushOutcome outcome = outcomes.get().get(push.document());
                 List<JournalEntry> affected = invoicesOf.get(hostId);
-                if (outcome == null || outcome.status() == io.fieldsync.accounting.api.spi.OutcomeStatus.UNKNOWN) {
+                if (outcome == null || outcome.status() == OutcomeStatus.UNKNOWN) {
                     recorder.retryLater(affected, provider.id(), outcome == null
                             ? SyncError.of(ErrorCode.INTERNAL_ERROR, "Linking customer '" + push.customer().name() + "'")
                             : outcome.error());
@@ -288,15 +343,78 @@ final class DispatchRound {
     }
 
     /**
-     * Makes one provider call and turns whole-call failures into statuses.
+     * Records the attempt of every document, then sends them in one call. Documents that changed since they
+     * were read (a new revision, a retry) are left for the next pass.
+     */
+    private <P> void send(List<Sendable<P>> ready, Function<P, io.fieldsync.accounting.api.spi.IdempotencyKey> keyOf,
+                          Function<List<P>, List<PushOutcome>> call) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        checkRunning(List.of());
+        Map<Long, P> pushes = new HashMap<>();
+        ready.forEach(sendable -> pushes.put(sendable.entry().id(), sendable.push()));
+        List<JournalEntry> marked = recorder.sending(ready.stream().map(Sendable::entry).toList(), provider.id(),
+                entry -> keyOf.apply(pushes.get(entry.id())).value());
+        List<Sendable<P>> going = marked.stream().map(entry -> new Sendable<>(entry, pushes.get(entry.id()))).toList();
+        if (!going.isEmpty()) {
+            attempt(going, call);
+        }
+    }
+
+    /**
+     * One call with documents already recorded as being sent. A request the accounting system refuses as a
+     * whole (a 400 or 413 that names no document) is split in halves and each half sent again, until the
+     * document it is about is alone and fails by itself: one bad document never stops the batch it is in.
+     */
+    private <P> void attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
+        List<JournalEntry> entries = going.stream().map(Sendable::entry).toList();
+        checkRunning(entries);
+        List<PushOutcome> answered;
+        try {
+            answered = call.apply(going.stream().map(Sendable::push).toList());
+        } catch (RateLimitedException limited) {
+            limited(entries, limited);
+            throw new LaneStopped();
+        } catch (AccountingException refused) {
+            if (stopsTheLane(entries, refused)) {
+                throw new LaneStopped();
+            }
+            if (refused.code() == ErrorCode.VALIDATION_FAILED && going.size() > 1) {
+                LOG.info("{} refused a batch of {} documents as a whole ({}); sending it in halves to find the one it is about",
+                        provider.descriptor().displayName(), going.size(), refused.getMessage());
+                int half = going.size() / 2;
+                attempt(going.subList(0, half), call);
+                attempt(going.subList(half, going.size()), call);
+                return;
+            }
+            entries.forEach(entry -> recorder.outcome(entry, provider.id(), PushOutcome.failed(entry.document(), refused.error())));
+            return;
+        } catch (LaneStopped stopped) {
+            throw stopped;
+        } catch (RuntimeException | LinkageError broken) {
+            // the provider may have sent them before it broke (a bug, its bundle half-updated): reconcile, never resend blindly
+            LOG.warn("Sending {} documents to {} failed unexpectedly; they are looked up there before any resend",
+                    entries.size(), provider.id(), broken);
+            recorder.unknown(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
+                    .withDetail(broken.toString()));
+            return;
+        }
+        Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
+        answered.forEach(outcome -> outcomes.put(outcome.document(), outcome));
+        for (JournalEntry entry : entries) {
+            PushOutcome outcome = outcomes.get(entry.document());
+            recorder.outcome(entry, provider.id(), outcome != null ? outcome
+                    : PushOutcome.unknown(entry.document(), provider.id() + " returned no outcome for this document"));
+        }
+    }
+
+    /**
+     * Makes a call that only prepares documents (customers) and turns whole-call failures into statuses.
      *
-     * @param documentsSent true when the call carries the entries themselves (an exception may then
-     *                      mean they were applied), false when it only prepares them (customers)
      * @return the outcomes by document, or empty when the call failed as a whole (already recorded)
      */
-    private Optional<Map<DocumentRef, PushOutcome>> call(List<JournalEntry> entries, boolean documentsSent,
-                                                         Supplier<List<PushOutcome>> call) {
-        CompanyId company = entries.get(0).document().company();
+    private Optional<Map<DocumentRef, PushOutcome>> prepareCall(List<JournalEntry> entries, java.util.function.Supplier<List<PushOutcome>> call) {
         try {
             Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
             for (PushOutcome outcome : call.get()) {
@@ -304,48 +422,59 @@ final class DispatchRound {
             }
             return Optional.of(outcomes);
         } catch (RateLimitedException limited) {
-            lanes.pause(company, provider.id(), limited.limit(), limited.retryAfter());
-            recorder.waiting(entries, SyncStatus.PENDING, limited.error(), clock.instant().plus(limited.retryAfter()));
+            limited(entries, limited);
             throw new LaneStopped();
         } catch (AccountingException refused) {
-            switch (refused.code()) {
-                case CONNECTION_EXPIRED, NOT_CONNECTED -> {
-                    stores.connections().find(company, provider.id()).ifPresent(connection ->
-                            stores.connections().save(connection.with(ConnectionState.EXPIRED, refused.error())));
-                    recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
-                    throw new LaneStopped();
-                }
-                case PROVIDER_UNAVAILABLE -> {
-                    recorder.retryLater(entries, provider.id(), refused.error());
-                    throw new LaneStopped();
-                }
-                default -> entries.forEach(entry -> {
-                    if (documentsSent) {
-                        recorder.outcome(entry, provider.id(), PushOutcome.failed(entry.document(), refused.error()));
-                    } else {
-                        recorder.failedBeforeSending(entry, provider.id(), refused.error());
-                    }
-                });
+            if (stopsTheLane(entries, refused)) {
+                throw new LaneStopped();
             }
+            entries.forEach(entry -> recorder.failedBeforeSending(entry, provider.id(), refused.error()));
             return Optional.empty();
         } catch (RuntimeException broken) {
-            SyncError error = SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
-                    .withDetail(broken.toString());
-            if (documentsSent) {
-                // the provider may have sent them before it broke: reconcile, never resend blindly
-                recorder.unknown(entries, provider.id(), error);
-            } else {
-                recorder.retryLater(entries, provider.id(), error);
-            }
+            LOG.warn("Linking customers in {} failed unexpectedly; their invoices are retried", provider.id(), broken);
+            recorder.retryLater(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
+                    .withDetail(broken.toString()));
             return Optional.empty();
         }
     }
 
-    private void apply(List<JournalEntry> sent, Map<DocumentRef, PushOutcome> outcomes) {
-        for (JournalEntry entry : sent) {
-            PushOutcome outcome = outcomes.get(entry.document());
-            recorder.outcome(entry, provider.id(), outcome != null ? outcome
-                    : PushOutcome.unknown(entry.document(), provider.id() + " returned no outcome for this document"));
+    private void limited(List<JournalEntry> entries, RateLimitedException limited) {
+        CompanyId company = entries.isEmpty() ? null : entries.get(0).document().company();
+        if (company != null) {
+            lanes.pause(company, provider.id(), limited.limit(), limited.retryAfter());
+        }
+        recorder.waiting(entries, SyncStatus.PENDING, limited.error(), clock.instant().plus(limited.retryAfter()));
+    }
+
+    /** Whole-call refusals that are about the connection or the service, not the documents: they stop the lane. */
+    private boolean stopsTheLane(List<JournalEntry> entries, AccountingException refused) {
+        switch (refused.code()) {
+            case CONNECTION_EXPIRED, NOT_CONNECTED -> {
+                CompanyId company = entries.get(0).document().company();
+                stores.connections().find(company, provider.id()).ifPresent(connection ->
+                        stores.connections().save(connection.with(ConnectionState.EXPIRED, refused.error())));
+                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
+                return true;
+            }
+            case PROVIDER_UNAVAILABLE -> {
+                recorder.retryLater(entries, provider.id(), refused.error());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The engine is stopping (its bundle stopped or updated): no further call starts. Documents already
+     * recorded as being sent go back to the queue, still in doubt, so the next start looks before it writes.
+     */
+    private void checkRunning(List<JournalEntry> recordedAsSending) {
+        if (stopping.getAsBoolean()) {
+            recorder.waiting(recordedAsSending, SyncStatus.PENDING, SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                    "The accounting engine (stopping)"), clock.instant());
+            throw new LaneStopped();
         }
     }
 
@@ -414,9 +543,9 @@ final class DispatchRound {
                 stores.setup().referenceData(company, provider.id()), provider.descriptor().displayName());
     }
 
-    /** Stable for every attempt of one revision with one provider, different for anything else. */
-    private IdempotencyKey key(JournalEntry entry) {
-        return IdempotencyKey.derive("journal", Long.toString(entry.id()), Integer.toString(entry.revision()), provider.id());
+    /** What every request of the company is also built from besides the document: its mappings and settings. */
+    private String payloadContext(CompanyId company) {
+        return AttemptKeys.digest(json().write(stores.setup().mappings(company, provider.id())), json().write(stores.setup().settings(company)));
     }
 
     private Json json() {

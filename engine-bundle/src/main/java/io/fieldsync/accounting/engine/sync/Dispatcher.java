@@ -47,6 +47,16 @@ public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration WAIT_FOR_PROVIDER = Duration.ofMinutes(10);
+    /**
+     * An attempt still recorded as being sent after this long was abandoned (its pass broke between the call and
+     * the record); passes take seconds, and one stops within the providers' read timeouts.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** How long a stopping engine waits for the call in flight; the providers' read timeouts are far shorter. */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(5);
+    private static final SyncError INTERRUPTED = new SyncError(ErrorCode.PROVIDER_UNAVAILABLE,
+            "The engine stopped while this document was being sent. It is looked up in the accounting system before "
+                    + "anything is sent again, so it is never sent twice.", null);
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -58,6 +68,7 @@ public class Dispatcher {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
+    private volatile boolean stopping;
     private volatile RetryPolicy retry;
     /** How often quiet connections are checked; far more often than the two weeks' notice they need. */
     private static final Duration KEEP_ALIVE_EVERY = Duration.ofHours(6);
@@ -92,6 +103,12 @@ public class Dispatcher {
         this.refresher = new TokenRefresher(stores.connections());
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
         this.executor = executor;
+        // whatever this engine's previous life left recorded as being sent is in doubt: look before sending it again
+        int interrupted = stores.journal().markInterrupted(clock.instant(), INTERRUPTED, clock.instant());
+        if (interrupted > 0) {
+            LOG.warn("{} accounting documents were being sent when the engine last stopped; each is looked up in the "
+                    + "accounting system before anything is sent again", interrupted);
+        }
         configure(configuration);
         directory.onChange(providerChanged);
         executor.scheduleWithFixedDelay(this::keepConnectionsAliveSafely, KEEP_ALIVE_EVERY.toMinutes(), KEEP_ALIVE_EVERY.toMinutes(),
@@ -103,7 +120,8 @@ public class Dispatcher {
     private void keepConnectionsAliveSafely() {
         try {
             keepAlive.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // a scheduled task that throws is never run again: nothing may escape
             LOG.warn("Keeping connections alive failed; the next round tries again", e);
         }
     }
@@ -113,16 +131,26 @@ public class Dispatcher {
         configure(configuration);
     }
 
-    /** Stops the dispatcher thread; a pass in progress finishes its current call first. */
+    /**
+     * Stops the dispatcher: no call starts after this, and it returns only once the call in flight has been
+     * answered and recorded, so a new engine (the bundle updated) never sends beside the old one.
+     */
     @Deactivate
     public void deactivate() throws InterruptedException {
+        stopping = true;
         directory.removeOnChange(providerChanged);
-        // let a pass in progress finish its current batch: interrupting it mid-call would turn sent
-        // documents into unknown outcomes for no reason
+        // let the call in flight finish: interrupting it would turn sent documents into unknown outcomes for no reason
         executor.shutdown();
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("The accounting dispatcher did not stop within 30 s; interrupting it");
-            executor.shutdownNow();
+        long waited = 0;
+        while (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            waited += 30;
+            if (waited >= STOP_WAIT.toSeconds()) {
+                LOG.warn("The accounting dispatcher did not stop within {} s; interrupting it (its documents stay in doubt "
+                        + "and are looked up before any resend)", waited);
+                executor.shutdownNow();
+                return;
+            }
+            LOG.info("Waiting for the accounting dispatcher's call in flight to finish ({} s)", waited);
         }
     }
 
@@ -202,6 +230,7 @@ public class Dispatcher {
      */
     int pass() {
         Instant now = clock.instant();
+        stores.journal().markInterrupted(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
         List<CompanyId> companies = stores.journal().companiesWithDueWork(now);
         if (companies.isEmpty()) {
             return 0;
@@ -214,10 +243,13 @@ public class Dispatcher {
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
         int handled = 0;
         for (CompanyId company : companies) {
+            if (stopping) {
+                break;
+            }
             try {
-                handled += new DispatchRound(stores, active.get(), recorder, lanes, refresher, clock).run(company);
-            } catch (RuntimeException e) {
-                // one company's trouble (a database hiccup, a provider bug) must not stop the others
+                handled += new DispatchRound(stores, active.get(), recorder, lanes, refresher, clock, () -> stopping).run(company);
+            } catch (Throwable e) {
+                // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
                 LOG.error("Accounting dispatch for company {} failed; it is retried on the next pass", company, e);
             }
         }
@@ -226,10 +258,11 @@ public class Dispatcher {
 
     private void passSafely() {
         try {
-            if (pass() > 0) {
+            if (pass() > 0 && !stopping) {
                 continueDraining();
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // a scheduled task that throws is never run again: the tick must survive anything
             LOG.error("Accounting dispatch pass failed; retrying on the next tick", e);
         }
     }
@@ -281,7 +314,7 @@ public class Dispatcher {
             executor.execute(() -> {
                 try {
                     stores.journal().wakeWaiting(clock.instant());
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     LOG.warn("Could not wake waiting documents", e);
                 }
                 passSafely();

@@ -1,6 +1,10 @@
 package io.fieldsync.accounting.engine.sync;
 
+import java.util.Collection;
+import java.util.Set;
+
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -68,5 +72,10 @@ final class EngineSession implements ProviderSession {
     @Override
     public void observe(RateLimitObservation limits) {
         lanes.observe(connection.company(), provider.id(), limits);
+    }
+
+    @Override
+    public Set<String> claimedByOthers(DocumentRef document, Collection<String> remoteIds) {
+        return stores.journal().claimedByOthers(document, provider.id(), remoteIds);
     }
 }

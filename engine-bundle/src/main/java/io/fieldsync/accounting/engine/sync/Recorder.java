@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
@@ -11,12 +12,16 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Writes what happened to documents into the journal and tells the host, in that order: the host
  * never hears of an outcome that a crash could still undo.
  */
 final class Recorder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     private final EngineStores stores;
     private final HostNotifier notifier;
     private final RetryPolicy retry;
@@ -29,6 +34,14 @@ final class Recorder {
         this.clock = clock;
     }
 
+    /**
+     * Records that these documents are about to be sent with these keys, before the call: from here until a
+     * remote id is recorded, each is in doubt. Returns those recorded (a document changed meanwhile is left out).
+     */
+    List<JournalEntry> sending(List<JournalEntry> entries, String provider, Function<JournalEntry, String> keys) {
+        return stores.journal().markSending(entries, provider, keys, clock.instant());
+    }
+
     /** Applies one provider outcome. */
     void outcome(JournalEntry entry, String provider, PushOutcome outcome) {
         Instant now = clock.instant();
@@ -39,7 +52,10 @@ final class Recorder {
                 stores.journal().wakeDependents(entry.document().company(), entry.document().hostId(), now);
                 yield synced;
             }
-            case FAILED -> stores.journal().markFailed(entry, provider, outcome.error(), true, now);
+            case FAILED -> {
+                LOG.warn("{} refused {}: {} ({})", provider, entry.document(), outcome.error().message(), outcome.error().detail());
+                yield stores.journal().markFailed(entry, provider, outcome.error(), true, now);
+            }
             case UNKNOWN -> stores.journal().markUnknown(entry, provider, outcome.error(), now.plus(retry.after(entry.attempts() + 1)), now);
             case UNSUPPORTED -> stores.journal().markUnsupported(entry, provider, outcome.error(), now);
         };
@@ -50,6 +66,7 @@ final class Recorder {
 
     /** A refusal found before sending (mapping, customer, prerequisite): nothing was sent. */
     void failedBeforeSending(JournalEntry entry, String provider, SyncError error) {
+        LOG.warn("{} not sent to {}: {}", entry.document(), provider, error.message());
         if (stores.journal().markFailed(entry, provider, error, false, clock.instant())) {
             tell(entry);
         }

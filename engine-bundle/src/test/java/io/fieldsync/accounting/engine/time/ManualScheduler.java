@@ -63,6 +63,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
             } finally {
                 synchronized (this) {
                     running = false;
+                    notifyAll();
                 }
             }
         }
@@ -89,6 +90,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         } finally {
             synchronized (this) {
                 running = false;
+                notifyAll();
             }
         }
     }
@@ -152,8 +154,17 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         return shutdown;
     }
 
+    /** Waits (in real time: another thread runs the task) until no task is running. */
     @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
+    public synchronized boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         return true;
     }
 
