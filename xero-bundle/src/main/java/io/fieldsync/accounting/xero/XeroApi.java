@@ -55,7 +55,7 @@ final class XeroApi {
     }
 
     /** POST to one resource (a status change by id): that path takes no summarizeErrors. */
-    XeroReply writeOne(ProviderSession session, String path, XeroEnvelope body, IdempotencyKey key, DocumentRef document) {
+    XeroReply writeOne(ProviderSession session, String path, Object body, IdempotencyKey key, DocumentRef document) {
         return http.send(session, XeroCall.write("POST", uri(path, Map.of()), "POST " + operation(path),
                 write(body), key, document));
     }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
@@ -17,18 +19,26 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.xero.wire.XeroAllocation;
 import io.fieldsync.accounting.xero.wire.XeroCreditNote;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
-import io.fieldsync.accounting.xero.wire.XeroValidationError;
 import io.fieldsync.accounting.xero.wire.XeroInvoice;
+import io.fieldsync.accounting.xero.wire.XeroValidationError;
 
 /**
  * Cancellations and refunds: an ACCRECCREDIT credit note allocated against its invoice
  * ({@code PUT /CreditNotes/{id}/Allocations}, up to what the invoice still owes). A fully cancelled
  * invoice that is still a draft in Xero is deleted instead: a draft has nothing to credit.
+ *
+ * <p>A credit note always carries a number (the host's, else its host id), which Xero keeps unique: a credit note
+ * whose earlier attempt may have reached Xero is looked up by number first (one call for the batch), and one Xero
+ * refuses as a duplicate number is linked when it is provably the same (same contact and date). Either way its
+ * allocation is completed from what Xero shows (the credit still remaining, what the invoice still owes), so a
+ * credit note is never created twice nor left unallocated. An allocation held back by a limit or whose answer was
+ * lost leaves the credit note's outcome unknown: the next attempt finds it and allocates what is left. Nothing here
+ * waits: the dispatcher's thread is never put to sleep.
  */
 final class XeroCreditNotes {
 
-    /** A minute limit is worth waiting out inside one push; a day limit is not. */
-    private static final java.time.Duration LONGEST_WAIT_FOR_ALLOCATION = java.time.Duration.ofSeconds(60);
+    /** Numbers looked up per call: {@code where} with OR, kept well inside a URL's length. */
+    private static final int NUMBERS_PER_LOOKUP = 20;
 
     private final XeroApi api;
 
@@ -38,19 +48,24 @@ final class XeroCreditNotes {
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
         Map<String, XeroInvoice> invoices = invoices(session, batch);
+        Map<String, XeroCreditNote> existing = byNumber(session, batch.stream().filter(CreditNotePush::reconcileFirst)
+                .map(XeroCreditNotes::number).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> toCreate = new ArrayList<>();
         for (CreditNotePush push : batch) {
             XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
-            if (invoice == null) {
+            XeroCreditNote found = existing.get(number(push));
+            if (found != null && invoice != null) {
+                outcomes.add(allocate(session, push, found, invoice, "found in Xero after an unknown outcome; not sent again. "));
+            } else if (invoice == null) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
                         "The credited invoice is no longer in Xero. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
+            } else if (push.creditNote().fullCancellation() && "DELETED".equals(invoice.status())) {
+                // the draft was deleted by an earlier attempt whose answer was lost
+                outcomes.add(PushOutcome.synced(push.document(), invoice.invoiceID(), invoice.invoiceNumber())
+                        .withNote("the invoice was still a draft in Xero, so it was deleted instead of credited"));
             } else if (push.creditNote().fullCancellation() && isDraft(invoice)) {
                 outcomes.add(deleteDraft(session, push, invoice));
-            } else if (push.reconcileFirst() && existing(session, push).isPresent()) {
-                XeroCreditNote found = existing(session, push).get();
-                outcomes.add(PushOutcome.alreadyPresent(push.document(), found.creditNoteID(), found.creditNoteNumber(),
-                        "found in Xero after an unknown outcome; not sent again"));
             } else {
                 toCreate.add(push);
             }
@@ -73,63 +88,79 @@ final class XeroCreditNotes {
         List<PushOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < pushes.size(); i++) {
             CreditNotePush push = pushes.get(i);
+            XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
             XeroCreditNote element = i < answered.size() ? answered.get(i) : null;
             if (element == null) {
                 outcomes.add(PushOutcome.unknown(push.document(), "Xero's answer had no element for this credit note"));
-            } else if (!element.errors().isEmpty() || element.creditNoteID() == null) {
+            } else if (element.errors().isEmpty() && element.creditNoteID() != null) {
+                outcomes.add(allocate(session, push, element, invoice, ""));
+            } else if (messages(element).toLowerCase(Locale.ROOT).contains("must be unique")) {
+                outcomes.add(duplicateNumber(session, push, invoice, messages(element)));
+            } else {
                 outcomes.add(PushOutcome.failed(push.document(), SyncError.of(ErrorCode.VALIDATION_FAILED,
                         "credit note " + number(push)).withDetail(messages(element))));
-            } else {
-                outcomes.add(allocate(session, push, element, invoices.get(push.remoteInvoiceId())));
             }
         }
         return outcomes;
     }
 
     /**
-     * The credit note exists whatever happens here, so nothing may escape: an exception would leave it
-     * queued and, once Xero's idempotency window has passed, sent again as a second credit note. A
-     * minute-limit 429 is waited out once (a batch of cancellations allocates one call per note); any
-     * other refusal is reported on the document for the admin to allocate by hand.
+     * Xero already holds a credit note with this number: ours from an attempt whose answer was lost (the same
+     * contact and date), which is linked and allocated, or another document's, which is DUPLICATE_DOCUMENT.
      */
-    private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice) {
+    private PushOutcome duplicateNumber(ProviderSession session, CreditNotePush push, XeroInvoice invoice, String messages) {
+        XeroCreditNote holder = byNumber(session, List.of(number(push))).get(number(push));
+        if (holder != null && sameDocument(push, holder)
+                && session.claimedByOthers(push.document(), List.of(holder.creditNoteID())).isEmpty()) {
+            return allocate(session, push, holder, invoice, "the same credit note was already in Xero; linked, not duplicated. ");
+        }
+        return PushOutcome.failed(push.document(), new SyncError(ErrorCode.DUPLICATE_DOCUMENT,
+                ErrorCode.DUPLICATE_DOCUMENT.message("Credit note number " + number(push)), messages));
+    }
+
+    /**
+     * Allocates what is left of the credit against what the invoice still owes. The credit note exists whatever
+     * happens here: a refusal is reported on the document for the admin to allocate by hand; a limit or a lost answer
+     * leaves the outcome unknown, and the next attempt, finding the credit note by its number, allocates what is
+     * still left (nothing is allocated twice: the amounts come from Xero each time).
+     */
+    private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, String how) {
         PushOutcome synced = PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber());
         BigDecimal credit = note.remainingCredit() != null ? note.remainingCredit() : note.total();
         BigDecimal due = invoice.amountDue() == null ? BigDecimal.ZERO : invoice.amountDue();
         BigDecimal amount = credit == null ? due : credit.min(due);
+        if (credit != null && credit.signum() <= 0) {
+            return synced.withNote(how + "allocated in full");
+        }
         if (amount.signum() <= 0) {
-            return synced.withNote("the invoice owes nothing, so the credit stays unallocated on the customer's account");
+            return synced.withNote(how + "the invoice owes nothing, so the credit stays unallocated on the customer's account");
         }
         XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice.invoiceID()), amount,
                 XeroDates.format(push.creditNote().date()), null, null);
-        IdempotencyKey key = IdempotencyKey.derive(push.key().value(), "allocation");
+        // the amount is part of the key: Xero refuses a repeated key whose body differs
+        IdempotencyKey key = IdempotencyKey.derive(push.key().value(), "allocation", note.creditNoteID(), amount.toPlainString());
         String path = "/CreditNotes/" + note.creditNoteID() + "/Allocations";
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<XeroAllocation> answered = api.written(api.write(session, "PUT", path, XeroEnvelope.ofAllocations(List.of(allocation)),
-                        key, push.document()), "/Allocations", "Allocations").allocationList();
-                if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
-                    return synced.withNote("allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors()));
-                }
-                return synced.withNote("allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
-            } catch (RateLimitedException limited) {
-                if (attempt > 1 || limited.retryAfter().compareTo(LONGEST_WAIT_FOR_ALLOCATION) > 0) {
-                    return synced.withNote("not allocated: Xero's " + limited.limit() + " limit was reached; allocate it against invoice "
-                            + invoice.invoiceNumber() + " in Xero");
-                }
-                pause(limited.retryAfter());
-            } catch (AccountingException | OutcomeUnknownException failed) {
-                return synced.withNote("allocation against invoice " + invoice.invoiceNumber() + " not confirmed (" + failed.getMessage()
-                        + "); check it in Xero");
-            }
-        }
-    }
-
-    private static void pause(java.time.Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            List<XeroAllocation> answered = api.written(api.write(session, "PUT", path, XeroEnvelope.ofAllocations(List.of(allocation)),
+                    key, push.document()), "/Allocations", "Allocations").allocationList();
+            if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
+                return synced.withNote(how + "allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors())
+                        + "; allocate it against invoice " + invoice.invoiceNumber() + " in Xero");
+            }
+            return synced.withNote(how + "allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
+        } catch (RateLimitedException limited) {
+            return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
+                    + invoice.invoiceNumber() + " waits for Xero's " + limited.limit() + " limit and is made on the next attempt");
+        } catch (OutcomeUnknownException lost) {
+            return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; the answer to its allocation "
+                    + "was lost, so the next attempt checks what is left to allocate: " + lost.getMessage());
+        } catch (AccountingException refused) {
+            if (refused.code() != ErrorCode.VALIDATION_FAILED) {
+                return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation waits ("
+                        + refused.getMessage() + ") and is made on the next attempt");
+            }
+            return synced.withNote(how + "allocation against invoice " + invoice.invoiceNumber() + " refused (" + refused.getMessage()
+                    + "); allocate it in Xero");
         }
     }
 
@@ -145,12 +176,26 @@ final class XeroCreditNotes {
                 .withNote("the invoice was still a draft in Xero, so it was deleted instead of credited");
     }
 
-    private java.util.Optional<XeroCreditNote> existing(ProviderSession session, CreditNotePush push) {
-        String number = number(push);
-        return api.get(session, "/CreditNotes", Map.of("where", "CreditNoteNumber==\"" + number.replace("\"", "") + "\""))
-                .creditNoteList().stream()
-                .filter(note -> number.equals(note.creditNoteNumber()) && !"DELETED".equals(note.status()) && !"VOIDED".equals(note.status()))
-                .findFirst();
+    /** Live ACCRECCREDIT credit notes with these numbers, by number: one call per twenty numbers. */
+    private Map<String, XeroCreditNote> byNumber(ProviderSession session, List<String> numbers) {
+        Map<String, XeroCreditNote> found = new HashMap<>();
+        List<String> distinct = numbers.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += NUMBERS_PER_LOOKUP) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NUMBERS_PER_LOOKUP));
+            String where = "Type==\"ACCRECCREDIT\" AND (" + chunk.stream()
+                    .map(number -> "CreditNoteNumber==\"" + number.replace("\"", "") + "\"").collect(Collectors.joining(" OR ")) + ")";
+            api.get(session, "/CreditNotes", Map.of("where", where)).creditNoteList().stream()
+                    .filter(note -> chunk.contains(note.creditNoteNumber()))
+                    .filter(note -> !"DELETED".equals(note.status()) && !"VOIDED".equals(note.status()))
+                    .forEach(note -> found.put(note.creditNoteNumber(), note));
+        }
+        return found;
+    }
+
+    /** Provably the same: the number is taken, by the same contact on the same date. */
+    private static boolean sameDocument(CreditNotePush push, XeroCreditNote remote) {
+        return remote.contact() != null && push.remoteCustomerId().equals(remote.contact().contactID())
+                && push.creditNote().date().equals(XeroDates.date(remote.date()));
     }
 
     private Map<String, XeroInvoice> invoices(ProviderSession session, List<CreditNotePush> batch) {
@@ -162,7 +207,7 @@ final class XeroCreditNotes {
     }
 
     /** The credit note's number: the host's, else its host id, so that it can be found again after an unknown outcome. */
-    private static String number(CreditNotePush push) {
+    static String number(CreditNotePush push) {
         return push.creditNote().number() != null ? push.creditNote().number() : push.creditNote().hostId();
     }
 

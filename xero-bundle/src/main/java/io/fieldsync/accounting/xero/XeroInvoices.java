@@ -21,10 +21,15 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
 /**
  * Invoices to Xero: new ones in one {@code PUT /Invoices} per batch, changed ones in one
  * {@code POST /Invoices} by InvoiceID; each element's outcome read from Xero's per-element answer.
- * An invoice whose earlier outcome is unknown is first looked up by number, so it is never created
- * twice; a duplicate number is linked only when the existing invoice is provably the same document.
+ * An invoice whose earlier attempt may have reached Xero is first looked up, so it is never created
+ * twice: by number when the host's numbers are kept, else (Xero numbered it) among the contact's
+ * invoices of that date by content, skipping those another document of the journal is linked to. A
+ * duplicate number is linked only when the existing invoice is provably the same document.
  */
 final class XeroInvoices {
+
+    /** Xero's page of invoices. */
+    private static final int PAGE_SIZE = 100;
 
     private final XeroApi api;
 
@@ -35,16 +40,23 @@ final class XeroInvoices {
     List<PushOutcome> push(ProviderSession session, List<InvoicePush> batch) {
         XeroMapper mapper = new XeroMapper(session.mappings(), session.settings());
         List<PushOutcome> outcomes = new ArrayList<>();
-        Map<String, XeroInvoice> existing = reconcile(session, batch);
+        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
+        Map<String, XeroInvoice> byNumber = keepNumbers ? reconcile(session, batch) : Map.of();
+        List<XeroInvoice> byContact = keepNumbers ? List.of() : candidatesByContact(session, batch);
+        java.util.Set<String> taken = new java.util.HashSet<>();
         List<InvoicePush> creates = new ArrayList<>();
         List<InvoicePush> updates = new ArrayList<>();
         for (InvoicePush push : batch) {
-            XeroInvoice found = push.invoice().number() == null ? null : existing.get(push.invoice().number());
+            Optional<XeroInvoice> found = push.remoteInvoiceId() != null || !push.reconcileFirst() ? Optional.empty()
+                    : keepNumbers ? Optional.ofNullable(push.invoice().number()).map(byNumber::get).filter(remote -> sameDocument(push, remote))
+                    : sameByContent(session, push, byContact, taken);
             if (push.remoteInvoiceId() != null) {
                 updates.add(push);
-            } else if (found != null && sameDocument(push, found)) {
-                outcomes.add(PushOutcome.alreadyPresent(push.document(), found.invoiceID(), found.invoiceNumber(),
-                        "found in Xero by number after an unknown outcome; not sent again"));
+            } else if (found.isPresent()) {
+                taken.add(found.get().invoiceID());
+                outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().invoiceID(), found.get().invoiceNumber(),
+                        (keepNumbers ? "found in Xero by number" : "found among the contact's invoices of that date")
+                                + " after an unknown outcome; not sent again"));
             } else {
                 creates.add(push);
             }
@@ -109,6 +121,46 @@ final class XeroInvoices {
             }
         }
         return found;
+    }
+
+    /**
+     * The live sales invoices of the contacts of pushes in doubt, dated within their dates: where Xero numbered the
+     * invoice, contact, date and content are what tell ours. Every page is read.
+     */
+    private List<XeroInvoice> candidatesByContact(ProviderSession session, List<InvoicePush> batch) {
+        List<InvoicePush> lost = batch.stream().filter(push -> push.reconcileFirst() && push.remoteInvoiceId() == null).toList();
+        if (lost.isEmpty()) {
+            return List.of();
+        }
+        java.time.LocalDate from = lost.stream().map(push -> push.invoice().issueDate()).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        java.time.LocalDate to = lost.stream().map(push -> push.invoice().issueDate()).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        String where = "Type==\"ACCREC\" AND Date>=" + dateTime(from) + " AND Date<=" + dateTime(to);
+        List<XeroInvoice> found = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<XeroInvoice> invoices = api.get(session, "/Invoices", Map.of("ContactIDs",
+                    XeroApi.list(lost.stream().map(InvoicePush::remoteCustomerId).distinct().toList()),
+                    "Statuses", "DRAFT,SUBMITTED,AUTHORISED,PAID", "where", where, "page", Integer.toString(page))).invoiceList();
+            found.addAll(invoices);
+            if (invoices.size() < PAGE_SIZE) {
+                return found;
+            }
+        }
+    }
+
+    /** The candidate that is this push's invoice, not taken by another push of the batch nor linked to another document. */
+    private static Optional<XeroInvoice> sameByContent(ProviderSession session, InvoicePush push, List<XeroInvoice> candidates,
+                                                       java.util.Set<String> taken) {
+        List<XeroInvoice> alike = candidates.stream()
+                .filter(remote -> !taken.contains(remote.invoiceID()) && sameDocument(push, remote)).toList();
+        if (alike.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> claimed = session.claimedByOthers(push.document(), alike.stream().map(XeroInvoice::invoiceID).toList());
+        return alike.stream().filter(remote -> !claimed.contains(remote.invoiceID())).findFirst();
+    }
+
+    private static String dateTime(java.time.LocalDate date) {
+        return "DateTime(" + date.getYear() + "," + date.getMonthValue() + "," + date.getDayOfMonth() + ")";
     }
 
     private XeroInvoice reconcileOne(ProviderSession session, String number) {

@@ -54,10 +54,13 @@ public class XeroProvider implements AccountingProvider {
 
     /**
      * Xero's limits (developer.xero.com/faq/limits): 60 calls a minute, 5 at once and 5,000 a day per
-     * organisation, 10,000 a minute per app; about 50 elements per collection request.
+     * organisation, 10,000 a minute per app; about 50 elements per collection request. A credit note already sent
+     * is not changed: an allocated ACCRECCREDIT note cannot take new lines, and replacing it would first need its
+     * allocations removed and a voided note's number given up, which the admin decides in Xero (the document says
+     * so). Payments are changed by deleting and applying them again (Xero cannot edit a payment).
      */
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Xero",
-            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE)),
+            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)),
             new ProviderLimits(60, 5, 5000, 10000, Map.of(DocumentKind.CUSTOMER, 50, DocumentKind.INVOICE, 50,
                     DocumentKind.CREDIT_NOTE, 50, DocumentKind.PAYMENT, 50)));
 

@@ -43,6 +43,20 @@ public final class RecordingProxy implements AutoCloseable {
         limitedCalls.set(calls);
     }
 
+    private volatile String droppedMethod;
+    private volatile String droppedPath;
+    private final java.util.concurrent.atomic.AtomicInteger droppedCalls = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The next {@code calls} {@code method} requests whose path contains {@code pathPart} reach the sandbox, which applies
+     * them, and then the connection is closed with no answer: the client cannot know what happened.
+     */
+    public void dropAnswerFor(String method, String pathPart, int calls) {
+        droppedMethod = method;
+        droppedPath = pathPart;
+        droppedCalls.set(calls);
+    }
+
     public RecordingProxy(String targetBaseUrl) throws IOException {
         this.target = URI.create(targetBaseUrl);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
@@ -95,6 +109,12 @@ public final class RecordingProxy implements AutoCloseable {
         }
         exchanges.add(new Exchange(incoming.getRequestMethod(), URI.create(incoming.getRequestURI().toString()), requestHeaders,
                 new String(body, StandardCharsets.UTF_8), response.statusCode(), response.headers().map(), response.body(), false));
+        String dropped = droppedPath;
+        if (dropped != null && incoming.getRequestMethod().equals(droppedMethod) && incoming.getRequestURI().getPath().contains(dropped)
+                && droppedCalls.getAndDecrement() > 0) {
+            incoming.close();
+            return;
+        }
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                 incoming.getResponseHeaders().put(name, values);

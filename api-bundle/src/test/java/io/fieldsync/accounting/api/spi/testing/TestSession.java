@@ -1,9 +1,13 @@
 package io.fieldsync.accounting.api.spi.testing;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -26,6 +30,8 @@ public final class TestSession implements ProviderSession {
     public volatile Mappings mappings;
     public volatile SyncSettings settings = SyncSettings.defaults();
     public int refreshes;
+    /** What the journal would say: remote ids other documents are linked to, by document asking. */
+    public final Map<DocumentRef, Set<String>> claimedByOthers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TestSession(AccountingProvider provider, TokenSet tokens, String tenantId, Mappings mappings) {
         this.provider = provider;
@@ -77,5 +83,12 @@ public final class TestSession implements ProviderSession {
     @Override
     public void observe(RateLimitObservation observation) {
         limits.add(observation);
+    }
+
+    @Override
+    public Set<String> claimedByOthers(DocumentRef document, Collection<String> remoteIds) {
+        Set<String> claimed = new java.util.HashSet<>(claimedByOthers.getOrDefault(document, Set.of()));
+        claimed.retainAll(remoteIds);
+        return claimed;
     }
 }
