@@ -13,7 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Structural problems are exceptions from the records' constructors: a missing value is a
  * {@link NullPointerException} naming it, a wrong one (a payment of zero, a blank id) an
- * {@link IllegalArgumentException}. Business problems (an unmapped category, a customer without a name)
+ * {@link IllegalArgumentException}. What only the call can judge is refused by the call with an
+ * {@link InvalidInputException} ({@link ErrorCode#INVALID_INPUT}) naming the field, and nothing is stored: a
+ * control character in a text, a text longer than the accounting systems take, an absurd number or date, a
+ * negative total, a payment in another currency than its invoice or more than it owes, a credit larger than
+ * its invoice. Business problems (an unmapped category, a customer without a name)
  * never throw: the document is stored and shows {@link SyncStatus#FAILED} with a typed
  * {@link SyncError}, and no other document is held up by it.
  */

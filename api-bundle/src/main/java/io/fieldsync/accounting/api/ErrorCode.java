@@ -39,6 +39,20 @@ public enum ErrorCode {
     /** The active provider declared that it cannot do this. */
     UNSUPPORTED(true, "%s is not supported by the active accounting system",
             "Handle it by hand in the accounting system, or switch to a provider that supports it."),
+    /**
+     * A value handed over at the door (by the host, in a callback, in a configuration) cannot be taken: the message
+     * names the field and the rule. Nothing was stored; other documents are not held up.
+     */
+    INVALID_INPUT(true, "%s",
+            "Correct the value where it comes from and hand the document over again; nothing was stored for it."),
+    /**
+     * A configuration value makes no sense; the component keeps running on the sane value named in the message.
+     */
+    INVALID_CONFIGURATION(true, "%s",
+            "Correct it with config:edit (or in the etc/ .cfg file named); the change applies without a restart."),
+    /** An authorisation callback could not complete a connection; no existing connection was changed. */
+    AUTHORIZATION_FAILED(true, "%s",
+            "Start connecting again from Settings → Accounting → Connection."),
     /** A fault of this product; the detail is in the log. */
     INTERNAL_ERROR(true, "%s failed unexpectedly",
             "Retry; if it fails again, send the Karaf log to support.");

@@ -26,6 +26,12 @@ public final class MoneyRules {
     public static final int PERCENT_SCALE = 4;
     /** Decimal places of an exchange rate (home currency units per one foreign unit). */
     public static final int EXCHANGE_RATE_SCALE = 6;
+    /**
+     * Digits before the decimal point a host value may have: far beyond any invoice (a thousand trillion), and
+     * checked before any rescaling, because rescaling {@code 1E+99999999} to four places builds a number of a
+     * hundred million digits and holds the host's thread for minutes.
+     */
+    public static final int MAX_INTEGER_DIGITS = 15;
     /** How computed values are rounded. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
@@ -73,6 +79,10 @@ public final class MoneyRules {
 
     private static BigDecimal exact(BigDecimal value, int scale, String what) {
         Objects.requireNonNull(value, what);
+        if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(what + " is too large: more than " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
         try {
             return value.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException tooPrecise) {

@@ -143,4 +143,28 @@ class ErrorsTest {
         assertThatThrownBy(() -> new RateLimitedException("day", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("retry after");
     }
+    @Test
+    void invalidInputNamesTheFieldAndTheRuleAndIsAnAccountingException() {
+        InvalidInputException refused = new InvalidInputException("invoice.lines[1].description", "is longer than 4000 characters");
+
+        assertThat(refused).isInstanceOf(AccountingException.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(refused.field()).isEqualTo("invoice.lines[1].description");
+        assertThat(refused.error().message()).isEqualTo("invoice.lines[1].description is longer than 4000 characters. "
+                + ErrorCode.INVALID_INPUT.action());
+    }
+
+    @Test
+    void invalidInputCanCarryAnotherCodeForCallbacks() {
+        InvalidInputException refused = new InvalidInputException(ErrorCode.AUTHORIZATION_FAILED, "state", "is unknown or was already used");
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.AUTHORIZATION_FAILED);
+        assertThat(refused.getMessage()).startsWith("state is unknown or was already used. Start connecting again");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ErrorCode.class, names = {"INVALID_INPUT", "INVALID_CONFIGURATION", "AUTHORIZATION_FAILED"})
+    void refusedInputAndBrokenConfigurationNeedAPerson(ErrorCode code) {
+        assertThat(code.needsAction()).isTrue();
+    }
 }

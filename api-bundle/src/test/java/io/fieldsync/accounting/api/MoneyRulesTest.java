@@ -42,6 +42,21 @@ class MoneyRulesTest {
                 .hasCauseInstanceOf(ArithmeticException.class);
     }
 
+    /** Guard fixed with issue 7: rescaling 1E+99999999 held the calling thread for over 100 s before it was refused. */
+    @Test
+    void aQuantityWithAHugeExponentIsRefusedBeforeAnyRescaling() {
+        assertThatThrownBy(() -> MoneyRules.quantity(new BigDecimal("1E+99999999"), "quantity"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quantity is too large");
+        assertThatThrownBy(() -> new InvoiceLine("Labour", BigDecimal.ONE, new BigDecimal("9E+2147483647"), null, "LABOUR",
+                java.util.List.of(), null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit price is too large");
+    }
+
+    @Test
+    void fifteenDigitsBeforeThePointAreStillAnAmount() {
+        assertThat(MoneyRules.amount(dec("999999999999999.99"), "total").toPlainString()).isEqualTo("999999999999999.99");
+    }
+
     @Test
     void refusalNamesTheFieldItWasGiven() {
         assertThatThrownBy(() -> MoneyRules.amount(dec("0.001"), "amount credited"))

@@ -129,7 +129,7 @@ class QueriesTest {
             }
         }
 
-        assertThat(queued).containsExactlyInAnyOrder(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN,
+        assertThat(queued).containsExactlyInAnyOrder(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED);
     }
 }

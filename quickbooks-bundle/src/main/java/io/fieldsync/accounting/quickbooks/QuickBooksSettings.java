@@ -1,10 +1,17 @@
 package io.fieldsync.accounting.quickbooks;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration, checked and with trailing slashes trimmed, as the rest of the bundle uses it.
@@ -26,14 +33,16 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
                           String authorizeUrl, String tokenUrl, String revocationUrl, String apiUrl, int minorVersion,
                           Duration connectTimeout, Duration readTimeout) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QuickBooksSettings.class);
+
     /** Intuit ignores minor versions below 75 since 1 August 2025 (api-facts §2); sending less would only mislead. */
     static final int LOWEST_MINOR_VERSION = 75;
 
     static QuickBooksSettings of(QuickBooksConfiguration configuration) {
         return new QuickBooksSettings(configuration.client_id().strip(), configuration.client_secret(),
                 configuration.redirect_uri().strip(), configuration.webhook_verifier_token(),
-                configuration.scopes().strip().replaceAll("\\s+", " "), trim(configuration.authorize_url()),
-                trim(configuration.token_url()), trim(configuration.revocation_url()), trim(configuration.api_url()),
+                configuration.scopes().strip().replaceAll("\\s+", " "), url(configuration, "authorize_url"),
+                url(configuration, "token_url"), url(configuration, "revocation_url"), url(configuration, "api_url"),
                 Math.max(LOWEST_MINOR_VERSION, configuration.minor_version()),
                 Duration.ofMillis(Math.max(100, configuration.connect_timeout_ms())),
                 Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())));
@@ -47,10 +56,71 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
     /** Refuses to start an authorisation without an app configured, in the admin's words. */
     void requireApp() {
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
-            throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED,
+            throw new AccountingException(new SyncError(ErrorCode.INVALID_CONFIGURATION,
                     "The QuickBooks Online app is not configured: set client.id and client.secret in " + QuickBooksConfiguration.PID
                             + " (etc/" + QuickBooksConfiguration.PID + ".cfg).", null));
         }
+    }
+
+    /**
+     * The URLs of the configuration that are not http(s) URLs, as typed errors naming the property; each is replaced
+     * by its default (the vendor's own endpoint), so a typo leaves the provider working rather than failing every call.
+     */
+    static List<SyncError> problems(QuickBooksConfiguration configuration) {
+        List<SyncError> problems = new ArrayList<>();
+        for (String attribute : URL_ATTRIBUTES) {
+            String value = attribute(configuration, attribute);
+            if (!isHttpUrl(value)) {
+                problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, attribute.replace('_', '.') + " = '" + shown(value) + "' in "
+                        + QuickBooksConfiguration.PID + " is not an http(s) URL; using " + defaultOf(attribute)));
+            }
+        }
+        return problems;
+    }
+
+    private static final List<String> URL_ATTRIBUTES = List.of("authorize_url", "token_url", "revocation_url", "api_url");
+
+    private static String url(QuickBooksConfiguration configuration, String attribute) {
+        String value = attribute(configuration, attribute);
+        if (isHttpUrl(value)) {
+            return trim(value);
+        }
+        LOG.error("QuickBooks configuration: {}", problems(configuration).stream().map(SyncError::message)
+                .filter(message -> message.startsWith(attribute.replace('_', '.') + " = ")).findFirst().orElse(attribute));
+        return trim(defaultOf(attribute));
+    }
+
+    private static boolean isHttpUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException notAUri) {
+            return false;
+        }
+    }
+
+    private static String attribute(QuickBooksConfiguration configuration, String attribute) {
+        try {
+            return (String) QuickBooksConfiguration.class.getMethod(attribute).invoke(configuration);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(attribute + " is an attribute of " + QuickBooksConfiguration.PID, e);
+        }
+    }
+
+    private static String defaultOf(String attribute) {
+        try {
+            return (String) QuickBooksConfiguration.class.getMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(attribute + " is an attribute of " + QuickBooksConfiguration.PID, e);
+        }
+    }
+
+    private static String shown(String value) {
+        String printable = value == null ? "" : value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
     }
 
     private static String trim(String url) {

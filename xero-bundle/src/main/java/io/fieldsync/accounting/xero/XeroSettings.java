@@ -1,10 +1,17 @@
 package io.fieldsync.accounting.xero;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration, checked and with trailing slashes trimmed, as the rest of the bundle uses it.
@@ -23,10 +30,12 @@ import io.fieldsync.accounting.api.SyncError;
 record XeroSettings(String clientId, String clientSecret, String redirectUri, String webhookKey, String scopes,
                     String authorizeUrl, String identityUrl, String apiUrl, Duration connectTimeout, Duration readTimeout) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(XeroSettings.class);
+
     static XeroSettings of(XeroConfiguration configuration) {
         return new XeroSettings(configuration.client_id().strip(), configuration.client_secret(), configuration.redirect_uri().strip(),
-                configuration.webhook_key(), configuration.scopes().strip().replaceAll("\\s+", " "), trim(configuration.authorize_url()),
-                trim(configuration.identity_url()), trim(configuration.api_url()),
+                configuration.webhook_key(), configuration.scopes().strip().replaceAll("\\s+", " "), url(configuration, "authorize_url"),
+                url(configuration, "identity_url"), url(configuration, "api_url"),
                 Duration.ofMillis(Math.max(100, configuration.connect_timeout_ms())),
                 Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())));
     }
@@ -39,10 +48,71 @@ record XeroSettings(String clientId, String clientSecret, String redirectUri, St
     /** Refuses to start an authorisation without an app configured, in the admin's words. */
     void requireApp() {
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
-            throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED,
+            throw new AccountingException(new SyncError(ErrorCode.INVALID_CONFIGURATION,
                     "The Xero app is not configured: set client.id and client.secret in " + XeroConfiguration.PID
                             + " (etc/" + XeroConfiguration.PID + ".cfg).", null));
         }
+    }
+
+    /**
+     * The URLs of the configuration that are not http(s) URLs, as typed errors naming the property; each is replaced
+     * by its default (the vendor's own endpoint), so a typo leaves the provider working rather than failing every call.
+     */
+    static List<SyncError> problems(XeroConfiguration configuration) {
+        List<SyncError> problems = new ArrayList<>();
+        for (String attribute : URL_ATTRIBUTES) {
+            String value = attribute(configuration, attribute);
+            if (!isHttpUrl(value)) {
+                problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, attribute.replace('_', '.') + " = '" + shown(value) + "' in "
+                        + XeroConfiguration.PID + " is not an http(s) URL; using " + defaultOf(attribute)));
+            }
+        }
+        return problems;
+    }
+
+    private static final List<String> URL_ATTRIBUTES = List.of("authorize_url", "identity_url", "api_url");
+
+    private static String url(XeroConfiguration configuration, String attribute) {
+        String value = attribute(configuration, attribute);
+        if (isHttpUrl(value)) {
+            return trim(value);
+        }
+        LOG.error("Xero configuration: {}", problems(configuration).stream().map(SyncError::message)
+                .filter(message -> message.startsWith(attribute.replace('_', '.') + " = ")).findFirst().orElse(attribute));
+        return trim(defaultOf(attribute));
+    }
+
+    private static boolean isHttpUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException notAUri) {
+            return false;
+        }
+    }
+
+    private static String attribute(XeroConfiguration configuration, String attribute) {
+        try {
+            return (String) XeroConfiguration.class.getMethod(attribute).invoke(configuration);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(attribute + " is an attribute of " + XeroConfiguration.PID, e);
+        }
+    }
+
+    private static String defaultOf(String attribute) {
+        try {
+            return (String) XeroConfiguration.class.getMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(attribute + " is an attribute of " + XeroConfiguration.PID, e);
+        }
+    }
+
+    private static String shown(String value) {
+        String printable = value == null ? "" : value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
     }
 
     private static String trim(String url) {

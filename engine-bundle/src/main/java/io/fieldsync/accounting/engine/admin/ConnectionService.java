@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AuthorizationStart;
@@ -80,29 +81,35 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public ConnectionStatus completeAuthorization(Map<String, String> callbackParameters) {
+        CallbackParameters.check(callbackParameters);
         String state = callbackParameters.get("state");
         if (state == null || state.isBlank()) {
-            throw refused("The authorisation callback has no state; start connecting again from Settings → Accounting.");
+            throw refused("state", "is missing: this is not the answer to a connection started here");
         }
         ConnectionStore.PendingAuthorization pending = connections().takeAuthorization(state)
-                .orElseThrow(() -> refused("The authorisation callback's state is unknown or was already used; "
-                        + "start connecting again from Settings → Accounting."));
+                .orElseThrow(() -> refused("state", "is unknown or was already used: each connection attempt can complete once"));
         if (pending.expiresAt().isBefore(clock.instant())) {
-            throw refused("The authorisation took longer than " + STATE_LIFETIME.toMinutes() + " minutes; start connecting again.");
+            throw refused("state", "has expired: the authorisation took longer than " + STATE_LIFETIME.toMinutes() + " minutes");
         }
         if (callbackParameters.containsKey("error")) {
             String description = callbackParameters.getOrDefault("error_description", callbackParameters.get("error"));
-            throw refused("The accounting system did not authorise the connection (" + description + "). Try connecting again.");
+            throw refused("error", "says the accounting system did not authorise the connection ("
+                    + CallbackParameters.shown(description) + ")");
+        }
+        String code = callbackParameters.get("code");
+        if (code == null || code.isBlank()) {
+            throw refused("code", "is missing: the accounting system sent no authorisation code");
         }
         ActiveProvider provider = directory.provider(pending.provider())
                 .orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
                         "The accounting system '" + pending.provider() + "'")));
-        AuthorizationGrant grant = provider.provider().exchangeCode(callbackParameters);
+        AuthorizationGrant grant = exchange(provider, callbackParameters);
         if (grant.organisations().isEmpty()) {
-            throw refused("The authorisation gave access to no organisation. Connect again and pick one on the consent page.");
+            throw refused("organisation", "is none: the authorisation reaches no organisation; pick one on the consent page");
         }
         Instant now = clock.instant();
         Optional<StoredConnection> previous = connections().find(pending.company(), provider.id());
+        refuseAnotherOrganisation(pending.company(), previous, grant, callbackParameters);
         Instant lastSync = previous.map(StoredConnection::lastSyncAt).orElse(null);
         StoredConnection connection;
         if (grant.organisations().size() == 1) {
@@ -126,9 +133,10 @@ public class ConnectionService implements AccountingConnections {
         ActiveProvider provider = activeProvider();
         StoredConnection choosing = connections().find(company, provider.id())
                 .filter(stored -> stored.state() == ConnectionState.CHOOSING_ORGANISATION)
-                .orElseThrow(() -> refused("There is no authorisation waiting for an organisation to be chosen."));
+                .orElseThrow(() -> refused("company", "has no authorisation waiting for an organisation to be chosen"));
         Organisation chosen = choosing.organisations().stream().filter(org -> org.tenantId().equals(tenantId)).findFirst()
-                .orElseThrow(() -> refused("Organisation " + tenantId + " is not one of those the authorisation reaches."));
+                .orElseThrow(() -> refused("tenantId", "'" + CallbackParameters.shown(tenantId)
+                        + "' is not one of the organisations the authorisation reaches"));
         StoredConnection connection = new StoredConnection(company, provider.id(), ConnectionState.CONNECTED, chosen.tenantId(),
                 chosen.name(), choosing.organisations(), choosing.tokens(), clock.instant(), choosing.lastSyncAt(), null);
         connections().save(connection);
@@ -178,7 +186,43 @@ public class ConnectionService implements AccountingConnections {
         return stores.connections();
     }
 
-    private static AccountingException refused(String message) {
-        return new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, message, null));
+    /**
+     * The provider's code exchange; a fault that is not a typed error (a callback value the provider could not even
+     * put in a URL) is one here, so the callback page can say what happened instead of failing with a 500.
+     */
+    private static AuthorizationGrant exchange(ActiveProvider provider, Map<String, String> callbackParameters) {
+        try {
+            return provider.provider().exchangeCode(callbackParameters);
+        } catch (AccountingException typed) {
+            throw typed;
+        } catch (RuntimeException broken) {
+            LOG.warn("{} could not exchange an authorisation code: {}", provider.id(), broken.toString());
+            throw refused("code", "could not be exchanged by " + provider.descriptor().displayName() + " ("
+                    + CallbackParameters.shown(broken.getMessage()) + ")");
+        }
+    }
+
+    /**
+     * A company connected to one organisation that comes back from the consent page with another one (QuickBooks
+     * names it in {@code realmId}) would send its next documents to other books than the ones its synced documents
+     * are in; the working connection stays, and the admin disconnects first to move to other books.
+     */
+    private static void refuseAnotherOrganisation(CompanyId company, Optional<StoredConnection> previous, AuthorizationGrant grant,
+                                                  Map<String, String> callbackParameters) {
+        Optional<String> connectedTo = previous.filter(stored -> stored.state() == ConnectionState.CONNECTED)
+                .map(StoredConnection::tenantId);
+        if (connectedTo.isEmpty() || grant.organisations().size() != 1) {
+            return;
+        }
+        Organisation returned = grant.organisations().get(0);
+        if (!returned.tenantId().equals(connectedTo.get())) {
+            throw refused(callbackParameters.containsKey("realmId") ? "realmId" : "organisation",
+                    "'" + CallbackParameters.shown(returned.tenantId()) + "' is not the organisation company " + company
+                            + " is connected to (" + connectedTo.get() + "); disconnect it first to connect other books");
+        }
+    }
+
+    private static InvalidInputException refused(String field, String rule) {
+        return new InvalidInputException(ErrorCode.AUTHORIZATION_FAILED, field, rule);
     }
 }

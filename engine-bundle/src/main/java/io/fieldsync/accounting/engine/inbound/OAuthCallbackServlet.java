@@ -10,6 +10,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.ConnectionStatus;
@@ -18,6 +20,8 @@ import io.fieldsync.accounting.api.admin.Organisation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /accounting/oauth/callback}: where the accounting system sends the admin's browser
@@ -30,6 +34,7 @@ public class OAuthCallbackServlet extends HttpServlet {
 
     static final String PATH = "/accounting/oauth/callback";
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthCallbackServlet.class);
 
     private final transient AccountingConnections connections;
 
@@ -40,21 +45,54 @@ public class OAuthCallbackServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String> parameters = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, values.length == 0 ? "" : values[0]));
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         try {
-            ConnectionStatus status = connections.completeAuthorization(parameters);
+            ConnectionStatus status = connections.completeAuthorization(parameters(request));
             response.setStatus(HttpServletResponse.SC_OK);
             response.getWriter().write(page(status.state() == ConnectionState.CONNECTED
                     ? "Connected to " + status.organisationName() + ". You can close this window."
                     : "Authorised. Choose the organisation to connect: " + String.join(", ",
                             status.organisations().stream().map(Organisation::name).toList()) + "."));
         } catch (AccountingException refused) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(statusFor(refused));
             response.getWriter().write(page(refused.error().message()));
+        } catch (RuntimeException broken) {
+            LOG.error("The accounting authorisation callback failed", broken);
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.getWriter().write(page(ErrorCode.INTERNAL_ERROR.message("Completing the connection")));
         }
+    }
+
+    /** One value per parameter: a callback naming its state or code twice is not one the accounting system sent. */
+    private static Map<String, String> parameters(HttpServletRequest request) {
+        Map<String, String> parameters = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 1) {
+                throw new InvalidInputException(ErrorCode.AUTHORIZATION_FAILED, name.length() > 64 ? name.substring(0, 64) : name,
+                        "is given " + values.length + " times");
+            }
+            parameters.put(name, values.length == 0 ? "" : values[0]);
+        });
+        return parameters;
+    }
+
+    /**
+     * The admin's browser shows the page whatever the status; the status tells monitoring and tests apart: the admin
+     * declined (403), the company is connected to other books (409), the accounting system could not be reached
+     * (503) or refused the code (502), anything else about the callback (400).
+     */
+    private static int statusFor(AccountingException refused) {
+        String field = refused instanceof InvalidInputException invalid ? invalid.field() : "";
+        return switch (refused.code()) {
+            case AUTHORIZATION_FAILED -> switch (field) {
+                case "error" -> HttpServletResponse.SC_FORBIDDEN;
+                case "realmId", "organisation" -> HttpServletResponse.SC_CONFLICT;
+                default -> HttpServletResponse.SC_BAD_REQUEST;
+            };
+            case PROVIDER_UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            default -> HttpServletResponse.SC_BAD_GATEWAY;
+        };
     }
 
     private static String page(String message) {

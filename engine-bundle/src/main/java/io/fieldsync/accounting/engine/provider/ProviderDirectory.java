@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.engine.ConfigurationCheck;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 
 import org.osgi.framework.Constants;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public class ProviderDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDirectory.class);
-    private static final String VALID_ID = "[a-z][a-z0-9-]{0,31}";
+    private static final String VALID_ID = ConfigurationCheck.PROVIDER_ID;
 
     /** One registered provider service. */
     private record Registration(String id, AccountingProvider provider, int ranking, long serviceId) {
@@ -45,6 +46,7 @@ public class ProviderDirectory {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile String configuredId = EngineConfiguration.NO_PROVIDER;
     private volatile String configurationError;
+    private volatile List<ConfigurationCheck.Problem> configurationProblems = List.of();
 
     @Activate
     public ProviderDirectory(EngineConfiguration configuration) {
@@ -92,6 +94,14 @@ public class ProviderDirectory {
         return Optional.ofNullable(configurationError);
     }
 
+    /**
+     * Every value of the engine's configuration that makes no sense, as typed errors naming the property; the engine
+     * runs on the value each one says it uses instead.
+     */
+    public List<ConfigurationCheck.Problem> configurationProblems() {
+        return configurationProblems;
+    }
+
     /** The active provider, if one is configured and installed. */
     public Optional<ActiveProvider> active() {
         return provider(configuredId);
@@ -135,6 +145,9 @@ public class ProviderDirectory {
     }
 
     private void configure(EngineConfiguration configuration) {
+        List<ConfigurationCheck.Problem> problems = ConfigurationCheck.problems(configuration);
+        configurationProblems = List.copyOf(problems);
+        problems.forEach(problem -> LOG.error("Accounting configuration: {}", problem.error().message()));
         String value = configuration.provider() == null ? "" : configuration.provider().strip().toLowerCase(java.util.Locale.ROOT);
         if (value.isEmpty() || value.equals(EngineConfiguration.NO_PROVIDER)) {
             configuredId = EngineConfiguration.NO_PROVIDER;
@@ -143,10 +156,10 @@ public class ProviderDirectory {
             configuredId = value;
             configurationError = null;
         } else {
-            configuredId = EngineConfiguration.NO_PROVIDER;
-            configurationError = "provider '" + configuration.provider() + "' in " + EngineConfiguration.PID
-                    + " is not a provider id (lower case letters, digits, dashes) or 'none'; no provider is active";
-            LOG.error("Accounting: {}", configurationError);
+            // a typo in the provider must not stop a company's sync: the provider chosen before stays active
+            configurationError = "provider '" + ConfigurationCheck.printable(configuration.provider()) + "' in " + EngineConfiguration.PID
+                    + " is not a provider id (lower case letters, digits, dashes) or 'none'; "
+                    + (EngineConfiguration.NO_PROVIDER.equals(configuredId) ? "no provider is active" : configuredId + " stays active");
         }
     }
 

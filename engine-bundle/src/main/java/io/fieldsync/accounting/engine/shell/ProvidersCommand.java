@@ -40,7 +40,7 @@ public class ProvidersCommand implements Action {
         if (directory.active().isEmpty()) {
             System.out.println("Active provider '" + directory.configuredId() + "' is not installed: documents wait until it is.");
         }
-        directory.configurationError().ifPresent(error -> System.out.println("Configuration error: " + error));
+        directory.configurationProblems().forEach(problem -> System.out.println("Configuration error: " + problem.error().message()));
         return null;
     }
 }

@@ -40,7 +40,7 @@ public class StatusCommand implements Action {
                 : directory.active().map(p -> " (" + p.descriptor().displayName() + ", installed)")
                         .orElse(" (NOT INSTALLED: documents wait until it is)");
         System.out.println("Active provider : " + active + installed);
-        directory.configurationError().ifPresent(error -> System.out.println("Config error    : " + error));
+        directory.configurationProblems().forEach(problem -> System.out.println("Config error    : " + problem.error().message()));
         CompanyId companyId = company == null ? null : CompanyId.of(company);
         if (companyId != null) {
             ConnectionStatus status = connections.status(companyId);

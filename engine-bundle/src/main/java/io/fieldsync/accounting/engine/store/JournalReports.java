@@ -16,6 +16,8 @@ import io.fieldsync.accounting.api.SyncStatus;
 /** Read-only views of the journal for hosts, admins and the shell: pages of documents, counts by status. */
 public final class JournalReports {
 
+    private static final String DEPENDENTS = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? "
+            + "AND depends_on = ? ORDER BY id";
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM journal %s GROUP BY status";
 
     private final Database database;
@@ -50,6 +52,17 @@ public final class JournalReports {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 bind(select, parameters);
                 return new DocumentPage(JournalRows.list(select).stream().map(JournalEntry::toStatus).toList(), total);
+            }
+        });
+    }
+
+    /** The credit notes and payments of one invoice, oldest first. */
+    public List<JournalEntry> dependents(CompanyId company, String invoiceHostId) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(DEPENDENTS)) {
+                select.setString(1, company.value());
+                select.setString(2, invoiceHostId);
+                return JournalRows.list(select);
             }
         });
     }

@@ -84,6 +84,7 @@ final class DispatchRound {
     private final Clock clock;
     private final BooleanSupplier stopping;
     private final AttemptKeys keys;
+    private final InvoiceDependents dependents;
 
     DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock,
                   BooleanSupplier stopping) {
@@ -95,6 +96,7 @@ final class DispatchRound {
         this.clock = clock;
         this.stopping = stopping;
         this.keys = new AttemptKeys(stores.installationId(), provider.id());
+        this.dependents = new InvoiceDependents(stores);
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
@@ -203,7 +205,8 @@ final class DispatchRound {
                 if (remoteCustomer.isEmpty()) {
                     return;
                 }
-                Optional<SyncError> problem = MappingCheck.asError(mappings.gaps(creditNote.lines()));
+                Optional<SyncError> problem = MappingCheck.asError(mappings.gaps(creditNote.lines()))
+                        .or(() -> misfit(() -> dependents.check(company, creditNote)));
                 if (problem.isPresent()) {
                     recorder.failedBeforeSending(entry, provider.id(), problem.get());
                     return;
@@ -234,7 +237,8 @@ final class DispatchRound {
                             "Changing a payment already sent (it stays as first sent: change it in the accounting system by hand)"));
                     return;
                 }
-                Optional<SyncError> problem = mappings.depositGap(payment.method()).flatMap(gap -> MappingCheck.asError(List.of(gap)));
+                Optional<SyncError> problem = mappings.depositGap(payment.method()).flatMap(gap -> MappingCheck.asError(List.of(gap)))
+                        .or(() -> misfit(() -> dependents.check(company, payment)));
                 if (problem.isPresent()) {
                     recorder.failedBeforeSending(entry, provider.id(), problem.get());
                     return;
@@ -253,6 +257,19 @@ final class DispatchRound {
         }
         send(sendable, PaymentPush::key, pushes -> provider.provider().pushPayments(session, pushes));
         return due.size();
+    }
+
+    /**
+     * Why a payment or credit note no longer fits its invoice (checked at the call too; a retry by the admin, or
+     * documents handed over before their invoice, come back here), or empty.
+     */
+    private static Optional<SyncError> misfit(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (io.fieldsync.accounting.api.InvalidInputException misfit) {
+            return Optional.of(misfit.error());
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentPage;
 import io.fieldsync.accounting.api.DocumentQuery;
 import io.fieldsync.accounting.api.DocumentRef;
@@ -42,6 +43,7 @@ public class SyncService implements AccountingSync {
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
     private final Clock clock;
+    private final InvoiceDependents dependents;
 
     @Activate
     public SyncService(@Reference EngineStores stores, @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
@@ -49,29 +51,46 @@ public class SyncService implements AccountingSync {
         this.clock = stores.clock();
         this.dispatcher = dispatcher;
         this.notifier = notifier;
+        this.dependents = new InvoiceDependents(stores);
     }
 
     @Override
     public Ticket invoiceLocked(CompanyId company, Invoice invoice) {
+        checkCompany(company);
         Objects.requireNonNull(invoice, "invoice");
+        HostDocumentRules.check(invoice);
+        if (dependents.isNew(company, invoice.hostId())) {
+            // payments and credit notes that came before their invoice are judged now, and fail before the invoice
+            // is stored, so none of them can be sent in between (a dependent goes only after its invoice synced)
+            dependents.fail(dependents.conflictsWith(company, invoice), clock.instant())
+                    .forEach(failed -> notifier.documentChanged(failed.toStatus()));
+        }
         return accept(DocumentRef.invoice(company, invoice.hostId()), invoice, null);
     }
 
     @Override
     public Ticket invoiceCancelled(CompanyId company, CreditNote creditNote) {
+        checkCompany(company);
         Objects.requireNonNull(creditNote, "credit note");
+        HostDocumentRules.check(creditNote);
+        dependents.check(company, creditNote);
         return accept(DocumentRef.creditNote(company, creditNote.hostId()), creditNote, creditNote.invoiceHostId());
     }
 
     @Override
     public Ticket paymentCollected(CompanyId company, Payment payment) {
+        checkCompany(company);
         Objects.requireNonNull(payment, "payment");
+        HostDocumentRules.check(payment);
+        dependents.check(company, payment);
         return accept(DocumentRef.payment(company, payment.hostId()), payment, payment.invoiceHostId());
     }
 
     @Override
     public List<Ticket> registerHistorical(CompanyId company, Collection<Invoice> invoices) {
-        Objects.requireNonNull(company, "company");
+        checkCompany(company);
+        // all or nothing: one bad invoice refuses the call before any is stored
+        invoices.forEach(invoice -> HostDocumentRules.check(Objects.requireNonNull(invoice, "invoice")));
         List<Ticket> tickets = new ArrayList<>();
         for (Invoice invoice : invoices) {
             String snapshot = json().write(invoice);
@@ -93,6 +112,7 @@ public class SyncService implements AccountingSync {
 
     @Override
     public Optional<Ticket> retry(DocumentRef document) {
+        recheckAgainstInvoice(document);
         Optional<JournalEntry> queued = stores.journal().requeue(document, Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED), clock.instant());
         queued.ifPresent(entry -> {
             notifier.documentChanged(entry.toStatus());
@@ -134,6 +154,25 @@ public class SyncService implements AccountingSync {
             dispatcher.wake();
         }
         return ticket(accepted.entry());
+    }
+
+    private static void checkCompany(CompanyId company) {
+        Objects.requireNonNull(company, "company");
+        HostDocumentRules.check(company);
+    }
+
+    /** A payment or credit note failed for not fitting its invoice still does not fit it, unless it was changed. */
+    private void recheckAgainstInvoice(DocumentRef document) {
+        if (document.kind() == DocumentKind.INVOICE || document.kind() == DocumentKind.CUSTOMER) {
+            return;
+        }
+        stores.journal().find(document).filter(entry -> entry.status() == SyncStatus.FAILED).ifPresent(entry -> {
+            if (document.kind() == DocumentKind.PAYMENT) {
+                dependents.check(document.company(), json().read(entry.snapshot(), Payment.class));
+            } else {
+                dependents.check(document.company(), json().read(entry.snapshot(), CreditNote.class));
+            }
+        });
     }
 
     private static Ticket ticket(JournalEntry entry) {

@@ -63,14 +63,14 @@ class ConnectionServiceTest {
         engine.connections.completeAuthorization(Map.of("code", "c", "state", start.state()));
 
         assertThatThrownBy(() -> engine.connections.completeAuthorization(Map.of("code", "c", "state", start.state())))
-                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED))
+                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTHORIZATION_FAILED))
                 .hasMessageContaining("already used");
     }
 
     @Test
     void aForgedStateIsRefused() {
         assertThatThrownBy(() -> engine.connections.completeAuthorization(Map.of("code", "c", "state", "forged")))
-                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTHORIZATION_FAILED));
     }
 
     @Test

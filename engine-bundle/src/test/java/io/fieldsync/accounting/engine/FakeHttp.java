@@ -1,0 +1,98 @@
+package io.fieldsync.accounting.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** Servlet requests and responses as far as the engine's two servlets use them, for tests without a server. */
+public final class FakeHttp {
+
+    private FakeHttp() {
+    }
+
+    /** What a servlet answered. */
+    public static final class Answer {
+        public final AtomicInteger status = new AtomicInteger(HttpServletResponse.SC_OK);
+        public final StringWriter body = new StringWriter();
+        public final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setStatus", "sendError" -> {
+                        status.set((Integer) args[0]);
+                        yield null;
+                    }
+                    case "getWriter" -> new PrintWriter(body, true);
+                    case "setContentType", "setHeader" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A POST to {@code pathInfo} with these headers (names in lower case) and body. */
+    public static HttpServletRequest post(String pathInfo, Map<String, String> headers, byte[] body) {
+        ServletInputStream input = new BodyStream(body);
+        return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getMethod" -> "POST";
+                    case "getPathInfo" -> pathInfo;
+                    case "getInputStream" -> input;
+                    case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                    case "getHeaders" -> Collections.enumeration(headers.containsKey((String) args[0])
+                            ? List.of(headers.get((String) args[0])) : List.of());
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A GET carrying these query parameters (several values per name allowed). */
+    public static HttpServletRequest get(Map<String, String[]> parameters) {
+        return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getMethod" -> "GET";
+                    case "getParameterMap" -> parameters;
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static final class BodyStream extends ServletInputStream {
+        private final ByteArrayInputStream bytes;
+
+        BodyStream(byte[] body) {
+            this.bytes = new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return bytes.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("blocking reads only");
+        }
+    }
+}
