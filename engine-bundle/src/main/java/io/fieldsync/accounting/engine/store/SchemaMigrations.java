@@ -34,7 +34,8 @@ public final class SchemaMigrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "journal", "db/migration/V1__journal.sql"),
             new Migration(2, "remote payment state", "db/migration/V2__remote_payment_state.sql"),
-            new Migration(3, "customer names", "db/migration/V3__customer_names.sql"));
+            new Migration(3, "customer names", "db/migration/V3__customer_names.sql"),
+            new Migration(4, "connection error detail", "db/migration/V4__connection_error_detail.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
