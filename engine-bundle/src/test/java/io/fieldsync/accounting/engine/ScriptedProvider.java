@@ -51,6 +51,8 @@ public class ScriptedProvider implements AccountingProvider {
     public final List<PaymentPush> paymentPushes = new CopyOnWriteArrayList<>();
     public final List<TokenSet> revoked = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
+    /** The refresh token of every refresh attempt, in order. */
+    public final List<String> refreshedWith = new CopyOnWriteArrayList<>();
     /** How many pushInvoices calls were made. */
     public final AtomicInteger invoiceCalls = new AtomicInteger();
     public volatile List<Organisation> organisations = List.of(new Organisation("tenant-1", "Demo Plumbing Ltd"));
@@ -100,6 +102,7 @@ public class ScriptedProvider implements AccountingProvider {
     @Override
     public TokenSet refresh(TokenSet current) {
         refreshes.incrementAndGet();
+        refreshedWith.add(current.refreshToken());
         try {
             Thread.sleep(refreshTakes.toMillis());
         } catch (InterruptedException e) {
