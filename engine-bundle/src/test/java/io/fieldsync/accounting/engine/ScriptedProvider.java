@@ -182,6 +182,11 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
+        singleStateReads.incrementAndGet();
+        if (stateReadsFail != null) {
+            throw stateReadsFail;
+        }
+        refuseUnreadable(List.of(remoteInvoiceId));
         RemoteInvoiceState state = remoteInvoices.get(remoteInvoiceId);
         if (state == null) {
             throw new IllegalStateException("no such invoice: " + remoteInvoiceId);
@@ -191,11 +196,36 @@ public class ScriptedProvider implements AccountingProvider {
 
     /** The invoice ids of every batch read. */
     public final List<List<String>> stateReads = new CopyOnWriteArrayList<>();
+    /**
+     * Ids the "accounting system" refuses to read (as Xero answers 400 to a malformed id in {@code IDs=}): a batch read
+     * naming one fails as a whole, a read of that id alone fails.
+     */
+    public final Set<String> unreadableIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Thrown by every invoice-state read, if set: the service is down for everything. */
+    public volatile RuntimeException stateReadsFail;
+    /** How many invoices were read one at a time. */
+    public final AtomicInteger singleStateReads = new AtomicInteger();
 
     @Override
     public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
         stateReads.add(List.copyOf(remoteInvoiceIds));
+        if (stateReadsFail != null) {
+            throw stateReadsFail;
+        }
+        refuseUnreadable(remoteInvoiceIds);
         return remoteInvoiceIds.stream().filter(remoteInvoices::containsKey).map(remoteInvoices::get).toList();
+    }
+
+    @Override
+    public List<io.fieldsync.accounting.api.spi.RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        refuseUnreadable(remoteIds);
+        return AccountingProvider.super.contactsById(session, remoteIds);
+    }
+
+    private void refuseUnreadable(List<String> ids) {
+        ids.stream().filter(unreadableIds::contains).findFirst().ifPresent(id -> {
+            throw new AccountingException(SyncError.of(ErrorCode.VALIDATION_FAILED, "the request /Things").withDetail("400 bad id " + id));
+        });
     }
 
     @Override
