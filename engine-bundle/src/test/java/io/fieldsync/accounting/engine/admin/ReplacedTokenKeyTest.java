@@ -78,4 +78,22 @@ class ReplacedTokenKeyTest {
             assertThat(xero.revoked).isEmpty();
         }
     }
+
+    @Test
+    void disconnectingAConnectionWhoseTokensCannotBeReadForgetsItWithoutSendingThem() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (TestEngine before = new TestEngine(Files.createDirectories(dir.resolve("first")), "xero", url)) {
+            before.install(new ScriptedProvider("xero"));
+            before.connect(ACME);
+        }
+        try (TestEngine after = new TestEngine(Files.createDirectories(dir.resolve("another-installation")), "xero", url)) {
+            ScriptedProvider xero = after.install(new ScriptedProvider("xero"));
+
+            ConnectionStatus status = after.connections.disconnect(ACME);
+
+            assertThat(status.state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+            assertThat(after.connections.status(ACME).state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+            assertThat(xero.revoked).as("there is nothing readable to revoke").isEmpty();
+        }
+    }
 }
