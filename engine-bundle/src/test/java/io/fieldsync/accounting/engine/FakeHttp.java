@@ -47,6 +47,10 @@ public final class FakeHttp {
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());
                     case "getHeaders" -> Collections.enumeration(headers.containsKey((String) args[0])
                             ? List.of(headers.get((String) args[0])) : List.of());
+                    case "getHeader" -> headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    case "getContentLengthLong" -> (long) body.length;
+                    case "getContentLength" -> body.length;
                     case "getRemoteAddr" -> "127.0.0.1";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

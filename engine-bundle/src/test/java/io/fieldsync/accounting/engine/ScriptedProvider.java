@@ -51,6 +51,8 @@ public class ScriptedProvider implements AccountingProvider {
     public final List<PaymentPush> paymentPushes = new CopyOnWriteArrayList<>();
     public final List<TokenSet> revoked = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
+    /** The refresh token of every refresh attempt, in order. */
+    public final List<String> refreshedWith = new CopyOnWriteArrayList<>();
     /** How many pushInvoices calls were made. */
     public final AtomicInteger invoiceCalls = new AtomicInteger();
     public volatile List<Organisation> organisations = List.of(new Organisation("tenant-1", "Demo Plumbing Ltd"));
@@ -115,6 +117,7 @@ public class ScriptedProvider implements AccountingProvider {
     @Override
     public TokenSet refresh(TokenSet current) {
         refreshes.incrementAndGet();
+        refreshedWith.add(current.refreshToken());
         try {
             Thread.sleep(refreshTakes.toMillis());
         } catch (InterruptedException e) {
@@ -238,6 +241,11 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
+        singleStateReads.incrementAndGet();
+        if (stateReadsFail != null) {
+            throw stateReadsFail;
+        }
+        refuseUnreadable(List.of(remoteInvoiceId));
         RemoteInvoiceState state = remoteInvoices.get(remoteInvoiceId);
         if (state == null) {
             throw new IllegalStateException("no such invoice: " + remoteInvoiceId);
@@ -247,11 +255,36 @@ public class ScriptedProvider implements AccountingProvider {
 
     /** The invoice ids of every batch read. */
     public final List<List<String>> stateReads = new CopyOnWriteArrayList<>();
+    /**
+     * Ids the "accounting system" refuses to read (as Xero answers 400 to a malformed id in {@code IDs=}): a batch read
+     * naming one fails as a whole, a read of that id alone fails.
+     */
+    public final Set<String> unreadableIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Thrown by every invoice-state read, if set: the service is down for everything. */
+    public volatile RuntimeException stateReadsFail;
+    /** How many invoices were read one at a time. */
+    public final AtomicInteger singleStateReads = new AtomicInteger();
 
     @Override
     public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
         stateReads.add(List.copyOf(remoteInvoiceIds));
+        if (stateReadsFail != null) {
+            throw stateReadsFail;
+        }
+        refuseUnreadable(remoteInvoiceIds);
         return remoteInvoiceIds.stream().filter(remoteInvoices::containsKey).map(remoteInvoices::get).toList();
+    }
+
+    @Override
+    public List<io.fieldsync.accounting.api.spi.RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        refuseUnreadable(remoteIds);
+        return AccountingProvider.super.contactsById(session, remoteIds);
+    }
+
+    private void refuseUnreadable(List<String> ids) {
+        ids.stream().filter(unreadableIds::contains).findFirst().ifPresent(id -> {
+            throw new AccountingException(SyncError.of(ErrorCode.VALIDATION_FAILED, "the request /Things").withDetail("400 bad id " + id));
+        });
     }
 
     @Override
@@ -266,16 +299,33 @@ public class ScriptedProvider implements AccountingProvider {
         return delivery.header(SIGNATURE_HEADER).filter("good"::equals).isPresent();
     }
 
-    /** One event per line, {@code tenant,resourceType,resourceId,eventType}; anything else is malformed. */
+    /** Thrown by parseWebhook, if set: a provider that breaks on a delivery. */
+    public volatile RuntimeException parseBreaks;
+
+    @Override
+    public java.util.Optional<String> webhookSignatureHeader() {
+        return java.util.Optional.of(SIGNATURE_HEADER);
+    }
+
+    /**
+     * One event per line, {@code tenant,resourceType,resourceId,eventType}; a line that is not one is left out, as the
+     * SPI asks; an empty body is malformed as a whole.
+     */
     @Override
     public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
+        if (parseBreaks != null) {
+            throw parseBreaks;
+        }
+        String text = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, "an empty delivery", null));
+        }
         List<RemoteEvent> events = new ArrayList<>();
-        for (String line : new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : text.lines().toList()) {
             String[] parts = line.split(",");
-            if (parts.length != 4) {
-                throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED, "not an event: " + line, null));
+            if (parts.length == 4) {
+                events.add(new RemoteEvent(parts[0], parts[1], parts[2], parts[3], Instant.parse("2026-11-23T10:00:00Z")));
             }
-            events.add(new RemoteEvent(parts[0], parts[1], parts[2], parts[3], Instant.parse("2026-11-23T10:00:00Z")));
         }
         return events;
     }

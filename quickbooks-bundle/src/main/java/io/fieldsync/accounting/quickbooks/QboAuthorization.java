@@ -118,30 +118,41 @@ final class QboAuthorization {
         }
     }
 
+    /**
+     * Tokens for a grant. A refusal is typed by {@link QboTokenReply#refusal}: only invalid_grant and invalid_client end
+     * the connection. A refresh whose answer is lost (sent, no reply, a timeout) is passing too, though Intuit may already
+     * have rotated the refresh token: the engine keeps the token it sent and refreshes with it again. Intuit only says
+     * "always store the latest refresh_token" (api-facts §1.2); how long a superseded token stays usable is not
+     * documented [U]. The sandbox keeps it usable until its successor is used once, so the retry recovers the
+     * connection; should Intuit refuse it, that is invalid_grant and the admin must reconnect.
+     */
     private TokenSet token(Map<String, String> grant) {
         // asks for x_refresh_token_hard_expires_in, the 5-year limit Intuit introduced in 2025 (api-facts §1.2)
-        try (Response response = post(settings.tokenUrl(), Entity.entity(QuickBooksApi.form(grant),
-                MediaType.APPLICATION_FORM_URLENCODED_TYPE), true)) {
-            String body = QuickBooksHttp.withJerseyLoader(() -> response.readEntity(String.class));
-            TokenResponse token = read(body);
-            if (response.getStatus() == 400 && "invalid_grant".equals(token.error())) {
-                // expired, revoked, or already rotated by another refresh: only a new authorisation helps
-                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "QuickBooks Online").withDetail("invalid_grant"));
+        QboTokenReply reply = QuickBooksHttp.withJerseyLoader(() -> {
+            try (Response response = post(settings.tokenUrl(), Entity.entity(QuickBooksApi.form(grant),
+                    MediaType.APPLICATION_FORM_URLENCODED_TYPE), true)) {
+                return new QboTokenReply(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "",
+                        response.getHeaderString("Retry-After"), response.getHeaderString("intuit_tid"));
+            } catch (ProcessingException lost) {
+                throw QboTokenReply.unreachable(lost);
             }
-            if (response.getStatus() != 200 || token.accessToken() == null || token.refreshToken() == null) {
-                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "QuickBooks Online")
-                        .withDetail(response.getStatus() + " " + (token.error() == null ? "" : token.error())));
-            }
-            Instant now = clock.instant();
-            Duration life = token.expiresIn() == null ? ACCESS_TOKEN_LIFE : Duration.ofSeconds(token.expiresIn());
-            Instant refreshExpiry = now.plus(token.refreshTokenExpiresIn() == null ? REFRESH_TOKEN_LIFE
-                    : Duration.ofSeconds(token.refreshTokenExpiresIn()));
-            if (token.refreshTokenHardExpiresIn() != null) {
-                Instant hard = now.plusSeconds(token.refreshTokenHardExpiresIn());
-                refreshExpiry = hard.isBefore(refreshExpiry) ? hard : refreshExpiry;
-            }
-            return new TokenSet(token.accessToken(), token.refreshToken(), now.plus(life), refreshExpiry);
+        });
+        if (reply.status() != 200) {
+            throw reply.refusal();
         }
+        TokenResponse token = read(reply.body());
+        if (token.accessToken() == null || token.refreshToken() == null) {
+            throw reply.refusal();
+        }
+        Instant now = clock.instant();
+        Duration life = token.expiresIn() == null ? ACCESS_TOKEN_LIFE : Duration.ofSeconds(token.expiresIn());
+        Instant refreshExpiry = now.plus(token.refreshTokenExpiresIn() == null ? REFRESH_TOKEN_LIFE
+                : Duration.ofSeconds(token.refreshTokenExpiresIn()));
+        if (token.refreshTokenHardExpiresIn() != null) {
+            Instant hard = now.plusSeconds(token.refreshTokenHardExpiresIn());
+            refreshExpiry = hard.isBefore(refreshExpiry) ? hard : refreshExpiry;
+        }
+        return new TokenSet(token.accessToken(), token.refreshToken(), now.plus(life), refreshExpiry);
     }
 
     private Response post(String url, Entity<String> entity, boolean hardExpiry) {
@@ -172,6 +183,6 @@ final class QboAuthorization {
     }
 
     private static AccountingException unavailable(ProcessingException e) {
-        return new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Intuit's token service").withDetail(e.getMessage()), e);
+        return QboTokenReply.unreachable(e);
     }
 }

@@ -27,16 +27,25 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * QuickBooks webhooks (api-facts §7.2): {@code intuit-signature} is the Base64 HMAC-SHA256 of the raw body with
  * the app's verifier token, compared in constant time. Bodies come as CloudEvents (a JSON array, mandatory for
  * apps since 2026, one delivery may span several realms) or in the legacy {@code eventNotifications} shape;
  * both become the same events, named as the engine knows them: resource {@code INVOICE}, {@code PAYMENT},
  * {@code CREDITMEMO}, {@code CUSTOMER}...; event {@code CREATE}, {@code UPDATE}, {@code DELETE}, {@code VOID}...
+ *
+ * <p>Events are read one by one: one that lacks what the engine acts on (realm, entity, id, action) is left out and
+ * logged with the reason, and the others are kept; a legacy notification without its realm costs only its own
+ * entities. Intuit asks receivers never to fail a delivery for one event's sake, since a failed delivery is retried
+ * whole and holds back the later ones (api-facts §7.2). An unreadable time costs only the time.
  */
 final class QboWebhooks {
 
     static final String SIGNATURE_HEADER = "intuit-signature";
+    private static final Logger LOG = LoggerFactory.getLogger(QboWebhooks.class);
     /** Legacy {@code lastUpdated} comes as {@code 2015-10-05T14:42:19-0700}: an offset without a colon. */
     private static final DateTimeFormatter LEGACY_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
@@ -81,38 +90,54 @@ final class QboWebhooks {
     /** {@code type} {@code qbo.<entity>.<action>.v1}, realm in {@code intuitaccountid}, entity id in {@code intuitentityid}. */
     private static List<RemoteEvent> cloudEvents(JsonNode array) {
         List<RemoteEvent> events = new ArrayList<>();
+        int index = 0;
         for (JsonNode event : array) {
-            String type = event.path("type").asText("");
-            String realm = event.path("intuitaccountid").asText("");
-            String entity = event.path("intuitentityid").asText("");
+            index++;
+            String type = text(event.path("type"));
+            String realm = text(event.path("intuitaccountid"));
+            String entity = text(event.path("intuitentityid"));
             String[] parts = type.split("\\.");
-            if (parts.length < 3 || !"qbo".equals(parts[0]) || realm.isEmpty() || entity.isEmpty()) {
-                throw malformed("an event lacks a qbo.<entity>.<action> type, intuitaccountid or intuitentityid");
+            if (parts.length < 3 || !"qbo".equals(parts[0]) || parts[1].isBlank() || parts[2].isBlank() || realm.isEmpty() || entity.isEmpty()) {
+                LOG.warn("Left out event {} of a QuickBooks webhook: it lacks a qbo.<entity>.<action> type, intuitaccountid or intuitentityid",
+                        index);
+                continue;
             }
-            events.add(new RemoteEvent(realm, parts[1].toUpperCase(Locale.ROOT), entity, action(parts[2]), time(event.path("time").asText(null))));
+            events.add(new RemoteEvent(realm, parts[1].toUpperCase(Locale.ROOT), entity, action(parts[2]), time(event.path("time"), index)));
         }
         return events;
     }
 
     private static List<RemoteEvent> legacy(JsonNode notifications) {
         List<RemoteEvent> events = new ArrayList<>();
+        int index = 0;
         for (JsonNode notification : notifications) {
-            String realm = notification.path("realmId").asText("");
+            index++;
+            String realm = text(notification.path("realmId"));
             JsonNode entities = notification.path("dataChangeEvent").path("entities");
             if (realm.isEmpty() || !entities.isArray()) {
-                throw malformed("a notification lacks realmId or dataChangeEvent.entities");
+                LOG.warn("Left out notification {} of a QuickBooks webhook: it lacks realmId or dataChangeEvent.entities", index);
+                continue;
             }
+            int position = 0;
             for (JsonNode entity : entities) {
-                String name = entity.path("name").asText("");
-                String id = entity.path("id").asText("");
-                String operation = entity.path("operation").asText("");
+                position++;
+                String name = text(entity.path("name"));
+                String id = text(entity.path("id"));
+                String operation = text(entity.path("operation"));
                 if (name.isEmpty() || id.isEmpty() || operation.isEmpty()) {
-                    throw malformed("an entity lacks name, id or operation");
+                    LOG.warn("Left out entity {} of notification {} of a QuickBooks webhook: it lacks name, id or operation", position, index);
+                    continue;
                 }
-                events.add(new RemoteEvent(realm, name.toUpperCase(Locale.ROOT), id, action(operation), time(entity.path("lastUpdated").asText(null))));
+                events.add(new RemoteEvent(realm, name.toUpperCase(Locale.ROOT), id, action(operation),
+                        time(entity.path("lastUpdated"), index)));
             }
         }
         return events;
+    }
+
+    /** A scalar's text (ids may come as numbers), or "" for anything else. */
+    private static String text(JsonNode value) {
+        return value.isTextual() || value.isNumber() ? value.asText().strip() : "";
     }
 
     /** CloudEvents past tenses and legacy verbs alike become the verb: {@code created} and {@code Create} are {@code CREATE}. */
@@ -128,17 +153,20 @@ final class QboWebhooks {
         };
     }
 
-    private static Instant time(String text) {
-        if (text == null || text.isBlank()) {
+    /** When it happened, or the epoch when the time cannot be read: the engine reads the entity anyway. */
+    private static Instant time(JsonNode value, int index) {
+        String text = value.isTextual() ? value.asText().strip() : "";
+        if (text.isEmpty()) {
             return Instant.EPOCH;
         }
         try {
-            return OffsetDateTime.parse(text.strip(), LEGACY_TIME).toInstant();
+            return OffsetDateTime.parse(text, LEGACY_TIME).toInstant();
         } catch (DateTimeParseException isoInstead) {
             try {
-                return Instant.parse(text.strip());
+                return Instant.parse(text);
             } catch (DateTimeParseException unreadable) {
-                throw malformed("an event time is not a date-time: " + text);
+                LOG.warn("Event {} of a QuickBooks webhook has an unreadable time; it is kept without it", index);
+                return Instant.EPOCH;
             }
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.DocumentKind;
@@ -173,6 +174,11 @@ public class QuickBooksProvider implements AccountingProvider {
     @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
         return ledger.changesSince(session, since);
+    }
+
+    @Override
+    public Optional<String> webhookSignatureHeader() {
+        return Optional.of(QboWebhooks.SIGNATURE_HEADER);
     }
 
     @Override

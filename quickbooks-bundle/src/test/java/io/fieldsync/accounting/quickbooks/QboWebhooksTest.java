@@ -105,11 +105,64 @@ class QboWebhooksTest {
     }
 
     @Test
-    void garbageIsATypedValidationError() {
-        for (String body : List.of("not json", "{}", "[{\"type\":\"qbo.invoice.updated.v1\"}]", "[{\"type\":\"x\",\"intuitaccountid\":\"1\","
-                + "\"intuitentityid\":\"2\"}]", "{\"eventNotifications\":[{\"realmId\":\"1\"}]}")) {
+    void aBodyThatIsNotADeliveryIsATypedValidationError() {
+        for (String body : List.of("not json", "{}", "\"text\"", "{\"eventNotifications\":{}}")) {
             assertThatThrownBy(() -> webhooks.parse(delivery(body, "x"))).as(body)
                     .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+
+    @Test
+    void aMalformedCloudEventIsLeftOutAndTheOtherEventsOfTheDeliveryAreKept() {
+        String body = """
+                [{"type":"qbo.invoice.updated.v1"},
+                 {"type":"x","intuitaccountid":"1","intuitentityid":"2"},
+                 {"type":"qbo.invoice.updated.v1","intuitaccountid":{"id":"1"},"intuitentityid":"2"},
+                 "not an event",
+                 {"specversion":"1.0","id":"a","type":"qbo.invoice.updated.v1","time":"2026-11-02T09:15:12Z","intuitentityid":"130",
+                  "intuitaccountid":"9341452725837612","data":{}},
+                 {"specversion":"1.0","id":"b","type":"qbo.customer.updated.v1","time":"2026-11-02T09:15:13Z","intuitentityid":"58",
+                  "intuitaccountid":"9341452725837612","data":{}}]""";
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("INVOICE", "130"), org.assertj.core.groups.Tuple.tuple("CUSTOMER", "58"));
+    }
+
+    @Test
+    void aMalformedLegacyNotificationOrEntityCostsOnlyItself() {
+        String body = """
+                {"eventNotifications":[{"dataChangeEvent":{"entities":[{"name":"Invoice","id":"1","operation":"Update"}]}},
+                 {"realmId":"1185883450","dataChangeEvent":{"entities":[{"name":"Invoice","operation":"Update"},
+                  {"name":"Invoice","id":"238","operation":"Update","lastUpdated":"2015-10-05T14:42:19-0700"}]}}]}""";
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.tenantId()).isEqualTo("1185883450");
+            assertThat(event.resourceId()).isEqualTo("238");
+        });
+    }
+
+    @Test
+    void anUnreadableEventTimeCostsOnlyTheTimeNotTheEventNorTheDelivery() {
+        String body = CLOUD_EVENTS.replace("2026-11-02T09:15:12.345Z", "2026-13-45T99:00:00Z").replace("\"2026-11-02T09:15:12Z\"", "[1]");
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.occurredAt()).isEqualTo(Instant.EPOCH));
+    }
+
+    @Test
+    void theProviderNamesItsSignatureHeaderSoTheEngineRefusesUnsignedRequestsUnread() {
+        QuickBooksProvider provider = new QuickBooksProvider(new QuickBooksSettings("c", "s", "http://localhost/cb", TOKEN,
+                QuickBooksConfiguration.ACCOUNTING_SCOPE, "a", "t", "r", "http://localhost", 75, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                Clock.systemUTC());
+        try {
+            assertThat(provider.webhookSignatureHeader()).hasValue("intuit-signature");
+        } finally {
+            provider.deactivate();
         }
     }
 

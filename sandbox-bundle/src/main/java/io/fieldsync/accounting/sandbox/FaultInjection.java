@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults a test can switch on while a simulator runs: random 500s, the next N calls failing with 500 or 503 (used by
  * the QBO sandbox), added latency, a burst of 429s and
  * "apply the write, then drop the connection without answering" (the case that makes an outcome unknown
- * to the client). Settings apply to the vendor's business API calls, not to its OAuth endpoints.
- * Thread-safe; the random source is seedable so that a failing run can be repeated.
+ * to the client). Those apply to the vendor's business API calls. The OAuth token endpoint has its own:
+ * an outage (500 or 503), 429s, and "carry out the request, then drop the connection" (a refresh token spent by a
+ * refresh whose answer never arrived). Thread-safe; the random source is seedable so that a failing run can be repeated.
  */
 public final class FaultInjection {
 
@@ -24,6 +25,11 @@ public final class FaultInjection {
     private final AtomicInteger pendingDrops = new AtomicInteger();
     private final AtomicInteger pendingFailures = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private final AtomicInteger pendingTokenFailures = new AtomicInteger();
+    private volatile int tokenFailureStatus = 503;
+    private final AtomicInteger pendingTokenThrottles = new AtomicInteger();
+    private volatile long tokenRetryAfterSeconds = 1;
+    private final AtomicInteger pendingTokenDrops = new AtomicInteger();
 
     public FaultInjection() {
         this(new Random());
@@ -78,12 +84,44 @@ public final class FaultInjection {
         return this;
     }
 
+    /**
+     * The next {@code requests} requests to the OAuth token endpoint (code exchanges and refreshes) fail with HTTP
+     * {@code status} (500 or 503) before anything is done: the vendor's identity service is down.
+     */
+    public FaultInjection tokenEndpointOutage(int requests, int status) {
+        if (status != 500 && status != 503) {
+            throw new IllegalArgumentException("only 500 and 503 outages are simulated: " + status);
+        }
+        this.tokenFailureStatus = status;
+        this.pendingTokenFailures.set(requests);
+        return this;
+    }
+
+    /** The next {@code requests} token-endpoint requests are refused with 429 and {@code Retry-After: retryAfter}. */
+    public FaultInjection tokenEndpointTooManyRequests(int requests, Duration retryAfter) {
+        this.tokenRetryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        this.pendingTokenThrottles.set(requests);
+        return this;
+    }
+
+    /**
+     * The next {@code requests} token-endpoint requests are carried out (a refresh rotates the refresh token, a code
+     * is spent), then the connection is closed without an answer: the client cannot know what it now holds.
+     */
+    public FaultInjection tokenEndpointDropsAnswers(int requests) {
+        this.pendingTokenDrops.set(requests);
+        return this;
+    }
+
     public void reset() {
         errorRate = 0;
         latency = Duration.ZERO;
         pendingTooManyRequests.set(0);
         pendingDrops.set(0);
         pendingFailures.set(0);
+        pendingTokenFailures.set(0);
+        pendingTokenThrottles.set(0);
+        pendingTokenDrops.set(0);
     }
 
     // --- used by the simulators ---
@@ -114,6 +152,21 @@ public final class FaultInjection {
 
     public boolean takeDropAfterApply() {
         return takeOne(pendingDrops);
+    }
+
+    /** If a token-endpoint outage is pending, consumes one request of it and returns its HTTP status. */
+    public OptionalInt takeTokenEndpointOutage() {
+        return takeOne(pendingTokenFailures) ? OptionalInt.of(tokenFailureStatus) : OptionalInt.empty();
+    }
+
+    /** If a token-endpoint 429 is pending, consumes it and returns its Retry-After in seconds. */
+    public OptionalLong takeTokenEndpointTooManyRequests() {
+        return takeOne(pendingTokenThrottles) ? OptionalLong.of(tokenRetryAfterSeconds) : OptionalLong.empty();
+    }
+
+    /** Whether the token request being answered is to lose its answer. */
+    public boolean takeTokenEndpointDrop() {
+        return takeOne(pendingTokenDrops);
     }
 
     private static boolean takeOne(AtomicInteger counter) {

@@ -107,23 +107,34 @@ final class XeroAuthorization {
                 .toList();
     }
 
+    /**
+     * Tokens for a grant. A refusal is typed by {@link XeroTokenReply#refusal}: only invalid_grant and invalid_client
+     * end the connection. A refresh whose answer is lost (sent, no reply, a timeout) is passing too, though Xero may
+     * already have rotated the refresh token: Xero accepts the previous refresh token again for 30 minutes "if, for
+     * whatever reason, you don't receive the response" (Xero's reply in community thread 105714701; X-FAQ-OAUTH), so the
+     * engine keeps the token it sent and the next refresh within that grace recovers the connection. Past the grace
+     * that token is invalid_grant and the admin must reconnect.
+     */
     private TokenSet token(Map<String, String> grant) {
-        try (Response response = post("/connect/token", grant)) {
-            String body = XeroHttp.withJerseyLoader(() -> response.readEntity(String.class));
-            TokenResponse token = read(body, new TypeReference<>() {
-            });
-            if (response.getStatus() == 400 && "invalid_grant".equals(token.error())) {
-                // expired, revoked, or already rotated by someone else: only a new authorisation helps
-                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero").withDetail("invalid_grant"));
+        XeroTokenReply reply = XeroHttp.withJerseyLoader(() -> {
+            try (Response response = post("/connect/token", grant)) {
+                return new XeroTokenReply(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "",
+                        response.getHeaderString("Retry-After"), response.getHeaderString("X-Rate-Limit-Problem"));
+            } catch (ProcessingException lost) {
+                throw XeroTokenReply.unreachable(lost);
             }
-            if (response.getStatus() != 200 || token.accessToken() == null || token.refreshToken() == null) {
-                throw new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero")
-                        .withDetail(response.getStatus() + " " + (token.error() == null ? "" : token.error())));
-            }
-            Duration life = token.expiresIn() == null ? ACCESS_TOKEN_LIFE : Duration.ofSeconds(token.expiresIn());
-            return new TokenSet(token.accessToken(), token.refreshToken(), clock.instant().plus(life),
-                    clock.instant().plus(REFRESH_TOKEN_LIFE));
+        });
+        if (reply.status() != 200) {
+            throw reply.refusal(json);
         }
+        TokenResponse token = read(reply.body(), new TypeReference<>() {
+        });
+        if (token.accessToken() == null || token.refreshToken() == null) {
+            throw reply.refusal(json);
+        }
+        Duration life = token.expiresIn() == null ? ACCESS_TOKEN_LIFE : Duration.ofSeconds(token.expiresIn());
+        return new TokenSet(token.accessToken(), token.refreshToken(), clock.instant().plus(life),
+                clock.instant().plus(REFRESH_TOKEN_LIFE));
     }
 
     private Response post(String path, Map<String, String> form) {
@@ -136,7 +147,7 @@ final class XeroAuthorization {
                         .header("Authorization", "Basic " + basic)
                         .post(Entity.entity(form(form), MediaType.APPLICATION_FORM_URLENCODED_TYPE));
             } catch (ProcessingException e) {
-                throw unavailable(e);
+                throw XeroTokenReply.unreachable(e);
             }
         });
     }
@@ -151,7 +162,7 @@ final class XeroAuthorization {
     }
 
     private static AccountingException unavailable(ProcessingException e) {
-        return new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's identity service").withDetail(e.getMessage()), e);
+        return XeroTokenReply.unreachable(e);
     }
 
     static String form(Map<String, String> values) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,6 +172,11 @@ public class XeroProvider implements AccountingProvider {
     @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
         return ledger.changesSince(session, since);
+    }
+
+    @Override
+    public Optional<String> webhookSignatureHeader() {
+        return Optional.of(XeroWebhooks.SIGNATURE_HEADER);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,14 +23,23 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Xero webhooks: {@code x-xero-signature} is the Base64 HMAC-SHA256 of the raw body with the app's
  * webhook key (Xero, "Configuring your server"), compared in constant time. Intent-to-receive
  * deliveries carry no events and are answered like any other: 200 when signed right, 401 when not.
+ *
+ * <p>Events are read one by one: one that lacks what the engine acts on (tenant, category, resource id, type; ids are
+ * UUIDs in Xero's webhooks spec, xero-webhooks.yaml) is left out and logged with the reason, and the others are kept.
+ * An unreadable {@code eventDateUtc} costs only the time: events are thin, the engine reads the resource anyway.
  */
 final class XeroWebhooks {
 
     static final String SIGNATURE_HEADER = "x-xero-signature";
+    private static final Logger LOG = LoggerFactory.getLogger(XeroWebhooks.class);
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectMapper json;
 
@@ -68,18 +78,50 @@ final class XeroWebhooks {
             throw malformed("the body has no events array");
         }
         List<RemoteEvent> events = new ArrayList<>();
+        int index = 0;
         for (JsonNode event : root.path("events")) {
-            String tenant = event.path("tenantId").asText(null);
-            String category = event.path("eventCategory").asText(null);
-            String resource = event.path("resourceId").asText(null);
-            String type = event.path("eventType").asText(null);
-            String at = event.path("eventDateUtc").asText(null);
-            if (tenant == null || category == null || resource == null || type == null) {
-                throw malformed("an event lacks tenantId, eventCategory, resourceId or eventType");
+            index++;
+            Optional<String> problem = problem(event);
+            if (problem.isPresent()) {
+                LOG.warn("Left out event {} of a Xero webhook: {}", index, problem.get());
+                continue;
             }
-            events.add(new RemoteEvent(tenant, category, resource, type, at == null ? Instant.EPOCH : XeroDates.instant(at)));
+            events.add(new RemoteEvent(event.path("tenantId").asText(), event.path("eventCategory").asText().strip(),
+                    event.path("resourceId").asText(), event.path("eventType").asText().strip(), time(event.path("eventDateUtc"), index)));
         }
         return events;
+    }
+
+    /** Why the engine cannot act on an event, if it cannot. */
+    private static Optional<String> problem(JsonNode event) {
+        if (!event.isObject()) {
+            return Optional.of("it is not an object");
+        }
+        for (String field : List.of("tenantId", "eventCategory", "resourceId", "eventType")) {
+            JsonNode value = event.path(field);
+            if (!value.isTextual() || value.asText().isBlank()) {
+                return Optional.of("it has no " + field);
+            }
+        }
+        for (String id : List.of("tenantId", "resourceId")) {
+            if (!UUID.matcher(event.path(id).asText()).matches()) {
+                return Optional.of("its " + id + " is not a UUID");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When it happened, or the epoch when Xero's time cannot be read: the engine does not act on it. */
+    private static Instant time(JsonNode value, int index) {
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return XeroDates.instant(value.asText());
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Event {} of a Xero webhook has an unreadable eventDateUtc; it is kept without its time", index);
+            return Instant.EPOCH;
+        }
     }
 
     private static AccountingException malformed(String why) {

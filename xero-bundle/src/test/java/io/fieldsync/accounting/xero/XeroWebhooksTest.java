@@ -87,10 +87,59 @@ class XeroWebhooksTest {
     }
 
     @Test
-    void aMalformedBodyIsATypedValidationError() {
-        assertThatThrownBy(() -> webhooks.parse(delivery("not json", "x")))
-                .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
-        assertThatThrownBy(() -> webhooks.parse(delivery("{\"events\":[{\"tenantId\":\"t\"}]}", "x")))
-                .isInstanceOf(AccountingException.class).hasMessageContaining("lacks");
+    void aBodyThatIsNotADeliveryIsATypedValidationError() {
+        for (String body : List.of("not json", "{\"events\":{}}", "[]", "")) {
+            assertThatThrownBy(() -> webhooks.parse(delivery(body, "x"))).as(body)
+                    .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+
+    @Test
+    void aMalformedEventIsLeftOutAndTheOtherEventsOfTheDeliveryAreKept() {
+        String body = """
+                {"events":[%s,
+                {"tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","eventCategory":"INVOICE","eventType":"UPDATE"},
+                {"tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","eventCategory":"INVOICE","eventType":"UPDATE","resourceId":"x,y"},
+                {"tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","eventCategory":{"a":1},"eventType":"UPDATE",
+                 "resourceId":"717f2bfc-c6d4-41fd-b238-3f2f0c0cf777"},
+                "not an event",
+                %s],"lastEventSequence":6,"firstEventSequence":1,"entropy":"x"}"""
+                .formatted(event("INVOICE", "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01"), event("CONTACT", "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777"));
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("INVOICE", "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01"),
+                org.assertj.core.groups.Tuple.tuple("CONTACT", "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777"));
+    }
+
+    @Test
+    void anUnreadableEventTimeCostsOnlyTheTimeNotTheEventNorTheDelivery() {
+        String body = "{\"events\":[" + event("INVOICE", "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01").replace("2024-06-21T01:15:39.902", "2024-13-45T99:99")
+                + "," + event("INVOICE", "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777").replace("\"2024-06-21T01:15:39.902\"", "42")
+                + "],\"lastEventSequence\":2,\"firstEventSequence\":1,\"entropy\":\"x\"}";
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.occurredAt()).isEqualTo(Instant.EPOCH));
+    }
+
+    @Test
+    void theProviderNamesItsSignatureHeaderSoTheEngineRefusesUnsignedRequestsUnread() {
+        XeroProvider provider = new XeroProvider(new XeroSettings("c", "s", "http://localhost/cb", KEY, XeroConfiguration.GRANULAR_SCOPES,
+                "http://localhost/a", "http://localhost/i", "http://localhost/x", java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1)), java.time.Clock.systemUTC());
+        try {
+            assertThat(provider.webhookSignatureHeader()).hasValue("x-xero-signature");
+        } finally {
+            provider.deactivate();
+        }
+    }
+
+    private static String event(String category, String resourceId) {
+        return """
+                {"resourceUrl":"https://api.xero.com/api.xro/2.0/Things/%2$s","resourceId":"%2$s","eventDateUtc":"2024-06-21T01:15:39.902",
+                "eventType":"UPDATE","eventCategory":"%1$s","tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","tenantType":"ORGANISATION"}"""
+                .formatted(category, resourceId);
     }
 }

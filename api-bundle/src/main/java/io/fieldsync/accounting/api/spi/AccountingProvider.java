@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
@@ -105,13 +106,26 @@ public interface AccountingProvider {
     /** Invoices changed since {@code since} (polling backstop to webhooks). */
     RemoteChanges changesSince(ProviderSession session, Instant since);
 
+    /**
+     * The request header that carries the signature of this provider's webhooks ({@code x-xero-signature},
+     * {@code intuit-signature}). The engine refuses a request without it (401) before reading its body. Empty when
+     * the provider's webhooks are not signed by a header; the engine then reads the body and asks
+     * {@link #verifyWebhook}.
+     */
+    default Optional<String> webhookSignatureHeader() {
+        return Optional.empty();
+    }
+
     /** Whether a webhook request carries a valid signature. Must be constant-time in the signature. */
     boolean verifyWebhook(WebhookDelivery delivery);
 
     /**
-     * The events of a verified webhook request.
+     * The events of a verified webhook request, read event by event: an event that cannot be read (a missing or
+     * malformed field) is left out, and logged by the provider with the reason but never with the payload, and the
+     * others are returned. A field the engine does not act on (an unreadable time) does not cost the event.
      *
-     * @throws AccountingException VALIDATION_FAILED when the body is malformed
+     * @throws AccountingException VALIDATION_FAILED when the body as a whole cannot be read (not JSON, not the
+     *                             vendor's shape), so that no event can be told apart
      */
     List<RemoteEvent> parseWebhook(WebhookDelivery delivery);
 }

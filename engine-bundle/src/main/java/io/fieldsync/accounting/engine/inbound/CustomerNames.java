@@ -1,15 +1,15 @@
 package io.fieldsync.accounting.engine.inbound;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteContact;
@@ -40,36 +40,78 @@ final class CustomerNames {
         this.notifier = notifier;
     }
 
-    /** The contacts of one organisation that webhooks said were updated. */
+    /** The contacts of one organisation that webhooks said were updated; each company is handled on its own. */
     void contactsChanged(RemoteUpdates.Tenant tenant, Set<String> remoteIds) {
         Optional<ActiveProvider> provider = directory.provider(tenant.provider());
         if (provider.isEmpty()) {
             return;
         }
         for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
-            if (!stores.setup().settings(company).twoWayNameSync()) {
-                continue;
+            try {
+                contactsChanged(company, provider.get(), remoteIds);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not handle {} contact events of company {} in {}; the next change of each brings its name: {}",
+                        remoteIds.size(), company, tenant.provider(), e.toString());
             }
-            List<NamedLink> links = stores.customerLinks().linkedTo(company, tenant.provider(), remoteIds);
-            if (links.isEmpty()) {
+        }
+    }
+
+    private void contactsChanged(CompanyId company, ActiveProvider provider, Set<String> remoteIds) {
+        if (!stores.setup().settings(company).twoWayNameSync()) {
+            return;
+        }
+        List<NamedLink> links = stores.customerLinks().linkedTo(company, provider.id(), remoteIds);
+        if (links.isEmpty()) {
+            return;
+        }
+        ProviderSession session;
+        try {
+            session = dispatcher.session(company, provider);
+        } catch (AccountingException unusable) {
+            LOG.debug("Company {} cannot use {} now: {}", company, provider.id(), unusable.getMessage());
+            return;
+        }
+        Map<String, RemoteContact> contacts = contacts(provider, session, company, links.stream().map(NamedLink::remoteId).distinct().toList());
+        for (NamedLink link : links) {
+            RemoteContact contact = contacts.get(link.remoteId());
+            if (contact == null || contact.name() == null || contact.name().isBlank() || contact.name().equals(link.knownName())) {
                 continue;
             }
             try {
-                ProviderSession session = dispatcher.session(company, provider.get());
-                Map<String, RemoteContact> contacts = provider.get().provider()
-                        .contactsById(session, links.stream().map(NamedLink::remoteId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(RemoteContact::remoteId, Function.identity(), (first, second) -> first));
-                for (NamedLink link : links) {
-                    RemoteContact contact = contacts.get(link.remoteId());
-                    if (contact != null && contact.name() != null && !contact.name().isBlank() && !contact.name().equals(link.knownName())) {
-                        stores.customerLinks().rename(company, tenant.provider(), link.hostCustomerId(), contact.name());
-                        notifier.customerRenamed(company, link.hostCustomerId(), contact.name());
-                    }
-                }
+                stores.customerLinks().rename(company, provider.id(), link.hostCustomerId(), contact.name());
+                notifier.customerRenamed(company, link.hostCustomerId(), contact.name());
             } catch (RuntimeException e) {
-                LOG.warn("Could not read {} renamed contacts of company {} in {}; the next change of each brings its name: {}",
-                        links.size(), company, tenant.provider(), e.toString());
+                LOG.warn("Could not pass on the new name of customer {} of company {}: {}", link.hostCustomerId(), company, e.toString());
             }
         }
+    }
+
+    /**
+     * The contacts in one read; when that read fails because of one of them, one by one so that the others still
+     * arrive. A failure of the whole service or connection is not repeated per contact.
+     */
+    private Map<String, RemoteContact> contacts(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> remoteIds) {
+        Map<String, RemoteContact> found = new HashMap<>();
+        try {
+            provider.provider().contactsById(session, remoteIds).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+            return found;
+        } catch (RuntimeException failed) {
+            if (remoteIds.size() == 1 || RemoteUpdates.failsEveryRead(failed)) {
+                LOG.warn("Could not read {} renamed contacts of company {} in {}; the next change of each brings its name: {}",
+                        remoteIds.size(), company, provider.id(), failed.toString());
+                return found;
+            }
+        }
+        for (String remoteId : remoteIds) {
+            try {
+                provider.provider().contactsById(session, List.of(remoteId)).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+            } catch (RuntimeException failed) {
+                LOG.warn("Left out {} contact {} of company {}, announced by webhook: {}", provider.id(), remoteId, company, failed.toString());
+                if (RemoteUpdates.failsEveryRead(failed)) {
+                    break;
+                }
+            }
+        }
+        return found;
     }
 }

@@ -3,6 +3,7 @@ package io.fieldsync.accounting.engine.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderSession;
@@ -156,6 +158,11 @@ public class RemoteUpdates {
     record Tenant(String provider, String tenantId) {
     }
 
+    /**
+     * Handles the events gathered so far. Each organisation, each company and each invoice is handled on its own:
+     * one that fails (a connection that cannot be used, an invoice the accounting system will not read, a state that
+     * cannot be recorded) is logged and left to polling, and the others go on.
+     */
     private void flushSafely() {
         Map<Tenant, Set<String>> batch;
         Map<Tenant, Set<String>> contacts;
@@ -166,23 +173,92 @@ public class RemoteUpdates {
             pendingContacts.clear();
             flushScheduled = false;
         }
-        contacts.forEach(names::contactsChanged);
-        batch.forEach((tenant, invoiceIds) -> {
-            Optional<ActiveProvider> provider = directory.provider(tenant.provider());
-            if (provider.isEmpty()) {
-                return;
-            }
-            for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
-                try {
-                    ProviderSession session = dispatcher.session(company, provider.get());
-                    provider.get().provider().invoiceStates(session, List.copyOf(invoiceIds))
-                            .forEach(state -> apply(company, tenant.provider(), state));
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not read {} invoices of company {} after {} webhooks; polling will catch them: {}",
-                            invoiceIds.size(), company, tenant.provider(), e.toString());
-                }
+        contacts.forEach((tenant, remoteIds) -> {
+            try {
+                names.contactsChanged(tenant, remoteIds);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not handle {} contact events of {} organisation {}: {}", remoteIds.size(), tenant.provider(),
+                        tenant.tenantId(), e.toString());
             }
         });
+        batch.forEach((tenant, invoiceIds) -> {
+            try {
+                invoicesChanged(tenant, List.copyOf(invoiceIds));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not handle {} invoice events of {} organisation {}; polling will catch them: {}", invoiceIds.size(),
+                        tenant.provider(), tenant.tenantId(), e.toString());
+            }
+        });
+    }
+
+    private void invoicesChanged(Tenant tenant, List<String> invoiceIds) {
+        Optional<ActiveProvider> provider = directory.provider(tenant.provider());
+        if (provider.isEmpty()) {
+            return;
+        }
+        for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
+            Optional<ProviderSession> session = usableSession(company, provider.get());
+            if (session.isEmpty()) {
+                continue;
+            }
+            for (RemoteInvoiceState state : states(provider.get(), session.get(), company, invoiceIds)) {
+                try {
+                    apply(company, tenant.provider(), state);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not record the payment state of {} invoice {} for company {}: {}", tenant.provider(),
+                            state.remoteId(), company, e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * The invoices' states in one read; when that read fails because of one of them (an id the accounting system
+     * refuses), they are read one by one so that the others still arrive. A failure of the whole service or
+     * connection is not repeated per invoice: polling catches up.
+     */
+    private List<RemoteInvoiceState> states(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> invoiceIds) {
+        try {
+            return provider.provider().invoiceStates(session, invoiceIds);
+        } catch (RuntimeException failed) {
+            if (invoiceIds.size() == 1 || failsEveryRead(failed)) {
+                LOG.warn("Could not read {} invoices of company {} after {} webhooks; polling will catch them: {}", invoiceIds.size(),
+                        company, provider.id(), failed.toString());
+                return List.of();
+            }
+            LOG.info("Reading {} invoices of company {} from {} at once failed ({}); reading them one by one", invoiceIds.size(), company,
+                    provider.id(), failed.toString());
+        }
+        List<RemoteInvoiceState> states = new ArrayList<>();
+        for (String invoiceId : invoiceIds) {
+            try {
+                states.add(provider.provider().invoiceState(session, invoiceId));
+            } catch (RuntimeException failed) {
+                LOG.warn("Left out {} invoice {} of company {}, announced by webhook: {}", provider.id(), invoiceId, company, failed.toString());
+                if (failsEveryRead(failed)) {
+                    break;
+                }
+            }
+        }
+        return states;
+    }
+
+    /** A failure of the service or of the connection, not of one resource: reading resources one by one would not help. */
+    static boolean failsEveryRead(RuntimeException failure) {
+        return failure instanceof AccountingException refused && switch (refused.code()) {
+            case RATE_LIMITED, PROVIDER_UNAVAILABLE, CONNECTION_EXPIRED, NOT_CONNECTED -> true;
+            default -> false;
+        };
+    }
+
+    /** A session for the company, or empty when its connection cannot be used now (expired, unreadable tokens). */
+    Optional<ProviderSession> usableSession(CompanyId company, ActiveProvider provider) {
+        try {
+            return Optional.of(dispatcher.session(company, provider));
+        } catch (AccountingException unusable) {
+            LOG.debug("Company {} cannot use {} now: {}", company, provider.id(), unusable.getMessage());
+            return Optional.empty();
+        }
     }
 
     private int poll() {
@@ -193,10 +269,14 @@ public class RemoteUpdates {
         ActiveProvider provider = active.get();
         int changed = 0;
         for (CompanyId company : stores.connections().connectedCompanies(provider.id())) {
+            Optional<ProviderSession> session = usableSession(company, provider);
+            if (session.isEmpty()) {
+                continue;
+            }
             try {
                 Instant since = stores.connections().pollWatermark(company, provider.id())
                         .orElse(clock.instant().minus(FIRST_POLL_LOOKBACK));
-                RemoteChanges changes = provider.provider().changesSince(dispatcher.session(company, provider), since);
+                RemoteChanges changes = provider.provider().changesSince(session.get(), since);
                 for (RemoteInvoiceState invoice : changes.invoices()) {
                     changed += apply(company, provider.id(), invoice) ? 1 : 0;
                 }

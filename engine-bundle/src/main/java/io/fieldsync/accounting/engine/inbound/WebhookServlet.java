@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
@@ -30,9 +31,15 @@ import org.slf4j.LoggerFactory;
  * bytes; a bad one gets 401 with no body, a good one 200 with no body at once (Xero wants an answer
  * within 5 seconds, QuickBooks within 3), and the events are handled afterwards.
  *
+ * <p>Nothing is read from a request that cannot be a delivery: one without the provider's signature header is
+ * refused (401) and one that declares a body above the limit is refused (413) before the body is touched; the
+ * body is then read up to the limit only.
+ *
  * <p>A signed delivery we cannot read is acknowledged too (and logged): Intuit retries a refused
  * delivery for days and holds back every later one meanwhile, and resending the same bytes cannot
- * make them readable. The polling backstop catches what such a delivery announced.
+ * make them readable ("never return 400 for per-event processing errors", api-facts §7.2). The same holds for
+ * a provider that breaks on a delivery: never a 500. Providers read deliveries event by event, so one bad event
+ * costs only itself. The polling backstop catches what such a delivery announced.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + WebhookServlet.PATH + "/*",
@@ -57,35 +64,67 @@ public class WebhookServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String providerId = Optional.ofNullable(request.getPathInfo()).map(path -> path.replaceAll("^/+|/+$", "")).orElse("");
-        Optional<ActiveProvider> provider = directory.provider(providerId);
-        if (provider.isEmpty()) {
+        Optional<ActiveProvider> active = directory.provider(providerId);
+        if (active.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "no accounting provider '" + providerId + "' is installed");
+            return;
+        }
+        AccountingProvider provider = active.get().provider();
+        Optional<String> signatureHeader = provider.webhookSignatureHeader();
+        if (signatureHeader.isPresent() && isBlank(request.getHeader(signatureHeader.get()))) {
+            LOG.warn("Refused a {} webhook without its {} header from {}", providerId, signatureHeader.get(), request.getRemoteAddr());
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            LOG.warn("Refused a {} webhook of {} bytes from {}: deliveries are far smaller", providerId, request.getContentLengthLong(),
+                    request.getRemoteAddr());
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
+            LOG.warn("Refused a {} webhook longer than {} bytes from {}", providerId, MAX_BODY, request.getRemoteAddr());
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         WebhookDelivery delivery = new WebhookDelivery(headers(request), body);
-        if (!provider.get().provider().verifyWebhook(delivery)) {
+        if (!provider.verifyWebhook(delivery)) {
             LOG.warn("Refused a {} webhook with a bad signature from {}", providerId, request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         List<RemoteEvent> events;
         try {
-            events = provider.get().provider().parseWebhook(delivery);
+            events = provider.parseWebhook(delivery);
         } catch (AccountingException malformed) {
             LOG.warn("Acknowledged a signed {} webhook that could not be read (polling will catch up): {}", providerId,
                     malformed.getMessage());
             response.setStatus(HttpServletResponse.SC_OK);
             return;
+        } catch (RuntimeException broken) {
+            LOG.error("Acknowledged a signed {} webhook the provider broke on (polling will catch up): {}", providerId, brief(broken));
+            response.setStatus(HttpServletResponse.SC_OK);
+            return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
         if (!events.isEmpty()) {
-            updates.accept(providerId, events);
+            try {
+                updates.accept(providerId, events);
+            } catch (RuntimeException refused) {
+                LOG.error("Could not queue {} events of a {} webhook (polling will catch up): {}", events.size(), providerId, brief(refused));
+            }
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** What broke, without the payload a parser may quote at length. */
+    private static String brief(RuntimeException broken) {
+        String message = String.valueOf(broken.getMessage());
+        return broken.getClass().getName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

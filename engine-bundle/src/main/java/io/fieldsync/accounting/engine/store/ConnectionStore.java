@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -18,8 +20,24 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.TokenSet;
 
-/** Connections per company and accounting system, their encrypted tokens, and the one-time OAuth states. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connections per company and accounting system, their encrypted tokens, and the one-time OAuth states.
+ *
+ * <p>Tokens that cannot be opened with this installation's key (the key file was lost or replaced) are not an error
+ * of the store: such a connection reads as {@link ConnectionState#EXPIRED}, without tokens, with a last error that
+ * says to reconnect. Nothing is written by that reading, so putting the old key file back restores the connection; a
+ * reconnect overwrites the unreadable tokens.
+ */
 public final class ConnectionStore {
+
+    /** The last error of a connection whose stored tokens this installation cannot read. */
+    static final String UNREADABLE_TOKENS = "This connection's stored tokens cannot be read with this installation's key "
+            + "(token.key in Karaf's data folder was lost or replaced); reconnect in Settings → Accounting → Connection. "
+            + "Waiting documents are sent after that.";
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionStore.class);
 
     private static final TypeReference<List<Organisation>> ORGANISATIONS = new TypeReference<>() {
     };
@@ -27,10 +45,10 @@ public final class ConnectionStore {
     private static final String FIND = "SELECT * FROM connections WHERE company_id = ? AND provider = ?";
     private static final String UPDATE = "UPDATE connections SET state = ?, tenant_id = ?, organisation_name = ?, "
             + "organisations = ?, tokens = ?, connected_since = ?, last_sync_at = ?, last_error_code = ?, "
-            + "last_error_message = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
+            + "last_error_message = ?, last_error_detail = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
     private static final String INSERT = "INSERT INTO connections (state, tenant_id, organisation_name, organisations, tokens, "
-            + "connected_since, last_sync_at, last_error_code, last_error_message, updated_at, company_id, provider) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "connected_since, last_sync_at, last_error_code, last_error_message, last_error_detail, updated_at, company_id, "
+            + "provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM connections WHERE company_id = ? AND provider = ?";
     private static final String RECORD_SYNC = "UPDATE connections SET last_sync_at = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
     private static final String COUNT_CONNECTED = "SELECT COUNT(*) FROM connections WHERE provider = ? AND state = 'CONNECTED'";
@@ -51,6 +69,8 @@ public final class ConnectionStore {
     private final Json json;
     private final TokenVault vault;
     private final Clock clock;
+    /** Connections whose unreadable tokens were logged already: the dispatcher reads them on every pass. */
+    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
 
     public ConnectionStore(Database database, Json json, TokenVault vault, Clock clock) {
         this.clock = clock;
@@ -215,16 +235,34 @@ public final class ConnectionStore {
                     return Optional.empty();
                 }
                 String organisations = row.getString("organisations");
-                String tokens = row.getString("tokens");
+                String sealed = row.getString("tokens");
                 String errorCode = row.getString("last_error_code");
-                return Optional.of(new StoredConnection(company, provider, ConnectionState.valueOf(row.getString("state")),
+                ConnectionState state = ConnectionState.valueOf(row.getString("state"));
+                TokenSet tokens = null;
+                SyncError lastError = errorCode == null ? null : new SyncError(ErrorCode.valueOf(errorCode),
+                        row.getString("last_error_message"), row.getString("last_error_detail"));
+                if (sealed != null) {
+                    try {
+                        tokens = json.read(vault.open(sealed), TokenSet.class);
+                        reportedUnreadable.remove(company.value() + '\u001f' + provider);
+                    } catch (IllegalStateException unreadable) {
+                        reportUnreadable(company, provider, unreadable);
+                        lastError = new SyncError(ErrorCode.CONNECTION_EXPIRED, UNREADABLE_TOKENS, null);
+                        state = state == ConnectionState.CONNECTED ? ConnectionState.EXPIRED : state;
+                    }
+                }
+                return Optional.of(new StoredConnection(company, provider, state,
                         row.getString("tenant_id"), row.getString("organisation_name"),
                         organisations == null ? List.of() : json.read(organisations, ORGANISATIONS),
-                        tokens == null ? null : json.read(vault.open(tokens), TokenSet.class),
-                        Database.instant(row, "connected_since"), Database.instant(row, "last_sync_at"),
-                        errorCode == null ? null
-                                : new SyncError(ErrorCode.valueOf(errorCode), row.getString("last_error_message"), null)));
+                        tokens, Database.instant(row, "connected_since"), Database.instant(row, "last_sync_at"), lastError));
             }
+        }
+    }
+
+    private void reportUnreadable(CompanyId company, String provider, IllegalStateException why) {
+        if (reportedUnreadable.add(company.value() + '\u001f' + provider)) {
+            LOG.error("The {} connection of company {} has stored tokens that cannot be read with this installation's key ({}); it "
+                    + "reads as expired until an admin reconnects it", provider, company, why.getMessage());
         }
     }
 
@@ -239,10 +277,16 @@ public final class ConnectionStore {
             Database.setInstant(statement, 7, stored.lastSyncAt());
             statement.setString(8, stored.lastError() == null ? null : stored.lastError().code().name());
             statement.setString(9, stored.lastError() == null ? null : stored.lastError().message());
-            Database.setInstant(statement, 10, now);
-            statement.setString(11, stored.company().value());
-            statement.setString(12, stored.provider());
+            statement.setString(10, stored.lastError() == null ? null : clip(stored.lastError().detail()));
+            Database.setInstant(statement, 11, now);
+            statement.setString(12, stored.company().value());
+            statement.setString(13, stored.provider());
             return statement.executeUpdate();
         }
+    }
+
+    /** The column holds 1,000 characters; a vendor's words beyond that add nothing for an admin. */
+    private static String clip(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
     }
 }

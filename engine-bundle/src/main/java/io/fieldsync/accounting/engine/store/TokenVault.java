@@ -14,15 +14,23 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Encrypts secrets (OAuth tokens) before they reach the database: AES-256-GCM with a key kept in a
  * file beside the database, readable only by the Karaf user. A copy of the database alone reveals no token.
+ *
+ * <p>A lost key file is replaced by a new key, and a file that holds no key is set aside (kept, renamed) for a new
+ * one: the engine starts either way. Tokens sealed with the old key then cannot be opened
+ * ({@link UnreadableSecretException}); their connections read as expired until the admin reconnects.
  */
 public final class TokenVault {
 
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final Logger LOG = LoggerFactory.getLogger(TokenVault.class);
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -31,24 +39,47 @@ public final class TokenVault {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    /** The vault whose key is in {@code keyFile}, creating the key on first use. */
+    /** The vault whose key is in {@code keyFile}, creating the key on first use or when the file holds no key. */
     public static TokenVault open(Path keyFile) {
         try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                byte[] fresh = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(fresh);
-                Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                restrict(keyFile);
+            if (Files.exists(keyFile)) {
+                byte[] key = keyIn(keyFile);
+                if (key != null) {
+                    return new TokenVault(key);
+                }
+                Path aside = setAside(keyFile);
+                LOG.error("The token key file {} holds no 256-bit key; it was moved to {} and a new key was made. Connections whose "
+                        + "tokens were sealed with the old key read as expired until they are reconnected.", keyFile, aside);
             }
-            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
-            if (key.length != KEY_BYTES) {
-                throw new IllegalStateException("token key file " + keyFile + " does not hold a 256-bit key");
-            }
-            return new TokenVault(key);
+            Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            byte[] fresh = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(fresh);
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            restrict(keyFile);
+            return new TokenVault(fresh);
         } catch (IOException e) {
+            // unreadable (permissions, I/O) is not "no key": making a new one would lose every connection for nothing
             throw new IllegalStateException("cannot read or create the token key file " + keyFile, e);
+        }
+    }
+
+    /** The key the file holds, or null when it holds none (not Base64, or not 256 bits). */
+    private static byte[] keyIn(Path keyFile) throws IOException {
+        try {
+            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            return key.length == KEY_BYTES ? key : null;
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException notAKey) {
+            return null;
+        }
+    }
+
+    private static Path setAside(Path keyFile) throws IOException {
+        for (int n = 1; ; n++) {
+            Path aside = keyFile.resolveSibling(keyFile.getFileName() + ".unusable-" + n);
+            if (!Files.exists(aside)) {
+                return Files.move(keyFile, aside);
+            }
         }
     }
 
@@ -77,7 +108,7 @@ public final class TokenVault {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored tokens cannot be decrypted with this installation's key", e);
+            throw new UnreadableSecretException("stored tokens cannot be decrypted with this installation's key", e);
         }
     }
 

@@ -77,7 +77,10 @@ final class ConnectionKeepAlive {
             });
             return next.isPresent();
         } catch (AccountingException refused) {
-            LOG.warn("Keeping the {} connection of company {} alive failed: {}", provider.descriptor().displayName(), company,
+            // the refresher has logged it and, for a refused grant only, expired the connection; a passing failure is
+            // retried at the next round with the same refresh token (which must come within Xero's 30-minute grace
+            // should the answer have been lost after Xero rotated the token: see TokenRefresher)
+            LOG.debug("Keeping the {} connection of company {} alive failed: {}", provider.descriptor().displayName(), company,
                     refused.getMessage());
             return false;
         } catch (RuntimeException unexpected) {

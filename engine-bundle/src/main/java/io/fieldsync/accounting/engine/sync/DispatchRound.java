@@ -466,10 +466,15 @@ final class DispatchRound {
     /** Whole-call refusals that are about the connection or the service, not the documents: they stop the lane. */
     private boolean stopsTheLane(List<JournalEntry> entries, AccountingException refused) {
         switch (refused.code()) {
-            case CONNECTION_EXPIRED, NOT_CONNECTED -> {
+            case CONNECTION_EXPIRED -> {
                 CompanyId company = entries.get(0).document().company();
                 stores.connections().find(company, provider.id()).ifPresent(connection ->
                         stores.connections().save(connection.with(ConnectionState.EXPIRED, refused.error())));
+                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
+                return true;
+            }
+            case NOT_CONNECTED -> {
+                // the stored connection is left alone: a reconnect in progress must not be overwritten
                 recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
                 return true;
             }

@@ -70,8 +70,12 @@ public class Dispatcher {
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
     private volatile RetryPolicy retry;
-    /** How often quiet connections are checked; far more often than the two weeks' notice they need. */
-    private static final Duration KEEP_ALIVE_EVERY = Duration.ofHours(6);
+    /**
+     * How often quiet connections are checked: far more often than the two weeks' notice they need, and often
+     * enough that a refresh whose answer was lost is retried with the same refresh token within the 30 minutes
+     * Xero still accepts it (see {@link TokenRefresher}). A check that finds nothing due reads only the journal.
+     */
+    private static final Duration KEEP_ALIVE_EVERY = Duration.ofMinutes(5);
     private volatile long linger;
     /** A burst of wakes is sent at the latest after this many batching delays, quiet or not. */
     private static final int MAX_BURST_LINGERS = 10;

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
@@ -20,8 +23,19 @@ import io.fieldsync.accounting.engine.store.StoredConnection;
  * Refreshes tokens one at a time per connection. Xero and QuickBooks rotate refresh tokens: two
  * concurrent refreshes with the same token end in {@code invalid_grant}, and a new pair that is used
  * before it is stored is lost on a crash. So: lock, re-read, refresh only if nobody did, store, then use.
+ *
+ * <p>Only CONNECTION_EXPIRED (the vendor refused the grant or the app: invalid_grant, invalid_client) expires the
+ * connection. Any other failure is passing: the connection stays CONNECTED with the tokens it had, the failure is
+ * shown as its last error until a refresh works, and the caller's documents wait and are retried.
+ *
+ * <p>A refresh whose answer was lost (sent, no reply) may have spent the refresh token at the vendor and issued one
+ * we never saw. Nothing better than the token sent is known, so it is kept and sent again by the next attempt: Xero
+ * accepts the previous refresh token for 30 minutes after a lost answer (api-facts §1.1), QuickBooks' sandbox until its
+ * successor is used [U for Intuit itself]. Past that, the vendor answers invalid_grant and the admin must reconnect.
  */
 final class TokenRefresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final ConnectionStore connections;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -36,7 +50,8 @@ final class TokenRefresher {
      * QuickBooks' after 100).
      *
      * @return the refresh token's new expiry, or empty when nothing was refreshed (not due, not connected)
-     * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused (the connection is marked so)
+     * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused (the connection is marked so);
+     *                             anything else when the refresh failed for now (the connection stays connected)
      */
     Optional<Instant> refreshAhead(CompanyId company, ActiveProvider provider, Instant threshold) {
         ReentrantLock lock = lock(company, provider);
@@ -79,12 +94,28 @@ final class TokenRefresher {
             fresh = provider.provider().refresh(stored.tokens());
         } catch (AccountingException refused) {
             if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
+                LOG.warn("The {} connection of company {} expired: {}. It stays expired until an admin reconnects it",
+                        provider.id(), stored.company(), refused.getMessage());
                 connections.save(stored.with(ConnectionState.EXPIRED, refused.error()));
+            } else {
+                passing(stored, provider, refused);
             }
             throw refused;
+        } catch (RuntimeException broken) {
+            // a refresh comes before the call it serves is sent: whatever broke, no document is in doubt because of it
+            AccountingException passing = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                    provider.descriptor().displayName() + "'s token endpoint").withDetail(broken.toString()), broken);
+            passing(stored, provider, passing);
+            throw passing;
         }
-        connections.save(stored.withTokens(fresh));
+        connections.save(stored.withTokens(fresh).with(stored.state(), null));
         return fresh;
+    }
+
+    private void passing(StoredConnection stored, ActiveProvider provider, AccountingException failure) {
+        LOG.warn("Refreshing the {} tokens of company {} failed for now ({}); the connection stays connected and the next attempt "
+                + "sends the same refresh token", provider.id(), stored.company(), failure.getMessage());
+        connections.save(stored.with(stored.state(), failure.error()));
     }
 
     private ReentrantLock lock(CompanyId company, ActiveProvider provider) {

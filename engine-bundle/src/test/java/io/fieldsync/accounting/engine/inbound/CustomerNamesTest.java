@@ -65,6 +65,20 @@ class CustomerNamesTest {
     }
 
     @Test
+    void aContactThatCannotBeReadDoesNotCostTheOtherRenamesOfTheDelivery() {
+        engine.setup.saveSettings(ACME, NAMES_BACK);
+        rename("contact-C-2", "Customer Two Holdings Ltd");
+        xero.unreadableIds.add("contact-C-1");
+
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", Instant.now()),
+                new RemoteEvent("tenant-1", "CONTACT", "contact-C-2", "UPDATE", Instant.now())));
+        engine.remoteUpdates.settle();
+        engine.notifier.flush();
+
+        assertThat(engine.renamesHeard).containsExactly("C-2=Customer Two Holdings Ltd");
+    }
+
+    @Test
     void aContactUpdateThatLeftTheNameAloneTellsTheHostNothing() {
         engine.setup.saveSettings(ACME, NAMES_BACK);
 

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.Samples;
@@ -98,6 +101,34 @@ class RemoteUpdatesTest {
         assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("40.00");
         assertThat(xero.polledSince).hasSize(2);
         assertThat(xero.polledSince.get(1)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void anEventWhoseInvoiceCannotBeReadDoesNotCostTheOtherEventsTheirPaymentStates() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+        xero.unreadableIds.add("not-an-invoice-id");
+
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "not-an-invoice-id"), invoiceEvent("tenant-1", "xero-inv-I-1"),
+                invoiceEvent("tenant-1", "xero-inv-unknown")));
+        engine.remoteUpdates.settle();
+        engine.notifier.flush();
+
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("100.00");
+        assertThat(engine.paymentStatesHeard).containsExactly(I1);
+        assertThat(xero.stateReads).as("one read for all, then one each after it failed").hasSize(1);
+    }
+
+    @Test
+    void aReadThatFailsForTheWholeServiceIsNotRepeatedInvoiceByInvoice() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+        xero.stateReadsFail = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero"));
+
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1"), invoiceEvent("tenant-1", "xero-inv-I-2")));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.stateReads).hasSize(1);
+        assertThat(xero.singleStateReads).hasValue(0);
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState()).as("left to polling").isNull();
     }
 
     @Test

@@ -94,26 +94,99 @@ class WebhookServletTest {
         assertThat(post("/sage", "good", "tenant-1,INVOICE,x,UPDATE")).isEqualTo(HttpServletResponse.SC_NOT_FOUND);
     }
 
+    @Test
+    void aRequestWithoutTheProvidersSignatureHeaderIsRefusedWith401BeforeItsBodyIsRead() throws IOException {
+        FakeRequest request = new FakeRequest("/quickbooks", null, "tenant-1,INVOICE,x,UPDATE".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(send(request)).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
+        assertThat(request.bodyRead).isFalse();
+    }
+
+    @Test
+    void aDeclaredBodyAboveTheLimitIsRefusedWith413BeforeItIsRead() throws IOException {
+        FakeRequest request = new FakeRequest("/quickbooks", "good", "tenant-1,INVOICE,x,UPDATE".getBytes(StandardCharsets.UTF_8));
+        request.declaredLength = 2L * 1024 * 1024;
+
+        assertThat(send(request)).isEqualTo(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        assertThat(request.bodyRead).isFalse();
+    }
+
+    @Test
+    void aBodyLongerThanTheLimitWithoutALengthIsRefusedWith413AfterReadingNoMoreThanTheLimit() throws IOException {
+        FakeRequest request = new FakeRequest("/quickbooks", "good", new byte[3 * 1024 * 1024]);
+
+        assertThat(send(request)).isEqualTo(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        assertThat(request.input.consumed()).isLessThanOrEqualTo(1024 * 1024 + 1);
+    }
+
+    @Test
+    void aMalformedEventDoesNotCostTheOtherEventsOfItsDelivery() throws IOException {
+        String remoteId = "quickbooks-inv-I-1";
+        quickbooks.remoteInvoices.put(remoteId, new RemoteInvoiceState(remoteId, "INV-I-1", new RemotePaymentState(PaymentState.PAID,
+                new BigDecimal("250.00"), BigDecimal.ZERO, BigDecimal.ZERO, LocalDate.of(2026, 11, 20), Instant.now())));
+
+        int status = post("/quickbooks", "good", "tenant-1,INVOICE,,\nnot an event at all\ntenant-1,INVOICE," + remoteId + ",UPDATE");
+        engine.remoteUpdates.settle();
+
+        assertThat(status).isEqualTo(HttpServletResponse.SC_OK);
+        assertThat(engine.sync.status(DocumentRef.invoice(ACME, "I-1")).orElseThrow().paymentState().state()).isEqualTo(PaymentState.PAID);
+    }
+
+    @Test
+    void aProviderThatBreaksOnADeliveryGetsItAcknowledgedNeverA500SoTheSenderDoesNotHoldBackLaterOnes() throws IOException {
+        quickbooks.parseBreaks = new java.time.format.DateTimeParseException("Text '2026-13-45T99:00' could not be parsed",
+                "2026-13-45T99:00", 5);
+
+        assertThat(post("/quickbooks", "good", "tenant-1,INVOICE,x,UPDATE")).isEqualTo(HttpServletResponse.SC_OK);
+    }
+
     private int post(String pathInfo, String signature, String body) throws IOException {
+        return send(new FakeRequest(pathInfo, signature, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private int send(FakeRequest request) throws IOException {
         AtomicInteger status = new AtomicInteger(HttpServletResponse.SC_OK);
-        servlet.doPost(request(pathInfo, signature, body.getBytes(StandardCharsets.UTF_8)), response(status));
+        servlet.doPost(request.proxy(), response(status));
         return status.get();
     }
 
-    private static HttpServletRequest request(String pathInfo, String signature, byte[] body) {
-        Map<String, String> headers = signature == null ? Map.of("content-type", "application/cloudevents+json")
-                : Map.of("content-type", "application/cloudevents+json", ScriptedProvider.SIGNATURE_HEADER, signature);
-        ServletInputStream input = new BodyStream(body);
-        return (HttpServletRequest) Proxy.newProxyInstance(WebhookServletTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPathInfo" -> pathInfo;
-                    case "getInputStream" -> input;
-                    case "getHeaderNames" -> Collections.enumeration(headers.keySet());
-                    case "getHeaders" -> Collections.enumeration(headers.containsKey((String) args[0])
-                            ? List.of(headers.get((String) args[0])) : List.of());
-                    case "getRemoteAddr" -> "127.0.0.1";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    /** A request as the servlet container hands it over; it notes whether its body was asked for. */
+    private static final class FakeRequest {
+        private final String pathInfo;
+        private final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        final BodyStream input;
+        /** The Content-Length sent, or -1 for a chunked request; the body's length unless a test says otherwise. */
+        long declaredLength;
+        boolean bodyRead;
+
+        FakeRequest(String pathInfo, String signature, byte[] body) {
+            this.pathInfo = pathInfo;
+            this.input = new BodyStream(body);
+            this.declaredLength = body.length > 1024 * 1024 ? -1 : body.length;
+            headers.put("content-type", "application/cloudevents+json");
+            if (signature != null) {
+                headers.put(ScriptedProvider.SIGNATURE_HEADER, signature);
+            }
+        }
+
+        HttpServletRequest proxy() {
+            return (HttpServletRequest) Proxy.newProxyInstance(WebhookServletTest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getPathInfo" -> pathInfo;
+                        case "getInputStream" -> {
+                            bodyRead = true;
+                            yield input;
+                        }
+                        case "getContentLengthLong" -> declaredLength;
+                        case "getContentLength" -> declaredLength > Integer.MAX_VALUE ? -1 : (int) declaredLength;
+                        case "getHeader" -> headers.get((String) args[0]);
+                        case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                        case "getHeaders" -> Collections.enumeration(headers.containsKey((String) args[0])
+                                ? List.of(headers.get((String) args[0])) : List.of());
+                        case "getRemoteAddr" -> "127.0.0.1";
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
     }
 
     private static HttpServletResponse response(AtomicInteger status) {
@@ -129,14 +202,25 @@ class WebhookServletTest {
 
     private static final class BodyStream extends ServletInputStream {
         private final ByteArrayInputStream bytes;
+        private final int length;
 
         BodyStream(byte[] body) {
             this.bytes = new ByteArrayInputStream(body);
+            this.length = body.length;
+        }
+
+        int consumed() {
+            return length - bytes.available();
         }
 
         @Override
         public int read() {
             return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count) {
+            return bytes.read(buffer, offset, count);
         }
 
         @Override

@@ -35,6 +35,21 @@ class TokenVaultTest {
     }
 
     @Test
+    void aKeyFileThatHoldsNoKeyIsSetAsideAndANewKeyMadeSoTheEngineStillStarts() throws Exception {
+        Path keyFile = dir.resolve("token.key");
+        Files.writeString(keyFile, "not a key, but someone's notes\n");
+
+        TokenVault vault = TokenVault.open(keyFile);
+
+        assertThat(vault.open(vault.seal("secret"))).isEqualTo("secret");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("the unusable file is kept for the admin")
+                    .anySatisfy(name -> assertThat(name).startsWith("token.key.unusable-"));
+        }
+        assertThat(Files.readString(keyFile)).isNotEqualTo("not a key, but someone's notes\n");
+    }
+
+    @Test
     void theKeyFileIsReadableByItsOwnerOnly() throws Exception {
         TokenVault.open(dir.resolve("token.key"));
 

@@ -92,6 +92,23 @@ class ConnectionKeepAliveTest {
         assertThat(quickbooks.refreshes).hasValue(1);
     }
 
+    @Test
+    void aPassingFailureLeavesTheConnectionConnectedAndTheNextRoundRefreshesWithTheSameToken() {
+        String sent = engine.stores.connections().find(ACME, "quickbooks").orElseThrow().tokens().refreshToken();
+        quickbooks.refreshFails = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Intuit's token service")
+                .withDetail("Read timed out"));
+        clock.advance(Duration.ofDays(90));
+
+        assertThat(keepAlive.run()).isZero();
+        assertThat(engine.stores.connections().find(ACME, "quickbooks").orElseThrow().state()).isEqualTo(ConnectionState.CONNECTED);
+
+        quickbooks.refreshFails = null;
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(keepAlive.run()).isEqualTo(1);
+        assertThat(quickbooks.refreshedWith).as("the token whose answer may have been lost is sent again").containsExactly(sent, sent);
+        assertThat(engine.stores.connections().find(ACME, "quickbooks").orElseThrow().lastError()).isNull();
+    }
+
     /** A clock the test moves forward. */
     private static final class MovableClock extends Clock {
         private Instant now;

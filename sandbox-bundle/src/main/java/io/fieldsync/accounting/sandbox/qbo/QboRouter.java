@@ -41,7 +41,7 @@ final class QboRouter {
             if (path.equals(AUTHORIZE)) {
                 call.respond(oauth.authorize(call));
             } else if (path.equals(TOKEN)) {
-                call.respond(oauth.token(call));
+                oauth.token(call);
             } else if (path.equals(REVOKE)) {
                 call.respond(oauth.revoke(call));
             } else if (company.matches()) {

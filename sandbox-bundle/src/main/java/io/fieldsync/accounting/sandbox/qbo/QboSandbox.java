@@ -75,7 +75,7 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
         this.companies = new Companies(clock, webhooks);
         this.tokens = new QboTokenService(config, clock);
         this.throttle = new QboThrottle(config.limits(), clock);
-        OAuthEndpoints oauth = new OAuthEndpoints(config, tokens, companies::all);
+        OAuthEndpoints oauth = new OAuthEndpoints(config, tokens, companies::all, faults);
         CompanyApi api = new CompanyApi(config, new BearerCheck(tokens, clock), companies, throttle,
                 new IdempotencyCache(config.requestIdRetention(), clock), faults, clock);
         this.router = new QboRouter(oauth, api, clock);
@@ -324,6 +324,21 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     @Override
     public void throttleNext(int calls) {
         faults.tooManyRequests(calls, Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void failTokenEndpoint(int requests, int status) {
+        faults.tokenEndpointOutage(requests, status);
+    }
+
+    @Override
+    public void throttleTokenEndpoint(int requests, Duration retryAfter) {
+        faults.tokenEndpointTooManyRequests(requests, retryAfter);
+    }
+
+    @Override
+    public void dropTokenAnswers(int requests) {
+        faults.tokenEndpointDropsAnswers(requests);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class XeroRouter {
             if (path.equalsIgnoreCase(paths.authorize())) {
                 call.respond(identity.authorize(call));
             } else if (path.equalsIgnoreCase(paths.token())) {
-                call.respond(identity.token(call));
+                identity.token(call);
             } else if (path.equalsIgnoreCase(paths.revocation())) {
                 call.respond(identity.revocation(call));
             } else if (path.equalsIgnoreCase(paths.discovery())) {

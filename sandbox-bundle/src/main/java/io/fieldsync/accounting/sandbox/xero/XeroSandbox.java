@@ -87,7 +87,7 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
         this.idempotency = new IdempotencyCache(config.idempotencyRetention(), clock);
         BearerAuthentication bearer = new BearerAuthentication(tokens, clock);
         IdentityEndpoints identity = new IdentityEndpoints(config, tokens, connections, organisations::all,
-                this::baseUrl, userId);
+                this::baseUrl, userId, faults);
         AccountingApi accounting = new AccountingApi(config, bearer, connections, organisations, limiter, idempotency,
                 faults, clock);
         this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting);
@@ -357,6 +357,21 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     @Override
     public void errorRate(double probability) {
         faults.errorRate(probability);
+    }
+
+    @Override
+    public void failTokenEndpoint(int requests, int status) {
+        faults.tokenEndpointOutage(requests, status);
+    }
+
+    @Override
+    public void throttleTokenEndpoint(int requests, Duration retryAfter) {
+        faults.tokenEndpointTooManyRequests(requests, retryAfter);
+    }
+
+    @Override
+    public void dropTokenAnswers(int requests) {
+        faults.tokenEndpointDropsAnswers(requests);
     }
 
     @Override

@@ -136,6 +136,29 @@ public interface QboSandboxControl {
     /** The next {@code calls} API calls are refused with QBO's 429 throttle fault. */
     void throttleNext(int calls);
 
-    /** No injected faults any more. */
+    /**
+     * The next {@code requests} requests to the token endpoint (code exchanges and refreshes) fail with HTTP
+     * {@code status} (500 or 503) and change nothing: Intuit's OAuth service is down.
+     *
+     * @since 1.2
+     */
+    void failTokenEndpoint(int requests, int status);
+
+    /**
+     * The next {@code requests} token-endpoint requests are refused with 429 and {@code Retry-After}.
+     *
+     * @since 1.2
+     */
+    void throttleTokenEndpoint(int requests, Duration retryAfter);
+
+    /**
+     * The next {@code requests} token-endpoint requests are carried out (a refresh rotates the refresh token), then
+     * their connection is dropped without an answer. The refresh token sent stays usable until its successor is used.
+     *
+     * @since 1.2
+     */
+    void dropTokenAnswers(int requests);
+
+    /** No injected faults any more, the token endpoint's included. */
     void resetFaults();
 }

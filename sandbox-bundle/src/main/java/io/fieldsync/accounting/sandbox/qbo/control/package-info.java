@@ -5,7 +5,7 @@
  * is private: it speaks to clients only through QBO's wire format.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.fieldsync.accounting.sandbox.qbo.control;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.sandbox.qbo.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
@@ -16,13 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
  * Intuit's OAuth 2.0 endpoints (reference/api-facts.md §1.2): authorize (appcenter.intuit.com/connect/oauth2: the
  * user consents at once and is sent back with {@code code}, {@code state} and {@code realmId}), token
  * (oauth.platform.intuit.com/oauth2/v1/tokens/bearer, client_secret_basic or _post) and revoke
- * (developer.api.intuit.com/v2/oauth2/tokens/revoke, Basic auth, JSON {@code {"token":…}}).
+ * (developer.api.intuit.com/v2/oauth2/tokens/revoke, Basic auth, JSON {@code {"token":…}}). The token endpoint
+ * honours the token-endpoint faults of {@link FaultInjection}.
  */
 public final class OAuthEndpoints {
 
@@ -31,8 +35,11 @@ public final class OAuthEndpoints {
     private final QboSandboxConfig config;
     private final QboTokenService tokens;
     private final Supplier<List<Company>> companies;
+    private final FaultInjection faults;
 
-    public OAuthEndpoints(QboSandboxConfig config, QboTokenService tokens, Supplier<List<Company>> companies) {
+    public OAuthEndpoints(QboSandboxConfig config, QboTokenService tokens, Supplier<List<Company>> companies,
+                          FaultInjection faults) {
+        this.faults = faults;
         this.config = config;
         this.tokens = tokens;
         this.companies = companies;
@@ -70,7 +77,44 @@ public final class OAuthEndpoints {
                 + "&realmId=" + company.get().realmId());
     }
 
-    public ApiResponse token(HttpCall call) throws IOException {
+    /**
+     * The token endpoint, answered on {@code call}, unless an injected fault answers instead: an outage or a 429 before
+     * anything is done, or a dropped connection after the grant was carried out (a refresh token rotated whose
+     * successor the client never sees; the old one stays usable until the successor is used, see QboTokenService).
+     */
+    public void token(HttpCall call) throws IOException {
+        OptionalInt outage = faults.takeTokenEndpointOutage();
+        if (outage.isPresent()) {
+            call.respond(outage(outage.getAsInt()));
+            return;
+        }
+        OptionalLong throttled = faults.takeTokenEndpointTooManyRequests();
+        if (throttled.isPresent()) {
+            // [U] Intuit documents no limit of its token endpoint (api-facts §5: OAuth calls are unmetered)
+            call.respond(oauthError(429, "too_many_requests").withHeader("Retry-After", Long.toString(throttled.getAsLong())));
+            return;
+        }
+        ApiResponse answer = grant(call);
+        if (faults.takeTokenEndpointDrop()) {
+            call.dropConnection();
+            return;
+        }
+        call.respond(answer);
+    }
+
+    /**
+     * [U] No sample of an outage of oauth.platform.intuit.com was found. A 503 comes as a gateway's HTML page; a 500
+     * as an OAuth-shaped {@code server_error}, which names no grant.
+     */
+    private static ApiResponse outage(int status) {
+        if (status == 503) {
+            return ApiResponse.text(503, "text/html; charset=utf-8",
+                    "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1></body></html>");
+        }
+        return oauthError(status, "server_error");
+    }
+
+    private ApiResponse grant(HttpCall call) throws IOException {
         if (!call.method().equals("POST")) {
             return oauthError(405, "invalid_request");
         }

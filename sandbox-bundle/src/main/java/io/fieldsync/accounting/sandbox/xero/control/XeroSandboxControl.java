@@ -138,6 +138,29 @@ public interface XeroSandboxControl {
     /** Probability (0..1) that an API call fails with 500 before it is applied. */
     void errorRate(double probability);
 
-    /** No injected faults any more. */
+    /**
+     * The next {@code requests} requests to the token endpoint (code exchanges and refreshes) fail with HTTP
+     * {@code status} (500 or 503) and change nothing: Xero identity is down.
+     *
+     * @since 0.2
+     */
+    void failTokenEndpoint(int requests, int status);
+
+    /**
+     * The next {@code requests} token-endpoint requests are refused with 429 and {@code Retry-After}.
+     *
+     * @since 0.2
+     */
+    void throttleTokenEndpoint(int requests, Duration retryAfter);
+
+    /**
+     * The next {@code requests} token-endpoint requests are carried out (a refresh rotates the refresh token), then
+     * their connection is dropped without an answer. The refresh token sent stays usable for Xero's 30-minute grace.
+     *
+     * @since 0.2
+     */
+    void dropTokenAnswers(int requests);
+
+    /** No injected faults any more, the token endpoint's included. */
     void resetFaults();
 }

@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero.identity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.xero.XeroPaths;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
  * login.xero.com's authorize page and identity.xero.com's token and revocation endpoints. The authorize page
  * approves at once: the sandbox user consents to every organisation offered by {@code consent} and is redirected
  * back with a code. Client authentication is HTTP Basic ({@code client_id:client_secret}); a PKCE client may
- * redeem a code with {@code client_id} in the form and no secret.
+ * redeem a code with {@code client_id} in the form and no secret. The token endpoint honours the token-endpoint
+ * faults of {@link FaultInjection}.
  */
 public final class IdentityEndpoints {
 
@@ -33,9 +37,12 @@ public final class IdentityEndpoints {
     private final Supplier<List<Organisation>> consent;
     private final Supplier<String> baseUrl;
     private final String userId;
+    private final FaultInjection faults;
 
     public IdentityEndpoints(XeroSandboxConfig config, TokenService tokens, Connections connections,
-                             Supplier<List<Organisation>> consent, Supplier<String> baseUrl, String userId) {
+                             Supplier<List<Organisation>> consent, Supplier<String> baseUrl, String userId,
+                             FaultInjection faults) {
+        this.faults = faults;
         this.config = config;
         this.tokens = tokens;
         this.connections = connections;
@@ -72,8 +79,46 @@ public final class IdentityEndpoints {
                 + "&session_state=" + encode(UUID.randomUUID().toString()));
     }
 
-    /** POST {identity}/connect/token, grant_type authorization_code or refresh_token. */
-    public ApiResponse token(HttpCall call) throws IOException {
+    /**
+     * POST {identity}/connect/token, answered on {@code call}, unless an injected fault answers instead: an outage or a
+     * 429 before anything is done, or a dropped connection after the grant was carried out (a refresh token rotated
+     * whose successor the client never sees; Xero lets the old one be used again for 30 minutes, see TokenService).
+     */
+    public void token(HttpCall call) throws IOException {
+        OptionalInt outage = faults.takeTokenEndpointOutage();
+        if (outage.isPresent()) {
+            call.respond(outage(outage.getAsInt()));
+            return;
+        }
+        OptionalLong throttled = faults.takeTokenEndpointTooManyRequests();
+        if (throttled.isPresent()) {
+            // [U] Xero documents no limit of its identity service; the answer mirrors the API's 429 (Retry-After)
+            call.respond(XeroErrors.oauth(429, "too_many_requests").withHeader("Retry-After", Long.toString(throttled.getAsLong())));
+            return;
+        }
+        ApiResponse answer = grant(call);
+        if (faults.takeTokenEndpointDrop()) {
+            call.dropConnection();
+            return;
+        }
+        call.respond(answer);
+    }
+
+    /**
+     * [U] No sample of an identity-service outage was found. A 503 comes as a gateway's HTML page (what a load balancer
+     * in front of a service that is down sends); a 500 as an OAuth-shaped {@code server_error}, which names no grant.
+     */
+    private static ApiResponse outage(int status) {
+        if (status == 503) {
+            return ApiResponse.text(503, "text/html; charset=utf-8",
+                    "<html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>503 Service Temporarily "
+                            + "Unavailable</h1></body></html>");
+        }
+        return XeroErrors.oauth(status, "server_error");
+    }
+
+    /** The grant itself: authorization_code or refresh_token. */
+    private ApiResponse grant(HttpCall call) throws IOException {
         if (!"POST".equals(call.method())) {
             return XeroErrors.oauth(400, "invalid_request");
         }
