@@ -42,10 +42,10 @@ final class QboCreditMemos {
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes) {
+        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         Map<String, QboInvoice> invoices = new HashMap<>();
         List<QboCreditMemo> candidates = new ArrayList<>();
-        read(session, pushes, invoices, candidates);
-        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
+        read(session, pushes, keepNumbers, invoices, candidates);
         List<PushOutcome> outcomes = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> toApply = new LinkedHashMap<>();
         List<CreditNotePush> toCreate = new ArrayList<>();
@@ -136,7 +136,7 @@ final class QboCreditMemos {
                 continue;
             }
             owed.put(invoice.id(), owed.get(invoice.id()).subtract(amount));
-            QboPayment application = new QboPayment(null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
+            QboPayment application = new QboPayment(null, null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
                     push.creditNote().date().toString(), null, null,
                     List.of(QboLine.payment(amount, invoice.id(), "Invoice"), QboLine.payment(amount, memo.id(), "CreditMemo")),
                     QboMarker.note(push.document(), "credit application"), null, null, null);
@@ -175,24 +175,32 @@ final class QboCreditMemos {
                         + "on the next attempt.", why), null);
     }
 
-    /** The credited invoices, and the candidate memos of pushes whose earlier outcome is unknown: one batch call. */
-    private void read(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices, List<QboCreditMemo> candidates) {
+    /**
+     * The credited invoices, and the candidate memos of pushes an earlier attempt may have created: by number when
+     * host numbers are kept, else every memo of their customers (all pages), then recognised by the mark in their
+     * private note. Not by date: the host may have changed it since, and QBO cannot filter on the private note.
+     * One batch call, more only for a customer with more than a page of memos.
+     */
+    private void read(ProviderSession session, List<CreditNotePush> pushes, boolean keepNumbers, Map<String, QboInvoice> invoices,
+                      List<QboCreditMemo> candidates) {
         List<String> statements = new ArrayList<>();
-        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList())
-                + " maxresults " + QuickBooksApi.MAX_RESULTS);
+        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList()));
         List<CreditNotePush> lost = pushes.stream().filter(CreditNotePush::reconcileFirst).toList();
-        if (!lost.isEmpty()) {
-            statements.add("select * from CreditMemo where TxnDate in "
-                    + QuickBooksApi.in(lost.stream().map(push -> push.creditNote().date().toString()).distinct().toList())
-                    + " maxresults " + QuickBooksApi.MAX_RESULTS);
+        List<String> numbers = lost.stream().filter(push -> keepNumbers && push.creditNote().number() != null)
+                .map(push -> push.creditNote().number()).distinct().toList();
+        List<String> customers = lost.stream().filter(push -> !keepNumbers || push.creditNote().number() == null)
+                .map(CreditNotePush::remoteCustomerId).distinct().toList();
+        if (!numbers.isEmpty()) {
+            statements.add("select * from CreditMemo where DocNumber in " + QuickBooksApi.in(numbers));
         }
-        List<JsonNode> answers = batch.queries(session, statements);
+        if (!customers.isEmpty()) {
+            statements.add("select * from CreditMemo where CustomerRef in " + QuickBooksApi.in(customers));
+        }
+        List<JsonNode> answers = batch.queryAll(session, statements);
         QuickBooksApi.entities(answers.get(0), "Invoice", QboInvoice.class).stream()
                 .filter(invoice -> !QboInvoiceState.voided(invoice))
                 .forEach(invoice -> invoices.put(invoice.id(), invoice));
-        if (answers.size() > 1) {
-            candidates.addAll(QuickBooksApi.entities(answers.get(1), "CreditMemo", QboCreditMemo.class));
-        }
+        answers.subList(1, answers.size()).forEach(answer -> candidates.addAll(QuickBooksApi.entities(answer, "CreditMemo", QboCreditMemo.class)));
     }
 
     private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice, boolean keepNumbers) {
