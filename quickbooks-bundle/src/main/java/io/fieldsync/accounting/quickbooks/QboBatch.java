@@ -58,6 +58,10 @@ final class QboBatch {
             return new Item("update", entity, body, Objects.requireNonNull(key, "key"), document);
         }
 
+        static Item delete(String entity, Object body, IdempotencyKey key, DocumentRef document) {
+            return new Item("delete", entity, body, Objects.requireNonNull(key, "key"), document);
+        }
+
         static Item query(String statement) {
             return new Item(null, null, statement, null, null);
         }

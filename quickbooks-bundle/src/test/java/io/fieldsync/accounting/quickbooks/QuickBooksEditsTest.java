@@ -132,7 +132,105 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
         assertThat(sandbox.payments(realm.realmId())).singleElement().satisfies(payment -> assertThat(payment.totalAmt()).isEqualByComparingTo("100.00"));
     }
 
+    // ---- credit notes
+
+    @Test
+    void quickBooksDeclaresThatItChangesCreditNotesAlreadySent() {
+        assertThat(provider.descriptor().supports(ProviderCapability.CREDIT_NOTE_UPDATES)).isTrue();
+    }
+
+    @Test
+    void aCreditNoteRaisedAfterSyncIsUpdatedInPlaceAndStaysAppliedWithItsNewAmount() {
+        String invoiceId = invoice("FS-8601");
+        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+
+        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
+
+        assertThat(sent.note()).startsWith("applied 27.5");
+        assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(changed.remoteId()).isEqualTo(sent.remoteId());
+        assertThat(changed.note()).startsWith("applied 55");
+        assertThat(sandbox.counts(realm.realmId()).creditMemos()).isEqualTo(1);
+        assertThat(sandbox.payments(realm.realmId()).stream().filter(payment -> !payment.deleted()).toList()).singleElement()
+                .satisfies(application -> assertThat(application.appliedTo()).contains(sent.remoteId(), invoiceId));
+        assertThat(balance("FS-8601")).isEqualByComparingTo("187.00");
+    }
+
+    @Test
+    void aCreditNoteLoweredAfterSyncIsUpdatedInPlaceAndStaysAppliedWithTheLowerAmount() {
+        String invoiceId = invoice("FS-8701");
+        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("4"), customerId("Northside Electrical"), invoiceId))).get(0);
+
+        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("1"), invoiceId, sent.remoteId(), false))).get(0);
+
+        assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(changed.remoteId()).isEqualTo(sent.remoteId());
+        assertThat(sandbox.counts(realm.realmId()).creditMemos()).isEqualTo(1);
+        assertThat(sandbox.payments(realm.realmId()).stream().filter(payment -> !payment.deleted()).toList()).hasSize(1);
+        assertThat(balance("FS-8701")).isEqualByComparingTo("228.25");
+    }
+
+    @Test
+    void aCreditNoteChangeCutOffAfterTheApplicationWasRemovedIsFinishedByTheNextAttempt() {
+        String invoiceId = invoice("FS-8801");
+        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+        // the removal is applied and its answer lost: the attempt stops there, in doubt
+        sandbox.dropConnectionAfterApply(2);
+        PushOutcome cut = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
+
+        PushOutcome finished = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
+
+        assertThat(cut.status()).isEqualTo(OutcomeStatus.UNKNOWN);
+        assertThat(finished.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(finished.remoteId()).isEqualTo(sent.remoteId());
+        assertThat(sandbox.counts(realm.realmId()).creditMemos()).isEqualTo(1);
+        assertThat(sandbox.payments(realm.realmId()).stream().filter(payment -> !payment.deleted()).toList()).hasSize(1);
+        assertThat(balance("FS-8801")).isEqualByComparingTo("187.00");
+    }
+
+    @Test
+    void aChangedCreditNoteDeletedInQuickBooksIsATypedErrorThatSaysWhatToDoAndNothingIsCreated() throws Exception {
+        String invoiceId = invoice("FS-8901");
+        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+        QboPaymentSnapshot application = sandbox.payments(realm.realmId()).get(0);
+        deletePayment(application.id(), application.syncToken());
+        deleteCreditMemo(sent.remoteId());
+
+        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
+
+        assertThat(changed.status()).isEqualTo(OutcomeStatus.FAILED);
+        assertThat(changed.error().code()).isEqualTo(ErrorCode.PREREQUISITE_MISSING);
+        assertThat(changed.error().message()).contains("deleted in QuickBooks").contains("enter it again in QuickBooks by hand");
+        assertThat(sandbox.counts(realm.realmId()).creditMemos()).isZero();
+    }
+
     // ---- helpers
+
+    /** Copper fittings returned: {@code count} × 12.50 plus GST. */
+    private static CreditNote returned(String count) {
+        return new CreditNote("CN-1", "I-1", "CN-1", DAY.plusDays(1), AmountType.TAX_EXCLUSIVE, List.of(InvoiceLine.of("Copper fittings returned",
+                new BigDecimal(count), new BigDecimal("12.50"), ProductCategory.MATERIALS, List.of("GST"))), false, "returned");
+    }
+
+    private CreditNotePush changedCredit(CreditNote note, String invoiceId, String remoteCreditNoteId, boolean reconcileFirst) {
+        return new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, note.hostId()), key(note.hostId() + note.lines().get(0).quantity()),
+                note, customerId("Northside Electrical"), invoiceId, reconcileFirst, remoteCreditNoteId);
+    }
+
+    private void deleteCreditMemo(String id) throws Exception {
+        String base = sandbox.apiUrl() + "/v3/company/" + realm.realmId();
+        HttpClient client = HttpClient.newHttpClient();
+        String read = client.send(HttpRequest.newBuilder(URI.create(base + "/creditmemo/" + id + "?minorversion=75"))
+                .header("Authorization", "Bearer " + session.accessToken()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String syncToken = QuickBooksApi.JSON.readTree(read).path("CreditMemo").path("SyncToken").asText();
+        HttpResponse<String> deleted = client.send(HttpRequest.newBuilder(URI.create(base + "/creditmemo?operation=delete&minorversion=75"))
+                .header("Authorization", "Bearer " + session.accessToken()).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Id\":\"" + id + "\",\"SyncToken\":\"" + syncToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    }
 
     private String invoice(String number) {
         return provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", number, ProductCategory.LABOUR),
