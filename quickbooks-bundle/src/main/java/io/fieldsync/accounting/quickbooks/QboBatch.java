@@ -1,6 +1,10 @@
 package io.fieldsync.accounting.quickbooks;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,10 @@ final class QboBatch {
 
         static Item update(String entity, Object body, IdempotencyKey key, DocumentRef document) {
             return new Item("update", entity, body, Objects.requireNonNull(key, "key"), document);
+        }
+
+        static Item delete(String entity, Object body, IdempotencyKey key, DocumentRef document) {
+            return new Item("delete", entity, body, Objects.requireNonNull(key, "key"), document);
         }
 
         static Item query(String statement) {
@@ -115,13 +123,72 @@ final class QboBatch {
         return counts.entrySet().stream().map(entry -> entry.getKey() + " ×" + entry.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** The {@code requestid} of a chunk of writes: a name-based UUID, 36 characters, QBO's batch limit. */
+    /**
+     * The {@code requestid} of a chunk of writes: a name-based UUID, 36 characters, QBO's batch limit. It covers the
+     * documents' keys in their order and the request itself (every item's operation and body, its position being its
+     * {@code bId}): QBO replays the whole stored answer of a requestid whatever the new request holds (api-facts §6),
+     * so two requests may share one only when they are the same request, item for item. A chunk made of other items,
+     * the same items in another order, or an item whose body was built from other remote facts (a customer, a
+     * balance, a SyncToken read since) gets its own id and is answered for what it carries.
+     */
     static String requestId(String purpose, List<Item> chunk) {
         List<String> keys = chunk.stream().map(Item::key).filter(Objects::nonNull).map(IdempotencyKey::value).toList();
         if (keys.isEmpty()) {
             return null;
         }
-        return IdempotencyKey.derive(Stream.concat(Stream.of("quickbooks", purpose), keys.stream()).toArray(String[]::new)).value();
+        return IdempotencyKey.derive(Stream.concat(Stream.concat(Stream.of("quickbooks", purpose), keys.stream()),
+                Stream.of(digest(chunk))).toArray(String[]::new)).value();
+    }
+
+    /**
+     * Every page of each query (QBO answers at most {@value QuickBooksApi#MAX_RESULTS} rows a page, api-facts §3.2):
+     * one batch call per round, each round asking for the next page of the queries whose last page was full. The
+     * statements carry no {@code startposition} or {@code maxresults}; the answer of each is one {@code QueryResponse}
+     * holding the rows of all its pages.
+     */
+    List<JsonNode> queryAll(ProviderSession session, List<String> statements) {
+        List<ObjectNode> merged = new ArrayList<>();
+        statements.forEach(statement -> merged.add(QuickBooksApi.JSON.createObjectNode()));
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            open.add(i);
+        }
+        int start = 1;
+        while (!open.isEmpty()) {
+            int from = start;
+            List<JsonNode> pages = queries(session, open.stream().map(i -> statements.get(i) + " startposition " + from
+                    + " maxresults " + QuickBooksApi.MAX_RESULTS).toList());
+            List<Integer> full = new ArrayList<>();
+            for (int p = 0; p < pages.size(); p++) {
+                int rows = 0;
+                for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) pages.get(p)::fields) {
+                    if (field.getValue().isArray()) {
+                        ArrayNode into = merged.get(open.get(p)).withArray(field.getKey());
+                        field.getValue().forEach(into::add);
+                        rows = Math.max(rows, field.getValue().size());
+                    }
+                }
+                if (rows >= QuickBooksApi.MAX_RESULTS) {
+                    full.add(open.get(p));
+                }
+            }
+            open = full;
+            start += QuickBooksApi.MAX_RESULTS;
+        }
+        return List.copyOf(merged);
+    }
+
+    private static String digest(List<Item> chunk) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Item item : chunk) {
+                sha.update((item.operation() + "\u001f" + item.entity() + "\u001f" + QuickBooksApi.text(item.body()) + "\u001e")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private List<Answer> chunk(ProviderSession session, String purpose, List<Item> chunk) {

@@ -35,19 +35,23 @@ final class QboCreditMemos {
 
     private final QboBatch batch;
     private final QboSalesLines salesLines;
+    private final QboCreditMemoChanges changes;
 
     QboCreditMemos(QboBatch batch, QboSalesLines salesLines) {
         this.batch = batch;
         this.salesLines = salesLines;
+        this.changes = new QboCreditMemoChanges(batch);
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes) {
+        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         Map<String, QboInvoice> invoices = new HashMap<>();
         List<QboCreditMemo> candidates = new ArrayList<>();
-        read(session, pushes, invoices, candidates);
-        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
+        Map<String, QboCreditMemo> changing = new HashMap<>();
+        read(session, pushes, keepNumbers, invoices, candidates, changing);
         List<PushOutcome> outcomes = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> toApply = new LinkedHashMap<>();
+        Map<CreditNotePush, QboCreditMemo> toChange = new LinkedHashMap<>();
         List<CreditNotePush> toCreate = new ArrayList<>();
         for (CreditNotePush push : pushes) {
             String number = push.creditNote().number();
@@ -56,6 +60,13 @@ final class QboCreditMemos {
             if (!invoices.containsKey(push.remoteInvoiceId())) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
                         "The credited invoice is no longer in QuickBooks. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
+            } else if (push.remoteCreditNoteId() != null) {
+                Optional<SyncError> unchangeable = unchangeable(push, changing.get(push.remoteCreditNoteId()));
+                if (unchangeable.isPresent()) {
+                    outcomes.add(PushOutcome.failed(push.document(), unchangeable.get()));
+                } else {
+                    toChange.put(push, changing.get(push.remoteCreditNoteId()));
+                }
             } else if (found.isPresent()) {
                 toApply.put(push, found.get());
             } else if (keepNumbers && number != null && number.length() > QboInvoices.MAX_DOC_NUMBER) {
@@ -65,6 +76,9 @@ final class QboCreditMemos {
                 toCreate.add(push);
             }
         }
+        if (!toChange.isEmpty()) {
+            outcomes.addAll(change(session, toChange, invoices, keepNumbers, toApply));
+        }
         if (!toCreate.isEmpty()) {
             outcomes.addAll(create(session, toCreate, invoices, keepNumbers, toApply));
         }
@@ -72,6 +86,47 @@ final class QboCreditMemos {
             outcomes.addAll(apply(session, toApply, invoices));
         }
         return outcomes;
+    }
+
+    /** Memos synced before and changed since: see {@link QboCreditMemoChanges}; what they end as is applied with the new ones. */
+    private List<PushOutcome> change(ProviderSession session, Map<CreditNotePush, QboCreditMemo> targets, Map<String, QboInvoice> invoices,
+                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> changed) {
+        QboSalesLines.Prepared prepared = salesLines.prepare(session, targets.keySet().stream().map(push -> push.creditNote().lines()).toList());
+        List<PushOutcome> outcomes = new ArrayList<>();
+        Map<CreditNotePush, QboCreditMemo> sendable = new LinkedHashMap<>();
+        Map<CreditNotePush, QboCreditMemo> bodies = new HashMap<>();
+        targets.forEach((push, memo) -> {
+            try {
+                QboSalesForm form = prepared.form(push.creditNote().lines(), push.creditNote().amountType(),
+                        "credit note " + name(push.creditNote()));
+                bodies.put(push, memo(push, form, invoices.get(push.remoteInvoiceId()), keepNumbers));
+                sendable.put(push, memo);
+            } catch (DocumentRefused refused) {
+                outcomes.add(PushOutcome.failed(push.document(), refused.error()));
+            }
+        });
+        if (!sendable.isEmpty()) {
+            outcomes.addAll(changes.change(session, sendable, bodies, invoices, changed));
+        }
+        return outcomes;
+    }
+
+    /** Why the memo {@code push} changes cannot be changed in QBO, if it cannot. */
+    private static Optional<SyncError> unchangeable(CreditNotePush push, QboCreditMemo remote) {
+        if (remote == null) {
+            return Optional.of(QboCreditMemoChanges.deleted(push));
+        }
+        if (remote.voided()) {
+            return Optional.of(new SyncError(ErrorCode.VALIDATION_FAILED, "Credit note " + push.creditNote().hostId() + " is voided in "
+                    + "QuickBooks (credit memo " + remote.id() + "), and a voided memo is not changed, so its change was not sent. Enter "
+                    + "the corrected credit in QuickBooks by hand, or remove it in the host.", remote.id()));
+        }
+        if (!QboMarker.marks(remote.privateNote(), push.document())) {
+            return Optional.of(new SyncError(ErrorCode.VALIDATION_FAILED, "Credit note " + push.creditNote().hostId() + " was never created "
+                    + "in QuickBooks by this product (it is linked to QuickBooks record " + remote.id() + "), so its change was not sent. "
+                    + "Record the change in QuickBooks by hand.", remote.id()));
+        }
+        return Optional.empty();
     }
 
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
@@ -136,7 +191,7 @@ final class QboCreditMemos {
                 continue;
             }
             owed.put(invoice.id(), owed.get(invoice.id()).subtract(amount));
-            QboPayment application = new QboPayment(null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
+            QboPayment application = new QboPayment(null, null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
                     push.creditNote().date().toString(), null, null,
                     List.of(QboLine.payment(amount, invoice.id(), "Invoice"), QboLine.payment(amount, memo.id(), "CreditMemo")),
                     QboMarker.note(push.document(), "credit application"), null, null, null);
@@ -175,29 +230,46 @@ final class QboCreditMemos {
                         + "on the next attempt.", why), null);
     }
 
-    /** The credited invoices, and the candidate memos of pushes whose earlier outcome is unknown: one batch call. */
-    private void read(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices, List<QboCreditMemo> candidates) {
+    /**
+     * The credited invoices, and the candidate memos of pushes an earlier attempt may have created: by number when
+     * host numbers are kept, else every memo of their customers (all pages), then recognised by the mark in their
+     * private note. Not by date: the host may have changed it since, and QBO cannot filter on the private note.
+     * One batch call, more only for a customer with more than a page of memos.
+     */
+    private void read(ProviderSession session, List<CreditNotePush> pushes, boolean keepNumbers, Map<String, QboInvoice> invoices,
+                      List<QboCreditMemo> candidates, Map<String, QboCreditMemo> changing) {
         List<String> statements = new ArrayList<>();
-        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList())
-                + " maxresults " + QuickBooksApi.MAX_RESULTS);
-        List<CreditNotePush> lost = pushes.stream().filter(CreditNotePush::reconcileFirst).toList();
-        if (!lost.isEmpty()) {
-            statements.add("select * from CreditMemo where TxnDate in "
-                    + QuickBooksApi.in(lost.stream().map(push -> push.creditNote().date().toString()).distinct().toList())
-                    + " maxresults " + QuickBooksApi.MAX_RESULTS);
+        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList()));
+        List<String> changed = pushes.stream().map(CreditNotePush::remoteCreditNoteId).filter(id -> id != null).distinct().toList();
+        if (!changed.isEmpty()) {
+            statements.add("select * from CreditMemo where Id in " + QuickBooksApi.in(changed));
         }
-        List<JsonNode> answers = batch.queries(session, statements);
+        List<CreditNotePush> lost = pushes.stream().filter(push -> push.reconcileFirst() && push.remoteCreditNoteId() == null).toList();
+        List<String> numbers = lost.stream().filter(push -> keepNumbers && push.creditNote().number() != null)
+                .map(push -> push.creditNote().number()).distinct().toList();
+        List<String> customers = lost.stream().filter(push -> !keepNumbers || push.creditNote().number() == null)
+                .map(CreditNotePush::remoteCustomerId).distinct().toList();
+        if (!numbers.isEmpty()) {
+            statements.add("select * from CreditMemo where DocNumber in " + QuickBooksApi.in(numbers));
+        }
+        if (!customers.isEmpty()) {
+            statements.add("select * from CreditMemo where CustomerRef in " + QuickBooksApi.in(customers));
+        }
+        List<JsonNode> answers = batch.queryAll(session, statements);
         QuickBooksApi.entities(answers.get(0), "Invoice", QboInvoice.class).stream()
                 .filter(invoice -> !QboInvoiceState.voided(invoice))
                 .forEach(invoice -> invoices.put(invoice.id(), invoice));
-        if (answers.size() > 1) {
-            candidates.addAll(QuickBooksApi.entities(answers.get(1), "CreditMemo", QboCreditMemo.class));
+        int from = 1;
+        if (!changed.isEmpty()) {
+            QuickBooksApi.entities(answers.get(1), "CreditMemo", QboCreditMemo.class).forEach(memo -> changing.put(memo.id(), memo));
+            from = 2;
         }
+        answers.subList(from, answers.size()).forEach(answer -> candidates.addAll(QuickBooksApi.entities(answer, "CreditMemo", QboCreditMemo.class)));
     }
 
     private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice, boolean keepNumbers) {
         CreditNote note = push.creditNote();
-        return new QboCreditMemo(null, null, keepNumbers ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
+        return new QboCreditMemo(null, null, null, keepNumbers ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
                 form.lines(), form.globalTaxCalculation(), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
                 invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
                 note.reason() == null ? null : QboRef.of(note.reason()), form.txnTaxDetail(), null, null, null);

@@ -71,16 +71,19 @@ final class QboInvoices {
         }
         Remote remote = Remote.read(session, batch, bodies.keySet(), keepNumbers);
         List<InvoicePush> creates = new ArrayList<>();
-        List<InvoicePush> updates = new ArrayList<>();
+        Map<InvoicePush, String> updates = new LinkedHashMap<>();
         for (InvoicePush push : bodies.keySet()) {
             if (push.remoteInvoiceId() != null) {
-                updates.add(push);
+                updates.put(push, push.remoteInvoiceId());
                 continue;
             }
             Optional<QboInvoice> found = push.reconcileFirst() ? remote.sameAs(push, keepNumbers) : Optional.empty();
-            if (found.isPresent()) {
+            if (found.isPresent() && Remote.matches(found.get(), bodies.get(push), push)) {
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().id(), found.get().docNumber(),
-                        "found in QuickBooks after an unknown outcome; not sent again"));
+                        "found in QuickBooks after an earlier attempt; not sent again"));
+            } else if (found.isPresent()) {
+                // an earlier attempt created it, and the host changed the invoice since: that one is brought up to date
+                updates.put(push, found.get().id());
             } else {
                 creates.add(push);
             }
@@ -121,14 +124,14 @@ final class QboInvoices {
     }
 
     /** Full updates with the SyncToken read just before; a stale one (5010, someone edited meanwhile) is read again and retried once. */
-    private List<PushOutcome> update(ProviderSession session, List<InvoicePush> pushes, Map<InvoicePush, QboInvoice> bodies,
+    private List<PushOutcome> update(ProviderSession session, Map<InvoicePush, String> targets, Map<InvoicePush, QboInvoice> bodies,
                                      Map<String, QboInvoice> current, boolean retryStale) {
         List<PushOutcome> outcomes = new ArrayList<>();
         List<InvoicePush> sendable = new ArrayList<>();
-        for (InvoicePush push : pushes) {
-            QboInvoice remote = current.get(push.remoteInvoiceId());
+        for (InvoicePush push : targets.keySet()) {
+            QboInvoice remote = current.get(targets.get(push));
             Optional<SyncError> unchangeable = remote == null ? Optional.of(new SyncError(ErrorCode.PREREQUISITE_MISSING, "Invoice "
-                    + name(push.invoice()) + " is no longer in QuickBooks (deleted there); the change was not sent.", push.remoteInvoiceId()))
+                    + name(push.invoice()) + " is no longer in QuickBooks (deleted there); the change was not sent.", targets.get(push)))
                     : QboInvoiceState.unchangeable(remote, name(push.invoice()));
             if (unchangeable.isPresent()) {
                 outcomes.add(PushOutcome.failed(push.document(), unchangeable.get()));
@@ -140,24 +143,24 @@ final class QboInvoices {
             return outcomes;
         }
         List<QboBatch.Item> items = sendable.stream().map(push -> {
-            QboInvoice remote = current.get(push.remoteInvoiceId());
+            QboInvoice remote = current.get(targets.get(push));
             QboInvoice body = withIdentity(bodies.get(push), remote.id(), remote.syncToken());
             // the SyncToken is part of the key: a retry after 5010 must not be answered with the stored 5010
             return QboBatch.Item.update("Invoice", body, IdempotencyKey.derive(push.key().value(), "sync-token", remote.syncToken()),
                     push.document());
         }).toList();
         List<QboBatch.Answer> answers = batch.run(session, "invoice-update", items);
-        List<InvoicePush> stale = new ArrayList<>();
+        Map<InvoicePush, String> stale = new LinkedHashMap<>();
         for (int i = 0; i < sendable.size(); i++) {
             QboBatch.Answer answer = answers.get(i);
             if (retryStale && answer.fault() != null && answer.fault().has(QboFaults.STALE_OBJECT)) {
-                stale.add(sendable.get(i));
+                stale.put(sendable.get(i), targets.get(sendable.get(i)));
             } else {
                 outcomes.add(outcome(session, sendable.get(i), answer));
             }
         }
         if (!stale.isEmpty()) {
-            outcomes.addAll(update(session, stale, bodies, Remote.read(session, batch, stale, false).byId, false));
+            outcomes.addAll(update(session, stale, bodies, Remote.byIds(session, batch, stale.values()).byId, false));
         }
         return outcomes;
     }
@@ -211,31 +214,51 @@ final class QboInvoices {
     /** The invoices QBO holds that a push may concern, read in one batch call of queries. */
     private record Remote(Map<String, QboInvoice> byId, List<QboInvoice> candidates) {
 
+        /**
+         * The invoices being changed, and the candidates of those an earlier attempt may have created: by number when
+         * host numbers are kept, else every invoice of their customers (all pages). Not by date: the host may have
+         * changed the date since, and QBO cannot filter on the private note that carries our mark.
+         */
         static Remote read(ProviderSession session, QboBatch batch, Collection<InvoicePush> pushes, boolean keepNumbers) {
             List<String> ids = pushes.stream().map(InvoicePush::remoteInvoiceId).filter(id -> id != null).distinct().toList();
             List<InvoicePush> lost = pushes.stream().filter(push -> push.remoteInvoiceId() == null && push.reconcileFirst()).toList();
             List<String> numbers = lost.stream().filter(push -> keepNumbers && push.invoice().number() != null)
                     .map(push -> push.invoice().number()).distinct().toList();
-            List<InvoicePush> unnumbered = lost.stream().filter(push -> !keepNumbers || push.invoice().number() == null).toList();
+            List<String> customers = lost.stream().filter(push -> !keepNumbers || push.invoice().number() == null)
+                    .map(InvoicePush::remoteCustomerId).distinct().toList();
             List<String> statements = new ArrayList<>();
             if (!ids.isEmpty()) {
-                statements.add("select * from Invoice where Id in " + QuickBooksApi.in(ids) + " maxresults " + QuickBooksApi.MAX_RESULTS);
+                statements.add("select * from Invoice where Id in " + QuickBooksApi.in(ids));
             }
             if (!numbers.isEmpty()) {
-                statements.add("select * from Invoice where DocNumber in " + QuickBooksApi.in(numbers) + " maxresults " + QuickBooksApi.MAX_RESULTS);
+                statements.add("select * from Invoice where DocNumber in " + QuickBooksApi.in(numbers));
             }
-            if (!unnumbered.isEmpty()) {
-                statements.add("select * from Invoice where CustomerRef in "
-                        + QuickBooksApi.in(unnumbered.stream().map(InvoicePush::remoteCustomerId).distinct().toList())
-                        + " and TxnDate in " + QuickBooksApi.in(unnumbered.stream().map(push -> push.invoice().issueDate().toString()).distinct().toList())
-                        + " maxresults " + QuickBooksApi.MAX_RESULTS);
+            if (!customers.isEmpty()) {
+                statements.add("select * from Invoice where CustomerRef in " + QuickBooksApi.in(customers));
             }
-            return of(statements.isEmpty() ? List.of() : batch.queries(session, statements));
+            return of(statements.isEmpty() ? List.of() : batch.queryAll(session, statements));
+        }
+
+        static Remote byIds(ProviderSession session, QboBatch batch, Collection<String> ids) {
+            return of(batch.queryAll(session, List.of("select * from Invoice where Id in " + QuickBooksApi.in(List.copyOf(ids)))));
+        }
+
+        /** Whether the invoice QBO holds is already what {@code body} would make it (an earlier attempt of the same revision). */
+        static boolean matches(QboInvoice remote, QboInvoice body, InvoicePush push) {
+            return push.invoice().issueDate().toString().equals(remote.txnDate())
+                    && push.invoice().dueDate().toString().equals(remote.dueDate())
+                    && (body.docNumber() == null || body.docNumber().equals(remote.docNumber()))
+                    && salesTotal(remote).compareTo(push.invoice().linesTotal()) == 0
+                    && salesLines(remote) == body.line().size();
+        }
+
+        private static long salesLines(QboInvoice remote) {
+            return remote.line() == null ? 0 : remote.line().stream().filter(line -> "SalesItemLineDetail".equals(line.detailType())).count();
         }
 
         static Remote byNumbers(ProviderSession session, QboBatch batch, List<InvoicePush> pushes) {
             List<String> numbers = pushes.stream().map(push -> push.invoice().number()).distinct().toList();
-            return of(batch.queries(session, List.of("select * from Invoice where DocNumber in " + QuickBooksApi.in(numbers))));
+            return of(batch.queryAll(session, List.of("select * from Invoice where DocNumber in " + QuickBooksApi.in(numbers))));
         }
 
         private static Remote of(List<JsonNode> answers) {

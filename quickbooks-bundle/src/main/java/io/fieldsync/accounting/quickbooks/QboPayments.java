@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.SyncError;
@@ -23,10 +21,14 @@ import io.fieldsync.accounting.quickbooks.wire.QboPayment;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 
 /**
- * Payments applied to their invoices, 30 to a batch call, into the mapped deposit account. The invoices are read
- * first (one batch call of queries, which also looks for payments whose earlier outcome is unknown by the mark in
- * their private note): an invoice already settled gets no payment, and an amount above what the invoice still
- * owes is refused here with the numbers, rather than becoming an unapplied credit in QBO.
+ * Payments applied to their invoices, 30 to a batch call, into the mapped deposit account. What QuickBooks holds is
+ * read first ({@link QboPaymentLedger}): a payment that may already be there from an attempt whose answer was lost is
+ * looked for among the payments linked to its invoice, by the mark in their private note, before anything else is
+ * decided, so a payment that completed its invoice is recognised as itself, not mistaken for "the invoice is paid".
+ * Found, it is answered with its own id (changed in place first when the host changed it since); a payment synced
+ * before and changed since is changed in place ({@link QboPaymentChanges}). Only then: an invoice already settled gets
+ * no new payment, and an amount above what the invoice still owes is refused here with the numbers, rather than
+ * becoming an unapplied credit in QBO.
  */
 final class QboPayments {
 
@@ -35,28 +37,35 @@ final class QboPayments {
 
     private final QboBatch batch;
     private final QboLists lists;
+    private final QboPaymentChanges changes;
 
     QboPayments(QboBatch batch, QboLists lists) {
         this.batch = batch;
         this.lists = lists;
+        this.changes = new QboPaymentChanges(batch);
     }
 
     List<PushOutcome> push(ProviderSession session, List<PaymentPush> pushes) {
-        Map<String, QboInvoice> invoices = new HashMap<>();
-        List<QboPayment> candidates = new ArrayList<>();
-        read(session, pushes, invoices, candidates);
+        QboPaymentLedger ledger = QboPaymentLedger.read(session, batch, pushes);
         Map<String, BigDecimal> owed = new HashMap<>();
-        invoices.values().forEach(invoice -> owed.put(invoice.id(), invoice.balance() == null ? BigDecimal.ZERO.setScale(2)
-                : invoice.balance().setScale(2, RoundingMode.HALF_UP)));
+        ledger.invoices().values().forEach(invoice -> owed.put(invoice.id(), amount(invoice.balance())));
         List<PushOutcome> outcomes = new ArrayList<>();
-        List<PaymentPush> toSend = new ArrayList<>();
+        List<PaymentPush> toCreate = new ArrayList<>();
+        Map<PaymentPush, QboPayment> toChange = new java.util.LinkedHashMap<>();
         for (PaymentPush push : pushes) {
-            QboInvoice invoice = invoices.get(push.remoteInvoiceId());
-            Optional<QboPayment> found = push.reconcileFirst() ? candidates.stream()
-                    .filter(payment -> QboMarker.marks(payment.privateNote(), push.document())).findFirst() : Optional.empty();
+            QboInvoice invoice = ledger.invoices().get(push.remoteInvoiceId());
+            if (push.remotePaymentId() != null) {
+                Optional<SyncError> gone = ledger.unchangeable(push);
+                if (gone.isPresent()) {
+                    outcomes.add(PushOutcome.failed(push.document(), gone.get()));
+                } else {
+                    toChange.put(push, ledger.payments().get(push.remotePaymentId()));
+                }
+                continue;
+            }
+            Optional<QboPayment> found = push.reconcileFirst() ? ledger.marked(push) : Optional.empty();
             if (found.isPresent()) {
-                outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().id(), null,
-                        "found in QuickBooks after an unknown outcome; not sent again"));
+                toChange.put(push, found.get());
             } else if (invoice == null) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
                         "The paid invoice is no longer in QuickBooks. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
@@ -67,22 +76,30 @@ final class QboPayments {
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), invoice.id(), invoice.docNumber(),
                         "invoice " + label(invoice) + " is already paid in QuickBooks; this payment was not sent"));
             } else if (push.payment().amount().compareTo(owed.get(invoice.id())) > 0) {
-                outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Payment "
-                        + push.payment().hostId() + " of " + push.payment().amount().toPlainString() + " is more than the "
-                        + owed.get(invoice.id()).toPlainString() + " invoice " + label(invoice) + " still owes in QuickBooks. Correct the "
-                        + "amount, or record the overpayment as a credit in QuickBooks.", "Balance " + owed.get(invoice.id()).toPlainString())));
+                outcomes.add(PushOutcome.failed(push.document(), overpaid(push, invoice, owed.get(invoice.id()))));
             } else {
                 owed.put(invoice.id(), owed.get(invoice.id()).subtract(push.payment().amount()));
-                toSend.add(push);
+                toCreate.add(push);
             }
         }
-        if (toSend.isEmpty()) {
+        if (toCreate.isEmpty() && toChange.isEmpty()) {
             return outcomes;
         }
         QboLists.Lists current = lists.current(session);
+        if (!toChange.isEmpty()) {
+            outcomes.addAll(changes.apply(session, toChange, ledger, owed, current));
+        }
+        if (!toCreate.isEmpty()) {
+            outcomes.addAll(create(session, toCreate, ledger, current));
+        }
+        return outcomes;
+    }
+
+    private List<PushOutcome> create(ProviderSession session, List<PaymentPush> pushes, QboPaymentLedger ledger, QboLists.Lists current) {
+        List<PushOutcome> outcomes = new ArrayList<>();
         List<PaymentPush> sendable = new ArrayList<>();
         List<QboBatch.Item> items = new ArrayList<>();
-        for (PaymentPush push : toSend) {
+        for (PaymentPush push : pushes) {
             Optional<String> account;
             try {
                 account = depositAccount(current, push);
@@ -91,42 +108,30 @@ final class QboPayments {
                 continue;
             }
             sendable.add(push);
-            items.add(QboBatch.Item.create("Payment", payment(push, invoices.get(push.remoteInvoiceId()), account.orElse(null)),
+            items.add(QboBatch.Item.create("Payment", payment(push, ledger.invoices().get(push.remoteInvoiceId()), account.orElse(null)),
                     push.key(), push.document()));
         }
         List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "payment", items);
         for (int i = 0; i < sendable.size(); i++) {
-            PaymentPush push = sendable.get(i);
-            QboBatch.Answer answer = answers.get(i);
-            if (answer.ok()) {
-                outcomes.add(PushOutcome.synced(push.document(), answer.node().path("Id").asText(), null));
-            } else if (answer.unknown() != null) {
-                outcomes.add(answer.sent() ? PushOutcome.unknown(push.document(), answer.unknown())
-                        : QboInvoices.notSent(push.document(), answer.unknown()));
-            } else {
-                outcomes.add(PushOutcome.failed(push.document(), QboFaults.forDocument(answer.fault(), "payment " + push.payment().hostId())));
-            }
+            outcomes.add(outcome(sendable.get(i), answers.get(i)));
         }
         return outcomes;
     }
 
-    /** The invoices paid, and the candidate payments of pushes whose earlier outcome is unknown: one batch call. */
-    private void read(ProviderSession session, List<PaymentPush> pushes, Map<String, QboInvoice> invoices, List<QboPayment> candidates) {
-        List<String> statements = new ArrayList<>();
-        statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(PaymentPush::remoteInvoiceId).distinct().toList())
-                + " maxresults " + QuickBooksApi.MAX_RESULTS);
-        List<PaymentPush> lost = pushes.stream().filter(PaymentPush::reconcileFirst).toList();
-        if (!lost.isEmpty()) {
-            // payments have no number to search by (DocNumber is not filterable on Payment): customer and date, then our mark
-            statements.add("select * from Payment where TxnDate in "
-                    + QuickBooksApi.in(lost.stream().map(push -> push.payment().date().toString()).distinct().toList())
-                    + " maxresults " + QuickBooksApi.MAX_RESULTS);
+    static PushOutcome outcome(PaymentPush push, QboBatch.Answer answer) {
+        if (answer.ok()) {
+            return PushOutcome.synced(push.document(), answer.node().path("Id").asText(), null);
         }
-        List<JsonNode> answers = batch.queries(session, statements);
-        QuickBooksApi.entities(answers.get(0), "Invoice", QboInvoice.class).forEach(invoice -> invoices.put(invoice.id(), invoice));
-        if (answers.size() > 1) {
-            candidates.addAll(QuickBooksApi.entities(answers.get(1), "Payment", QboPayment.class));
+        if (answer.unknown() != null) {
+            return answer.sent() ? PushOutcome.unknown(push.document(), answer.unknown()) : QboInvoices.notSent(push.document(), answer.unknown());
         }
+        return PushOutcome.failed(push.document(), QboFaults.forDocument(answer.fault(), "payment " + push.payment().hostId()));
+    }
+
+    static SyncError overpaid(PaymentPush push, QboInvoice invoice, BigDecimal owed) {
+        return new SyncError(ErrorCode.VALIDATION_FAILED, "Payment " + push.payment().hostId() + " of " + push.payment().amount().toPlainString()
+                + " is more than the " + owed.toPlainString() + " invoice " + label(invoice) + " still owes in QuickBooks. Correct the "
+                + "amount, or record the overpayment as a credit in QuickBooks.", "Balance " + owed.toPlainString());
     }
 
     /**
@@ -135,7 +140,7 @@ final class QboPayments {
      *
      * @throws DocumentRefused when the mapping names no active account
      */
-    private static Optional<String> depositAccount(QboLists.Lists current, PaymentPush push) {
+    static Optional<String> depositAccount(QboLists.Lists current, PaymentPush push) {
         String key = push.depositAccount();
         if (key.isBlank()) {
             return Optional.empty();
@@ -146,20 +151,31 @@ final class QboPayments {
         return Optional.of(account.id());
     }
 
-    private static QboPayment payment(PaymentPush push, QboInvoice invoice, String accountId) {
+    /** The payment as it must stand in QBO: its amount on its invoice, the date, the reference, the account, our mark. */
+    static QboPayment payment(PaymentPush push, QboInvoice invoice, String accountId) {
         Payment payment = push.payment();
-        String reference = payment.reference();
-        boolean longReference = reference != null && reference.length() > MAX_REFERENCE;
         String customer = push.remoteCustomerId() != null && !push.remoteCustomerId().isBlank() && invoice.customerId() == null
                 ? push.remoteCustomerId() : invoice.customerId();
-        return new QboPayment(null, null, QboRef.of(customer), payment.amount(), null, payment.date().toString(),
-                longReference ? reference.substring(0, MAX_REFERENCE) : reference, QboRef.of(accountId),
-                List.of(QboLine.payment(payment.amount(), invoice.id(), "Invoice")),
-                QboMarker.note(push.document(), longReference ? "reference " + reference : null),
-                QboRef.of(payment.currency().getCurrencyCode()), payment.exchangeRate(), null);
+        return new QboPayment(null, null, null, QboRef.of(customer), payment.amount(), null, payment.date().toString(),
+                reference(payment), QboRef.of(accountId), List.of(QboLine.payment(payment.amount(), invoice.id(), "Invoice")),
+                note(push), QboRef.of(payment.currency().getCurrencyCode()), payment.exchangeRate(), null);
     }
 
-    private static String label(QboInvoice invoice) {
+    static String reference(Payment payment) {
+        String reference = payment.reference();
+        return reference != null && reference.length() > MAX_REFERENCE ? reference.substring(0, MAX_REFERENCE) : reference;
+    }
+
+    static String note(PaymentPush push) {
+        String reference = push.payment().reference();
+        return QboMarker.note(push.document(), reference != null && reference.length() > MAX_REFERENCE ? "reference " + reference : null);
+    }
+
+    static BigDecimal amount(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static String label(QboInvoice invoice) {
         return invoice.docNumber() != null ? invoice.docNumber() : invoice.id();
     }
 }

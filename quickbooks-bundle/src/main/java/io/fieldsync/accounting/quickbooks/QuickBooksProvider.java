@@ -54,6 +54,9 @@ public class QuickBooksProvider implements AccountingProvider {
     /**
      * Everything but drafts (QBO invoices have no draft state) and several tax codes on one line (one TaxCodeRef
      * per line in the global tax model; stacked host rates work when mapped to one combined QBO tax code).
+     * PAYMENT_UPDATES and CREDIT_NOTE_UPDATES are real: a changed payment is a sparse update of that payment
+     * ({@link QboPaymentChanges}), a changed credit note an update of its memo re-applied to its invoice
+     * ({@link QboCreditMemoChanges}).
      * Limits per realm (api-facts §5): 500 calls a minute, 10 at once, batch items counted like calls, 30 items
      * per batch. No daily limit; reads are metered monthly (CorePlus) under the App Partner Program, which is why
      * reads are batched and lists cached. The 500 000 a month of the free tier is app-wide, not per minute, so it

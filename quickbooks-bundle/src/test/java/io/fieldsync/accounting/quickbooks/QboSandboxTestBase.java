@@ -98,10 +98,14 @@ abstract class QboSandboxTestBase {
     }
 
     QuickBooksProvider provider(Duration readTimeout) {
+        return new QuickBooksProvider(settings(readTimeout), clock);
+    }
+
+    QuickBooksSettings settings(Duration readTimeout) {
         String base = proxy.baseUrl();
-        return new QuickBooksProvider(new QuickBooksSettings("fs-client", "fs-secret", REDIRECT, sandbox.verifierToken(),
+        return new QuickBooksSettings("fs-client", "fs-secret", REDIRECT, sandbox.verifierToken(),
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, base + "/connect/oauth2", base + "/oauth2/v1/tokens/bearer",
-                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), readTimeout), clock);
+                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), readTimeout);
     }
 
     // ---- helpers
@@ -154,6 +158,17 @@ abstract class QboSandboxTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"Id\":\"" + id + "\",\"SyncToken\":\"" + syncToken
                         + "\",\"sparse\":true,\"Active\":false}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+    }
+
+    /** Deletes a payment as someone in QuickBooks would. */
+    void deletePayment(String id, String syncToken) throws Exception {
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/v3/company/"
+                        + realm.realmId() + "/payment?operation=delete&minorversion=75"))
+                .header("Authorization", "Bearer " + session.accessToken()).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Id\":\"" + id + "\",\"SyncToken\":\"" + syncToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
     }
 
     static Mappings mappings() {

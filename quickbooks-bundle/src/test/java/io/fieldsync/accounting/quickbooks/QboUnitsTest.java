@@ -40,6 +40,24 @@ class QboUnitsTest {
     }
 
     @Test
+    void theSameKeysCarryingOtherItemsOrTheSameItemsInAnotherOrderGetAnotherRequestId() {
+        IdempotencyKey a = IdempotencyKey.derive("a");
+        IdempotencyKey b = IdempotencyKey.derive("b");
+        List<QboBatch.Item> chunk = List.of(QboBatch.Item.create("Payment", Map.of("TotalAmt", "50.00"), a, null),
+                QboBatch.Item.create("Payment", Map.of("TotalAmt", "60.00"), b, null));
+        List<QboBatch.Item> otherBodies = List.of(QboBatch.Item.create("Payment", Map.of("TotalAmt", "60.00"), a, null),
+                QboBatch.Item.create("Payment", Map.of("TotalAmt", "50.00"), b, null));
+        List<QboBatch.Item> reordered = List.of(chunk.get(1), chunk.get(0));
+
+        String id = QboBatch.requestId("payment", chunk);
+
+        assertThat(QboBatch.requestId("payment", List.of(QboBatch.Item.create("Payment", Map.of("TotalAmt", "50.00"), a, null),
+                QboBatch.Item.create("Payment", Map.of("TotalAmt", "60.00"), b, null)))).as("the same request again").isEqualTo(id);
+        assertThat(QboBatch.requestId("payment", otherBodies)).as("QBO would replay the first answer for other payments").isNotEqualTo(id);
+        assertThat(QboBatch.requestId("payment", reordered)).as("bIds would name other documents").isNotEqualTo(id);
+    }
+
+    @Test
     void aBatchIsLoggedWithWhatItCarriedInOrderOfFirstAppearance() {
         List<QboBatch.Item> chunk = List.of(QboBatch.Item.create("Payment", Map.of(), IdempotencyKey.derive("p1"), null),
                 QboBatch.Item.query("select * from Invoice where Id in ('1')"),

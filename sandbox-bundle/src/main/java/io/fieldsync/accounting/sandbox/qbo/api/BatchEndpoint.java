@@ -35,6 +35,16 @@ final class BatchEndpoint {
         return items;
     }
 
+    /** Whether any item writes (a batch of queries only reads, though it is a POST). */
+    static boolean writes(JsonNode items) {
+        for (JsonNode item : items) {
+            if (!item.has("Query")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ObjectNode run(Company company, JsonNode items) {
         ObjectNode response = SandboxJson.object();
         ArrayNode results = response.putArray("BatchItemResponse");

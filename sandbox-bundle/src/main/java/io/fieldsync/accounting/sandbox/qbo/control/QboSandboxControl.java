@@ -129,7 +129,9 @@ public interface QboSandboxControl {
 
     /**
      * The next {@code writes} POST API calls are applied, then their connection is dropped without an answer
-     * (behind a servlet container: cut off after the headers). The client cannot know the outcome.
+     * (behind a servlet container: cut off after the headers). The client cannot know the outcome. A batch of
+     * queries writes nothing and is not counted; a resend answered by {@code requestid} replay is counted and dropped
+     * too, so {@code 2} loses the answer of a client that resends a dropped POST once by itself (the JDK does).
      */
     void dropConnectionAfterApply(int writes);
 
