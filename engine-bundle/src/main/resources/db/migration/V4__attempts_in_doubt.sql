@@ -5,6 +5,9 @@
 ALTER TABLE journal ADD COLUMN in_doubt BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE journal ADD COLUMN attempt_key VARCHAR(64);
 ALTER TABLE journal ADD COLUMN attempt_at TIMESTAMP WITH TIME ZONE;
+-- Bumped by every retry an admin asks for: its key is fresh even when the content is not, so a stored refusal
+-- (Intuit replays a requestid's answer, faults included) never answers it.
+ALTER TABLE journal ADD COLUMN key_epoch INT DEFAULT 0 NOT NULL;
 UPDATE journal SET in_doubt = TRUE WHERE status = 'OUTCOME_UNKNOWN';
 
 -- Who this installation is: part of every idempotency key, so two installations sharing one app (or a

@@ -57,8 +57,9 @@ public final class Journal {
             + "error_detail = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'SENDING' AND attempt_at <= ?";
     private static final String CLAIMED = "SELECT remote_id FROM journal WHERE company_id = ? AND kind = ? AND provider = ? "
             + "AND remote_id IN (%s) AND NOT (host_id = ?)";
+    // an admin's retry gets fresh keys: whatever answer the accounting system stored for the old ones is not reused
     private static final String REQUEUE = "UPDATE journal SET status = 'PENDING', error_code = NULL, error_message = NULL, "
-            + "error_detail = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN (%s)";
+            + "error_detail = NULL, attempts = 0, key_epoch = key_epoch + 1, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN (%s)";
     private static final String FAILED_OF_COMPANY = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND status IN ('FAILED', 'UNSUPPORTED')";
     private static final String NOT_ATTEMPTED_OF_COMPANY = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? "
             + "AND kind = 'INVOICE' AND status = 'NOT_ATTEMPTED'";

@@ -32,12 +32,13 @@ import io.fieldsync.accounting.api.SyncStatus;
  * @param inDoubt true when an attempt may have reached the accounting system without its answer being recorded:
  *                the next attempt looks there first
  * @param attemptKey the idempotency key of the last attempt, or null
+ * @param keyEpoch how many times an admin asked for the document to be sent again: part of its keys
  */
 public record JournalEntry(long id, DocumentRef document, int revision, String snapshot, String snapshotHash,
                            String dependsOn, SyncStatus status, String provider, String remoteId, String remoteNumber,
                            Integer syncedRevision, SyncError error, String note, int attempts, Instant nextAttemptAt,
                            Instant updatedAt, Instant syncedAt, RemotePaymentState paymentState, boolean inDoubt,
-                           String attemptKey) {
+                           String attemptKey, int keyEpoch) {
 
     /** What the host and admin see of it. */
     public DocumentStatus toStatus() {

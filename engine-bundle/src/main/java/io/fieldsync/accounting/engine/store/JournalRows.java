@@ -25,7 +25,7 @@ final class JournalRows {
     static final String COLUMNS = "id, company_id, kind, host_id, revision, snapshot, snapshot_hash, depends_on, status, "
             + "provider, remote_id, remote_number, synced_revision, error_code, error_message, error_detail, note, attempts, "
             + "next_attempt_at, updated_at, synced_at, payment_state, amount_paid, amount_credited, amount_due, "
-            + "last_payment_date, payment_observed_at, in_doubt, attempt_key";
+            + "last_payment_date, payment_observed_at, in_doubt, attempt_key, key_epoch";
     private static final String FIND = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? AND host_id = ?";
 
     private JournalRows() {
@@ -64,7 +64,7 @@ final class JournalRows {
                 row.getString("provider"), row.getString("remote_id"), row.getString("remote_number"), synced, error,
                 row.getString("note"), row.getInt("attempts"), Database.instant(row, "next_attempt_at"),
                 Database.instant(row, "updated_at"), Database.instant(row, "synced_at"), paymentState(row),
-                row.getBoolean("in_doubt"), row.getString("attempt_key"));
+                row.getBoolean("in_doubt"), row.getString("attempt_key"), row.getInt("key_epoch"));
     }
 
     private static RemotePaymentState paymentState(ResultSet row) throws SQLException {

@@ -14,7 +14,7 @@ import io.fieldsync.accounting.engine.store.JournalEntry;
  * installation, the journal row and revision, the provider, and everything the request is built from
  * (the snapshot, the remote ids it points at, the mappings and settings): the same content sent again,
  * in whatever batch, carries the same key, and a changed request (the admin fixed a mapping) never
- * carries a key whose stored answer belongs to the old one. Keys are the second line only: the
+ * carries a key whose stored answer belongs to the old one; nor does a retry the admin asks for. Keys are the second line only: the
  * provider's lookup before a resend is what keeps a document from being written twice.
  */
 final class AttemptKeys {
@@ -27,10 +27,10 @@ final class AttemptKeys {
         this.provider = provider;
     }
 
-    /** The key of one attempt of {@code entry}'s revision with this payload. */
+    /** The key of one attempt of {@code entry}'s revision with this payload, since the admin last asked for a retry. */
     IdempotencyKey document(JournalEntry entry, String... payload) {
         return IdempotencyKey.derive("journal", installation, provider, Long.toString(entry.id()), Integer.toString(entry.revision()),
-                digest(payload));
+                Integer.toString(entry.keyEpoch()), digest(payload));
     }
 
     /** The key of finding or creating a customer as it is now ({@code customerHash}). */

@@ -241,6 +241,30 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aRetryTheAdminAsksForCarriesAFreshKeyEvenForUnchangedContentButALostAnswerIsRetriedUnderTheSameKey() {
+        start();
+        engine.connect(ACME);
+        xero.nextInvoiceCallFails = new IllegalStateException("connection reset after the request was written");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+        xero.invoiceOutcome = push -> PushOutcome.failed(push.document(), SyncError.of(ErrorCode.VALIDATION_FAILED, "invoice INV-I-1")
+                .withDetail("Account code '200' is archived."));
+        engine.clock.advance(Duration.ofSeconds(2));
+        engine.drain();
+        assertThat(engine.sync.status(I1).orElseThrow().status()).isEqualTo(SyncStatus.FAILED);
+
+        // the admin reactivates the account in the accounting system, changes nothing here, and retries
+        xero.invoiceOutcome = push -> PushOutcome.synced(push.document(), "xero-inv-I-1", "INV-I-1");
+        engine.sync.retry(I1);
+        engine.drain();
+
+        assertThat(xero.invoicePushes).hasSize(3);
+        assertThat(xero.invoicePushes.get(1).key()).as("after a lost answer").isEqualTo(xero.invoicePushes.get(0).key());
+        assertThat(xero.invoicePushes.get(2).key()).as("after the admin's retry").isNotEqualTo(xero.invoicePushes.get(1).key());
+        assertThat(engine.sync.status(I1).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
     void twoInstallationsNeverSendTheSameKeyForTheSameJournalRow() throws Exception {
         start();
         engine.connect(ACME);
