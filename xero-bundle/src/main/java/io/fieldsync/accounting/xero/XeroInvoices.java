@@ -48,10 +48,15 @@ final class XeroInvoices {
         List<InvoicePush> updates = new ArrayList<>();
         for (InvoicePush push : batch) {
             Optional<XeroInvoice> found = push.remoteInvoiceId() != null || !push.reconcileFirst() ? Optional.empty()
-                    : keepNumbers ? Optional.ofNullable(push.invoice().number()).map(byNumber::get).filter(remote -> sameDocument(push, remote))
+                    : keepNumbers ? Optional.ofNullable(push.invoice().number()).map(byNumber::get).filter(remote -> sameContact(push, remote))
                     : sameByContent(session, push, byContact, taken);
             if (push.remoteInvoiceId() != null) {
                 updates.add(push);
+            } else if (found.isPresent() && !sameDocument(push, found.get())) {
+                // ours by number and contact, sent as an earlier revision whose answer was lost: bring it up to date
+                taken.add(found.get().invoiceID());
+                updates.add(new InvoicePush(push.document(), push.key(), push.invoice(), push.remoteCustomerId(), found.get().invoiceID(),
+                        false));
             } else if (found.isPresent()) {
                 taken.add(found.get().invoiceID());
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().invoiceID(), found.get().invoiceNumber(),
@@ -175,6 +180,10 @@ final class XeroInvoices {
      * lines out, the same amount before tax). Anything less is a different document that happens to
      * share the number.
      */
+    private static boolean sameContact(InvoicePush push, XeroInvoice remote) {
+        return remote.contact() != null && push.remoteCustomerId().equals(remote.contact().contactID());
+    }
+
     private static boolean sameDocument(InvoicePush push, XeroInvoice remote) {
         boolean sameContact = remote.contact() != null && push.remoteCustomerId().equals(remote.contact().contactID());
         boolean sameDate = push.invoice().issueDate().equals(XeroDates.date(remote.date()));

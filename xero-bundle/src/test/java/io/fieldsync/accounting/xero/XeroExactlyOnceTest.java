@@ -139,6 +139,24 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     }
 
     @Test
+    void anInvoiceTheHostChangedWhileItsFirstSendingWasInDoubtIsFoundByNumberAndBroughtUpToDate() {
+        String contact = contactId("Bayside Club");
+        proxy.dropAnswerFor("PUT", "/Invoices", LOST);
+        assertThat(provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8451", ProductCategory.LABOUR), contact))))
+                .extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
+
+        Invoice changed = invoice("I-1", "FS-8451", ProductCategory.LABOUR, "3");
+        PushOutcome found = provider.pushInvoices(session, List.of(new InvoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-r2"),
+                changed, contact, null, true))).get(0);
+
+        assertThat(found.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(demo.invoices()).singleElement().satisfies(invoice -> {
+            assertThat(invoice.id().toString()).isEqualTo(found.remoteId());
+            assertThat(invoice.totals().total()).isEqualByComparingTo("350.75");
+        });
+    }
+
+    @Test
     void aCreditNoteWhoseAnswerWasLostIsFoundAndItsAllocationCompleted() {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-8501", ProductCategory.LABOUR);
