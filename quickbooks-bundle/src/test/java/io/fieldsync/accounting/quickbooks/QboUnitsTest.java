@@ -137,7 +137,7 @@ class QboUnitsTest {
         QboLists.Lists lists = new QboLists.Lists("Co", "AU", List.of(), List.of(code("10", "GST", "20", true), code("11", "FRE", "21", true),
                 code("12", "OLD", "20", false), code("13", "GST+PST", "22", true)),
                 List.of(new QboTaxRate("20", "GST", new BigDecimal("10"), true), new QboTaxRate("21", "Free", BigDecimal.ZERO, true),
-                        new QboTaxRate("22", "GST+PST", new BigDecimal("12"), true)), List.of(), Instant.now());
+                        new QboTaxRate("22", "GST+PST", new BigDecimal("12"), true)), List.of(), Instant.parse("2026-11-02T09:00:00Z"));
         Mappings mappings = new Mappings(Map.of(), Map.of(), withOld, null, null, null, Map.of());
         return new QboSalesLines.Prepared(mappings, lists, Map.of(ProductCategory.LABOUR, QboItems.Resolution.item("7")));
     }

@@ -29,7 +29,7 @@ class QboUsSalesTaxUnitTest {
             new QboTaxCode("TAX", "TAX", "TAX", true, null), new QboTaxCode("NON", "NON", "NON", true, null),
             code("2", "California", true, "3"), code("3", "Nevada", true, "4"), code("4", "Old County", false, "5"),
             code("5", "Los Angeles", true, "6", "7")),
-            List.of(rate("3", "8.25"), rate("4", "6.85"), rate("5", "1"), rate("6", "7.25"), rate("7", "2.25")), List.of(), Instant.now());
+            List.of(rate("3", "8.25"), rate("4", "6.85"), rate("5", "1"), rate("6", "7.25"), rate("7", "2.25")), List.of(), Instant.parse("2026-11-02T09:00:00Z"));
 
     final QboUsSalesTax tax = new QboUsSalesTax(new Mappings(Map.of(), Map.of(), Map.of("CA", "2", "CA-NAME", "California", "NV", "3",
             "EXEMPT", "NON", "OLD", "4", "FLAG", "TAX"), null, null, null, Map.of()), US);
@@ -37,8 +37,8 @@ class QboUsSalesTaxUnitTest {
     @Test
     void theCountryTellsTheTaxModel() {
         assertThat(US.usSalesTax()).isTrue();
-        assertThat(new QboLists.Lists("Co", "AU", List.of(), List.of(), List.of(), List.of(), Instant.now()).usSalesTax()).isFalse();
-        assertThat(new QboLists.Lists("Co", null, List.of(), List.of(), List.of(), List.of(), Instant.now()).usSalesTax()).isFalse();
+        assertThat(new QboLists.Lists("Co", "AU", List.of(), List.of(), List.of(), List.of(), Instant.parse("2026-11-02T09:00:00Z")).usSalesTax()).isFalse();
+        assertThat(new QboLists.Lists("Co", null, List.of(), List.of(), List.of(), List.of(), Instant.parse("2026-11-02T09:00:00Z")).usSalesTax()).isFalse();
     }
 
     @Test

@@ -158,7 +158,7 @@ class QboWebhooksTest {
     void theProviderNamesItsSignatureHeaderSoTheEngineRefusesUnsignedRequestsUnread() {
         QuickBooksProvider provider = new QuickBooksProvider(new QuickBooksSettings("c", "s", "http://localhost/cb", TOKEN,
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, "a", "t", "r", "http://localhost", 75, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                Clock.systemUTC());
+                Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC));
         try {
             assertThat(provider.webhookSignatureHeader()).hasValue("intuit-signature");
         } finally {
@@ -176,16 +176,16 @@ class QboWebhooksTest {
             exchange.close();
         });
         receiver.start();
-        QboSandbox sandbox = new QboSandbox(QboSandboxConfig.defaults().withVerifierToken(TOKEN),
-                SandboxClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"))).start(0);
+        SandboxClock clock = SandboxClock.startingAt(Instant.parse("2026-11-02T09:00:00Z"));
+        QboSandbox sandbox = new QboSandbox(QboSandboxConfig.defaults().withVerifierToken(TOKEN), clock).start(0);
         QuickBooksProvider provider = new QuickBooksProvider(new QuickBooksSettings("c", "s", "http://localhost/cb", TOKEN,
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, "a", "t", "r", sandbox.apiUrl(), 75, Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                Clock.systemUTC());
+                clock);
         try {
             SandboxRealm realm = sandbox.seedDemoCompany("Webhook Co");
             QboTokens tokens = sandbox.connect(realm.realmId());
             TestSession session = new TestSession(provider, new io.fieldsync.accounting.api.spi.TokenSet(tokens.accessToken(),
-                    tokens.refreshToken(), Instant.now().plusSeconds(3600), null), realm.realmId(), QboSandboxTestBase.mappings());
+                    tokens.refreshToken(), clock.instant().plusSeconds(3600), null), realm.realmId(), QboSandboxTestBase.mappings());
             String customer = provider.contacts(session, 1).contacts().get(0).remoteId();
             String invoiceId = provider.pushInvoices(session, List.of(QboSandboxTestBase.invoicePush(
                     QboSandboxTestBase.invoice("I-1", "FS-1", ProductCategory.LABOUR), customer))).get(0).remoteId();

@@ -73,7 +73,7 @@ class QuickBooksUsSalesTaxTest {
         String base = proxy.baseUrl();
         provider = new QuickBooksProvider(new QuickBooksSettings("fs-client", "fs-secret", REDIRECT, sandbox.verifierToken(),
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, base + "/connect/oauth2", base + "/oauth2/v1/tokens/bearer",
-                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC());
+                base + "/v2/oauth2/tokens/revoke", base, 75, Duration.ofSeconds(5), Duration.ofSeconds(5)), clock);
         AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
         session = new TestSession(provider, grant.tokens(), grant.organisations().get(0).tenantId(), mappings());
         proxy.exchanges.clear();

@@ -128,7 +128,7 @@ class XeroWebhooksTest {
     void theProviderNamesItsSignatureHeaderSoTheEngineRefusesUnsignedRequestsUnread() {
         XeroProvider provider = new XeroProvider(new XeroSettings("c", "s", "http://localhost/cb", KEY, XeroConfiguration.GRANULAR_SCOPES,
                 "http://localhost/a", "http://localhost/i", "http://localhost/x", java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(1)), java.time.Clock.systemUTC());
+                java.time.Duration.ofSeconds(1)), java.time.Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC));
         try {
             assertThat(provider.webhookSignatureHeader()).hasValue("x-xero-signature");
         } finally {

@@ -70,8 +70,8 @@ class CustomerNamesTest {
         rename("contact-C-2", "Customer Two Holdings Ltd");
         xero.unreadableIds.add("contact-C-1");
 
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", Instant.now()),
-                new RemoteEvent("tenant-1", "CONTACT", "contact-C-2", "UPDATE", Instant.now())));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", engine.clock.instant()),
+                new RemoteEvent("tenant-1", "CONTACT", "contact-C-2", "UPDATE", engine.clock.instant())));
         engine.remoteUpdates.settle();
         engine.notifier.flush();
 

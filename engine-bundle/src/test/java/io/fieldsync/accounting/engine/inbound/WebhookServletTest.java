@@ -123,7 +123,7 @@ class WebhookServletTest {
     void aMalformedEventDoesNotCostTheOtherEventsOfItsDelivery() throws IOException {
         String remoteId = "quickbooks-inv-I-1";
         quickbooks.remoteInvoices.put(remoteId, new RemoteInvoiceState(remoteId, "INV-I-1", new RemotePaymentState(PaymentState.PAID,
-                new BigDecimal("250.00"), BigDecimal.ZERO, BigDecimal.ZERO, LocalDate.of(2026, 11, 20), Instant.now())));
+                new BigDecimal("250.00"), BigDecimal.ZERO, BigDecimal.ZERO, LocalDate.of(2026, 11, 20), engine.clock.instant())));
 
         int status = post("/quickbooks", "good", "tenant-1,INVOICE,,\nnot an event at all\ntenant-1,INVOICE," + remoteId + ",UPDATE");
         engine.remoteUpdates.settle();
