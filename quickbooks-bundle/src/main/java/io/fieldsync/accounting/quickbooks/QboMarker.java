@@ -12,9 +12,12 @@ final class QboMarker {
     private QboMarker() {
     }
 
-    /** {@code [fieldsync:INVOICE:I-1]}. */
+    /**
+     * {@code [fieldsync:INVOICE:I-1]}. A {@code ]} or {@code \} in the host id is escaped with {@code \}, so the mark
+     * ends at its first unescaped {@code ]}: the mark of {@code A} is never found inside the mark of {@code A]x}.
+     */
     static String of(DocumentRef document) {
-        return "[fieldsync:" + document.kind() + ":" + document.hostId() + "]";
+        return "[fieldsync:" + document.kind() + ":" + document.hostId().replace("\\", "\\\\").replace("]", "\\]") + "]";
     }
 
     /** The private note: the mark, then an optional remark (a reason, a long reference). */
