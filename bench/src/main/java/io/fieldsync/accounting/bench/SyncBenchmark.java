@@ -50,7 +50,7 @@ import io.fieldsync.accounting.engine.sync.SyncService;
  */
 public final class SyncBenchmark {
 
-    private static final Set<SyncStatus> QUEUED = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
+    private static final Set<SyncStatus> QUEUED = EnumSet.copyOf(java.util.Arrays.stream(SyncStatus.values()).filter(SyncStatus::isQueued).toList());
 
     /** What one run measured. */
     record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {

@@ -48,7 +48,7 @@ public class DemoCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        DemoReport report = new DemoScenario(sync, connections, setup).run(CompanyId.of(company),
+        DemoReport report = new DemoScenario(sync, connections, setup, java.time.Clock.systemUTC()).run(CompanyId.of(company),
                 new DemoPlan(customers, invoices, payments, cancellations), Duration.ofSeconds(timeout));
         System.out.print(report.toText());
         return null;

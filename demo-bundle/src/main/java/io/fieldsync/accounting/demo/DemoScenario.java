@@ -46,21 +46,23 @@ import io.fieldsync.accounting.api.admin.RemoteTaxRate;
 public final class DemoScenario {
 
     private static final Duration PAYMENT_STATE_WAIT = Duration.ofSeconds(20);
-    private static final Set<SyncStatus> QUEUED = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
+    private static final Set<SyncStatus> QUEUED = EnumSet.copyOf(java.util.Arrays.stream(SyncStatus.values()).filter(SyncStatus::isQueued).toList());
 
     private final AccountingSync sync;
     private final AccountingConnections connections;
     private final AccountingSetup setup;
+    private final java.time.Clock clock;
 
-    public DemoScenario(AccountingSync sync, AccountingConnections connections, AccountingSetup setup) {
+    public DemoScenario(AccountingSync sync, AccountingConnections connections, AccountingSetup setup, java.time.Clock clock) {
         this.sync = sync;
         this.connections = connections;
         this.setup = setup;
+        this.clock = clock;
     }
 
     /** Runs the whole scenario for {@code company} and waits at most {@code timeout} for the queue to drain. */
     public DemoReport run(CompanyId company, DemoPlan plan, Duration timeout) throws IOException, InterruptedException {
-        Instant start = Instant.now();
+        Instant start = clock.instant();
         connect(company);
         ReferenceData reference = setup.referenceData(company);
         setup.saveMappings(company, mappings(reference));
@@ -68,7 +70,7 @@ public final class DemoScenario {
         book.submitTo(sync, company);
         boolean drained = awaitQueueEmpty(company, start.plus(timeout));
         if (drained && plan.payments() > 0) {
-            awaitPaymentStateBack(company, book.invoices().get(0), Instant.now().plus(PAYMENT_STATE_WAIT));
+            awaitPaymentStateBack(company, book.invoices().get(0), clock.instant().plus(PAYMENT_STATE_WAIT));
         }
         return report(company, book, plan, start, drained);
     }
@@ -111,7 +113,7 @@ public final class DemoScenario {
 
     /** Payment states come back by webhook a moment after the payments synced. */
     private void awaitPaymentStateBack(CompanyId company, Invoice paid, Instant deadline) throws InterruptedException {
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             if (sync.status(DocumentRef.invoice(company, paid.hostId())).map(DocumentStatus::paymentState).isPresent()) {
                 return;
             }
@@ -120,7 +122,7 @@ public final class DemoScenario {
     }
 
     private boolean awaitQueueEmpty(CompanyId company, Instant deadline) throws InterruptedException {
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             if (sync.documents(new DocumentQuery(company, QUEUED, Set.of(), 0, 1)).total() == 0) {
                 return true;
             }
@@ -153,7 +155,7 @@ public final class DemoScenario {
         }
         sync.documents(DocumentQuery.byStatus(company, SyncStatus.FAILED)).documents().stream().limit(3).forEach(examples::add);
         int calls = sync.syncLog(new SyncLogQuery(company, null, false, start, 1000)).size();
-        return new DemoReport(connections.status(company), byKind, examples, calls, Duration.between(start, Instant.now()), drained);
+        return new DemoReport(connections.status(company), byKind, examples, calls, Duration.between(start, clock.instant()), drained);
     }
 
     private DocumentStatus status(DocumentRef document) {

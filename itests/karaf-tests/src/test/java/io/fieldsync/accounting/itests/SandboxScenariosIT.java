@@ -83,7 +83,7 @@ public class SandboxScenariosIT extends AccountingTestSupport {
                 }, null);
         await("the sandbox to accept the engine's webhook endpoint", sandbox::validateWebhooks);
 
-        DemoReport report = new DemoScenario(sync(), connections(), setup()).run(COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
+        DemoReport report = new DemoScenario(sync(), connections(), setup(), java.time.Clock.systemUTC()).run(COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
 
         assertThat(report.drained()).as(report.toText()).isTrue();
         assertThat(report.connection().organisationName()).isEqualTo("Demo Company (NZ)");
@@ -151,7 +151,7 @@ public class SandboxScenariosIT extends AccountingTestSupport {
                 }, null);
         setup().saveSettings(QBO_COMPANY, new SyncSettings(InvoiceStatusOnPush.APPROVED, true, true));
 
-        DemoReport report = new DemoScenario(sync(), connections(), setup()).run(QBO_COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
+        DemoReport report = new DemoScenario(sync(), connections(), setup(), java.time.Clock.systemUTC()).run(QBO_COMPANY, DemoPlan.standard(), Duration.ofMinutes(5));
 
         assertThat(report.drained()).as(report.toText()).isTrue();
         assertThat(report.connection().organisationName()).isEqualTo(sandbox.realms().get(0).companyName());
