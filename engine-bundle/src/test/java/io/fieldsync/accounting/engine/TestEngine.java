@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
 
 import io.fieldsync.accounting.api.AccountingListener;
@@ -29,7 +31,7 @@ import io.fieldsync.accounting.engine.sync.SyncService;
  */
 public final class TestEngine implements AutoCloseable {
 
-    public final JdbcDataSource dataSource = new JdbcDataSource();
+    public final DataSource dataSource;
     public final EngineStores stores;
     public final ProviderDirectory directory;
     public final HostNotifier notifier = new HostNotifier();
@@ -49,7 +51,12 @@ public final class TestEngine implements AutoCloseable {
     }
 
     public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl) {
-        dataSource.setURL(jdbcUrl);
+        this(tokenKeyDir, activeProvider, h2(jdbcUrl));
+    }
+
+    /** The engine over any DataSource, e.g. the journal as shipped ({@link ShippedJournal}). */
+    public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
+        this.dataSource = dataSource;
         stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"));
         directory = new ProviderDirectory(Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
@@ -74,6 +81,12 @@ public final class TestEngine implements AutoCloseable {
         setup = new SetupService(stores, directory, dispatcher);
         remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
                 Configs.engine(activeProvider));
+    }
+
+    private static DataSource h2(String jdbcUrl) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(jdbcUrl);
+        return dataSource;
     }
 
     /** Registers a provider service, as a bundle starting would. */
