@@ -45,14 +45,7 @@ public final class Database {
      * once the commit is on disk, together with every commit before it.
      */
     public <T> T transaction(Work<T> work) {
-        durability.began();
-        T result;
-        try {
-            result = committed(work);
-        } catch (RuntimeException | Error e) {
-            durability.abandoned();
-            throw e;
-        }
+        T result = committed(work);
         // after the connection went back to the pool: the sync may need one, and waiting holds none
         durability.awaitOnDisk();
         return result;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -46,8 +45,6 @@ final class H2Durability {
     private static final String WRITE_DELAY = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
     private static final String WRITE_AT_COMMIT = "SET WRITE_DELAY 0";
     private static final String SYNC = "CHECKPOINT SYNC";
-    /** How long a sync waits for the transactions still running: about one of the host's (see GroupSync). */
-    private static final long GATHER_MICROS = 1_000;
     /** {@code org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED}; the engine does not import H2's packages. */
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
 
@@ -84,7 +81,7 @@ final class H2Durability {
             try (Connection syncing = dataSource.getConnection()) {
                 execute(syncing, SYNC);
             }
-        }, GATHER_MICROS, TimeUnit.MICROSECONDS);
+        });
     }
 
     private static String value(Connection connection, String query) throws SQLException {

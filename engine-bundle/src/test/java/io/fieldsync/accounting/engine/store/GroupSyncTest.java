@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class GroupSyncTest {
 
-    private static final long NEVER = TimeUnit.HOURS.toMillis(1);
-
     private final HeldSyncs syncs = new HeldSyncs();
     private final List<Thread> callers = new ArrayList<>();
 
@@ -37,7 +35,7 @@ class GroupSyncTest {
 
     @Test
     void aCallerThatCommitsDuringASyncWaitsForTheNextOne() throws Exception {
-        GroupSync group = new GroupSync(syncs, 0, TimeUnit.MILLISECONDS);
+        GroupSync group = new GroupSync(syncs);
         CompletableFuture<Void> first = commit(group);
         syncs.awaitStarted(1);
 
@@ -55,7 +53,7 @@ class GroupSyncTest {
 
     @Test
     void callersThatCommitDuringOneSyncShareTheNext() throws Exception {
-        GroupSync group = new GroupSync(syncs, 0, TimeUnit.MILLISECONDS);
+        GroupSync group = new GroupSync(syncs);
         CompletableFuture<Void> leader = commit(group);
         syncs.awaitStarted(1);
         List<CompletableFuture<Void>> during = List.of(commit(group), commit(group), commit(group));
@@ -73,49 +71,8 @@ class GroupSyncTest {
     }
 
     @Test
-    void theLeaderWaitsForTheTransactionsStillRunningSoThatOneSyncCarriesThemAll() throws Exception {
-        GroupSync group = new GroupSync(syncs, NEVER, TimeUnit.MILLISECONDS);
-        group.began();
-        CompletableFuture<Void> leader = commit(group);
-        await(() -> group.announced() == 1);
-
-        CompletableFuture<Void> stillRunning = CompletableFuture.runAsync(group::awaitOnDisk);
-        syncs.awaitStarted(1);
-        syncs.finish(1);
-        leader.get();
-        stillRunning.get();
-
-        assertThat(group.syncs()).isEqualTo(1);
-    }
-
-    @Test
-    void anAbandonedTransactionHoldsNoSyncBack() throws Exception {
-        GroupSync group = new GroupSync(syncs, NEVER, TimeUnit.MILLISECONDS);
-        group.began();
-        group.abandoned();
-
-        CompletableFuture<Void> caller = commit(group);
-        syncs.awaitStarted(1);
-        syncs.finish(1);
-
-        caller.get();
-    }
-
-    @Test
-    void aTransactionThatKeepsRunningHoldsTheSyncBackOnlyForTheGatherTime() throws Exception {
-        GroupSync group = new GroupSync(syncs, 1, TimeUnit.MILLISECONDS);
-        group.began();
-
-        CompletableFuture<Void> caller = commit(group);
-        syncs.awaitStarted(1);
-        syncs.finish(1);
-
-        caller.get();
-    }
-
-    @Test
     void aFailedSyncFailsItsLeaderAndTheCallersWaitingOnItSyncAgain() throws Exception {
-        GroupSync group = new GroupSync(syncs, 0, TimeUnit.MILLISECONDS);
+        GroupSync group = new GroupSync(syncs);
         CompletableFuture<Void> leader = commit(group);
         syncs.awaitStarted(1);
         CompletableFuture<Void> waiting = commit(group);
@@ -134,13 +91,12 @@ class GroupSyncTest {
 
     @Test
     void anInterruptedCallerStillReturnsOnlyOnceItsCommitIsOnDiskAndKeepsItsInterrupt() throws Exception {
-        GroupSync group = new GroupSync(syncs, 0, TimeUnit.MILLISECONDS);
+        GroupSync group = new GroupSync(syncs);
         CompletableFuture<Void> leader = commit(group);
         syncs.awaitStarted(1);
         AtomicBoolean interruptedAfterwards = new AtomicBoolean();
         CompletableFuture<Void> interrupted = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
-            group.began();
             group.awaitOnDisk();
             interruptedAfterwards.set(Thread.currentThread().isInterrupted());
             interrupted.complete(null);
@@ -159,12 +115,11 @@ class GroupSyncTest {
         assertThat(interruptedAfterwards).isTrue();
     }
 
-    /** A transaction that began and committed on its own thread, now waiting to be on disk. */
+    /** A transaction committed on its own thread, now waiting to be on disk. */
     private CompletableFuture<Void> commit(GroupSync group) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
-                group.began();
                 group.awaitOnDisk();
                 done.complete(null);
             } catch (RuntimeException e) {
