@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * older configuration gets it here, for as long as it stays open) and a {@code CHECKPOINT SYNC}, shared
  * by the callers of the moment ({@link GroupSync}), before any transaction returns. Both need H2 admin
  * rights, which the user that created the database has.
+ *
+ * <p>Writing on the committing thread has a price: H2's default file system is a plain NIO channel, which
+ * an interrupt during a write closes, and H2 then closes the database ("The database has been closed"
+ * for everyone, tried with 2.5.252). The shipped URL uses H2's {@code retry:} file system, which reopens
+ * it; {@link Database#transaction} also sets a caller's interrupt aside, for URLs without it.
  */
 final class H2Durability {
 
@@ -45,6 +50,8 @@ final class H2Durability {
     private static final String WRITE_DELAY = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
     private static final String WRITE_AT_COMMIT = "SET WRITE_DELAY 0";
     private static final String SYNC = "CHECKPOINT SYNC";
+    /** H2's file system that reopens a file an interrupted thread closed ({@code FilePathRetryOnInterrupt}). */
+    private static final String RETRY_ON_INTERRUPT = "retry:";
     /** {@code org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED}; the engine does not import H2's packages. */
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
 
@@ -62,8 +69,14 @@ final class H2Durability {
             if (!"0".equals(delay)) {
                 execute(connection, WRITE_AT_COMMIT);
                 LOG.warn("The accounting journal's H2 URL leaves WRITE_DELAY at {} ms, so commits would reach the file "
-                        + "only later; the engine set it to 0 while this database stays open. Add ;WRITE_DELAY=0 to the url "
-                        + "in etc/org.ops4j.datasource-accounting.cfg to make it permanent.", delay);
+                        + "only later; the engine set it to 0 while this database stays open. Make it permanent with "
+                        + "url = {} in etc/org.ops4j.datasource-accounting.cfg.", delay, shippedUrl(path));
+            }
+            if (!path.startsWith(RETRY_ON_INTERRUPT)) {
+                LOG.warn("The accounting journal's H2 URL does not use H2's retry: file system: a thread interrupted while "
+                        + "H2 writes closes the database for every caller. The engine's own calls set interrupts aside; for "
+                        + "the rest use url = {} in etc/org.ops4j.datasource-accounting.cfg (same file, nothing to migrate).",
+                        shippedUrl(path));
             }
             // once now, so that missing rights stop the engine here and not at the host's first call
             execute(connection, SYNC);
@@ -82,6 +95,12 @@ final class H2Durability {
                 execute(syncing, SYNC);
             }
         });
+    }
+
+    /** The URL the feature ships, for the database at {@code path} (as DATABASE_PATH() gives it). */
+    static String shippedUrl(String path) {
+        String file = path.startsWith(RETRY_ON_INTERRUPT) ? path.substring(RETRY_ON_INTERRUPT.length()) : path;
+        return "jdbc:h2:" + RETRY_ON_INTERRUPT + file + ";WRITE_DELAY=0";
     }
 
     private static String value(Connection connection, String query) throws SQLException {

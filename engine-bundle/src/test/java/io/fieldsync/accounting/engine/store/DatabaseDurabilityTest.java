@@ -9,12 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.fieldsync.accounting.engine.ShippedJournal;
 
 class DatabaseDurabilityTest {
 
@@ -50,6 +53,46 @@ class DatabaseDurabilityTest {
 
         assertThat(recording.events).containsExactly("CREATE TABLE note (id INT PRIMARY KEY)", "INSERT INTO note VALUES (1)",
                 "commit", "CHECKPOINT SYNC");
+    }
+
+    @Test
+    void aCallerCarryingAnInterruptCommitsWithoutClosingTheJournalForEveryoneAndKeepsItsInterrupt() throws Exception {
+        // H2 writes and syncs on the committing thread; an interrupted thread's NIO channel closes, and
+        // H2 closes the database with it (URL without the shipped retry: file system, as an older etc/ file)
+        Database database = new Database(h2("jdbc:h2:file:" + dir.resolve("journal") + ";WRITE_DELAY=0"));
+        try (Connection open = h2("jdbc:h2:file:" + dir.resolve("journal")).getConnection(); Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE note (id INT PRIMARY KEY)");
+            AtomicBoolean interruptedAfterwards = new AtomicBoolean();
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                database.transaction(connection -> {
+                    try (Statement insert = connection.createStatement()) {
+                        return insert.executeUpdate("INSERT INTO note VALUES (1)");
+                    }
+                });
+                interruptedAfterwards.set(Thread.currentThread().isInterrupted());
+            });
+            interrupted.start();
+            interrupted.join();
+
+            assertThat(interruptedAfterwards).as("the caller's interrupt status, kept").isTrue();
+            int inserted = database.transaction(connection -> {
+                try (Statement insert = connection.createStatement()) {
+                    return insert.executeUpdate("INSERT INTO note VALUES (2)");
+                }
+            });
+            assertThat(inserted).as("the journal still open for the next caller").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theUrlTheEngineAdvisesForAnOlderConfigurationIsTheOneTheFeatureShips() throws Exception {
+        try (ShippedJournal shipped = ShippedJournal.open(dir)) {
+            String path = dir + "/accounting/journal";
+
+            assertThat(H2Durability.shippedUrl(path)).isEqualTo(shipped.url());
+            assertThat(H2Durability.shippedUrl("retry:" + path)).isEqualTo(shipped.url());
+        }
     }
 
     @Test
