@@ -100,7 +100,7 @@ final class H2Durability {
     /** The URL the feature ships, for the database at {@code path} (as DATABASE_PATH() gives it). */
     static String shippedUrl(String path) {
         String file = path.startsWith(RETRY_ON_INTERRUPT) ? path.substring(RETRY_ON_INTERRUPT.length()) : path;
-        return "jdbc:h2:" + RETRY_ON_INTERRUPT + file + ";WRITE_DELAY=0";
+        return "jdbc:h2:" + RETRY_ON_INTERRUPT + file + ";WRITE_DELAY=0;PAGE_SIZE=4096";
     }
 
     private static String value(Connection connection, String query) throws SQLException {

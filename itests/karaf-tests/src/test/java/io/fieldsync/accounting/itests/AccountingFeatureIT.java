@@ -98,7 +98,7 @@ public class AccountingFeatureIT extends AccountingTestSupport {
         org.osgi.service.cm.Configuration[] shipped = service(ConfigurationAdmin.class).listConfigurations("(dataSourceName=accounting)");
         assertThat(shipped).hasSize(1);
         assertThat((String) shipped[0].getProperties().get("url")).as("the feature's configuration, not only the engine's correction")
-                .startsWith("jdbc:h2:retry:").endsWith("/accounting/journal;WRITE_DELAY=0");
+                .startsWith("jdbc:h2:retry:").endsWith("/accounting/journal;WRITE_DELAY=0;PAGE_SIZE=4096");
     }
 
     @Test
