@@ -28,7 +28,8 @@ import io.fieldsync.accounting.engine.sync.SyncService;
  * DataSource configuration, H2 file under a fresh {@code karaf.data}, DBCP2 pool), with the shipped
  * {@code provider = none}. Every call returns only once its document is on disk, so this is acknowledged
  * documents per second. Each run gets a fresh journal; one unmeasured run first warms the JIT. Reports
- * each run and the medians; the last line is for machines.
+ * each run and the medians; the last line is for machines. {@code --quick} (3 runs of 2,000) is a smoke
+ * check for CI: its JVM is still warming up and it reports less than half the full form's rate.
  *
  * <pre>mvn -B -ntp -q -pl bench compile exec:java@enqueue [-Dexec.args="--runs 5 --documents 20000 --callers 8" | -Dexec.args=--quick]</pre>
  */
