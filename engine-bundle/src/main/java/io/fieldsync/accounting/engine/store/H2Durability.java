@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An H2 file journal made durable. What H2 2.x does with a commit (read in its source,
- * {@code org.h2.mvstore}, 2.4.240 to 2.5.x):
+ * An H2 file journal made durable. What H2 2.x does with a commit (read in its source, h2database/h2database
+ * after 2.4.240, {@code org.h2.mvstore}; the calls below checked in the 2.5.252 jar we ship):
  *
  * <ul>
  *   <li>With the default {@code WRITE_DELAY} (500 ms) a commit only changes memory; a background thread
