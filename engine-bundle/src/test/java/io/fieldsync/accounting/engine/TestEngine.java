@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
 
 import io.fieldsync.accounting.api.AccountingListener;
@@ -37,8 +39,14 @@ public final class TestEngine implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
 
     public final ManualClock clock = new ManualClock(START);
+
+    /** A clock standing at {@link #START}, for stores built without a whole engine. */
+    public static java.time.Clock fixedClock() {
+        return java.time.Clock.fixed(START, java.time.ZoneOffset.UTC);
+    }
+
     public final ManualScheduler scheduler = new ManualScheduler(clock);
-    public final JdbcDataSource dataSource = new JdbcDataSource();
+    public final DataSource dataSource;
     public final EngineStores stores;
     public final ProviderDirectory directory;
     public final HostNotifier notifier = new HostNotifier();
@@ -62,10 +70,14 @@ public final class TestEngine implements AutoCloseable {
     }
 
     /** An engine over {@code jdbcUrl} whose stores see the database through {@code wrap} (to make it fail, say). */
-    public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl,
-                      java.util.function.UnaryOperator<javax.sql.DataSource> wrap) {
-        dataSource.setURL(jdbcUrl);
-        stores = new EngineStores(wrap.apply(dataSource), tokenKeyDir.resolve("token.key"), clock);
+    public TestEngine(Path tokenKeyDir, String activeProvider, String jdbcUrl, java.util.function.UnaryOperator<DataSource> wrap) {
+        this(tokenKeyDir, activeProvider, wrap.apply(h2(jdbcUrl)));
+    }
+
+    /** The engine over any DataSource, e.g. the journal as shipped ({@link ShippedJournal}). */
+    public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
+        this.dataSource = dataSource;
+        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
         directory = new ProviderDirectory(Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override
@@ -89,6 +101,12 @@ public final class TestEngine implements AutoCloseable {
         setup = new SetupService(stores, directory, dispatcher);
         remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
                 Configs.engine(activeProvider));
+    }
+
+    private static DataSource h2(String jdbcUrl) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(jdbcUrl);
+        return dataSource;
     }
 
     /** Registers a provider service, as a bundle starting would. */

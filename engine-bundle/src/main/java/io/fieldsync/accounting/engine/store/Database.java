@@ -14,7 +14,10 @@ import javax.sql.DataSource;
 
 /**
  * Transactions over the engine's {@link DataSource}, and the few JDBC conversions every store needs.
- * All SQL of the engine runs through {@link #transaction}, so a failure never leaves half a change.
+ * All SQL of the engine runs through {@link #transaction}, so a failure never leaves half a change, and
+ * no transaction returns before what it wrote, and what it read, is on disk ({@link Durability}): the
+ * host is told a document is accepted, and the dispatcher acts on what it read, only once a crash can no
+ * longer take it back.
  */
 public final class Database {
 
@@ -25,13 +28,42 @@ public final class Database {
     }
 
     private final DataSource dataSource;
+    private final Durability durability;
 
+    /** The database behind {@code dataSource}, made durable as its kind needs (asks it which kind it is). */
     public Database(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this(dataSource, DatabaseDurability.of(Objects.requireNonNull(dataSource, "data source")));
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    Database(DataSource dataSource, Durability durability) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.durability = Objects.requireNonNull(durability, "durability");
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Returns
+     * once the commit is on disk, together with every commit before it.
+     *
+     * <p>A caller's interrupt status is set aside meanwhile and given back afterwards: H2 writes and syncs
+     * the file on the committing thread through an interruptible NIO channel, which an interrupted thread
+     * closes, and H2 then closes the database for every caller. A short call finished is better than a
+     * journal closed until Karaf restarts.
+     */
     public <T> T transaction(Work<T> work) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            T result = committed(work);
+            // after the connection went back to the pool: the sync may need one, and waiting holds none
+            durability.awaitOnDisk();
+            return result;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> T committed(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -78,15 +80,25 @@ public class AccountingFeatureIT extends AccountingTestSupport {
     }
 
     @Test
-    public void theJournalDataSourceIsAnH2DatabaseUnderKarafData() throws Exception {
+    public void theJournalDataSourceIsAnH2DatabaseUnderKarafDataThatWritesEveryCommitAtOnceAndSurvivesInterrupts() throws Exception {
         DataSource journal = service(DataSource.class, "(dataSourceName=accounting)");
 
         try (Connection connection = journal.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             assertThat(database.getDatabaseProductName()).isEqualTo("H2");
             assertThat(database.getDriverVersion()).startsWith("2.5.252");
-            assertThat(database.getURL()).isEqualTo("jdbc:h2:" + System.getProperty("karaf.data") + "/accounting/journal");
+            // H2 reports the URL without its settings; retry: reopens the file after an interrupt
+            assertThat(database.getURL()).isEqualTo("jdbc:h2:retry:" + System.getProperty("karaf.data") + "/accounting/journal");
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                row.next();
+                assertThat(row.getString(1)).as("H2 WRITE_DELAY: each commit written before it returns").isEqualTo("0");
+            }
         }
+        org.osgi.service.cm.Configuration[] shipped = service(ConfigurationAdmin.class).listConfigurations("(dataSourceName=accounting)");
+        assertThat(shipped).hasSize(1);
+        assertThat((String) shipped[0].getProperties().get("url")).as("the feature's configuration, not only the engine's correction")
+                .startsWith("jdbc:h2:retry:").endsWith("/accounting/journal;WRITE_DELAY=0;PAGE_SIZE=4096");
     }
 
     @Test
