@@ -20,7 +20,8 @@ class RestartTest {
 
     @Test
     void aDocumentAcceptedBeforeARestartIsSentAfterIt() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // kept open between transactions (as a pool keeps it), closed by the SHUTDOWN below
+        String url = "jdbc:h2:file:" + dir.resolve("journal") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
         try (TestEngine before = new TestEngine(dir, "xero", url)) {
             before.setup.saveMappings(ACME, Samples.completeMappings());
             before.install(new ScriptedProvider("xero"));
