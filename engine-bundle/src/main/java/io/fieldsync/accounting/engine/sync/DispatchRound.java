@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
-import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.CreditNote;
 import io.fieldsync.accounting.api.Customer;
@@ -21,7 +19,6 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.Payment;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
@@ -56,24 +53,10 @@ import org.slf4j.LoggerFactory;
 final class DispatchRound {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchRound.class);
-    private static final Duration WAIT_FOR_CONNECTION = Duration.ofMinutes(10);
     private static final Duration WAIT_FOR_PREREQUISITE = Duration.ofMinutes(5);
-
-    /** The lane must stop for now (a limit, a lost connection, the engine stopping); what is left waits for the next pass. */
-    private static final class LaneStopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LaneStopped() {
-            super(null, null, false, false);
-        }
-    }
 
     /** A document read from its snapshot and ready to be sent. */
     private record Ready<T>(JournalEntry entry, T document) {
-    }
-
-    /** A document and the push that carries it. */
-    private record Sendable<P>(JournalEntry entry, P push) {
     }
 
     private final EngineStores stores;
@@ -82,8 +65,8 @@ final class DispatchRound {
     private final Lanes lanes;
     private final TokenRefresher refresher;
     private final Clock clock;
-    private final BooleanSupplier stopping;
     private final AttemptKeys keys;
+    private final BatchCalls calls;
     private final InvoiceDependents dependents;
 
     DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock,
@@ -94,8 +77,8 @@ final class DispatchRound {
         this.lanes = lanes;
         this.refresher = refresher;
         this.clock = clock;
-        this.stopping = stopping;
         this.keys = new AttemptKeys(stores.installationId(), provider.id());
+        this.calls = new BatchCalls(stores, provider, recorder, lanes, clock, stopping);
         this.dependents = new InvoiceDependents(stores);
     }
 
@@ -111,7 +94,7 @@ final class DispatchRound {
             handled += invoices(session, company);
             handled += creditNotes(session, company);
             handled += payments(session, company);
-        } catch (LaneStopped stopped) {
+        } catch (BatchCalls.LaneStopped stopped) {
             // the rest of this company's documents wait for the lane to open again, or for the engine's next start
         }
         return handled;
@@ -129,7 +112,7 @@ final class DispatchRound {
         Instant now = clock.instant();
         for (DocumentKind kind : DocumentKind.values()) {
             recorder.waiting(stores.journal().due(company, kind, provider.id(), now, 1000), SyncStatus.DISCONNECTED, why,
-                    now.plus(WAIT_FOR_CONNECTION));
+                    now.plus(BatchCalls.WAIT_FOR_CONNECTION));
         }
         return Optional.empty();
     }
@@ -161,20 +144,20 @@ final class DispatchRound {
         }
         Map<String, String> customers = linkCustomers(session, company, ready);
         String context = payloadContext(company);
-        List<Sendable<InvoicePush>> sendable = new ArrayList<>();
+        List<BatchCalls.Sendable<InvoicePush>> sendable = new ArrayList<>();
         for (Ready<Invoice> invoice : ready) {
             String remoteCustomer = customers.get(invoice.document().customer().hostId());
             if (remoteCustomer != null) {
                 JournalEntry entry = invoice.entry();
                 prepare(entry, () -> {
                     String remoteInvoice = entry.wasSyncedBefore() ? entry.remoteId() : null;
-                    sendable.add(new Sendable<>(entry, new InvoicePush(entry.document(),
+                    sendable.add(new BatchCalls.Sendable<>(entry, new InvoicePush(entry.document(),
                             keys.document(entry, entry.snapshotHash(), remoteCustomer, remoteInvoice, context), invoice.document(),
                             remoteCustomer, remoteInvoice, entry.inDoubt())));
                 });
             }
         }
-        send(sendable, InvoicePush::key, pushes -> provider.provider().pushInvoices(session, pushes));
+        calls.send(sendable, InvoicePush::key, pushes -> provider.provider().pushInvoices(session, pushes));
         return due.size();
     }
 
@@ -185,7 +168,7 @@ final class DispatchRound {
         }
         MappingCheck mappings = mappingCheck(company);
         String context = payloadContext(company);
-        List<Sendable<CreditNotePush>> sendable = new ArrayList<>();
+        List<BatchCalls.Sendable<CreditNotePush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
             prepare(entry, () -> {
                 CreditNote creditNote = json().read(entry.snapshot(), CreditNote.class);
@@ -212,12 +195,12 @@ final class DispatchRound {
                     return;
                 }
                 String remoteCreditNote = entry.wasSyncedBefore() ? entry.remoteId() : null;
-                sendable.add(new Sendable<>(entry, new CreditNotePush(entry.document(),
+                sendable.add(new BatchCalls.Sendable<>(entry, new CreditNotePush(entry.document(),
                         keys.document(entry, entry.snapshotHash(), remoteCustomer.get(), invoice.get().remoteId(), remoteCreditNote, context),
                         creditNote, remoteCustomer.get(), invoice.get().remoteId(), entry.inDoubt(), remoteCreditNote)));
             });
         }
-        send(sendable, CreditNotePush::key, pushes -> provider.provider().pushCreditNotes(session, pushes));
+        calls.send(sendable, CreditNotePush::key, pushes -> provider.provider().pushCreditNotes(session, pushes));
         return due.size();
     }
 
@@ -228,7 +211,7 @@ final class DispatchRound {
         }
         MappingCheck mappings = mappingCheck(company);
         String context = payloadContext(company);
-        List<Sendable<PaymentPush>> sendable = new ArrayList<>();
+        List<BatchCalls.Sendable<PaymentPush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
             prepare(entry, () -> {
                 Payment payment = json().read(entry.snapshot(), Payment.class);
@@ -250,12 +233,12 @@ final class DispatchRound {
                 }
                 String deposit = mappings.depositAccount(payment.method()).orElseThrow();
                 String remotePayment = entry.wasSyncedBefore() ? entry.remoteId() : null;
-                sendable.add(new Sendable<>(entry, new PaymentPush(entry.document(),
+                sendable.add(new BatchCalls.Sendable<>(entry, new PaymentPush(entry.document(),
                         keys.document(entry, entry.snapshotHash(), invoice.get().remoteId(), remoteCustomer.get(), deposit, remotePayment, context),
                         payment, invoice.get().remoteId(), remoteCustomer.get(), deposit, entry.inDoubt(), remotePayment)));
             });
         }
-        send(sendable, PaymentPush::key, pushes -> provider.provider().pushPayments(session, pushes));
+        calls.send(sendable, PaymentPush::key, pushes -> provider.provider().pushPayments(session, pushes));
         return due.size();
     }
 
@@ -279,7 +262,7 @@ final class DispatchRound {
     private void prepare(JournalEntry entry, Runnable preparation) {
         try {
             preparation.run();
-        } catch (LaneStopped stopped) {
+        } catch (BatchCalls.LaneStopped stopped) {
             throw stopped;
         } catch (RuntimeException broken) {
             LOG.warn("Accounting document {} could not be prepared for {}; it is marked failed and the others go on",
@@ -330,8 +313,8 @@ final class DispatchRound {
         for (int from = 0; from < all.size(); from += size) {
             List<CustomerPush> batch = all.subList(from, Math.min(all.size(), from + size));
             List<JournalEntry> waiting = batch.stream().flatMap(push -> invoicesOf.get(push.customer().hostId()).stream()).toList();
-            checkRunning(List.of());
-            Optional<Map<DocumentRef, PushOutcome>> outcomes = prepareCall(waiting, () -> provider.provider().pushCustomers(session, batch));
+            calls.checkRunning(List.of());
+            Optional<Map<DocumentRef, PushOutcome>> outcomes = calls.prepareCall(waiting, () -> provider.provider().pushCustomers(session, batch));
             if (outcomes.isEmpty()) {
                 continue;
             }
@@ -357,147 +340,6 @@ final class DispatchRound {
             }
         }
         return remoteIds;
-    }
-
-    /**
-     * Records the attempt of every document, then sends them in one call. Documents that changed since they
-     * were read (a new revision, a retry) are left for the next pass.
-     */
-    private <P> void send(List<Sendable<P>> ready, Function<P, io.fieldsync.accounting.api.spi.IdempotencyKey> keyOf,
-                          Function<List<P>, List<PushOutcome>> call) {
-        if (ready.isEmpty()) {
-            return;
-        }
-        checkRunning(List.of());
-        Map<Long, P> pushes = new HashMap<>();
-        ready.forEach(sendable -> pushes.put(sendable.entry().id(), sendable.push()));
-        List<JournalEntry> marked = recorder.sending(ready.stream().map(Sendable::entry).toList(), provider.id(),
-                entry -> keyOf.apply(pushes.get(entry.id())).value());
-        List<Sendable<P>> going = marked.stream().map(entry -> new Sendable<>(entry, pushes.get(entry.id()))).toList();
-        if (!going.isEmpty()) {
-            attempt(going, call);
-        }
-    }
-
-    /**
-     * One call with documents already recorded as being sent. A request the accounting system refuses as a
-     * whole (a 400 or 413 that names no document) is split in halves and each half sent again, until the
-     * document it is about is alone and fails by itself: one bad document never stops the batch it is in.
-     */
-    private <P> void attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
-        List<JournalEntry> entries = going.stream().map(Sendable::entry).toList();
-        checkRunning(entries);
-        List<PushOutcome> answered;
-        try {
-            answered = call.apply(going.stream().map(Sendable::push).toList());
-        } catch (RateLimitedException limited) {
-            limited(entries, limited);
-            throw new LaneStopped();
-        } catch (AccountingException refused) {
-            if (stopsTheLane(entries, refused)) {
-                throw new LaneStopped();
-            }
-            if (refused.code() == ErrorCode.VALIDATION_FAILED && going.size() > 1) {
-                LOG.info("{} refused a batch of {} documents as a whole ({}); sending it in halves to find the one it is about",
-                        provider.descriptor().displayName(), going.size(), refused.getMessage());
-                int half = going.size() / 2;
-                attempt(going.subList(0, half), call);
-                attempt(going.subList(half, going.size()), call);
-                return;
-            }
-            entries.forEach(entry -> recorder.outcome(entry, provider.id(), PushOutcome.failed(entry.document(), refused.error())));
-            return;
-        } catch (LaneStopped stopped) {
-            throw stopped;
-        } catch (RuntimeException | LinkageError broken) {
-            // the provider may have sent them before it broke (a bug, its bundle half-updated): reconcile, never resend blindly
-            LOG.warn("Sending {} documents to {} failed unexpectedly; they are looked up there before any resend",
-                    entries.size(), provider.id(), broken);
-            recorder.unknown(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
-                    .withDetail(broken.toString()));
-            return;
-        }
-        Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
-        answered.forEach(outcome -> outcomes.put(outcome.document(), outcome));
-        for (JournalEntry entry : entries) {
-            PushOutcome outcome = outcomes.get(entry.document());
-            recorder.outcome(entry, provider.id(), outcome != null ? outcome
-                    : PushOutcome.unknown(entry.document(), provider.id() + " returned no outcome for this document"));
-        }
-    }
-
-    /**
-     * Makes a call that only prepares documents (customers) and turns whole-call failures into statuses.
-     *
-     * @return the outcomes by document, or empty when the call failed as a whole (already recorded)
-     */
-    private Optional<Map<DocumentRef, PushOutcome>> prepareCall(List<JournalEntry> entries, java.util.function.Supplier<List<PushOutcome>> call) {
-        try {
-            Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
-            for (PushOutcome outcome : call.get()) {
-                outcomes.put(outcome.document(), outcome);
-            }
-            return Optional.of(outcomes);
-        } catch (RateLimitedException limited) {
-            limited(entries, limited);
-            throw new LaneStopped();
-        } catch (AccountingException refused) {
-            if (stopsTheLane(entries, refused)) {
-                throw new LaneStopped();
-            }
-            entries.forEach(entry -> recorder.failedBeforeSending(entry, provider.id(), refused.error()));
-            return Optional.empty();
-        } catch (RuntimeException broken) {
-            LOG.warn("Linking customers in {} failed unexpectedly; their invoices are retried", provider.id(), broken);
-            recorder.retryLater(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
-                    .withDetail(broken.toString()));
-            return Optional.empty();
-        }
-    }
-
-    private void limited(List<JournalEntry> entries, RateLimitedException limited) {
-        CompanyId company = entries.isEmpty() ? null : entries.get(0).document().company();
-        if (company != null) {
-            lanes.pause(company, provider.id(), limited.limit(), limited.retryAfter());
-        }
-        recorder.waiting(entries, SyncStatus.PENDING, limited.error(), clock.instant().plus(limited.retryAfter()));
-    }
-
-    /** Whole-call refusals that are about the connection or the service, not the documents: they stop the lane. */
-    private boolean stopsTheLane(List<JournalEntry> entries, AccountingException refused) {
-        switch (refused.code()) {
-            case CONNECTION_EXPIRED -> {
-                CompanyId company = entries.get(0).document().company();
-                stores.connections().find(company, provider.id()).ifPresent(connection ->
-                        stores.connections().save(connection.with(ConnectionState.EXPIRED, refused.error())));
-                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
-                return true;
-            }
-            case NOT_CONNECTED -> {
-                // the stored connection is left alone: a reconnect in progress must not be overwritten
-                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
-                return true;
-            }
-            case PROVIDER_UNAVAILABLE -> {
-                recorder.retryLater(entries, provider.id(), refused.error());
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
-    /**
-     * The engine is stopping (its bundle stopped or updated): no further call starts. Documents already
-     * recorded as being sent go back to the queue, still in doubt, so the next start looks before it writes.
-     */
-    private void checkRunning(List<JournalEntry> recordedAsSending) {
-        if (stopping.getAsBoolean()) {
-            recorder.waiting(recordedAsSending, SyncStatus.PENDING, SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
-                    "The accounting engine (stopping)"), clock.instant());
-            throw new LaneStopped();
-        }
     }
 
     /** The synced invoice a credit note or payment belongs to; records why not when there is none yet. */
