@@ -2,6 +2,7 @@ package io.fieldsync.accounting.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -9,10 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a test can switch on while a simulator runs: random 500s, the next N calls failing with 500 or 503 (used by
- * the QBO sandbox), added latency, a burst of 429s and
- * "apply the write, then drop the connection without answering" (the case that makes an outcome unknown
- * to the client). Settings apply to the vendor's business API calls, not to its OAuth endpoints.
- * Thread-safe; the random source is seedable so that a failing run can be repeated.
+ * the QBO sandbox), added latency, a burst of 429s,
+ * "apply the write, then drop the connection without answering" and "apply the write, then answer after the client
+ * gave up" (the two cases that make an outcome unknown to the client). Settings apply to the vendor's business API
+ * calls, not to its OAuth endpoints. Every fault that actually reached a call is counted ({@link #injected()}), so
+ * that a chaos run can say what it survived. Thread-safe; the random source is seedable so that a failing run can
+ * be repeated.
  */
 public final class FaultInjection {
 
@@ -24,6 +27,13 @@ public final class FaultInjection {
     private final AtomicInteger pendingDrops = new AtomicInteger();
     private final AtomicInteger pendingFailures = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private final AtomicInteger pendingLateAnswers = new AtomicInteger();
+    private volatile Duration lateAnswerDelay = Duration.ZERO;
+    private final AtomicInteger serverErrors = new AtomicInteger();
+    private final AtomicInteger forcedFailures = new AtomicInteger();
+    private final AtomicInteger tooManyRequestsSent = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger answeredLate = new AtomicInteger();
 
     public FaultInjection() {
         this(new Random());
@@ -66,6 +76,27 @@ public final class FaultInjection {
     }
 
     /**
+     * The next {@code writes} PUT/POST/DELETE calls are applied, then answered only after {@code delay}: a client whose
+     * read timeout is shorter gives up first, as it would against a vendor that is slow to confirm a write.
+     */
+    public FaultInjection answerLateAfterApply(int writes, Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a late answer's delay cannot be negative: " + delay);
+        }
+        this.lateAnswerDelay = delay;
+        this.pendingLateAnswers.set(writes);
+        return this;
+    }
+
+    /** Restarts the error rate's random source from {@code seed}, so that a run can be repeated call for call. */
+    public FaultInjection reseed(long seed) {
+        synchronized (random) {
+            random.setSeed(seed);
+        }
+        return this;
+    }
+
+    /**
      * The next {@code calls} API calls fail with HTTP {@code status} (500 or 503: the vendor's outage bodies) before
      * they are applied. Deterministic, unlike {@link #errorRate}.
      */
@@ -78,12 +109,20 @@ public final class FaultInjection {
         return this;
     }
 
+    /** Disarms every fault; what was already injected stays counted. */
     public void reset() {
         errorRate = 0;
         latency = Duration.ZERO;
         pendingTooManyRequests.set(0);
         pendingDrops.set(0);
         pendingFailures.set(0);
+        pendingLateAnswers.set(0);
+    }
+
+    /** The faults that reached a call so far (armed faults that met no call are not counted). */
+    public InjectedFaults injected() {
+        return new InjectedFaults(serverErrors.get(), forcedFailures.get(), tooManyRequestsSent.get(), dropped.get(),
+                answeredLate.get());
     }
 
     // --- used by the simulators ---
@@ -97,26 +136,41 @@ public final class FaultInjection {
         if (rate <= 0) {
             return false;
         }
+        boolean fails;
         synchronized (random) {
-            return random.nextDouble() < rate;
+            fails = random.nextDouble() < rate;
         }
+        if (fails) {
+            serverErrors.incrementAndGet();
+        }
+        return fails;
     }
 
     /** If a forced 429 is pending, consumes it and returns its Retry-After in seconds. */
     public OptionalLong takeTooManyRequests() {
-        return takeOne(pendingTooManyRequests) ? OptionalLong.of(tooManyRequestsRetryAfterSeconds) : OptionalLong.empty();
+        return takeOne(pendingTooManyRequests, tooManyRequestsSent) ? OptionalLong.of(tooManyRequestsRetryAfterSeconds)
+                : OptionalLong.empty();
     }
 
     /** If a forced failure ({@link #failNext}) is pending, consumes it and returns its HTTP status. */
     public OptionalInt takeForcedFailure() {
-        return takeOne(pendingFailures) ? OptionalInt.of(failureStatus) : OptionalInt.empty();
+        return takeOne(pendingFailures, forcedFailures) ? OptionalInt.of(failureStatus) : OptionalInt.empty();
     }
 
     public boolean takeDropAfterApply() {
-        return takeOne(pendingDrops);
+        return takeOne(pendingDrops, dropped);
     }
 
-    private static boolean takeOne(AtomicInteger counter) {
-        return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    /** If a late answer ({@link #answerLateAfterApply}) is pending, consumes it and returns how late to answer. */
+    public Optional<Duration> takeLateAnswerAfterApply() {
+        return takeOne(pendingLateAnswers, answeredLate) ? Optional.of(lateAnswerDelay) : Optional.empty();
+    }
+
+    private static boolean takeOne(AtomicInteger pending, AtomicInteger injected) {
+        boolean taken = pending.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        if (taken) {
+            injected.incrementAndGet();
+        }
+        return taken;
     }
 }
