@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.sandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the QBO sandbox), added latency, a burst of 429s,
  * "apply the write, then drop the connection without answering" and "apply the write, then answer after the client
  * gave up" (the two cases that make an outcome unknown to the client). Settings apply to the vendor's business API
- * calls, not to its OAuth endpoints. Every fault that actually reached a call is counted ({@link #injected()}), so
+ * calls, not to its OAuth endpoints, except the token endpoint's outage. Every fault that actually reached a call is counted ({@link #injected()}), so
  * that a chaos run can say what it survived. Thread-safe; the random source is seedable so that a failing run can
  * be repeated.
  */
@@ -34,6 +35,8 @@ public final class FaultInjection {
     private final AtomicInteger tooManyRequestsSent = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger answeredLate = new AtomicInteger();
+    private volatile Instant tokenOutageUntil = Instant.MIN;
+    private final AtomicInteger tokenRefusals = new AtomicInteger();
 
     public FaultInjection() {
         this(new Random());
@@ -88,6 +91,15 @@ public final class FaultInjection {
         return this;
     }
 
+    /**
+     * The vendor's token endpoint is down until {@code until} (on the simulator's clock): code exchanges and refreshes
+     * are refused with 503 before anything is issued or consumed. The API itself keeps answering.
+     */
+    public FaultInjection tokenEndpointOutage(Instant until) {
+        this.tokenOutageUntil = Objects.requireNonNull(until);
+        return this;
+    }
+
     /** Restarts the error rate's random source from {@code seed}, so that a run can be repeated call for call. */
     public FaultInjection reseed(long seed) {
         synchronized (random) {
@@ -117,12 +129,13 @@ public final class FaultInjection {
         pendingDrops.set(0);
         pendingFailures.set(0);
         pendingLateAnswers.set(0);
+        tokenOutageUntil = Instant.MIN;
     }
 
     /** The faults that reached a call so far (armed faults that met no call are not counted). */
     public InjectedFaults injected() {
         return new InjectedFaults(serverErrors.get(), forcedFailures.get(), tooManyRequestsSent.get(), dropped.get(),
-                answeredLate.get());
+                answeredLate.get(), tokenRefusals.get());
     }
 
     // --- used by the simulators ---
@@ -159,6 +172,15 @@ public final class FaultInjection {
 
     public boolean takeDropAfterApply() {
         return takeOne(pendingDrops, dropped);
+    }
+
+    /** Whether the token endpoint is down at {@code now}; a true answer is counted as an injected refusal. */
+    public boolean tokenEndpointDown(Instant now) {
+        if (now.isBefore(tokenOutageUntil)) {
+            tokenRefusals.incrementAndGet();
+            return true;
+        }
+        return false;
     }
 
     /** If a late answer ({@link #answerLateAfterApply}) is pending, consumes it and returns how late to answer. */

@@ -8,12 +8,14 @@ package io.fieldsync.accounting.sandbox;
  * @param tooManyRequests        forced 429s (the simulator's real limits are not faults and are not counted)
  * @param droppedAfterApply      writes applied, then their connection dropped without an answer
  * @param answeredLateAfterApply writes applied, then answered only after a delay meant to outlast the client
+ * @param tokenEndpointRefusals  token requests refused with 503 during a token endpoint outage
  */
 public record InjectedFaults(int serverErrors, int forcedFailures, int tooManyRequests, int droppedAfterApply,
-                             int answeredLateAfterApply) {
+                             int answeredLateAfterApply, int tokenEndpointRefusals) {
 
     /** Every injected fault, whatever its kind. */
     public int total() {
-        return serverErrors + forcedFailures + tooManyRequests + droppedAfterApply + answeredLateAfterApply;
+        return serverErrors + forcedFailures + tooManyRequests + droppedAfterApply + answeredLateAfterApply
+                + tokenEndpointRefusals;
     }
 }

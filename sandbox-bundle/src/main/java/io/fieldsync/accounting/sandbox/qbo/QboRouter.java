@@ -1,6 +1,9 @@
 package io.fieldsync.accounting.sandbox.qbo;
 
+import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
+import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.qbo.api.CompanyApi;
 import io.fieldsync.accounting.sandbox.qbo.identity.OAuthEndpoints;
 import io.fieldsync.accounting.sandbox.qbo.wire.QboFaults;
@@ -25,12 +28,22 @@ final class QboRouter {
 
     private final OAuthEndpoints oauth;
     private final CompanyApi api;
+    private final FaultInjection faults;
     private final Clock clock;
 
-    QboRouter(OAuthEndpoints oauth, CompanyApi api, Clock clock) {
+    QboRouter(OAuthEndpoints oauth, CompanyApi api, FaultInjection faults, Clock clock) {
         this.oauth = oauth;
         this.api = api;
+        this.faults = faults;
         this.clock = clock;
+    }
+
+    /**
+     * [U] Intuit documents no outage answer for oauth.platform.intuit.com; a 503 with the OAuth error
+     * temporarily_unavailable (RFC 6749 §4.1.2.1) is the sandbox's guess.
+     */
+    private static ApiResponse tokenEndpointUnavailable() {
+        return ApiResponse.json(503, SandboxJson.object().put("error", "temporarily_unavailable"));
     }
 
     void serve(CallTransport transport) {
@@ -41,7 +54,7 @@ final class QboRouter {
             if (path.equals(AUTHORIZE)) {
                 call.respond(oauth.authorize(call));
             } else if (path.equals(TOKEN)) {
-                call.respond(oauth.token(call));
+                call.respond(faults.tokenEndpointDown(clock.instant()) ? tokenEndpointUnavailable() : oauth.token(call));
             } else if (path.equals(REVOKE)) {
                 call.respond(oauth.revoke(call));
             } else if (company.matches()) {

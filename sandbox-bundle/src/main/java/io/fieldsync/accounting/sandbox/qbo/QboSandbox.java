@@ -78,7 +78,7 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
         OAuthEndpoints oauth = new OAuthEndpoints(config, tokens, companies::all);
         CompanyApi api = new CompanyApi(config, new BearerCheck(tokens, clock), companies, throttle,
                 new IdempotencyCache(config.requestIdRetention(), clock), faults, clock);
-        this.router = new QboRouter(oauth, api, clock);
+        this.router = new QboRouter(oauth, api, faults, clock);
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
@@ -197,6 +197,14 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     @Override
     public void revokeAccess() {
         tokens.revokeEverything();
+    }
+
+    /**
+     * Every access token issued so far expires now (a fault: clients see 401 and must refresh), so that a token
+     * endpoint outage can meet a client that needs it without moving the clock.
+     */
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens(clock.instant());
     }
 
     // --- ledger ---

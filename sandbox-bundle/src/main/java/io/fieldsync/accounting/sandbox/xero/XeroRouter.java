@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
@@ -7,6 +8,7 @@ import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
 import io.fieldsync.accounting.sandbox.xero.identity.IdentityEndpoints;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -21,12 +23,17 @@ final class XeroRouter {
     private final IdentityEndpoints identity;
     private final ConnectionsEndpoint connections;
     private final AccountingApi accounting;
+    private final FaultInjection faults;
+    private final Clock clock;
 
-    XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting) {
+    XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting,
+               FaultInjection faults, Clock clock) {
         this.paths = paths;
         this.identity = identity;
         this.connections = connections;
         this.accounting = accounting;
+        this.faults = faults;
+        this.clock = clock;
     }
 
     void serve(CallTransport transport) {
@@ -37,7 +44,10 @@ final class XeroRouter {
             if (path.equalsIgnoreCase(paths.authorize())) {
                 call.respond(identity.authorize(call));
             } else if (path.equalsIgnoreCase(paths.token())) {
-                call.respond(identity.token(call));
+                // [U] Xero documents no outage answer for identity.xero.com; a 503 with the OAuth error
+                // temporarily_unavailable (RFC 6749 §4.1.2.1) is the sandbox's guess.
+                call.respond(faults.tokenEndpointDown(clock.instant()) ? XeroErrors.oauth(503, "temporarily_unavailable")
+                        : identity.token(call));
             } else if (path.equalsIgnoreCase(paths.revocation())) {
                 call.respond(identity.revocation(call));
             } else if (path.equalsIgnoreCase(paths.discovery())) {

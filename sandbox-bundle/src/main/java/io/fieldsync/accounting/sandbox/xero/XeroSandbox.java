@@ -90,7 +90,8 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
                 this::baseUrl, userId);
         AccountingApi accounting = new AccountingApi(config, bearer, connections, organisations, limiter, idempotency,
                 faults, clock);
-        this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting);
+        this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting,
+                faults, clock);
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
@@ -205,6 +206,15 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     public void revokeAccess() {
         tokens.revokeEverything();
         connections.removeEverything();
+    }
+
+    /**
+     * Every access token issued so far expires now (a fault: clients see 401 and must refresh), so that a token
+     * endpoint outage can meet a client that needs it without moving the clock, which would also close limit windows
+     * and age idempotency keys.
+     */
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens(clock.instant());
     }
 
     /** API calls of the app for this tenant being served right now. */
