@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.sandbox.qbo;
 
 import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
 import io.fieldsync.accounting.sandbox.SandboxJson;
@@ -30,6 +31,7 @@ final class QboRouter {
     private final CompanyApi api;
     private final FaultInjection faults;
     private final Clock clock;
+    private volatile ControlSurface control;
 
     QboRouter(OAuthEndpoints oauth, CompanyApi api, FaultInjection faults, Clock clock) {
         this.oauth = oauth;
@@ -46,12 +48,20 @@ final class QboRouter {
         return ApiResponse.json(503, SandboxJson.object().put("error", "temporarily_unavailable"));
     }
 
+    /** From now on {@link ControlSurface#PREFIX} is answered by {@code surface} (the standalone sandbox's choice). */
+    void serveControlSurface(ControlSurface surface) {
+        this.control = surface;
+    }
+
     void serve(CallTransport transport) {
         HttpCall call = new HttpCall(transport);
         try {
             String path = call.path();
             Matcher company = COMPANY.matcher(path);
-            if (path.equals(AUTHORIZE)) {
+            ControlSurface surface = control;
+            if (surface != null && ControlSurface.covers(path)) {
+                call.respond(surface.handle(call));
+            } else if (path.equals(AUTHORIZE)) {
                 call.respond(oauth.authorize(call));
             } else if (path.equals(TOKEN)) {
                 call.respond(faults.tokenEndpointDown(clock.instant()) ? tokenEndpointUnavailable() : oauth.token(call));

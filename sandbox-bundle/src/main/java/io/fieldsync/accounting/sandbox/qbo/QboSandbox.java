@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.SandboxJson;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.http.IdempotencyCache;
 import io.fieldsync.accounting.sandbox.qbo.api.CompanyApi;
 import io.fieldsync.accounting.sandbox.qbo.control.QboInvoiceSnapshot;
@@ -93,6 +94,16 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
      */
     public QboSandbox mount(String externalBaseUrl) {
         serving.mount(externalBaseUrl);
+        return this;
+    }
+
+    /**
+     * Serves the sandbox-only control surface under {@value ControlSurface#PREFIX} (faults, revocation, the whole
+     * ledger as JSON) to other processes; see {@link ControlSurface}. Off unless asked for: the standalone jar asks.
+     */
+    public QboSandbox serveControlSurface() {
+        router.serveControlSurface(new ControlSurface("qbo", faults, clock, this::revokeAccess, this::expireAccessTokens,
+                () -> QboLedgerJson.of(companies.all())));
         return this;
     }
 

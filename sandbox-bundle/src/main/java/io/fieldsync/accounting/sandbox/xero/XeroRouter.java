@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
 import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
@@ -25,6 +26,7 @@ final class XeroRouter {
     private final AccountingApi accounting;
     private final FaultInjection faults;
     private final Clock clock;
+    private volatile ControlSurface control;
 
     XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting,
                FaultInjection faults, Clock clock) {
@@ -36,12 +38,20 @@ final class XeroRouter {
         this.clock = clock;
     }
 
+    /** From now on {@link ControlSurface#PREFIX} is answered by {@code surface} (the standalone sandbox's choice). */
+    void serveControlSurface(ControlSurface surface) {
+        this.control = surface;
+    }
+
     void serve(CallTransport transport) {
         HttpCall call = new HttpCall(transport);
         try {
             String path = call.path();
             Optional<String> rest;
-            if (path.equalsIgnoreCase(paths.authorize())) {
+            ControlSurface surface = control;
+            if (surface != null && ControlSurface.covers(path)) {
+                call.respond(surface.handle(call));
+            } else if (path.equalsIgnoreCase(paths.authorize())) {
                 call.respond(identity.authorize(call));
             } else if (path.equalsIgnoreCase(paths.token())) {
                 // [U] Xero documents no outage answer for identity.xero.com; a 503 with the OAuth error

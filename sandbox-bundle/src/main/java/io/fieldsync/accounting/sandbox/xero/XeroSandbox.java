@@ -2,6 +2,7 @@ package io.fieldsync.accounting.sandbox.xero;
 
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.transport.Serving;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
@@ -107,6 +108,16 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
      */
     public XeroSandbox mount(String externalBaseUrl) {
         serving.mount(externalBaseUrl);
+        return this;
+    }
+
+    /**
+     * Serves the sandbox-only control surface under {@value ControlSurface#PREFIX} (faults, revocation, the whole
+     * ledger as JSON) to other processes; see {@link ControlSurface}. Off unless asked for: the standalone jar asks.
+     */
+    public XeroSandbox serveControlSurface() {
+        router.serveControlSurface(new ControlSurface("xero", faults, clock, this::revokeAccess, this::expireAccessTokens,
+                () -> LedgerJson.of(organisations.all())));
         return this;
     }
 
