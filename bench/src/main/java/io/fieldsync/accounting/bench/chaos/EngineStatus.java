@@ -1,0 +1,86 @@
+package io.fieldsync.accounting.bench.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.SyncStatus;
+
+/**
+ * How far the engine's process is, as a small JSON file it rewrites every second (atomically, by rename) and the
+ * orchestrator reads: steps acknowledged by the host, documents per status, the connection's state. The orchestrator
+ * decides from it when the run has drained.
+ *
+ * @param acknowledged steps the host made and had acknowledged
+ * @param steps        steps in the host's day
+ * @param statuses     journal rows per status
+ * @param connection   the company's connection state
+ */
+record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long> statuses, String connection) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Documents still waiting for the engine (pending, unknown outcome, disconnected). */
+    long queued() {
+        return statuses.entrySet().stream().filter(e -> e.getKey().isQueued()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Every step acknowledged and nothing left waiting: every document is in a final state. */
+    boolean drained() {
+        return acknowledged == steps && queued() == 0;
+    }
+
+    static EngineStatus read(EngineWiring engine, CompanyId company, int acknowledged, int steps) {
+        Map<SyncStatus, Long> statuses = new EnumMap<>(SyncStatus.class);
+        for (SyncStatus status : SyncStatus.values()) {
+            long count = engine.sync.documents(new DocumentQuery(company, Set.of(status), Set.of(), 0, 1)).total();
+            if (count > 0) {
+                statuses.put(status, count);
+            }
+        }
+        return new EngineStatus(ProcessHandle.current().pid(), acknowledged, steps, statuses,
+                engine.connections.status(company).state().name());
+    }
+
+    void writeTo(Path file) {
+        ObjectNode node = JSON.createObjectNode().put("pid", pid).put("acknowledged", acknowledged).put("steps", steps)
+                .put("connection", connection);
+        ObjectNode counts = node.putObject("statuses");
+        statuses.forEach((status, count) -> counts.put(status.name(), count));
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), node);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The last status written, if any. */
+    static Optional<EngineStatus> readFrom(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            Map<SyncStatus, Long> statuses = new EnumMap<>(SyncStatus.class);
+            node.path("statuses").fields().forEachRemaining(e -> statuses.put(SyncStatus.valueOf(e.getKey()), e.getValue().asLong()));
+            return Optional.of(new EngineStatus(node.path("pid").asLong(), node.path("acknowledged").asInt(),
+                    node.path("steps").asInt(), statuses, node.path("connection").asText()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
