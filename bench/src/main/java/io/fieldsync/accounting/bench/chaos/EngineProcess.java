@@ -71,6 +71,13 @@ final class EngineProcess {
         }
     }
 
+    /** Ends the process at once, from a shutdown hook. */
+    void abandon() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     /** The exit code of a process that ended without being asked to. */
     int exitValue() {
         return process.exitValue();

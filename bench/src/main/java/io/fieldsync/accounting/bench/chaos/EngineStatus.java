@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
+import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.engine.store.JournalEntry;
 
 /**
  * How far the engine's process is, as a small JSON file it rewrites every second (atomically, by rename) and the
@@ -26,9 +31,11 @@ import io.fieldsync.accounting.api.SyncStatus;
  * @param acknowledged steps the host made and had acknowledged
  * @param steps        steps in the host's day
  * @param statuses     journal rows per status
+ * @param stuck        queued documents that wait for an invoice the engine gave up on (FAILED or UNSUPPORTED): no
+ *                     engine pass will ever send them, only a person who fixes the invoice
  * @param connection   the company's connection state
  */
-record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long> statuses, String connection) {
+record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long> statuses, long stuck, String connection) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,9 +44,12 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
         return statuses.entrySet().stream().filter(e -> e.getKey().isQueued()).mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** Every step acknowledged and nothing left waiting: every document is in a final state. */
+    /**
+     * Every step acknowledged and nothing left for the engine to do: every document is in a final state, or waits
+     * behind an invoice that failed (the report counts those as missing, with the journal's reason).
+     */
     boolean drained() {
-        return acknowledged == steps && queued() == 0;
+        return acknowledged == steps && queued() - stuck == 0;
     }
 
     static EngineStatus read(EngineWiring engine, CompanyId company, int acknowledged, int steps) {
@@ -50,13 +60,37 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
                 statuses.put(status, count);
             }
         }
-        return new EngineStatus(ProcessHandle.current().pid(), acknowledged, steps, statuses,
+        return new EngineStatus(ProcessHandle.current().pid(), acknowledged, steps, statuses, stuck(engine, company),
                 engine.connections.status(company).state().name());
+    }
+
+    private static long stuck(EngineWiring engine, CompanyId company) {
+        long stuck = 0;
+        for (int offset = 0; ; offset += DocumentQuery.MAX_LIMIT) {
+            List<DocumentStatus> page = engine.sync.documents(new DocumentQuery(company, Set.of(SyncStatus.PENDING), Set.of(), offset,
+                    DocumentQuery.MAX_LIMIT)).documents();
+            for (DocumentStatus document : page) {
+                if (document.error() != null && document.error().code() == ErrorCode.PREREQUISITE_MISSING
+                        && prerequisiteGaveUp(engine, document.document())) {
+                    stuck++;
+                }
+            }
+            if (page.size() < DocumentQuery.MAX_LIMIT) {
+                return stuck;
+            }
+        }
+    }
+
+    private static boolean prerequisiteGaveUp(EngineWiring engine, DocumentRef document) {
+        return engine.stores.journal().find(document).map(JournalEntry::dependsOn)
+                .flatMap(invoice -> engine.stores.journal().find(DocumentRef.invoice(document.company(), invoice)))
+                .map(invoice -> invoice.status() == SyncStatus.FAILED || invoice.status() == SyncStatus.UNSUPPORTED)
+                .orElse(false);
     }
 
     void writeTo(Path file) {
         ObjectNode node = JSON.createObjectNode().put("pid", pid).put("acknowledged", acknowledged).put("steps", steps)
-                .put("connection", connection);
+                .put("stuck", stuck).put("connection", connection);
         ObjectNode counts = node.putObject("statuses");
         statuses.forEach((status, count) -> counts.put(status.name(), count));
         try {
@@ -78,7 +112,7 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
             Map<SyncStatus, Long> statuses = new EnumMap<>(SyncStatus.class);
             node.path("statuses").fields().forEachRemaining(e -> statuses.put(SyncStatus.valueOf(e.getKey()), e.getValue().asLong()));
             return Optional.of(new EngineStatus(node.path("pid").asLong(), node.path("acknowledged").asInt(),
-                    node.path("steps").asInt(), statuses, node.path("connection").asText()));
+                    node.path("steps").asInt(), statuses, node.path("stuck").asLong(), node.path("connection").asText()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -50,43 +50,59 @@ final class ProviderRun {
         String journalUrl = ShippedJournalUrl.read(options.featureXml(), runDir.resolve("data"));
         long seed = options.seed() + provider.ordinal();
         try (SandboxProcess sandbox = SandboxProcess.start(options.sandboxJar(), provider, runDir.resolve("sandbox.log"), ChildJvm.OPTIONS)) {
-            ChaosSettings settings = new ChaosSettings(provider, runDir, sandbox.baseUrl(), journalUrl, seed, options.documents(),
-                    options.span(), options.burst(), options.retryDelaySeconds(), options.retryDelayMaxSeconds(), ChaosOptions.READ_TIMEOUT_MILLIS,
-                    options.editWait());
-            ChaosWorkload workload = settings.workload();
-            ExpectedLedger expected = workload.expected();
-            List<ChaosEvent> schedule = FaultSchedule.plan(seed, workload.span(), options.kills(), ChaosOptions.READ_TIMEOUT_MILLIS);
-            out.printf("%n== chaos run: %s against its standalone sandbox (%s, real limits), seed %d, run folder %s%n", provider.id(),
-                    sandbox.baseUrl(), seed, runDir);
-            out.printf("   %d host documents in %d host steps over %d s; journal %s; engine retry.delay.s=%d retry.delay.max.s=%d, "
-                            + "provider read.timeout.ms=%d%n", expected.documents(), workload.steps().size(), workload.span().toSeconds(),
-                    journalUrl, settings.retryDelaySeconds(), settings.retryDelayMaxSeconds(), settings.readTimeoutMillis());
-            sandbox.post("faults/error-rate?probability=0.1&seed=" + seed);
-            statusFile = runDir.resolve(ChaosEngine.STATUS_FILE);
-            engine = new EngineProcess(settings, runDir.resolve("engine.log"));
-            engine.start();
-            started = Instant.now();
-            for (ChaosEvent event : schedule) {
-                waitUntil(started.plusMillis(event.atMillis()));
-                apply(event, sandbox);
+            // Ctrl-C or a CI timeout must not leave the two child processes behind
+            Thread abandon = new Thread(() -> {
+                if (engine != null) {
+                    engine.abandon();
+                }
+                sandbox.abandon();
+            }, "chaos-abandon");
+            Runtime.getRuntime().addShutdownHook(abandon);
+            try {
+                return run(sandbox, runDir, journalUrl, seed);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(abandon);
             }
-            Instant eventsDone = Instant.now();
-            boolean drained = awaitDrain(eventsDone.plus(options.drainTimeout()));
-            Duration drain = Duration.between(eventsDone, Instant.now());
-            engine.stop();
-            JsonNode ledger = sandbox.get("ledger");
-            JsonNode faults = sandbox.get("faults").path("injected");
-            JournalView journal = JournalReader.read(settings, expected);
-            Verdict verdict = LedgerCheck.check(provider, expected, LedgerReader.read(provider, ledger), journal,
-                    acknowledged(workload, HostProgress.acknowledgedIn(runDir.resolve(ChaosEngine.PROGRESS_FILE))));
-            Files.write(runDir.resolve("discrepancies.txt"), verdict.discrepancies());
-            return new ChaosOutcome(provider, settings, workload, verdict, journal, kills, crashes, engine.starts(), faults, revocations,
-                    drained, Duration.between(started, Instant.now()), drain, runDir);
         } finally {
             if (engine != null) {
                 engine.stop();
             }
         }
+    }
+
+    private ChaosOutcome run(SandboxProcess sandbox, Path runDir, String journalUrl, long seed) throws IOException, InterruptedException {
+        ChaosSettings settings = new ChaosSettings(provider, runDir, sandbox.baseUrl(), journalUrl, seed, options.documents(),
+                options.span(), options.burst(), options.retryDelaySeconds(), options.retryDelayMaxSeconds(), ChaosOptions.READ_TIMEOUT_MILLIS,
+                options.editWait());
+        ChaosWorkload workload = settings.workload();
+        ExpectedLedger expected = workload.expected();
+        List<ChaosEvent> schedule = FaultSchedule.plan(seed, workload.span(), options.kills(), ChaosOptions.READ_TIMEOUT_MILLIS);
+        out.printf("%n== chaos run: %s against its standalone sandbox (%s, real limits), seed %d, run folder %s%n", provider.id(),
+                sandbox.baseUrl(), seed, runDir);
+        out.printf("   %d host documents in %d host steps over %d s; journal %s; engine retry.delay.s=%d retry.delay.max.s=%d, "
+                        + "provider read.timeout.ms=%d%n", expected.documents(), workload.steps().size(), workload.span().toSeconds(),
+                journalUrl, settings.retryDelaySeconds(), settings.retryDelayMaxSeconds(), settings.readTimeoutMillis());
+        sandbox.post("faults/error-rate?probability=0.1&seed=" + seed);
+        statusFile = runDir.resolve(ChaosEngine.STATUS_FILE);
+        engine = new EngineProcess(settings, runDir.resolve("engine.log"));
+        engine.start();
+        started = Instant.now();
+        for (ChaosEvent event : schedule) {
+            waitUntil(started.plusMillis(event.atMillis()));
+            apply(event, sandbox);
+        }
+        Instant eventsDone = Instant.now();
+        boolean drained = awaitDrain(eventsDone.plus(options.drainTimeout()));
+        Duration drain = Duration.between(eventsDone, Instant.now());
+        engine.stop();
+        JsonNode ledger = sandbox.get("ledger");
+        JsonNode faults = sandbox.get("faults").path("injected");
+        JournalView journal = JournalReader.read(settings, expected);
+        Verdict verdict = LedgerCheck.check(provider, expected, LedgerReader.read(provider, ledger), journal,
+                acknowledged(workload, HostProgress.acknowledgedIn(runDir.resolve(ChaosEngine.PROGRESS_FILE))));
+        Files.write(runDir.resolve("discrepancies.txt"), verdict.discrepancies());
+        return new ChaosOutcome(provider, settings, workload, verdict, journal, kills, crashes, engine.starts(), faults, revocations,
+                drained, Duration.between(started, Instant.now()), drain, runDir);
     }
 
     /** Revisions per document among the acknowledged steps: what the host had been told was accepted. */
@@ -138,15 +154,16 @@ final class ProviderRun {
             Optional<EngineStatus> status = status();
             drainedReads = status.isPresent() && status.get().drained() ? drainedReads + 1 : 0;
             if (drainedReads >= 2) {
-                out.printf("   %6.1f s  drained: every step acknowledged, every document settled %s%n",
-                        Duration.between(started, Instant.now()).toMillis() / 1000.0, status.get().statuses());
+                out.printf("   %6.1f s  drained: every step acknowledged, every document settled %s%s%n",
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0, status.get().statuses(),
+                        status.get().stuck() == 0 ? "" : " (" + status.get().stuck() + " of them wait behind an invoice that failed)");
                 return true;
             }
             if (Duration.between(lastProgress, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                 lastProgress = Instant.now();
-                status.ifPresent(s -> out.printf("   %6.1f s  waiting for the drain: host at step %d/%d, %d queued %s, connection %s%n",
+                status.ifPresent(s -> out.printf("   %6.1f s  waiting for the drain: host at step %d/%d, %d queued %s%s, connection %s%n",
                         Duration.between(started, Instant.now()).toMillis() / 1000.0, s.acknowledged(), s.steps(), s.queued(),
-                        s.statuses(), s.connection()));
+                        s.statuses(), s.stuck() == 0 ? "" : " (" + s.stuck() + " behind a failed invoice)", s.connection()));
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -96,6 +96,11 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once, from a shutdown hook. */
+    void abandon() {
+        process.destroyForcibly();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
