@@ -50,7 +50,7 @@ record ChaosOptions(List<ChaosProvider> providers, boolean quick, long seed, int
                 Integer.parseInt(options.getOrDefault("--documents", quick ? "300" : "1200")), kills,
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("--span-s", quick ? "90" : "420"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("--burst-s", "8"))),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-timeout-s", quick ? "180" : "1200"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-timeout-s", quick ? "180" : "600"))),
                 quick ? 5 : 30, quick ? 60 : 300, repo,
                 Path.of(options.getOrDefault("--out", repo.resolve("bench/target/chaos").toString())).toAbsolutePath());
     }

@@ -40,7 +40,7 @@ final class ChaosReport {
         if (!o.crashes().isEmpty()) {
             out.printf("Crashes   : the engine's process ended by itself %d times: %s%n", o.crashes().size(), String.join("; ", o.crashes()));
         }
-        out.printf("Faults    : %d = %d injected by the sandbox (5xx %d at a 10 %% error rate, forced 5xx %d, 429 %d, dropped after apply %d, "
+        out.printf("Faults    : %d = %d injected by the sandbox (5xx %d at a 10 %% error rate, forced 5xx %d, 429 %d in windows, dropped after apply %d, "
                         + "answered late after apply %d, token endpoint 503 %d) + %d revocation(s); the admin connected %d time(s) (%s)%n",
                 o.faults(), f.path("total").asInt(), f.path("serverErrors").asInt(), f.path("forcedFailures").asInt(),
                 f.path("tooManyRequests").asInt(), f.path("droppedAfterApply").asInt(), f.path("answeredLateAfterApply").asInt(),

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +35,11 @@ import io.fieldsync.accounting.engine.store.JournalEntry;
  * @param statuses     journal rows per status
  * @param stuck        queued documents that wait for an invoice the engine gave up on (FAILED or UNSUPPORTED): no
  *                     engine pass will ever send them, only a person who fixes the invoice
+ * @param waitingFor   queued documents by the reason they wait (the error code on them), for the progress lines
  * @param connection   the company's connection state
  */
-record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long> statuses, long stuck, String connection) {
+record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long> statuses, long stuck, Map<String, Long> waitingFor,
+                    String connection) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,25 +64,25 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
                 statuses.put(status, count);
             }
         }
-        return new EngineStatus(ProcessHandle.current().pid(), acknowledged, steps, statuses, stuck(engine, company),
-                engine.connections.status(company).state().name());
-    }
-
-    private static long stuck(EngineWiring engine, CompanyId company) {
         long stuck = 0;
+        Map<String, Long> waitingFor = new TreeMap<>();
+        Set<SyncStatus> queued = EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN, SyncStatus.DISCONNECTED);
         for (int offset = 0; ; offset += DocumentQuery.MAX_LIMIT) {
-            List<DocumentStatus> page = engine.sync.documents(new DocumentQuery(company, Set.of(SyncStatus.PENDING), Set.of(), offset,
+            List<DocumentStatus> page = engine.sync.documents(new DocumentQuery(company, queued, Set.of(), offset,
                     DocumentQuery.MAX_LIMIT)).documents();
             for (DocumentStatus document : page) {
-                if (document.error() != null && document.error().code() == ErrorCode.PREREQUISITE_MISSING
-                        && prerequisiteGaveUp(engine, document.document())) {
+                waitingFor.merge(document.error() == null ? "no reason given" : document.error().code().name(), 1L, Long::sum);
+                if (document.status() == SyncStatus.PENDING && document.error() != null
+                        && document.error().code() == ErrorCode.PREREQUISITE_MISSING && prerequisiteGaveUp(engine, document.document())) {
                     stuck++;
                 }
             }
             if (page.size() < DocumentQuery.MAX_LIMIT) {
-                return stuck;
+                break;
             }
         }
+        return new EngineStatus(ProcessHandle.current().pid(), acknowledged, steps, statuses, stuck, waitingFor,
+                engine.connections.status(company).state().name());
     }
 
     private static boolean prerequisiteGaveUp(EngineWiring engine, DocumentRef document) {
@@ -93,6 +97,8 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
                 .put("stuck", stuck).put("connection", connection);
         ObjectNode counts = node.putObject("statuses");
         statuses.forEach((status, count) -> counts.put(status.name(), count));
+        ObjectNode reasons = node.putObject("waitingFor");
+        waitingFor.forEach(reasons::put);
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(temporary.toFile(), node);
@@ -111,8 +117,10 @@ record EngineStatus(long pid, int acknowledged, int steps, Map<SyncStatus, Long>
             JsonNode node = JSON.readTree(file.toFile());
             Map<SyncStatus, Long> statuses = new EnumMap<>(SyncStatus.class);
             node.path("statuses").fields().forEachRemaining(e -> statuses.put(SyncStatus.valueOf(e.getKey()), e.getValue().asLong()));
+            Map<String, Long> waitingFor = new TreeMap<>();
+            node.path("waitingFor").fields().forEachRemaining(e -> waitingFor.put(e.getKey(), e.getValue().asLong()));
             return Optional.of(new EngineStatus(node.path("pid").asLong(), node.path("acknowledged").asInt(),
-                    node.path("steps").asInt(), statuses, node.path("stuck").asLong(), node.path("connection").asText()));
+                    node.path("steps").asInt(), statuses, node.path("stuck").asLong(), waitingFor, node.path("connection").asText()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -11,7 +11,7 @@ import io.fieldsync.accounting.bench.chaos.ChaosEvent.Kind;
 /**
  * When the run does what to the engine, drawn from the seed so that a run can be repeated: {@code kill -9} at
  * {@code kills} random moments (one in each equal part of the window, away from its edges, so that kills never
- * come back to back), dropped and late answers after applied writes, 429 bursts, one token endpoint outage met by
+ * come back to back), dropped and late answers after applied writes, 429 windows of a few seconds, one token endpoint outage met by
  * expired access tokens, one revocation. The window runs from a tenth of the host's day to a tenth past its end, so
  * that the last kill can hit the drain. The 10 % error rate is not here: it is on for the whole run.
  */
@@ -40,7 +40,10 @@ final class FaultSchedule {
         }
         int bursts = Math.max(3, (int) (span / 40_000));
         for (int i = 0; i < bursts; i++) {
-            events.add(new ChaosEvent(within(random, span, 0.05, 1.0), Kind.TOO_MANY_REQUESTS, 3 + random.nextInt(4), 2 + random.nextInt(4)));
+            long at = within(random, span, 0.05, 1.0);
+            int seconds = 3 + random.nextInt(6);
+            events.add(new ChaosEvent(at, Kind.TOO_MANY_REQUESTS, seconds, 2 + random.nextInt(4)));
+            events.add(new ChaosEvent(at + seconds * 1000L, Kind.TOO_MANY_REQUESTS_END, 0, 0));
         }
         // far enough apart that the revocation is not swallowed by the outage
         events.add(new ChaosEvent(within(random, span, 0.20, 0.30), Kind.TOKEN_OUTAGE, 0, 15));

@@ -25,6 +25,8 @@ final class ProviderRun {
 
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    /** More 429s than a window of a few seconds can meet: the window's end disarms the rest. */
+    private static final int WINDOW_CALLS = 100_000;
 
     private final ChaosOptions options;
     private final ChaosProvider provider;
@@ -126,7 +128,8 @@ final class ProviderRun {
             }
             case DROP_AFTER_APPLY -> sandbox.post("faults/drop-after-apply?writes=" + event.count());
             case LATE_ANSWER -> sandbox.post("faults/late-answer-after-apply?writes=" + event.count() + "&delayMs=" + event.value());
-            case TOO_MANY_REQUESTS -> sandbox.post("faults/too-many-requests?calls=" + event.count() + "&retryAfterSeconds=" + event.value());
+            case TOO_MANY_REQUESTS -> sandbox.post("faults/too-many-requests?calls=" + WINDOW_CALLS + "&retryAfterSeconds=" + event.value());
+            case TOO_MANY_REQUESTS_END -> sandbox.post("faults/too-many-requests?calls=0");
             case TOKEN_OUTAGE -> {
                 sandbox.post("access/expire-tokens");
                 sandbox.post("faults/token-outage?seconds=" + event.value());
@@ -161,9 +164,10 @@ final class ProviderRun {
             }
             if (Duration.between(lastProgress, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                 lastProgress = Instant.now();
-                status.ifPresent(s -> out.printf("   %6.1f s  waiting for the drain: host at step %d/%d, %d queued %s%s, connection %s%n",
-                        Duration.between(started, Instant.now()).toMillis() / 1000.0, s.acknowledged(), s.steps(), s.queued(),
-                        s.statuses(), s.stuck() == 0 ? "" : " (" + s.stuck() + " behind a failed invoice)", s.connection()));
+                status.ifPresent(s -> out.printf("   %6.1f s  waiting for the drain: host at step %d/%d, %d queued %s, waiting for %s%s, "
+                                + "connection %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, s.acknowledged(), s.steps(),
+                        s.queued(), s.statuses(), s.waitingFor(), s.stuck() == 0 ? "" : " (" + s.stuck() + " behind a failed invoice)",
+                        s.connection()));
             }
             Thread.sleep(POLL.toMillis());
         }

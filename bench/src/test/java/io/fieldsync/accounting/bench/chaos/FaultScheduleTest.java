@@ -45,4 +45,17 @@ class FaultScheduleTest {
         assertThat(plan).filteredOn(e -> e.kind() == Kind.LATE_ANSWER).allMatch(late -> late.value() > 10_000);
         assertThat(plan).isSortedAccordingTo((a, b) -> Long.compare(a.atMillis(), b.atMillis()));
     }
+
+    @Test
+    void every429WindowEndsAFewSecondsAfterItOpens() {
+        List<ChaosEvent> plan = FaultSchedule.plan(5, DAY, 5, 10_000);
+        List<ChaosEvent> opens = plan.stream().filter(e -> e.kind() == Kind.TOO_MANY_REQUESTS).toList();
+
+        assertThat(opens).hasSizeGreaterThanOrEqualTo(3);
+        for (ChaosEvent open : opens) {
+            assertThat(open.count()).isBetween(3, 8);
+            assertThat(plan).anyMatch(e -> e.kind() == Kind.TOO_MANY_REQUESTS_END && e.atMillis() == open.atMillis() + open.count() * 1000L);
+        }
+        assertThat(plan.stream().filter(e -> e.kind() == Kind.TOO_MANY_REQUESTS_END).count()).isEqualTo(opens.size());
+    }
 }
