@@ -10,7 +10,7 @@ import io.fieldsync.accounting.engine.EngineConfiguration;
  * configuration annotation that answers from a map of properties (Config Admin's names, {@code client.id})
  * and falls back to the annotation's own defaults, as DS does.
  */
-final class BenchConfigs {
+public final class BenchConfigs {
 
     private BenchConfigs() {
     }
@@ -21,7 +21,7 @@ final class BenchConfigs {
     }
 
     /** {@code type} with {@code properties}; every other attribute its default. */
-    static <A> A of(Class<A> type, Map<String, Object> properties) {
+    public static <A> A of(Class<A> type, Map<String, Object> properties) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getName().equals("annotationType")) {
                 return type;

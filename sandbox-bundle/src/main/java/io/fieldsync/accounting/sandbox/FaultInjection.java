@@ -1,7 +1,9 @@
 package io.fieldsync.accounting.sandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -9,11 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a test can switch on while a simulator runs: random 500s, the next N calls failing with 500 or 503 (used by
- * the QBO sandbox), added latency, a burst of 429s and
- * "apply the write, then drop the connection without answering" (the case that makes an outcome unknown
- * to the client). Those apply to the vendor's business API calls. The OAuth token endpoint has its own:
- * an outage (500 or 503), 429s, and "carry out the request, then drop the connection" (a refresh token spent by a
- * refresh whose answer never arrived). Thread-safe; the random source is seedable so that a failing run can be repeated.
+ * the QBO sandbox), added latency, a burst of 429s,
+ * "apply the write, then drop the connection without answering" and "apply the write, then answer after the client
+ * gave up" (the two cases that make an outcome unknown to the client). Those apply to the vendor's business API
+ * calls. The OAuth token endpoint has its own: an outage (500 or 503, for a number of requests or for a stretch of
+ * sandbox time), 429s, and "carry out the request, then drop the connection" (a refresh token spent by a refresh
+ * whose answer never arrived). Every fault that actually reached a call is counted ({@link #injected()}), so that a
+ * chaos run can say what it survived. Thread-safe; the random source is seedable so that a failing run can be
+ * repeated.
  */
 public final class FaultInjection {
 
@@ -30,6 +35,15 @@ public final class FaultInjection {
     private final AtomicInteger pendingTokenThrottles = new AtomicInteger();
     private volatile long tokenRetryAfterSeconds = 1;
     private final AtomicInteger pendingTokenDrops = new AtomicInteger();
+    private final AtomicInteger pendingLateAnswers = new AtomicInteger();
+    private volatile Duration lateAnswerDelay = Duration.ZERO;
+    private final AtomicInteger serverErrors = new AtomicInteger();
+    private final AtomicInteger forcedFailures = new AtomicInteger();
+    private final AtomicInteger tooManyRequestsSent = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger answeredLate = new AtomicInteger();
+    private volatile Instant tokenOutageUntil = Instant.MIN;
+    private final AtomicInteger tokenRefusals = new AtomicInteger();
 
     public FaultInjection() {
         this(new Random());
@@ -68,6 +82,36 @@ public final class FaultInjection {
     /** The next {@code writes} PUT/POST/DELETE calls are applied, then the socket is closed without a response. */
     public FaultInjection dropConnectionAfterApply(int writes) {
         this.pendingDrops.set(writes);
+        return this;
+    }
+
+    /**
+     * The next {@code writes} PUT/POST/DELETE calls are applied, then answered only after {@code delay}: a client whose
+     * read timeout is shorter gives up first, as it would against a vendor that is slow to confirm a write.
+     */
+    public FaultInjection answerLateAfterApply(int writes, Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a late answer's delay cannot be negative: " + delay);
+        }
+        this.lateAnswerDelay = delay;
+        this.pendingLateAnswers.set(writes);
+        return this;
+    }
+
+    /**
+     * The vendor's token endpoint is down until {@code until} (on the simulator's clock): code exchanges and refreshes
+     * are refused with 503 before anything is issued or consumed. The API itself keeps answering.
+     */
+    public FaultInjection tokenEndpointOutage(Instant until) {
+        this.tokenOutageUntil = Objects.requireNonNull(until);
+        return this;
+    }
+
+    /** Restarts the error rate's random source from {@code seed}, so that a run can be repeated call for call. */
+    public FaultInjection reseed(long seed) {
+        synchronized (random) {
+            random.setSeed(seed);
+        }
         return this;
     }
 
@@ -113,6 +157,7 @@ public final class FaultInjection {
         return this;
     }
 
+    /** Disarms every fault; what was already injected stays counted. */
     public void reset() {
         errorRate = 0;
         latency = Duration.ZERO;
@@ -122,6 +167,14 @@ public final class FaultInjection {
         pendingTokenFailures.set(0);
         pendingTokenThrottles.set(0);
         pendingTokenDrops.set(0);
+        pendingLateAnswers.set(0);
+        tokenOutageUntil = Instant.MIN;
+    }
+
+    /** The faults that reached a call so far (armed faults that met no call are not counted). */
+    public InjectedFaults injected() {
+        return new InjectedFaults(serverErrors.get(), forcedFailures.get(), tooManyRequestsSent.get(), dropped.get(),
+                answeredLate.get(), tokenRefusals.get());
     }
 
     // --- used by the simulators ---
@@ -135,41 +188,65 @@ public final class FaultInjection {
         if (rate <= 0) {
             return false;
         }
+        boolean fails;
         synchronized (random) {
-            return random.nextDouble() < rate;
+            fails = random.nextDouble() < rate;
         }
+        if (fails) {
+            serverErrors.incrementAndGet();
+        }
+        return fails;
     }
 
     /** If a forced 429 is pending, consumes it and returns its Retry-After in seconds. */
     public OptionalLong takeTooManyRequests() {
-        return takeOne(pendingTooManyRequests) ? OptionalLong.of(tooManyRequestsRetryAfterSeconds) : OptionalLong.empty();
+        return takeOne(pendingTooManyRequests, tooManyRequestsSent) ? OptionalLong.of(tooManyRequestsRetryAfterSeconds)
+                : OptionalLong.empty();
     }
 
     /** If a forced failure ({@link #failNext}) is pending, consumes it and returns its HTTP status. */
     public OptionalInt takeForcedFailure() {
-        return takeOne(pendingFailures) ? OptionalInt.of(failureStatus) : OptionalInt.empty();
+        return takeOne(pendingFailures, forcedFailures) ? OptionalInt.of(failureStatus) : OptionalInt.empty();
     }
 
     public boolean takeDropAfterApply() {
-        return takeOne(pendingDrops);
+        return takeOne(pendingDrops, dropped);
     }
 
     /** If a token-endpoint outage is pending, consumes one request of it and returns its HTTP status. */
     public OptionalInt takeTokenEndpointOutage() {
-        return takeOne(pendingTokenFailures) ? OptionalInt.of(tokenFailureStatus) : OptionalInt.empty();
+        return takeOne(pendingTokenFailures, tokenRefusals) ? OptionalInt.of(tokenFailureStatus) : OptionalInt.empty();
     }
 
     /** If a token-endpoint 429 is pending, consumes it and returns its Retry-After in seconds. */
     public OptionalLong takeTokenEndpointTooManyRequests() {
-        return takeOne(pendingTokenThrottles) ? OptionalLong.of(tokenRetryAfterSeconds) : OptionalLong.empty();
+        return takeOne(pendingTokenThrottles, tokenRefusals) ? OptionalLong.of(tokenRetryAfterSeconds) : OptionalLong.empty();
     }
 
     /** Whether the token request being answered is to lose its answer. */
     public boolean takeTokenEndpointDrop() {
-        return takeOne(pendingTokenDrops);
+        return takeOne(pendingTokenDrops, tokenRefusals);
     }
 
-    private static boolean takeOne(AtomicInteger counter) {
-        return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    /** Whether the token endpoint is down at {@code now}; a true answer is counted as an injected refusal. */
+    public boolean tokenEndpointDown(Instant now) {
+        if (now.isBefore(tokenOutageUntil)) {
+            tokenRefusals.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** If a late answer ({@link #answerLateAfterApply}) is pending, consumes it and returns how late to answer. */
+    public Optional<Duration> takeLateAnswerAfterApply() {
+        return takeOne(pendingLateAnswers, answeredLate) ? Optional.of(lateAnswerDelay) : Optional.empty();
+    }
+
+    private static boolean takeOne(AtomicInteger pending, AtomicInteger injected) {
+        boolean taken = pending.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        if (taken) {
+            injected.incrementAndGet();
+        }
+        return taken;
     }
 }

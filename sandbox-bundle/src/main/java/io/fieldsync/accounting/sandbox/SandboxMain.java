@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.sandbox;
 
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.qbo.DemoCompany;
 import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
@@ -69,7 +70,7 @@ public final class SandboxMain {
                     options.getOrDefault("client-secret", config.clientSecret()));
         }
         SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
-        XeroSandbox sandbox = new XeroSandbox(config, clock).start(port);
+        XeroSandbox sandbox = new XeroSandbox(config, clock).serveControlSurface().start(port);
         Organisation org = DemoOrganisation.create(sandbox);
         TokenSet tokens = sandbox.connect(org);
 
@@ -85,6 +86,8 @@ public final class SandboxMain {
         out.println("  access token     " + tokens.accessToken());
         out.println("  refresh token    " + tokens.refreshToken());
         out.println("  token lifetime   " + tokens.expiresIn() + " s of sandbox time (clock speed " + clock.speed() + ")");
+        out.println("  control          " + sandbox.baseUrl() + ControlSurface.PREFIX + "  (sandbox-only: faults, revocation, "
+                + "the ledger as JSON; not part of Xero's API)");
         if (options.containsKey("webhook-url")) {
             String key = options.get("webhook-key");
             if (key == null) {
@@ -112,7 +115,7 @@ public final class SandboxMain {
             config = config.withVerifierToken(options.get("webhook-key"));
         }
         SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
-        QboSandbox sandbox = new QboSandbox(config, clock).start(port);
+        QboSandbox sandbox = new QboSandbox(config, clock).serveControlSurface().start(port);
         SandboxRealm realm = sandbox.seedDemoCompany(DemoCompany.NAME);
         QboTokens tokens = sandbox.connect(realm.realmId());
 
@@ -128,6 +131,8 @@ public final class SandboxMain {
         out.println("  access token     " + tokens.accessToken());
         out.println("  refresh token    " + tokens.refreshToken());
         out.println("  token lifetime   " + tokens.expiresIn() + " s of sandbox time (clock speed " + clock.speed() + ")");
+        out.println("  control          " + sandbox.baseUrl() + ControlSurface.PREFIX + "  (sandbox-only: faults, revocation, "
+                + "the ledger as JSON; not part of Intuit's API)");
         if (options.containsKey("webhook-url")) {
             boolean on = sandbox.configureWebhooks(URI.create(options.get("webhook-url")), config.verifierToken());
             out.println("  webhooks         " + options.get("webhook-url") + (on ? " (CloudEvents, intuit-signature)" : " REFUSED"));

@@ -1,6 +1,10 @@
 package io.fieldsync.accounting.sandbox.qbo;
 
+import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
+import io.fieldsync.accounting.sandbox.http.ApiResponse;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
+import io.fieldsync.accounting.sandbox.SandboxJson;
 import io.fieldsync.accounting.sandbox.qbo.api.CompanyApi;
 import io.fieldsync.accounting.sandbox.qbo.identity.OAuthEndpoints;
 import io.fieldsync.accounting.sandbox.qbo.wire.QboFaults;
@@ -25,12 +29,28 @@ final class QboRouter {
 
     private final OAuthEndpoints oauth;
     private final CompanyApi api;
+    private final FaultInjection faults;
     private final Clock clock;
+    private volatile ControlSurface control;
 
-    QboRouter(OAuthEndpoints oauth, CompanyApi api, Clock clock) {
+    QboRouter(OAuthEndpoints oauth, CompanyApi api, FaultInjection faults, Clock clock) {
         this.oauth = oauth;
         this.api = api;
+        this.faults = faults;
         this.clock = clock;
+    }
+
+    /**
+     * [U] Intuit documents no outage answer for oauth.platform.intuit.com; a 503 with the OAuth error
+     * temporarily_unavailable (RFC 6749 §4.1.2.1) is the sandbox's guess.
+     */
+    private static ApiResponse tokenEndpointUnavailable() {
+        return ApiResponse.json(503, SandboxJson.object().put("error", "temporarily_unavailable"));
+    }
+
+    /** From now on {@link ControlSurface#PREFIX} is answered by {@code surface} (the standalone sandbox's choice). */
+    void serveControlSurface(ControlSurface surface) {
+        this.control = surface;
     }
 
     void serve(CallTransport transport) {
@@ -38,10 +58,17 @@ final class QboRouter {
         try {
             String path = call.path();
             Matcher company = COMPANY.matcher(path);
-            if (path.equals(AUTHORIZE)) {
+            ControlSurface surface = control;
+            if (surface != null && ControlSurface.covers(path)) {
+                call.respond(surface.handle(call));
+            } else if (path.equals(AUTHORIZE)) {
                 call.respond(oauth.authorize(call));
             } else if (path.equals(TOKEN)) {
-                oauth.token(call);
+                if (faults.tokenEndpointDown(clock.instant())) {
+                    call.respond(tokenEndpointUnavailable());
+                } else {
+                    oauth.token(call);
+                }
             } else if (path.equals(REVOKE)) {
                 call.respond(oauth.revoke(call));
             } else if (company.matches()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.SandboxJson;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.http.IdempotencyCache;
 import io.fieldsync.accounting.sandbox.qbo.api.CompanyApi;
 import io.fieldsync.accounting.sandbox.qbo.control.QboInvoiceSnapshot;
@@ -78,7 +79,7 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
         OAuthEndpoints oauth = new OAuthEndpoints(config, tokens, companies::all, faults);
         CompanyApi api = new CompanyApi(config, new BearerCheck(tokens, clock), companies, throttle,
                 new IdempotencyCache(config.requestIdRetention(), clock), faults, clock);
-        this.router = new QboRouter(oauth, api, clock);
+        this.router = new QboRouter(oauth, api, faults, clock);
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
@@ -93,6 +94,16 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
      */
     public QboSandbox mount(String externalBaseUrl) {
         serving.mount(externalBaseUrl);
+        return this;
+    }
+
+    /**
+     * Serves the sandbox-only control surface under {@value ControlSurface#PREFIX} (faults, revocation, the whole
+     * ledger as JSON) to other processes; see {@link ControlSurface}. Off unless asked for: the standalone jar asks.
+     */
+    public QboSandbox serveControlSurface() {
+        router.serveControlSurface(new ControlSurface("qbo", faults, clock, this::revokeAccess, this::expireAccessTokens,
+                () -> QboLedgerJson.of(companies.all())));
         return this;
     }
 
@@ -197,6 +208,14 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     @Override
     public void revokeAccess() {
         tokens.revokeEverything();
+    }
+
+    /**
+     * Every access token issued so far expires now (a fault: clients see 401 and must refresh), so that a token
+     * endpoint outage can meet a client that needs it without moving the clock.
+     */
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens(clock.instant());
     }
 
     // --- ledger ---

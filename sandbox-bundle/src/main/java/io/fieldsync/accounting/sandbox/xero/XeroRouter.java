@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.sandbox.xero;
 
+import io.fieldsync.accounting.sandbox.FaultInjection;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
 import io.fieldsync.accounting.sandbox.http.HttpCall;
@@ -7,6 +9,7 @@ import io.fieldsync.accounting.sandbox.xero.identity.ConnectionsEndpoint;
 import io.fieldsync.accounting.sandbox.xero.identity.IdentityEndpoints;
 import io.fieldsync.accounting.sandbox.xero.wire.XeroErrors;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -21,12 +24,23 @@ final class XeroRouter {
     private final IdentityEndpoints identity;
     private final ConnectionsEndpoint connections;
     private final AccountingApi accounting;
+    private final FaultInjection faults;
+    private final Clock clock;
+    private volatile ControlSurface control;
 
-    XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting) {
+    XeroRouter(XeroPaths paths, IdentityEndpoints identity, ConnectionsEndpoint connections, AccountingApi accounting,
+               FaultInjection faults, Clock clock) {
         this.paths = paths;
         this.identity = identity;
         this.connections = connections;
         this.accounting = accounting;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    /** From now on {@link ControlSurface#PREFIX} is answered by {@code surface} (the standalone sandbox's choice). */
+    void serveControlSurface(ControlSurface surface) {
+        this.control = surface;
     }
 
     void serve(CallTransport transport) {
@@ -34,10 +48,19 @@ final class XeroRouter {
         try {
             String path = call.path();
             Optional<String> rest;
-            if (path.equalsIgnoreCase(paths.authorize())) {
+            ControlSurface surface = control;
+            if (surface != null && ControlSurface.covers(path)) {
+                call.respond(surface.handle(call));
+            } else if (path.equalsIgnoreCase(paths.authorize())) {
                 call.respond(identity.authorize(call));
             } else if (path.equalsIgnoreCase(paths.token())) {
-                identity.token(call);
+                // [U] Xero documents no outage answer for identity.xero.com; a 503 with the OAuth error
+                // temporarily_unavailable (RFC 6749 §4.1.2.1) is the sandbox's guess.
+                if (faults.tokenEndpointDown(clock.instant())) {
+                    call.respond(XeroErrors.oauth(503, "temporarily_unavailable"));
+                } else {
+                    identity.token(call);
+                }
             } else if (path.equalsIgnoreCase(paths.revocation())) {
                 call.respond(identity.revocation(call));
             } else if (path.equalsIgnoreCase(paths.discovery())) {

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.sandbox.xero;
 
 import io.fieldsync.accounting.sandbox.FaultInjection;
 import io.fieldsync.accounting.sandbox.SandboxClock;
+import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 import io.fieldsync.accounting.sandbox.transport.Serving;
 import io.fieldsync.accounting.sandbox.xero.api.AccountingApi;
@@ -90,7 +91,8 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
                 this::baseUrl, userId, faults);
         AccountingApi accounting = new AccountingApi(config, bearer, connections, organisations, limiter, idempotency,
                 faults, clock);
-        this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting);
+        this.router = new XeroRouter(config.paths(), identity, new ConnectionsEndpoint(bearer, connections), accounting,
+                faults, clock);
     }
 
     /** Starts serving on the JDK's HTTP server, on {@code port} (0: any free port) of the configured host. */
@@ -106,6 +108,16 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
      */
     public XeroSandbox mount(String externalBaseUrl) {
         serving.mount(externalBaseUrl);
+        return this;
+    }
+
+    /**
+     * Serves the sandbox-only control surface under {@value ControlSurface#PREFIX} (faults, revocation, the whole
+     * ledger as JSON) to other processes; see {@link ControlSurface}. Off unless asked for: the standalone jar asks.
+     */
+    public XeroSandbox serveControlSurface() {
+        router.serveControlSurface(new ControlSurface("xero", faults, clock, this::revokeAccess, this::expireAccessTokens,
+                () -> LedgerJson.of(organisations.all())));
         return this;
     }
 
@@ -205,6 +217,15 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     public void revokeAccess() {
         tokens.revokeEverything();
         connections.removeEverything();
+    }
+
+    /**
+     * Every access token issued so far expires now (a fault: clients see 401 and must refresh), so that a token
+     * endpoint outage can meet a client that needs it without moving the clock, which would also close limit windows
+     * and age idempotency keys.
+     */
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens(clock.instant());
     }
 
     /** API calls of the app for this tenant being served right now. */

@@ -5,6 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +46,23 @@ class QboFaultsTest {
         assertThat(retry.status()).as("the retry with the same requestid gets the stored answer").isEqualTo(200);
         assertThat(retry.json().get("Invoice").get("DocNumber").asText()).isEqualTo("D-1");
         assertThat(fx.sandbox().counts(fx.realmId()).invoices()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateAnswerAfterTheWriteOutlastsTheClientsTimeoutButTheInvoiceExists() {
+        fx.sandbox().faults().answerLateAfterApply(1, Duration.ofMillis(1500));
+        HttpRequest post = HttpRequest.newBuilder(URI.create(fx.sandbox().apiUrl() + "/v3/company/" + fx.realmId()
+                        + "/invoice?requestid=late-1&minorversion=75"))
+                .timeout(Duration.ofMillis(300))
+                .header("Authorization", "Bearer " + fx.tokens().accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(QboInvoicesTest.line("\"DocNumber\":\"L-1\",", "100", "10"))).build();
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+
+        assertThat(fx.sandbox().invoice(fx.realmId(), "L-1")).as("the write was applied before the late answer").isPresent();
+        assertThat(fx.sandbox().faults().injected().answeredLateAfterApply()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +55,23 @@ class FaultInjectionTest {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().get("Invoices").get(0).get("InvoiceNumber").asText()).isEqualTo("FS-901");
         assertThat(invoicesNumbered("FS-901")).isEqualTo(1);
+    }
+
+    @Test
+    void aLateAnswerAfterApplyOutlastsTheClientsTimeoutButTheInvoiceExists() throws Exception {
+        xero.sandbox().faults().answerLateAfterApply(1, Duration.ofMillis(1500));
+        HttpRequest put = HttpRequest.newBuilder(URI.create(xero.sandbox().apiUrl() + "/Invoices"))
+                .timeout(Duration.ofMillis(300))
+                .header("Authorization", "Bearer " + xero.tokens().accessToken())
+                .header("xero-tenant-id", xero.org().tenantId().toString())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(invoice("FS-903"))).build();
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+
+        assertThat(invoicesNumbered("FS-903")).as("the write was applied before the late answer").isEqualTo(1);
+        assertThat(xero.sandbox().faults().injected().answeredLateAfterApply()).isEqualTo(1);
     }
 
     @Test

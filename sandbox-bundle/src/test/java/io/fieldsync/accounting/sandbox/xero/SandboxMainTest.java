@@ -39,6 +39,24 @@ class SandboxMainTest {
         }
     }
 
+    @Test
+    void theStandaloneSandboxServesItsControlSurfaceWhereItSaysItDoes() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        XeroSandbox sandbox = SandboxMain.start(new String[] {"--port", "0"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            String control = find(printed.toString(StandardCharsets.UTF_8), "control\\s+(\\S+)");
+
+            HttpResponse<String> ledger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(control + "/ledger"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(control).isEqualTo(sandbox.baseUrl() + "/_sandbox");
+            assertThat(ledger.statusCode()).isEqualTo(200);
+            assertThat(ledger.body()).contains("\"vendor\":\"xero\"", "Demo Company (NZ)");
+        } finally {
+            sandbox.stop();
+        }
+    }
+
     private static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("%s in%n%s", regex, text).isTrue();

@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * The request pipeline of {@code /v3/company/{realmId}/…}, in the order the real service applies it: bearer token
  * (401) → company of the grant (403) → throttles (429; a batch costs one per item) → injected faults (429, latency,
  * 500/503) → {@code requestid} (replay of the stored response, no second effect) → the endpoint → optionally "drop
- * the connection after the write was applied". Every answer carries an {@code intuit_tid} header.
+ * the connection after the write was applied" or "answer it late". Every answer carries an {@code intuit_tid} header.
  */
 public final class CompanyApi {
 
@@ -105,6 +105,12 @@ public final class CompanyApi {
                 call.dropConnection();
                 return;
             }
+            Optional<Duration> late = writes && outcome.applied() && call.method().equals("POST")
+                    ? faults.takeLateAnswerAfterApply() : Optional.empty();
+            if (late.isPresent()) {
+                answerLate(call, tagged(outcome.response()), late.get());
+                return;
+            }
             call.respond(tagged(outcome.response()));
         } finally {
             admission.release();
@@ -169,6 +175,16 @@ public final class CompanyApi {
     private static ApiResponse tagged(ApiResponse response) {
         return response.withHeader("intuit_tid", "1-" + Long.toHexString(System.nanoTime()) + "-"
                 + Long.toHexString(Double.doubleToLongBits(Math.random())));
+    }
+
+    /** The client has usually given up by now (the point of the fault): its absence is no sandbox failure. */
+    private static void answerLate(HttpCall call, ApiResponse response, Duration delay) {
+        pause(delay);
+        try {
+            call.respond(response);
+        } catch (IOException clientGone) {
+            // the client timed out before the answer: its outcome is unknown to it, as intended
+        }
     }
 
     private static void pause(Duration latency) {

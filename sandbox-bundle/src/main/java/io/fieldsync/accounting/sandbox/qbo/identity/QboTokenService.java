@@ -129,6 +129,12 @@ public final class QboTokenService {
         return true;
     }
 
+    /** Every access token issued so far expires at {@code now} (a fault; refresh tokens and grants are untouched). */
+    public void expireAccessTokens(Instant now) {
+        accessTokens.replaceAll((value, token) -> token.expiredAt(now) ? token
+                : new Access(token.value(), token.realmId(), now, token.grant()));
+    }
+
     /** Every grant ends (the user disconnected the app). */
     public synchronized void revokeEverything() {
         refreshTokens.values().forEach(t -> t.grant.revoked = true);

@@ -33,7 +33,7 @@ import java.util.UUID;
  * bearer token (401) → xero-tenant-id connected to the token's user (403) → the token's scopes (403) → limits
  * (429) → injected faults
  * (429 burst, latency, 500) → Idempotency-Key (replay / conflict) → the endpoint → optionally "drop the
- * connection after apply". Every answer for a tenant carries the remaining-calls headers.
+ * connection after apply" or "answer late after apply". Every answer for a tenant carries the remaining-calls headers.
  */
 public final class AccountingApi {
 
@@ -109,13 +109,22 @@ public final class AccountingApi {
             List<String> segments = Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList();
             ApiRequest request = new ApiRequest(call, segments, org.get(), token, clock.instant(), config.appName());
             Outcome outcome = run(request, tenantId);
-            if (outcome.applied() && isWrite(call) && faults.takeDropAfterApply()) {
-                call.dropConnection();
+            Optional<Duration> late = Optional.empty();
+            if (outcome.applied() && isWrite(call)) {
+                if (faults.takeDropAfterApply()) {
+                    call.dropConnection();
+                    return;
+                }
+                late = faults.takeLateAnswerAfterApply();
+            }
+            ApiResponse response = outcome.response()
+                    .withHeaders(admission.headers())
+                    .withHeader("Xero-Correlation-Id", UUID.randomUUID().toString());
+            if (late.isPresent()) {
+                answerLate(call, response, late.get());
                 return;
             }
-            call.respond(outcome.response()
-                    .withHeaders(admission.headers())
-                    .withHeader("Xero-Correlation-Id", UUID.randomUUID().toString()));
+            call.respond(response);
         } finally {
             admission.release();
         }
@@ -191,6 +200,16 @@ public final class AccountingApi {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The client has usually given up by now (the point of the fault): its absence is no sandbox failure. */
+    private static void answerLate(HttpCall call, ApiResponse response, Duration delay) {
+        pause(delay);
+        try {
+            call.respond(response);
+        } catch (IOException clientGone) {
+            // the client timed out before the answer: its outcome is unknown to it, as intended
         }
     }
 

@@ -138,6 +138,12 @@ public final class TokenService {
         return Optional.of(token.userId);
     }
 
+    /** Every access token issued so far expires at {@code now} (a fault; refresh tokens are untouched). */
+    public void expireAccessTokens(Instant now) {
+        accessTokens.replaceAll((value, token) -> token.expiredAt(now) ? token : new AccessToken(token.value(), token.clientId(),
+                token.userId(), token.authEventId(), token.scope(), now));
+    }
+
     /** Ends every grant (the fault "the user revoked the app"). */
     public synchronized void revokeEverything() {
         refreshTokens.values().forEach(t -> t.revoked = true);

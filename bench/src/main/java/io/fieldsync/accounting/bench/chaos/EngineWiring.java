@@ -1,0 +1,109 @@
+package io.fieldsync.accounting.bench.chaos;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.bench.BenchConfigs;
+import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.admin.ConnectionService;
+import io.fieldsync.accounting.engine.admin.SetupService;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.sync.Dispatcher;
+import io.fieldsync.accounting.engine.sync.HostNotifier;
+import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.quickbooks.QuickBooksConfiguration;
+import io.fieldsync.accounting.quickbooks.QuickBooksProvider;
+import io.fieldsync.accounting.xero.XeroConfiguration;
+import io.fieldsync.accounting.xero.XeroProvider;
+
+/**
+ * The engine and one provider wired as Declarative Services wires them in Karaf, but in a plain JVM: the journal over a
+ * pooled H2 file database (the pool keeps the database open, as Karaf's DBCP2 pool does), the provider pointed at the
+ * standalone sandbox and configured as Config Admin would, the services built with their public constructors.
+ */
+final class EngineWiring implements AutoCloseable {
+
+    /** Where the OAuth callback would be; the sandboxes accept any redirect URI, the engine only needs it to match. */
+    static final String REDIRECT = "http://localhost:8181/accounting/oauth/callback";
+
+    private final JdbcConnectionPool pool;
+    final EngineStores stores;
+    final ProviderDirectory directory;
+    final HostNotifier notifier;
+    final Dispatcher dispatcher;
+    final SyncService sync;
+    final ConnectionService connections;
+    final SetupService setup;
+    final String providerId;
+
+    private EngineWiring(ChaosSettings settings) {
+        this.providerId = settings.provider().id();
+        this.pool = JdbcConnectionPool.create(settings.journalUrl(), "sa", "");
+        this.stores = new EngineStores(pool, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+        EngineConfiguration engine = engineConfiguration(settings);
+        this.directory = new ProviderDirectory(engine);
+        this.notifier = new HostNotifier();
+        this.dispatcher = new Dispatcher(stores, directory, notifier, engine);
+        directory.addProvider(provider(settings), Map.of(AccountingProvider.PROVIDER_PROPERTY, providerId, "service.id", 1L));
+        this.sync = new SyncService(stores, dispatcher, notifier);
+        this.connections = new ConnectionService(stores, directory, dispatcher);
+        this.setup = new SetupService(stores, directory, dispatcher);
+    }
+
+    static EngineWiring start(ChaosSettings settings) {
+        return new EngineWiring(settings);
+    }
+
+    /** The journal's stores alone, for reading it after the run; no dispatcher, nothing is sent. */
+    static EngineStores storesOnly(ChaosSettings settings, JdbcConnectionPool pool) {
+        return new EngineStores(pool, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+    }
+
+    /** Where Karaf keeps the token key, {@code ${karaf.data}/accounting/token.key}, under the run's data folder. */
+    static Path tokenKey(Path runDir) {
+        return runDir.resolve("data").resolve("accounting").resolve("token.key");
+    }
+
+    /** A graceful stop (SIGTERM): the pass in progress finishes its call, then the pool closes. */
+    @Override
+    public void close() throws InterruptedException {
+        dispatcher.deactivate();
+        notifier.deactivate();
+        pool.dispose();
+    }
+
+    private static EngineConfiguration engineConfiguration(ChaosSettings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("provider", settings.provider().id());
+        // polling is a backstop for webhooks, which this run does not use; the ledger is read at the end instead
+        properties.put("poll.interval.min", 0);
+        properties.put("retry.delay.s", settings.retryDelaySeconds());
+        properties.put("retry.delay.max.s", settings.retryDelayMaxSeconds());
+        return BenchConfigs.of(EngineConfiguration.class, properties);
+    }
+
+    private static AccountingProvider provider(ChaosSettings settings) {
+        String base = settings.sandboxUrl();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("client.id", ChaosSettings.CLIENT_ID);
+        properties.put("client.secret", ChaosSettings.CLIENT_SECRET);
+        properties.put("redirect.uri", REDIRECT);
+        properties.put("read.timeout.ms", settings.readTimeoutMillis());
+        if (settings.provider() == ChaosProvider.XERO) {
+            properties.put("authorize.url", base + "/login/identity/connect/authorize");
+            properties.put("identity.url", base + "/identity");
+            properties.put("api.url", base);
+            return new XeroProvider(BenchConfigs.of(XeroConfiguration.class, properties));
+        }
+        properties.put("authorize.url", base + "/connect/oauth2");
+        properties.put("token.url", base + "/oauth2/v1/tokens/bearer");
+        properties.put("revocation.url", base + "/v2/oauth2/tokens/revoke");
+        properties.put("api.url", base);
+        return new QuickBooksProvider(BenchConfigs.of(QuickBooksConfiguration.class, properties));
+    }
+}

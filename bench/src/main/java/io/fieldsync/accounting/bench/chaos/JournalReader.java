@@ -1,0 +1,35 @@
+package io.fieldsync.accounting.bench.chaos;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.engine.EngineStores;
+
+/** Reads the journal the engine's process left behind (after it stopped), through the engine's own stores. */
+final class JournalReader {
+
+    private JournalReader() {
+    }
+
+    static JournalView read(ChaosSettings settings, ExpectedLedger expected) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(settings.journalUrl(), "sa", "");
+        try {
+            EngineStores stores = EngineWiring.storesOnly(settings, pool);
+            Map<String, JournalView.Row> rows = new HashMap<>();
+            expected.invoices().keySet().forEach(id -> add(stores, rows, DocumentRef.invoice(ChaosEngine.COMPANY, id)));
+            expected.payments().keySet().forEach(id -> add(stores, rows, DocumentRef.payment(ChaosEngine.COMPANY, id)));
+            expected.creditNotes().keySet().forEach(id -> add(stores, rows, DocumentRef.creditNote(ChaosEngine.COMPANY, id)));
+            return new JournalView(rows);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private static void add(EngineStores stores, Map<String, JournalView.Row> rows, DocumentRef document) {
+        stores.journal().find(document).ifPresent(entry -> rows.put(JournalView.key(document.kind(), document.hostId()),
+                new JournalView.Row(entry.status(), entry.revision(), entry.remoteId(), entry.error(), entry.note())));
+    }
+}
