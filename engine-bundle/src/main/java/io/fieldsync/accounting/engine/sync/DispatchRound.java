@@ -352,8 +352,13 @@ final class DispatchRound {
             return Optional.empty();
         }
         JournalEntry found = invoice.get();
-        if (found.remoteId() == null || !provider.id().equals(found.provider())) {
-            String where = found.remoteId() != null ? " is in " + found.provider() + ", not in " + provider.id()
+        // a change of the invoice still on its way goes first: the payment or credit was made for the invoice as it
+        // is now, and Xero refuses to change an invoice once a payment or credit is allocated to it
+        boolean changeOnItsWay = found.remoteId() != null && found.syncedRevision() != null
+                && found.syncedRevision() < found.revision() && found.status().isQueued();
+        if (found.remoteId() == null || !provider.id().equals(found.provider()) || changeOnItsWay) {
+            String where = changeOnItsWay ? "s change (revision " + found.revision() + ") is not in " + provider.id() + " yet"
+                    : found.remoteId() != null ? " is in " + found.provider() + ", not in " + provider.id()
                     : " is not synced yet (" + found.status() + ")";
             recorder.waiting(List.of(dependent), SyncStatus.PENDING, new SyncError(ErrorCode.PREREQUISITE_MISSING,
                     "Waiting for invoice " + invoiceHostId + ": it" + where + ". This document is sent right after it.", null),

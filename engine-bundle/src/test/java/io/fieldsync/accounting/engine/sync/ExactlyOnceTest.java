@@ -307,6 +307,30 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aPaymentWaitsWhileAChangeOfItsInvoiceIsStillOnItsWayAndGoesRightAfterIt() {
+        start();
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+        xero.nextInvoiceCallFails = new IllegalStateException("connection reset after the request was written");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1"), "Equipment"));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "100.00", PaymentMethod.CARD));
+        engine.drain();
+
+        DocumentStatus waiting = engine.sync.status(DocumentRef.payment(ACME, "P-1")).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(waiting.error().message()).contains("Waiting for invoice I-1").contains("change (revision 2)");
+        assertThat(xero.paymentPushes).isEmpty();
+
+        engine.clock.advance(Duration.ofSeconds(2));
+        engine.drain();
+
+        assertThat(engine.sync.status(I1).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(engine.sync.status(DocumentRef.payment(ACME, "P-1")).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.paymentPushes).hasSize(1);
+    }
+
+    @Test
     void aChangedPaymentIsShownUnsupportedWhereTheProviderCannotChangePaymentsNeverSentTwice() {
         start();
         xero.capabilities.remove(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES);
