@@ -62,6 +62,11 @@ final class ChaosReport {
         }
         out.printf("Also      : %d of %d documents meant to fail were refused as meant; %d unexpected remote document(s); "
                 + "%d remote document(s) of the run deleted or voided%n", v.failedAsMeant(), v.meantToFail(), v.unexpected(), v.dead());
+        if (!v.causes().isEmpty()) {
+            out.println("By cause  : (host documents; what the journal says of them)");
+            v.causes().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                    .forEach(cause -> out.printf("  %5d  %s%n", cause.getValue(), cause.getKey()));
+        }
         if (!v.discrepancies().isEmpty()) {
             out.printf("Discrepancies: %d (all of them in %s)%n", v.discrepancies().size(), o.runDir().resolve("discrepancies.txt"));
             v.discrepancies().stream().limit(SHOWN_DISCREPANCIES).forEach(d -> out.println("  " + d));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,7 @@ final class LedgerCheck {
     private final Map<DocumentKind, KindCount> counts = new EnumMap<>(DocumentKind.class);
     private final Set<String> clean = new HashSet<>();
     private final Set<Object> accounted = new HashSet<>();
+    private final Map<String, Integer> causes = new TreeMap<>();
     private int failedAsMeant;
     private int meantToFail;
     private int unexpectedMeantToFail;
@@ -67,15 +69,15 @@ final class LedgerCheck {
         creditNotes();
         invoices();
         int unexpected = unexpected();
-        return new Verdict(counts, discrepancies, unexpected, dead(), meantToFail, failedAsMeant, lostByJournal());
+        return new Verdict(counts, discrepancies, causes, unexpected, dead(), meantToFail, failedAsMeant, lostByJournal());
     }
 
     private void payments() {
-        Tally tally = new Tally();
+        Tally tally = new Tally(DocumentKind.PAYMENT);
         for (ExpectedPayment payment : expected.payments().values()) {
             List<RemoteLedger.Payment> matches = live(ledger.payments(), p -> isPaymentOf(p, payment), RemoteLedger.Payment::live);
             String who = "PAYMENT " + payment.hostId() + " (invoice " + payment.invoiceNumber() + ")";
-            if (!tally.count(matches.size(), who, () -> says(DocumentKind.PAYMENT, payment.hostId()),
+            if (!tally.count(matches.size(), who, payment.hostId(),
                     matches.stream().map(p -> p.amount() + " on " + p.date() + " [" + p.id() + "]").toList())) {
                 continue;
             }
@@ -88,7 +90,7 @@ final class LedgerCheck {
             if (!Objects.equals(payment.invoiceNumber(), first.invoiceNumber())) {
                 wrong.add("applied to invoice " + first.invoiceNumber() + ", host " + payment.invoiceNumber());
             }
-            if (tally.wrong(wrong, who + " [" + first.id() + "]", () -> says(DocumentKind.PAYMENT, payment.hostId())) && matches.size() == 1) {
+            if (tally.wrong(wrong, who + " [" + first.id() + "]", payment.hostId()) && matches.size() == 1) {
                 clean.add("PAYMENT:" + payment.hostId());
             }
         }
@@ -96,11 +98,11 @@ final class LedgerCheck {
     }
 
     private void creditNotes() {
-        Tally tally = new Tally();
+        Tally tally = new Tally(DocumentKind.CREDIT_NOTE);
         for (ExpectedCreditNote note : expected.creditNotes().values()) {
             List<RemoteLedger.CreditNote> matches = live(ledger.creditNotes(), n -> isCreditNoteOf(n, note), RemoteLedger.CreditNote::live);
             String who = "CREDIT_NOTE " + note.hostId() + " (cancels " + note.invoiceNumber() + ")";
-            if (!tally.count(matches.size(), who, () -> says(DocumentKind.CREDIT_NOTE, note.hostId()),
+            if (!tally.count(matches.size(), who, note.hostId(),
                     matches.stream().map(n -> n.total() + " allocated " + n.allocatedTo(note.invoiceNumber()) + " [" + n.id() + "]").toList())) {
                 continue;
             }
@@ -108,7 +110,7 @@ final class LedgerCheck {
             List<String> wrong = new ArrayList<>();
             differs(wrong, "total", note.total(), first.total());
             differs(wrong, "allocated to " + note.invoiceNumber(), note.total(), first.allocatedTo(note.invoiceNumber()));
-            if (tally.wrong(wrong, who + " [" + first.id() + "]", () -> says(DocumentKind.CREDIT_NOTE, note.hostId())) && matches.size() == 1) {
+            if (tally.wrong(wrong, who + " [" + first.id() + "]", note.hostId()) && matches.size() == 1) {
                 clean.add("CREDIT_NOTE:" + note.invoiceHostId());
             }
         }
@@ -116,7 +118,7 @@ final class LedgerCheck {
     }
 
     private void invoices() {
-        Tally tally = new Tally();
+        Tally tally = new Tally(DocumentKind.INVOICE);
         int meant = 0;
         for (ExpectedInvoice invoice : expected.invoices().values()) {
             List<RemoteLedger.Invoice> matches = live(ledger.invoices(), i -> invoice.number().equals(i.number()), RemoteLedger.Invoice::live);
@@ -126,7 +128,7 @@ final class LedgerCheck {
                 continue;
             }
             String who = "INVOICE " + invoice.hostId() + " " + invoice.number();
-            if (!tally.count(matches.size(), who, () -> says(DocumentKind.INVOICE, invoice.hostId()),
+            if (!tally.count(matches.size(), who, invoice.hostId(),
                     matches.stream().map(i -> i.total() + " for " + i.contact() + " [" + i.id() + "]").toList())) {
                 continue;
             }
@@ -146,7 +148,7 @@ final class LedgerCheck {
             if (!cancelled || clean.contains("CREDIT_NOTE:" + invoice.hostId())) {
                 differs(wrong, "amount credited", invoice.credited(), first.credited());
             }
-            tally.wrong(wrong, who + " [" + first.id() + "]", () -> says(DocumentKind.INVOICE, invoice.hostId()));
+            tally.wrong(wrong, who + " [" + first.id() + "]", invoice.hostId());
         }
         this.meantToFail = meant;
         counts.put(DocumentKind.INVOICE, tally.total(expected.invoices().size() - meant));
@@ -159,6 +161,7 @@ final class LedgerCheck {
             return;
         }
         unexpectedMeantToFail += matches.size();
+        causes.merge("meant to fail INVOICE | " + cause(DocumentKind.INVOICE, invoice.hostId()), 1, Integer::sum);
         discrepancies.add("INVOICE " + invoice.hostId() + " " + invoice.number() + " (customer without a name, meant to fail): "
                 + (matches.isEmpty() ? "not in the ledger, but " : matches.size() + " in the ledger; ")
                 + says(DocumentKind.INVOICE, invoice.hostId()));
@@ -170,12 +173,14 @@ final class LedgerCheck {
         for (RemoteLedger.Invoice i : ledger.invoices()) {
             if (i.live() && ours(i) && !accounted.contains(i)) {
                 count++;
+                causes.merge("unexpected INVOICE", 1, Integer::sum);
                 discrepancies.add("unexpected invoice " + i.number() + " " + i.total() + " for " + i.contact() + " [" + i.id() + "]");
             }
         }
         for (RemoteLedger.Payment p : ledger.payments()) {
             if (p.live() && ours(p) && !accounted.contains(p)) {
                 count++;
+                causes.merge("unexpected PAYMENT", 1, Integer::sum);
                 discrepancies.add("unexpected payment " + p.amount() + " on invoice " + p.invoiceNumber() + " ref '" + p.reference()
                         + "' note '" + p.note() + "' [" + p.id() + "]");
             }
@@ -183,6 +188,7 @@ final class LedgerCheck {
         for (RemoteLedger.CreditNote n : ledger.creditNotes()) {
             if (n.live() && ours(n) && !accounted.contains(n)) {
                 count++;
+                causes.merge("unexpected CREDIT_NOTE", 1, Integer::sum);
                 discrepancies.add("unexpected credit note " + n.number() + " " + n.total() + " [" + n.id() + "]");
             }
         }
@@ -216,6 +222,17 @@ final class LedgerCheck {
             return 0;
         }
         return journal.row(kind, hostId).map(row -> row.revision() < revisions ? 1 : 0).orElse(1);
+    }
+
+    /** What the journal's row tells of a discrepancy, short enough to group discrepancies by. */
+    private String cause(DocumentKind kind, String hostId) {
+        int revisions = acknowledged.getOrDefault(JournalView.key(kind, hostId), 0);
+        if (revisions == 0) {
+            return "the host never made it";
+        }
+        return journal.row(kind, hostId).map(row -> "journal " + row.status() + (row.error() == null ? "" : " " + row.error().code())
+                        + (row.revision() < revisions ? ", an acknowledged revision lost" : ""))
+                .orElse("no journal row: lost after the host's acknowledgement");
     }
 
     private String says(DocumentKind kind, String hostId) {
@@ -271,39 +288,51 @@ final class LedgerCheck {
         }
     }
 
-    /** The counts of one kind, and the discrepancy lines as they are found. */
+    /** The counts of one kind, and the discrepancy lines (and their causes) as they are found. */
     private final class Tally {
+        private final DocumentKind kind;
         private int found;
         private int remote;
         private int duplicates;
         private int missing;
         private int wrongAmounts;
 
+        Tally(DocumentKind kind) {
+            this.kind = kind;
+        }
+
         /** Counts the matches of one host document; true when there is at least one to compare. */
-        boolean count(int matches, String who, java.util.function.Supplier<String> journalSays, List<String> remotes) {
+        boolean count(int matches, String who, String hostId, List<String> remotes) {
             remote += matches;
             if (matches == 0) {
                 missing++;
-                discrepancies.add("missing   " + who + ": not in the ledger; " + journalSays.get());
+                note("missing", hostId);
+                discrepancies.add("missing   " + who + ": not in the ledger; " + says(kind, hostId));
                 return false;
             }
             found++;
             if (matches > 1) {
                 duplicates += matches - 1;
+                note("duplicate", hostId);
                 discrepancies.add("duplicate " + who + ": " + matches + " in the ledger: " + String.join("; ", remotes) + "; "
-                        + journalSays.get());
+                        + says(kind, hostId));
             }
             return true;
         }
 
         /** Records what differs, if anything; true when nothing does. */
-        boolean wrong(List<String> differences, String who, java.util.function.Supplier<String> journalSays) {
+        boolean wrong(List<String> differences, String who, String hostId) {
             if (differences.isEmpty()) {
                 return true;
             }
             wrongAmounts++;
-            discrepancies.add("wrong     " + who + ": " + String.join(", ", differences) + "; " + journalSays.get());
+            note("wrong", hostId);
+            discrepancies.add("wrong     " + who + ": " + String.join(", ", differences) + "; " + says(kind, hostId));
             return false;
+        }
+
+        private void note(String problem, String hostId) {
+            causes.merge(problem + " " + kind + " | " + cause(kind, hostId), 1, Integer::sum);
         }
 
         KindCount total(int expectedCount) {

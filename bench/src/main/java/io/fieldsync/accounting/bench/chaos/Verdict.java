@@ -13,13 +13,14 @@ import io.fieldsync.accounting.api.DocumentKind;
  * or a credit note's allocation.
  *
  * @param discrepancies one line per problem, naming the host document and what the ledger has
+ * @param causes        the discrepancies grouped by problem, kind and what the journal says of them, with their counts
  * @param unexpected    remote documents of the run that no host document accounts for (or meant to fail)
  * @param dead          the run's remote documents that were deleted or voided (not counted as present)
  * @param meantToFail   host documents the workload meant to be refused, and how many were refused as meant
  * @param lostByJournal host documents whose acknowledged last revision the journal no longer had
  */
-record Verdict(Map<DocumentKind, KindCount> byKind, List<String> discrepancies, int unexpected, int dead, int meantToFail,
-               int failedAsMeant, int lostByJournal) {
+record Verdict(Map<DocumentKind, KindCount> byKind, List<String> discrepancies, Map<String, Integer> causes, int unexpected,
+               int dead, int meantToFail, int failedAsMeant, int lostByJournal) {
 
     record KindCount(int expected, int found, int remote, int duplicates, int missing, int wrongAmounts) {
     }
@@ -27,6 +28,7 @@ record Verdict(Map<DocumentKind, KindCount> byKind, List<String> discrepancies, 
     Verdict {
         byKind = Map.copyOf(byKind);
         discrepancies = List.copyOf(discrepancies);
+        causes = Map.copyOf(causes);
     }
 
     int documents() {

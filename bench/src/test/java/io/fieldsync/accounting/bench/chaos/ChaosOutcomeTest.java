@@ -25,7 +25,7 @@ class ChaosOutcomeTest {
         return new Verdict(Map.of(
                 DocumentKind.INVOICE, new KindCount(140, 140 - missing, 140 - missing + duplicates, duplicates, missing, wrong),
                 DocumentKind.PAYMENT, new KindCount(140, 140, 140, 0, 0, 0),
-                DocumentKind.CREDIT_NOTE, new KindCount(18, 18, 18, 0, 0, 0)), List.of(), 0, 0, 2, 2, 0);
+                DocumentKind.CREDIT_NOTE, new KindCount(18, 18, 18, 0, 0, 0)), List.of(), Map.of(), 0, 0, 2, 2, 0);
     }
 
     @Test

@@ -85,6 +85,7 @@ class LedgerCheckTest {
         assertThat(verdict.wrongAmounts()).isZero();
         assertThat(verdict.remote()).isEqualTo(6);
         assertThat(verdict.discrepancies()).singleElement().asString().startsWith("duplicate PAYMENT PB").contains("p1", "p2");
+        assertThat(verdict.causes()).containsExactly(Map.entry("duplicate PAYMENT | journal SYNCED", 1));
     }
 
     @Test
@@ -98,6 +99,7 @@ class LedgerCheckTest {
         assertThat(verdict.lostByJournal()).isEqualTo(1);
         assertThat(verdict.discrepancies()).singleElement().asString()
                 .startsWith("missing   INVOICE A N-A").contains("no row, though the host had it acknowledged");
+        assertThat(verdict.causes()).containsExactly(Map.entry("missing INVOICE | no journal row: lost after the host's acknowledgement", 1));
     }
 
     @Test
