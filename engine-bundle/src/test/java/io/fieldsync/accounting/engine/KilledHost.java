@@ -1,15 +1,25 @@
 package io.fieldsync.accounting.engine;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.fieldsync.accounting.api.AccountingListener;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 
@@ -25,12 +35,25 @@ import io.fieldsync.accounting.engine.store.JournalEntry;
  *       {@code AccountingSync}; each acknowledged document is printed as {@code acknowledged KIND hostId}.</li>
  *   <li>{@code outcomes}: {@code count} invoices are accepted first, then each is recorded as synced
  *       through the journal, as the dispatcher records a 200 OK; printed as {@code recorded hostId remoteId}.</li>
+ *   <li>{@code day}: a working day as the chaos run has it, in bursts: the host's callers make {@code count}
+ *       calls as in {@code documents}, numbered from {@code first} (each restart adds documents of its own), while
+ *       the real dispatcher sends them to a scripted Xero and records every outcome, and a reader polls statuses
+ *       (the host's and the admin's short read transactions). After each burst of {@link #BURST} calls the process
+ *       waits until the dispatcher has nothing left to do, prints {@code idle} and reads a line from standard input
+ *       before the next burst: the test kills it there, as the chaos run's kills mostly came between a paced
+ *       host's steps. Each outcome the host hears of is printed as {@code recorded KIND hostId remoteId}. H2 writes
+ *       into freed file space at once ({@code RETENTION_TIME 0}), as the shipped journal does after its first
+ *       45 s.</li>
  * </ul>
+ *
+ * <pre>KilledHost &lt;karaf.data&gt; day &lt;count&gt; &lt;callers&gt; &lt;first&gt;</pre>
  */
 public final class KilledHost {
 
     static final CompanyId COMPANY = CompanyId.of("kill-9");
     static final String READY = "ready";
+    /** Host calls between two idle moments in {@code day} mode. */
+    static final int BURST = 25;
 
     private KilledHost() {
     }
@@ -42,7 +65,7 @@ public final class KilledHost {
         int callers = Integer.parseInt(args[3]);
         // never closed: the process ends by SIGKILL
         ShippedJournal journal = ShippedJournal.open(karafData);
-        TestEngine engine = new TestEngine(karafData, "none", journal.dataSource());
+        TestEngine engine = new TestEngine(karafData, "day".equals(mode) ? "xero" : "none", journal.dataSource());
         PrintStream out = System.out;
         switch (mode) {
             case "documents" -> {
@@ -59,10 +82,90 @@ public final class KilledHost {
                     say(out, "recorded " + invoiceId(i) + " " + remoteId(i));
                 });
             }
+            case "day" -> {
+                int first = Integer.parseInt(args[4]);
+                AtomicBoolean quiet = new AtomicBoolean();
+                AtomicInteger idlePasses = busyDay(journal, engine, out, first, count, quiet);
+                say(out, READY);
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (int burst = 0; burst < count; burst += BURST) {
+                    int start = first + burst;
+                    everyCaller(callers, Math.min(BURST, count - burst), i -> say(out, "acknowledged " + hostCall(engine, start + i)));
+                    // two passes that found nothing, both begun after the burst: every outcome of it is recorded
+                    int seen = idlePasses.get();
+                    while (idlePasses.get() < seen + 2) {
+                        Thread.sleep(1);
+                    }
+                    engine.notifier.flush();
+                    quiet.set(true);
+                    say(out, "idle");
+                    in.readLine();
+                    quiet.set(false);
+                }
+            }
             default -> throw new IllegalArgumentException("mode " + mode);
         }
         say(out, "done");
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Everything but the host in a day of {@code day} mode: the dispatcher sending, a reader reading. Returns the
+     * count of dispatcher passes that found nothing to do.
+     */
+    private static AtomicInteger busyDay(ShippedJournal journal, TestEngine engine, PrintStream out, int first, int count,
+                                         AtomicBoolean quiet) throws Exception {
+        try (Connection connection = journal.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET RETENTION_TIME 0");
+        }
+        engine.setup.saveMappings(COMPANY, Samples.completeMappings());
+        engine.install(new ScriptedProvider("xero"));
+        engine.connect(COMPANY);
+        engine.notifier.addListener(new AccountingListener() {
+            @Override
+            public void documentChanged(DocumentStatus status) {
+                if (status.status() == SyncStatus.SYNCED) {
+                    DocumentRef document = status.document();
+                    say(out, "recorded " + document.kind() + " " + document.hostId() + " " + status.remoteId());
+                }
+            }
+
+            @Override
+            public void paymentStateChanged(DocumentRef invoice, RemotePaymentState state) {
+                // not part of what is promised here
+            }
+        });
+        AtomicInteger idlePasses = new AtomicInteger();
+        daemon("dispatcher", quiet, () -> {
+            if (engine.dispatcher.passNow() == 0) {
+                idlePasses.incrementAndGet();
+            }
+        });
+        AtomicInteger polled = new AtomicInteger();
+        daemon("reader", quiet, () -> engine.sync.status(DocumentRef.invoice(COMPANY, invoiceId(first + polled.incrementAndGet() % count))));
+        return idlePasses;
+    }
+
+    /** Runs {@code step} over and over on a thread of its own, except while {@code quiet}. */
+    private static void daemon(String name, AtomicBoolean quiet, Runnable step) {
+        Thread thread = new Thread(() -> {
+            while (true) {
+                try {
+                    if (!quiet.get()) {
+                        step.run();
+                    }
+                    // a breath between steps, so that two cores are left to the host's callers too
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                    Runtime.getRuntime().halt(3);
+                }
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -2,20 +2,27 @@ package io.fieldsync.accounting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.engine.store.Journal;
 
 /** The journal's shipped DataSource configuration, against what users already have and what hosts do. */
 class ShippedJournalTest {
@@ -40,6 +47,39 @@ class ShippedJournalTest {
             EngineStores stores = new EngineStores(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock());
 
             assertThat(stores.journal().find(INVOICE)).hasValueSatisfying(entry -> assertThat(entry.snapshot()).isEqualTo("{\"a\":1}"));
+        }
+    }
+
+    /**
+     * Journals written by the H2 the feature shipped before (2.5.252), closed by a stopped Karaf or left by a killed
+     * one, open under the H2 it ships now, with every document and outcome, and take new ones. Both files were
+     * written by the engine over the shipped URL: 25 invoices of which the first 20 synced, a payment, a cancellation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2-2.5.252-closed.mv.db.gz", "h2-2.5.252-killed.mv.db.gz"})
+    void aJournalWrittenByTheH2ShippedBeforeOpensWithItsDocuments(String written) throws Exception {
+        Path file = karafData.resolve("accounting").resolve("journal.mv.db");
+        Files.createDirectories(file.getParent());
+        try (InputStream gzipped = getClass().getResourceAsStream("/journals/" + written);
+             InputStream journal = new GZIPInputStream(gzipped)) {
+            Files.copy(journal, file);
+        }
+        CompanyId acme = CompanyId.of("acme");
+
+        try (ShippedJournal current = ShippedJournal.open(karafData)) {
+            Journal journal = new EngineStores(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
+            for (int i = 1; i <= 25; i++) {
+                SyncStatus expected = i <= 20 ? SyncStatus.SYNCED : SyncStatus.PENDING;
+                assertThat(journal.find(DocumentRef.invoice(acme, "I-" + i))).as("I-" + i)
+                        .hasValueSatisfying(entry -> assertThat(entry.toStatus().status()).isEqualTo(expected));
+            }
+            assertThat(journal.find(new DocumentRef(acme, DocumentKind.PAYMENT, "P-1"))).isPresent();
+            assertThat(journal.find(new DocumentRef(acme, DocumentKind.CREDIT_NOTE, "CN-I-2"))).isPresent();
+            journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+        }
+        try (ShippedJournal reopened = ShippedJournal.open(karafData)) {
+            Journal journal = new EngineStores(reopened.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
+            assertThat(journal.find(INVOICE)).isPresent();
         }
     }
 

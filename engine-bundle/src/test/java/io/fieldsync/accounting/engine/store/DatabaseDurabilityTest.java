@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +24,17 @@ class DatabaseDurabilityTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void theH2ThatLostAcknowledgedDocumentsOnKillIsKnownByItsVersionAndTheShippedOneIsNot() throws Exception {
+        assertThat(H2Durability.losesCommitsOnKill("2.5.252 (2026-09-23)")).isTrue();
+        assertThat(H2Durability.losesCommitsOnKill("2.4.240 (2025-09-22)")).isFalse();
+        assertThat(H2Durability.losesCommitsOnKill("2.5.2520 (a build that does not exist)")).isFalse();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:version")) {
+            assertThat(H2Durability.losesCommitsOnKill(connection.getMetaData().getDatabaseProductVersion()))
+                    .as("the H2 the tests run on, which the feature ships").isFalse();
+        }
+    }
 
     @Test
     void anH2FileJournalOpenedWithoutWriteDelayZeroIsSwitchedToWritingAtCommit() throws Exception {

@@ -86,7 +86,7 @@ public class AccountingFeatureIT extends AccountingTestSupport {
         try (Connection connection = journal.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             assertThat(database.getDatabaseProductName()).isEqualTo("H2");
-            assertThat(database.getDriverVersion()).startsWith("2.5.252");
+            assertThat(database.getDriverVersion()).startsWith("2.4.240");
             // H2 reports the URL without its settings; retry: reopens the file after an interrupt
             assertThat(database.getURL()).isEqualTo("jdbc:h2:retry:" + System.getProperty("karaf.data") + "/accounting/journal");
             try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
