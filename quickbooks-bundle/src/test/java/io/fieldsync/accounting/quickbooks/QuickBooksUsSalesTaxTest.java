@@ -215,6 +215,23 @@ class QuickBooksUsSalesTaxTest {
     }
 
     @Test
+    void withAutomatedSalesTaxACancellationCreditsExactlyWhatTheInvoiceCharged() {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", true));
+        String customer = customerId();
+        Invoice invoice = invoice("I-1", "US-3001", "2", "CA", "CA");
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(creditPush(CreditNote.cancelling(invoice, "US-CN-1",
+                DAY.plusDays(1), "job cancelled"), customer, invoiceId))).get(0);
+
+        // 220.00 + 18.15 at California's rate, credited in full although AST's own code would charge 9.5%
+        assertThat(credited.status()).as(String.valueOf(credited.error())).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).startsWith("applied 238.15");
+        assertThat(sandbox.invoice(realm.realmId(), "US-3001").map(QboInvoiceSnapshot::balance)).hasValueSatisfying(balance ->
+                assertThat(balance).isEqualByComparingTo("0.00"));
+    }
+
+    @Test
     void whenAutomatedSalesTaxReplacesTheHostsTaxTheDocumentSaysSo() throws Exception {
         sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", false));
 
