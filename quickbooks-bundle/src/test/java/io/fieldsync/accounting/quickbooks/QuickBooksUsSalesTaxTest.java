@@ -244,6 +244,20 @@ class QuickBooksUsSalesTaxTest {
     }
 
     @Test
+    void whenAutomatedSalesTaxReplacesTheHostsTaxOnACreditMemoTheCreditNoteSaysSoBesideItsApplication() {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", false));
+        String customer = customerId();
+        Invoice invoice = invoice("I-1", "US-3001", "2", "CA", "CA");
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(creditPush(CreditNote.cancelling(invoice, "US-CN-1",
+                DAY.plusDays(1), "job cancelled"), customer, invoiceId))).get(0);
+
+        assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).startsWith("applied 240.9").contains("Automated Sales Tax booked 20.90", "host's 18.15");
+    }
+
+    @Test
     void withoutAutomatedSalesTaxNoAmountIsSent() throws Exception {
         provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", "2", "CA", "CA"), customerId())));
 
