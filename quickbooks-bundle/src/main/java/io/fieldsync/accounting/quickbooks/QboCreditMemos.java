@@ -79,13 +79,24 @@ final class QboCreditMemos {
         if (!toChange.isEmpty()) {
             outcomes.addAll(change(session, toChange, invoices, keepNumbers, toApply));
         }
+        Map<CreditNotePush, String> taxChanged = new HashMap<>();
         if (!toCreate.isEmpty()) {
-            outcomes.addAll(create(session, toCreate, invoices, keepNumbers, toApply));
+            outcomes.addAll(create(session, toCreate, invoices, keepNumbers, toApply, taxChanged));
         }
         if (!toApply.isEmpty()) {
             outcomes.addAll(apply(session, toApply, invoices));
         }
-        return outcomes;
+        return taxChanged.isEmpty() ? outcomes : outcomes.stream().map(outcome -> withTaxChange(outcome, pushes, taxChanged)).toList();
+    }
+
+    /** A synced memo whose tax Automated Sales Tax changed says so beside what its application says. */
+    private static PushOutcome withTaxChange(PushOutcome outcome, List<CreditNotePush> pushes, Map<CreditNotePush, String> taxChanged) {
+        if (outcome.status() != OutcomeStatus.SYNCED) {
+            return outcome;
+        }
+        return pushes.stream().filter(push -> push.document().equals(outcome.document()) && taxChanged.containsKey(push)).findFirst()
+                .map(push -> outcome.withNote(outcome.note() == null ? taxChanged.get(push) : outcome.note() + "; " + taxChanged.get(push)))
+                .orElse(outcome);
     }
 
     /** Memos synced before and changed since: see {@link QboCreditMemoChanges}; what they end as is applied with the new ones. */
@@ -129,12 +140,14 @@ final class QboCreditMemos {
         return Optional.empty();
     }
 
+    /** @param taxChanged filled with a remark for each memo whose tax Automated Sales Tax booked otherwise than sent */
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
-                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> created) {
+                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> created, Map<CreditNotePush, String> taxChanged) {
         QboSalesLines.Prepared prepared = salesLines.prepare(session, pushes.stream().map(push -> push.creditNote().lines()).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> sendable = new ArrayList<>();
         List<QboBatch.Item> items = new ArrayList<>();
+        Map<CreditNotePush, QboCreditMemo> sent = new HashMap<>();
         for (CreditNotePush push : pushes) {
             try {
                 QboSalesForm form = prepared.form(push.creditNote().lines(), push.creditNote().amountType(),
@@ -142,6 +155,7 @@ final class QboCreditMemos {
                 QboCreditMemo memo = memo(push, form, invoices.get(push.remoteInvoiceId()), keepNumbers);
                 items.add(QboBatch.Item.create("CreditMemo", memo, push.key(), push.document()));
                 sendable.add(push);
+                sent.put(push, memo);
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
             }
@@ -151,7 +165,13 @@ final class QboCreditMemos {
             CreditNotePush push = sendable.get(i);
             QboBatch.Answer answer = answers.get(i);
             if (answer.ok()) {
-                created.put(push, QuickBooksApi.read(answer.node(), QboCreditMemo.class));
+                QboCreditMemo memo = QuickBooksApi.read(answer.node(), QboCreditMemo.class);
+                created.put(push, memo);
+                String changedTax = QboAutomatedSalesTax.changedTax(sent.get(push).txnTaxDetail(), memo.txnTaxDetail(),
+                        "credit note " + name(push.creditNote()));
+                if (changedTax != null) {
+                    taxChanged.put(push, changedTax);
+                }
             } else if (answer.unknown() != null) {
                 outcomes.add(answer.sent() ? PushOutcome.unknown(push.document(), answer.unknown())
                         : QboInvoices.notSent(push.document(), answer.unknown()));

@@ -23,6 +23,7 @@ import io.fieldsync.accounting.quickbooks.wire.QboAddress;
 import io.fieldsync.accounting.quickbooks.wire.QboCustomer;
 import io.fieldsync.accounting.quickbooks.wire.QboEmail;
 import io.fieldsync.accounting.quickbooks.wire.QboPhone;
+import io.fieldsync.accounting.quickbooks.wire.QboRef;
 
 /**
  * Customers: matched by email, then by exact display name (trimmed, case-insensitive), else created. The two
@@ -38,10 +39,12 @@ final class QboCustomers {
 
     private final QboBatch batch;
     private final QuickBooksApi api;
+    private final QboLists lists;
 
-    QboCustomers(QboBatch batch, QuickBooksApi api) {
+    QboCustomers(QboBatch batch, QuickBooksApi api, QboLists lists) {
         this.batch = batch;
         this.api = api;
+        this.lists = lists;
     }
 
     List<PushOutcome> push(ProviderSession session, List<CustomerPush> pushes) {
@@ -138,8 +141,11 @@ final class QboCustomers {
     }
 
     private List<PushOutcome> create(ProviderSession session, List<CustomerPush> pushes) {
+        // QBO fixes a customer's currency when it creates it: the currency of the documents it is created for
+        QboLists.Lists current = pushes.stream().anyMatch(push -> push.currency() != null) ? lists.current(session) : null;
         List<QboBatch.Item> items = pushes.stream()
-                .map(push -> QboBatch.Item.create("Customer", customer(push.customer(), null, null), push.key(), push.document()))
+                .map(push -> QboBatch.Item.create("Customer", customer(push.customer(), null, null,
+                        current == null ? null : QboCurrencies.forNewCustomer(current, push.currency())), push.key(), push.document()))
                 .toList();
         List<QboBatch.Answer> answers = batch.run(session, "customer", items);
         List<PushOutcome> outcomes = new ArrayList<>();
@@ -199,7 +205,7 @@ final class QboCustomers {
 
     /** The same customer, made inactive in QBO: made active again so that invoices can name it. */
     private PushOutcome reactivate(ProviderSession session, CustomerPush push, QboCustomer holder) {
-        QboCustomer active = new QboCustomer(holder.id(), holder.syncToken(), true, null, null, null, null, null, true);
+        QboCustomer active = new QboCustomer(holder.id(), holder.syncToken(), true, null, null, null, null, null, true, null);
         QboBatch.Answer answer = batch.run(session, "customer-reactivate",
                 List.of(QboBatch.Item.update("Customer", active, push.key(), push.document()))).get(0);
         if (answer.ok()) {
@@ -232,7 +238,7 @@ final class QboCustomers {
         }
         List<QboBatch.Item> items = sendable.stream()
                 .map(push -> QboBatch.Item.update("Customer", customer(push.customer(), push.linkedRemoteId(),
-                        current.get(push.linkedRemoteId()).syncToken()), updateKey(push, current), push.document()))
+                        current.get(push.linkedRemoteId()).syncToken(), null), updateKey(push, current), push.document()))
                 .toList();
         List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "customer-update", items);
         for (int i = 0; i < sendable.size(); i++) {
@@ -250,13 +256,14 @@ final class QboCustomers {
         return IdempotencyKey.derive(push.key().value(), "sync-token", String.valueOf(current.get(push.linkedRemoteId()).syncToken()));
     }
 
-    static QboCustomer customer(Customer customer, String id, String syncToken) {
+    /** @param currency the CurrencyRef of a new customer, or null (home currency; never sent on an update) */
+    static QboCustomer customer(Customer customer, String id, String syncToken, QboRef currency) {
         Address address = customer.billingAddress();
         QboAddress billing = address == null || address.isEmpty() ? null : new QboAddress(line(address, 0), line(address, 1),
                 line(address, 2), line(address, 3), address.city(), address.region(), address.postalCode(), address.country());
         // the host has one name; QBO's GivenName/FamilyName/CompanyName would be guesses, so only DisplayName is sent
         return new QboCustomer(id, syncToken, id == null ? null : true, customer.name(), null, QboEmail.of(customer.email()),
-                customer.phone() == null ? null : new QboPhone(customer.phone()), billing, null);
+                customer.phone() == null ? null : new QboPhone(customer.phone()), billing, null, currency);
     }
 
     private static List<List<String>> chunks(List<String> values) {

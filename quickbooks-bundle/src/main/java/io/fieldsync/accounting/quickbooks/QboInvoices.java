@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fieldsync.accounting.api.ErrorCode;
@@ -17,7 +20,9 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.quickbooks.wire.QboCustomer;
 import io.fieldsync.accounting.quickbooks.wire.QboEmail;
 import io.fieldsync.accounting.quickbooks.wire.QboInvoice;
 import io.fieldsync.accounting.quickbooks.wire.QboLine;
@@ -30,6 +35,10 @@ import io.fieldsync.accounting.quickbooks.wire.QboRef;
  * number (6140) is linked only when the holder is provably the same document.
  */
 final class QboInvoices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QboInvoices.class);
+    /** Values per {@code in (...)} condition, as for customers. */
+    private static final int CUSTOMERS_PER_QUERY = 50;
 
     /** DocNumber holds at most 21 characters in QBO (Finance.xsd, Transaction.DocNumber). */
     static final int MAX_DOC_NUMBER = 21;
@@ -61,7 +70,14 @@ final class QboInvoices {
         }
         QboSalesLines.Prepared prepared = salesLines.prepare(session, sendable.stream().map(push -> push.invoice().lines()).toList());
         Map<InvoicePush, QboInvoice> bodies = new LinkedHashMap<>();
+        Map<String, QboCustomer> customers = QboCurrencies.customersMatter(prepared.lists()) ? customersOf(session, sendable) : Map.of();
         for (InvoicePush push : sendable) {
+            Optional<SyncError> currency = QboCurrencies.refusal(prepared.lists(), push.invoice().currency(),
+                    customers.get(push.remoteCustomerId()), "Invoice " + name(push.invoice()));
+            if (currency.isPresent()) {
+                outcomes.add(PushOutcome.failed(push.document(), currency.get()));
+                continue;
+            }
             try {
                 bodies.put(push, body(push, prepared.form(push.invoice().lines(), push.invoice().amountType(),
                         "invoice " + name(push.invoice())), keepNumbers));
@@ -107,7 +123,7 @@ final class QboInvoices {
             if (answer.fault() != null && answer.fault().has(QboFaults.DUPLICATE_DOC_NUM)) {
                 duplicates.add(push);
             } else {
-                outcomes.add(outcome(session, push, answer));
+                outcomes.add(outcome(session, push, answer, bodies.get(push)));
             }
         }
         if (!duplicates.isEmpty()) {
@@ -156,7 +172,7 @@ final class QboInvoices {
             if (retryStale && answer.fault() != null && answer.fault().has(QboFaults.STALE_OBJECT)) {
                 stale.put(sendable.get(i), targets.get(sendable.get(i)));
             } else {
-                outcomes.add(outcome(session, sendable.get(i), answer));
+                outcomes.add(outcome(session, sendable.get(i), answer, bodies.get(sendable.get(i))));
             }
         }
         if (!stale.isEmpty()) {
@@ -165,10 +181,14 @@ final class QboInvoices {
         return outcomes;
     }
 
-    private PushOutcome outcome(ProviderSession session, InvoicePush push, QboBatch.Answer answer) {
+    private PushOutcome outcome(ProviderSession session, InvoicePush push, QboBatch.Answer answer, QboInvoice sent) {
         if (answer.ok()) {
             QboInvoice written = QuickBooksApi.read(answer.node(), QboInvoice.class);
-            return PushOutcome.synced(push.document(), written.id(), written.docNumber());
+            String changedTax = QboAutomatedSalesTax.changedTax(sent.txnTaxDetail(), written.txnTaxDetail(), "invoice " + name(push.invoice()));
+            if (changedTax != null) {
+                LOG.warn("QuickBooks realm {}: {}", session.tenantId(), changedTax);
+            }
+            return new PushOutcome(push.document(), OutcomeStatus.SYNCED, written.id(), written.docNumber(), null, changedTax);
         }
         if (answer.unknown() != null) {
             return unknown(push, answer);
@@ -190,6 +210,20 @@ final class QboInvoices {
         return new PushOutcome(document, io.fieldsync.accounting.api.spi.OutcomeStatus.UNKNOWN, null, null,
                 new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "Not sent yet: QuickBooks stopped the batch before this document; it is "
                         + "checked and sent with the next attempt.", why), null);
+    }
+
+    /** The customers of these invoices, by id, for their currency: one batch call of queries. */
+    private Map<String, QboCustomer> customersOf(ProviderSession session, List<InvoicePush> pushes) {
+        List<String> ids = pushes.stream().map(InvoicePush::remoteCustomerId).distinct().toList();
+        List<String> statements = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_QUERY) {
+            statements.add("select * from Customer where Id in " + QuickBooksApi.in(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_QUERY))));
+        }
+        Map<String, QboCustomer> byId = new HashMap<>();
+        for (JsonNode answer : batch.queries(session, statements)) {
+            QuickBooksApi.entities(answer, "Customer", QboCustomer.class).forEach(customer -> byId.put(customer.id(), customer));
+        }
+        return byId;
     }
 
     private static QboInvoice body(InvoicePush push, QboSalesForm form, boolean keepNumbers) {

@@ -58,7 +58,7 @@ final class QboLedger {
     }
 
     /**
-     * Company name, accounts, tax codes with their rates, and items: one batch call of five queries. The tax rates
+     * Company name, accounts, tax codes with their rates, items and preferences: one batch call of six queries. The tax rates
      * follow the company's tax model, which its CompanyInfo (read in the same call) tells.
      */
     ReferenceData referenceData(ProviderSession session) {

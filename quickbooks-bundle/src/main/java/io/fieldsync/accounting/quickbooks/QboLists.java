@@ -16,12 +16,13 @@ import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.quickbooks.wire.QboAccount;
 import io.fieldsync.accounting.quickbooks.wire.QboCompanyInfo;
 import io.fieldsync.accounting.quickbooks.wire.QboItem;
+import io.fieldsync.accounting.quickbooks.wire.QboPreferences;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
 
 /**
- * A company's lists (accounts, tax codes, tax rates, items, company name and country), read in one batch call of five
- * queries and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
+ * A company's lists (accounts, tax codes, tax rates, items, company name and country) and its preferences, read in
+ * one batch call of six queries and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
  * and reads are the metered CorePlus calls (api-facts §5). A restart costs one call; a reference QBO refuses
  * drops the realm's copy so the next push reads it afresh.
  */
@@ -34,7 +35,8 @@ final class QboLists {
             "select * from TaxCode maxresults 1000",
             "select * from TaxRate maxresults 1000",
             "select * from Item maxresults 1000",
-            "select * from CompanyInfo");
+            "select * from CompanyInfo",
+            "select * from Preferences");
 
     /**
      * What one read found.
@@ -45,10 +47,42 @@ final class QboLists {
      * @param taxCodes the tax codes
      * @param taxRates the tax rates
      * @param items the products and services
+     * @param preferences the company's settings (currencies, sales tax, discounts); all null when QBO answered none
      * @param readAt when they were read
      */
     record Lists(String companyName, String country, List<QboAccount> accounts, List<QboTaxCode> taxCodes, List<QboTaxRate> taxRates,
-                 List<QboItem> items, Instant readAt) {
+                 List<QboItem> items, QboPreferences preferences, Instant readAt) {
+
+        /** Lists of a company whose preferences are not known (QBO's defaults are assumed). */
+        Lists(String companyName, String country, List<QboAccount> accounts, List<QboTaxCode> taxCodes, List<QboTaxRate> taxRates,
+              List<QboItem> items, Instant readAt) {
+            this(companyName, country, accounts, taxCodes, taxRates, items, new QboPreferences(null, null, null), readAt);
+        }
+
+        /** Whether the company takes transactions in other currencies than its home one (CurrencyPrefs.MultiCurrencyEnabled). */
+        boolean multiCurrency() {
+            return preferences.currencyPrefs() != null && Boolean.TRUE.equals(preferences.currencyPrefs().multiCurrencyEnabled());
+        }
+
+        /** The company's home currency code, or null when QBO did not say. */
+        String homeCurrency() {
+            return preferences.currencyPrefs() == null || preferences.currencyPrefs().homeCurrency() == null ? null
+                    : preferences.currencyPrefs().homeCurrency().value();
+        }
+
+        /**
+         * Whether QBO's Automated Sales Tax computes this company's sales tax: TaxPrefs.PartnerTaxEnabled true ("AST is
+         * enabled for the company and sales tax is set up"; false: AST without sales tax set up; absent: no AST; Intuit
+         * blog "Automated Sales Tax – FAQ", 2018-05-11).
+         */
+        boolean automatedSalesTax() {
+            return usSalesTax() && preferences.taxPrefs() != null && Boolean.TRUE.equals(preferences.taxPrefs().partnerTaxEnabled());
+        }
+
+        /** Whether sales forms take discounts (SalesFormsPrefs.AllowDiscount); taken as yes when QBO did not say. */
+        boolean allowsDiscounts() {
+            return preferences.salesFormsPrefs() == null || !Boolean.FALSE.equals(preferences.salesFormsPrefs().allowDiscount());
+        }
 
         /**
          * Whether the company uses QBO's US sales-tax model (lines TAX/NON, one TxnTaxCodeRef per transaction)
@@ -86,7 +120,7 @@ final class QboLists {
         Lists withItem(QboItem item) {
             List<QboItem> more = new ArrayList<>(items);
             more.add(item);
-            return new Lists(companyName, country, accounts, taxCodes, taxRates, List.copyOf(more), readAt);
+            return new Lists(companyName, country, accounts, taxCodes, taxRates, List.copyOf(more), preferences, readAt);
         }
     }
 
@@ -117,7 +151,9 @@ final class QboLists {
         Lists lists = new Lists(name, info.map(QboCompanyInfo::country).orElse(null), QuickBooksApi.entities(answers.get(0), "Account", QboAccount.class),
                 QuickBooksApi.entities(answers.get(1), "TaxCode", QboTaxCode.class),
                 QuickBooksApi.entities(answers.get(2), "TaxRate", QboTaxRate.class),
-                QuickBooksApi.entities(answers.get(3), "Item", QboItem.class), clock.instant());
+                QuickBooksApi.entities(answers.get(3), "Item", QboItem.class),
+                QuickBooksApi.entities(answers.get(5), "Preferences", QboPreferences.class).stream().findFirst()
+                        .orElse(new QboPreferences(null, null, null)), clock.instant());
         byRealm.put(session.tenantId(), lists);
         return lists;
     }

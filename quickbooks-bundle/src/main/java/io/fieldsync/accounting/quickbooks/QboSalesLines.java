@@ -77,6 +77,11 @@ final class QboSalesLines {
             this.items = items;
         }
 
+        /** The company's lists and preferences these documents are prepared with. */
+        QboLists.Lists lists() {
+            return lists;
+        }
+
         /**
          * The lines and tax fields of one document, in the company's tax model.
          *
@@ -85,11 +90,13 @@ final class QboSalesLines {
          */
         QboSalesForm form(List<InvoiceLine> lines, AmountType amountType, String document) {
             if (!this.lists.usSalesTax()) {
-                return new QboSalesForm(lines(lines), taxCalculation(amountType), null);
+                return new QboSalesForm(lines(lines, index -> taxCode(lines.get(index)), document), taxCalculation(amountType), null);
             }
             QboUsSalesTax.Taxes taxes = new QboUsSalesTax(mappings, this.lists).taxes(lines, amountType, document);
-            return new QboSalesForm(lines(lines, taxes.lineCodes()::get), null,
-                    taxes.transactionCode() == null ? null : QboTxnTaxDetail.salesTax(taxes.transactionCode()));
+            QboTxnTaxDetail detail = taxes.transactionCode() == null ? null
+                    : this.lists.automatedSalesTax() ? QboAutomatedSalesTax.withHostTax(this.lists, taxes.transactionCode(), lines, taxes.lineCodes())
+                    : QboTxnTaxDetail.salesTax(taxes.transactionCode());
+            return new QboSalesForm(lines(lines, taxes.lineCodes()::get, document), null, detail);
         }
 
         /**
@@ -98,10 +105,10 @@ final class QboSalesLines {
          * @throws DocumentRefused naming the mapping to fix
          */
         List<QboLine> lines(List<InvoiceLine> lines) {
-            return lines(lines, index -> taxCode(lines.get(index)));
+            return lines(lines, index -> taxCode(lines.get(index)), "the document");
         }
 
-        private List<QboLine> lines(List<InvoiceLine> lines, IntFunction<String> taxCodeOfLine) {
+        private List<QboLine> lines(List<InvoiceLine> lines, IntFunction<String> taxCodeOfLine, String document) {
             List<QboLine> mapped = new ArrayList<>();
             for (int index = 0; index < lines.size(); index++) {
                 InvoiceLine line = lines.get(index);
@@ -110,8 +117,9 @@ final class QboSalesLines {
                     throw new DocumentRefused(item == null ? SyncError.of(ErrorCode.MAPPING_MISSING, "Category " + line.category()) : item.error());
                 }
                 String taxCode = taxCodeOfLine.apply(index);
-                QboSalesItemLineDetail detail = new QboSalesItemLineDetail(QboRef.of(item.itemId()), line.quantity(), line.unitPrice(),
-                        QboRef.of(taxCode), line.discountPercent());
+                QboLineDiscounts.Priced priced = QboLineDiscounts.price(line, lists.allowsDiscounts(), document);
+                QboSalesItemLineDetail detail = new QboSalesItemLineDetail(QboRef.of(item.itemId()), line.quantity(), priced.unitPrice(),
+                        QboRef.of(taxCode), priced.discountRate());
                 // QBO checks Amount = Qty × UnitPrice less the discount (within 0.01); lineAmount() is that, rounded in MoneyRules
                 mapped.add(QboLine.sales(line.description().isEmpty() ? null : line.description(), line.lineAmount(), detail));
             }

@@ -23,8 +23,8 @@ import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
  * <p>
  * A host invoice whose lines map to two different sales-tax codes cannot be sent: US QBO has one per transaction.
  * Nor can a tax-inclusive one: US QBO amounts are always before tax (no GlobalTaxCalculation). With Automated Sales
- * Tax on, QBO may replace the code sent by its own calculation unless the company allows partner overrides (the
- * AllowPartnerTaxOverride preference); this class sends the mapped code either way.
+ * Tax on, QBO replaces the code sent by its own; the host's tax then goes with it as an explicit amount
+ * ({@link QboAutomatedSalesTax}).
  */
 final class QboUsSalesTax {
 

@@ -91,7 +91,7 @@ public class QuickBooksProvider implements AccountingProvider {
         QboLists lists = new QboLists(batch, clock);
         QboSalesLines salesLines = new QboSalesLines(lists, new QboItems(batch, lists));
         this.authorization = new QboAuthorization(settings, http, clock);
-        this.customers = new QboCustomers(batch, api);
+        this.customers = new QboCustomers(batch, api, lists);
         this.invoices = new QboInvoices(batch, salesLines);
         this.creditMemos = new QboCreditMemos(batch, salesLines);
         this.payments = new QboPayments(batch, lists);

@@ -114,7 +114,7 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
         provider.referenceData(session);
 
         assertThat(session.calls).extracting(call -> call.operation()).as("what the batch carried, for the admin reading the log")
-                .containsExactly("POST /batch (query ×5)");
+                .containsExactly("POST /batch (query ×6)");
         assertThat(session.calls).allSatisfy(call -> assertThat(call.httpStatus()).isEqualTo(200));
     }
 }

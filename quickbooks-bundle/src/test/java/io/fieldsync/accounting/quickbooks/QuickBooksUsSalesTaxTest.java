@@ -198,6 +198,72 @@ class QuickBooksUsSalesTaxTest {
 
     // ---- helpers
 
+    @Test
+    void withAutomatedSalesTaxTheHostsTaxIsSentAsTheAmountSoTheTotalIsTheHosts() throws Exception {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", true));
+
+        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", "2", "CA", "CA"),
+                customerId()))).get(0);
+
+        // 220.00 taxable at California's 8.25% = 18.15; AST's own code (9.5%) would make it 20.90
+        QboInvoiceSnapshot sent = sandbox.invoice(realm.realmId(), "FS-1001").orElseThrow();
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(sent.totalTax()).isEqualByComparingTo("18.15");
+        assertThat(sent.totalAmt()).isEqualByComparingTo("238.15");
+        assertThat(sentInvoice("FS-1001").path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("18.15");
+        assertThat(outcome.note()).isNull();
+    }
+
+    @Test
+    void withAutomatedSalesTaxACancellationCreditsExactlyWhatTheInvoiceCharged() {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", true));
+        String customer = customerId();
+        Invoice invoice = invoice("I-1", "US-3001", "2", "CA", "CA");
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(creditPush(CreditNote.cancelling(invoice, "US-CN-1",
+                DAY.plusDays(1), "job cancelled"), customer, invoiceId))).get(0);
+
+        // 220.00 + 18.15 at California's rate, credited in full although AST's own code would charge 9.5%
+        assertThat(credited.status()).as(String.valueOf(credited.error())).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).startsWith("applied 238.15");
+        assertThat(sandbox.invoice(realm.realmId(), "US-3001").map(QboInvoiceSnapshot::balance)).hasValueSatisfying(balance ->
+                assertThat(balance).isEqualByComparingTo("0.00"));
+    }
+
+    @Test
+    void whenAutomatedSalesTaxReplacesTheHostsTaxTheDocumentSaysSo() throws Exception {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", false));
+
+        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", "2", "CA", "CA"),
+                customerId()))).get(0);
+
+        assertThat(sandbox.invoice(realm.realmId(), "FS-1001").orElseThrow().totalTax()).isEqualByComparingTo("20.90");
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(outcome.note()).contains("Automated Sales Tax", "20.90", "18.15");
+    }
+
+    @Test
+    void whenAutomatedSalesTaxReplacesTheHostsTaxOnACreditMemoTheCreditNoteSaysSoBesideItsApplication() {
+        sandbox.changePreferences(realm.realmId(), prefs -> prefs.automatedSalesTax("5", false));
+        String customer = customerId();
+        Invoice invoice = invoice("I-1", "US-3001", "2", "CA", "CA");
+        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
+
+        PushOutcome credited = provider.pushCreditNotes(session, List.of(creditPush(CreditNote.cancelling(invoice, "US-CN-1",
+                DAY.plusDays(1), "job cancelled"), customer, invoiceId))).get(0);
+
+        assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(credited.note()).startsWith("applied 240.9").contains("Automated Sales Tax booked 20.90", "host's 18.15");
+    }
+
+    @Test
+    void withoutAutomatedSalesTaxNoAmountIsSent() throws Exception {
+        provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", "2", "CA", "CA"), customerId())));
+
+        assertThat(sentInvoice("FS-1001").path("TxnTaxDetail").has("TotalTax")).as("QuickBooks computes it").isFalse();
+    }
+
     static Mappings mappings() {
         return new Mappings(Map.of(ProductCategory.LABOUR, "4100", ProductCategory.MATERIALS, "4200"), Map.of(),
                 Map.of("CA", "2", "NV", "3", "EXEMPT", "NON"), null, null, "1250", Map.of());

@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.api.spi;
 
+import java.util.Currency;
 import java.util.Objects;
 
 import io.fieldsync.accounting.api.Customer;
@@ -12,8 +13,16 @@ import io.fieldsync.accounting.api.DocumentRef;
  * @param key the idempotency key of this push
  * @param customer the customer
  * @param linkedRemoteId the remote contact already linked (update its details), or null to match or create
+ * @param currency the currency of the documents the customer is pushed for, or null when not known: an accounting
+ *                 system that fixes a customer's currency when it is created (QuickBooks Online with multicurrency)
+ *                 creates it in this one
  */
-public record CustomerPush(DocumentRef document, IdempotencyKey key, Customer customer, String linkedRemoteId) {
+public record CustomerPush(DocumentRef document, IdempotencyKey key, Customer customer, String linkedRemoteId, Currency currency) {
+
+    /** A push that says nothing about the currency of the customer's documents. */
+    public CustomerPush(DocumentRef document, IdempotencyKey key, Customer customer, String linkedRemoteId) {
+        this(document, key, customer, linkedRemoteId, null);
+    }
 
     /** Validates the parts. */
     public CustomerPush {

@@ -294,8 +294,10 @@ final class DispatchRound {
                     remoteIds.put(customer.hostId(), link.get().remoteId());
                     return;
                 }
+                // the first invoice's currency: QuickBooks fixes a customer's currency when it creates it
                 toPush.computeIfAbsent(customer.hostId(), id -> new CustomerPush(new DocumentRef(company, DocumentKind.CUSTOMER, id),
-                        keys.customer(company, id, hash), customer, link.map(CustomerLinks.Link::remoteId).orElse(null)));
+                        keys.customer(company, id, hash), customer, link.map(CustomerLinks.Link::remoteId).orElse(null),
+                        invoice.document().currency()));
                 invoicesOf.computeIfAbsent(customer.hostId(), id -> new ArrayList<>()).add(invoice.entry());
                 hashes.putIfAbsent(customer.hostId(), hash);
             });

@@ -20,6 +20,7 @@ import io.fieldsync.accounting.sandbox.qbo.identity.OAuthEndpoints;
 import io.fieldsync.accounting.sandbox.qbo.identity.QboTokenService;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Companies;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Company;
+import io.fieldsync.accounting.sandbox.qbo.ledger.CompanyPreferences;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Customers;
 import io.fieldsync.accounting.sandbox.qbo.ledger.Payments;
 import io.fieldsync.accounting.sandbox.qbo.ledger.QboFault;
@@ -187,6 +188,17 @@ public final class QboSandbox implements QboSandboxControl, AutoCloseable {
     @Override
     public SandboxRealm seedUsDemoCompany(String name) {
         return QboSnapshots.realm(UsDemoCompany.create(companies, name));
+    }
+
+    /**
+     * Changes a company's settings as its admin would in QBO (Account and settings): multicurrency, discounts,
+     * Automated Sales Tax. Sandbox-only; the Preferences entity shows the result.
+     */
+    public void changePreferences(String realmId, java.util.function.Consumer<CompanyPreferences> change) {
+        Company company = company(realmId);
+        synchronized (company) {
+            change.accept(company.preferences());
+        }
     }
 
     @Override

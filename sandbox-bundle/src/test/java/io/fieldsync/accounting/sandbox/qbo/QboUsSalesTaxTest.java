@@ -128,6 +128,36 @@ class QboUsSalesTaxTest {
         assertThat(client.get("/companyinfo/" + global).json().get("CompanyInfo").get("Country").asText()).isEqualTo("AU");
     }
 
+    @Test
+    void withAutomatedSalesTaxTheCodeSentIsReplacedByAstsAndAnAmountSentIsProratedOverItsRates() {
+        fx.sandbox().changePreferences(fx.realmId(), prefs -> prefs.automatedSalesTax("5", true));
+        String california = "\"TxnTaxDetail\":{\"TxnTaxCodeRef\":{\"value\":\"2\"}},";
+
+        JsonNode computed = fx.api().post("/invoice", invoice(california, line("TAX", "1", "200.00"))).json().get("Invoice");
+        JsonNode overridden = fx.api().post("/invoice", invoice(
+                "\"TxnTaxDetail\":{\"TxnTaxCodeRef\":{\"value\":\"2\"},\"TotalTax\":16.50},", line("TAX", "1", "200.00")))
+                .json().get("Invoice");
+
+        assertThat(fx.api().get("/preferences").json().get("Preferences").get("TaxPrefs").get("PartnerTaxEnabled").asBoolean()).isTrue();
+        assertThat(computed.get("TxnTaxDetail").get("TxnTaxCodeRef").get("value").asText()).as("AST's code, not California").isEqualTo("5");
+        assertThat(computed.get("TxnTaxDetail").get("TotalTax").decimalValue()).isEqualByComparingTo("19.00");
+        assertThat(overridden.get("TxnTaxDetail").get("TotalTax").decimalValue()).as("the amount sent, honoured").isEqualByComparingTo("16.50");
+        assertThat(overridden.get("TxnTaxDetail").get("TaxLine")).hasSize(2);
+        assertThat(overridden.get("TotalAmt").decimalValue()).isEqualByComparingTo("216.50");
+    }
+
+    @Test
+    void withAutomatedSalesTaxAndNoPartnerOverrideTheAmountSentIsIgnored() {
+        fx.sandbox().changePreferences(fx.realmId(), prefs -> prefs.automatedSalesTax("5", false));
+
+        JsonNode invoice = fx.api().post("/invoice", invoice(
+                "\"TxnTaxDetail\":{\"TxnTaxCodeRef\":{\"value\":\"2\"},\"TotalTax\":16.50},", line("TAX", "1", "200.00")))
+                .json().get("Invoice");
+
+        assertThat(invoice.get("TxnTaxDetail").get("TotalTax").decimalValue()).isEqualByComparingTo("19.00");
+        assertThat(invoice.get("TotalAmt").decimalValue()).isEqualByComparingTo("219.00");
+    }
+
     private static List<String> ids(JsonNode entities) {
         List<String> ids = new ArrayList<>();
         entities.forEach(entity -> ids.add(entity.get("Id").asText()));

@@ -55,6 +55,9 @@ final class CompanyEndpoints {
             }
             return ok("CompanyInfo", CompanyInfo.of(company));
         }
+        if (first.equals("preferences") && segments.size() == 1 && method.equals("GET")) {
+            return ok("Preferences", company.preferences().entity());
+        }
         String readable = EntityOperations.READABLE.get(first);
         if (readable != null && segments.size() == 2 && method.equals("GET")) {
             return ok(readable, company.require(readable, segments.get(1)));

@@ -38,6 +38,9 @@ final class QueryRunner {
         if (requested.equalsIgnoreCase("CompanyInfo")) {
             return "CompanyInfo";
         }
+        if (requested.equalsIgnoreCase("Preferences")) {
+            return "Preferences";
+        }
         return company.table(requested).map(t -> t.entity()).orElseThrow(() -> new QboFault("4001",
                 "Invalid query", "QueryValidationError: Entity " + requested + " is not supported", ""));
     }
@@ -45,6 +48,7 @@ final class QueryRunner {
     static ObjectNode run(Company company, Query query) {
         String entity = entityName(company, query.entity());
         List<ObjectNode> rows = entity.equals("CompanyInfo") ? List.of(CompanyInfo.of(company))
+                : entity.equals("Preferences") ? List.of(company.preferences().entity())
                 : company.visible(entity);
         boolean activeOnly = NAME_LISTS.contains(entity.toLowerCase(Locale.ROOT)) && !query.mentions("Active");
         List<ObjectNode> matching = rows.stream()

@@ -40,6 +40,7 @@ public final class Company {
     private long sequence;
     private long horizon = Long.MAX_VALUE;
     private int nextDocNumber = 1001;
+    private final CompanyPreferences preferences = new CompanyPreferences(this);
 
     Company(String realmId, String name, ZoneId zone, String currency, String country, Clock clock,
             ChangeListener listener) {
@@ -79,6 +80,11 @@ public final class Company {
      */
     public boolean usesUsSalesTax() {
         return "US".equals(country);
+    }
+
+    /** The settings that change what this company accepts (multicurrency, AST, discounts). */
+    public CompanyPreferences preferences() {
+        return preferences;
     }
 
     public Instant createdAt() {

@@ -19,8 +19,10 @@ public final class Customers {
     }
 
     public static ObjectNode create(Company company, JsonNode request) {
+        String currency = Currencies.ofNewCustomer(company, request);
         ObjectNode node = Writable.copy(request);
         complete(company, node, null);
+        node.set("CurrencyRef", Currencies.ref(currency));
         return company.insert("Customer", node);
     }
 
@@ -28,8 +30,10 @@ public final class Customers {
     public static ObjectNode update(Company company, JsonNode request) {
         ObjectNode stored = company.require("Customer", request.path("Id").asText(null));
         Company.checkSyncToken(stored, request);
+        Currencies.refuseChange(stored, request);
         ObjectNode next = Writable.merged(stored, request);
         complete(company, next, stored.get("Id").asText());
+        next.set("CurrencyRef", stored.has("CurrencyRef") ? stored.get("CurrencyRef").deepCopy() : Currencies.ref(company.currency()));
         Writable.replaceContent(stored, next);
         company.touch("Customer", stored, CompanyChange.Operation.UPDATED);
         return stored;
@@ -68,7 +72,6 @@ public final class Customers {
         }
         node.put("Job", false);
         node.put("BillWithParent", false);
-        node.set("CurrencyRef", Company.ref(company.currency(), currencyName(company.currency())));
         if (!node.has("PreferredDeliveryMethod")) {
             node.put("PreferredDeliveryMethod", "Print");
         }
@@ -85,6 +88,10 @@ public final class Customers {
         return switch (code) {
             case "AUD" -> "Australian Dollar";
             case "USD" -> "United States Dollar";
+            case "EUR" -> "Euro";
+            case "GBP" -> "British Pound Sterling";
+            case "NZD" -> "New Zealand Dollar";
+            case "CAD" -> "Canadian Dollar";
             default -> code;
         };
     }

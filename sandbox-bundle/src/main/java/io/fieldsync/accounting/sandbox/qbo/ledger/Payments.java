@@ -79,6 +79,7 @@ public final class Payments {
                 .filter(c -> c.path("Active").asBoolean(true))
                 .orElseThrow(() -> QboFault.invalidReference("CustomerRef", "Customer", customerId));
         node.set("CustomerRef", Company.ref(customerId, customer.get("DisplayName").asText()));
+        String currency = Currencies.ofTransaction(company, customer, totalSource);
 
         ArrayNode lines = SandboxJson.array();
         Map<String, BigDecimal> perDocument = new HashMap<>();
@@ -135,7 +136,7 @@ public final class Payments {
         node.put("UnappliedAmt", total.subtract(applied));
         node.put("TxnDate", node.path("TxnDate").asText(company.today().toString()));
         node.set("DepositToAccountRef", depositAccount(company, QboMoney.refValue(node, "DepositToAccountRef")));
-        node.set("CurrencyRef", Company.ref(company.currency(), Customers.currencyName(company.currency())));
+        node.set("CurrencyRef", Currencies.ref(currency));
         node.put("ProcessPayment", false);
     }
 

@@ -30,7 +30,7 @@ public final class SalesDocuments {
     public static ObjectNode create(Company company, String entity, JsonNode request) {
         checkKind(entity);
         ObjectNode node = Writable.copy(request);
-        complete(company, entity, node, null);
+        complete(company, entity, node, null, request);
         ObjectNode stored = company.insert(entity, node);
         Balances.recompute(company);
         return stored;
@@ -45,7 +45,7 @@ public final class SalesDocuments {
             throw QboFault.business("a voided transaction cannot be changed", "");
         }
         ObjectNode next = Writable.merged(stored, request);
-        complete(company, entity, next, id);
+        complete(company, entity, next, id, request);
         BigDecimal applied = Balances.applied(company, entity, id, null);
         if (next.get("TotalAmt").decimalValue().compareTo(applied) < 0) {
             throw QboFault.business("the new total " + next.get("TotalAmt").decimalValue() + " is less than the "
@@ -114,7 +114,8 @@ public final class SalesDocuments {
         }
     }
 
-    private static void complete(Company company, String entity, ObjectNode node, String selfId) {
+    /** @param request what the client sent, whose CurrencyRef (a computed field of the stored form) must be the customer's */
+    private static void complete(Company company, String entity, ObjectNode node, String selfId, JsonNode request) {
         String customerId = QboMoney.refValue(node, "CustomerRef");
         if (customerId == null) {
             throw QboFault.required("CustomerRef");
@@ -123,6 +124,7 @@ public final class SalesDocuments {
                 .filter(c -> c.path("Active").asBoolean(true))
                 .orElseThrow(() -> QboFault.invalidReference("CustomerRef", "Customer", customerId));
         node.set("CustomerRef", Company.ref(customerId, customer.get("DisplayName").asText()));
+        String currency = Currencies.ofTransaction(company, customer, request);
         docNumber(company, entity, node, selfId);
         LocalDate txnDate = date(node, "TxnDate", company.today());
         node.put("TxnDate", txnDate.toString());
@@ -151,7 +153,7 @@ public final class SalesDocuments {
         node.set("Line", lines);
         node.set("TxnTaxDetail", tax.detail());
         node.put("TotalAmt", tax.total());
-        node.set("CurrencyRef", Company.ref(company.currency(), Customers.currencyName(company.currency())));
+        node.set("CurrencyRef", Currencies.ref(currency));
         node.put("Balance", tax.total());
         if (entity.equals("CreditMemo")) {
             node.put("RemainingCredit", tax.total());

@@ -59,6 +59,7 @@ final class SalesLines {
                 .orElseThrow(() -> QboFault.invalidReference("Line.SalesItemLineDetail.ItemRef", "Item", itemId));
         String taxCodeId = company.usesUsSalesTax() ? UsSalesTax.lineCode(detail) : globalTaxCode(company, detail);
 
+        refuseDiscountWhenOff(company, detail);
         BigDecimal qty = QboMoney.read(detail, "Qty");
         BigDecimal unitPrice = QboMoney.read(detail, "UnitPrice");
         BigDecimal amount = QboMoney.read(line, "Amount");
@@ -98,6 +99,18 @@ final class SalesLines {
         }
         d.set("TaxCodeRef", Company.ref(taxCodeId, null));
         return l;
+    }
+
+    /**
+     * A line discount needs the company's discount setting (SalesFormsPrefs.AllowDiscount, "Enable specifying
+     * Discount", Finance.xsd); with it off QBO does not take one [U: the code and words of QBO's refusal, and whether
+     * it refuses rather than drops the discount, are not published].
+     */
+    private static void refuseDiscountWhenOff(Company company, JsonNode detail) {
+        if (!company.preferences().allowDiscount() && (detail.hasNonNull("DiscountRate") || detail.hasNonNull("DiscountAmt"))) {
+            throw QboFault.business("Discounts are turned off for this company (Account and settings, Sales, "
+                    + "Discount): a line cannot carry DiscountRate or DiscountAmt", "Line.SalesItemLineDetail.DiscountRate");
+        }
     }
 
     /** The TaxCodeRef of a global-tax-model line: an active tax code, on every line. */

@@ -16,7 +16,14 @@ import java.util.Set;
  * the taxable lines' sum times each of that code's sales rates, one TaxLine per rate rounded half-up to cents,
  * TotalTax their sum [U: for a combined code QBO may round the combined rate once; for a single-rate code both are
  * the same]. Amounts are always tax-exclusive: US companies have no {@code GlobalTaxCalculation}.
- * Automated Sales Tax (AST) is not simulated: the code sent is the code used.
+ * <p>
+ * With Automated Sales Tax on ({@link CompanyPreferences#automatedSalesTax}), "the AST engine assigns the appropriate
+ * tax code to sales transaction objects and automatically calculates the tax amount", and "whenever an explicit tax
+ * amount is sent in the transaction request the AST engine honors the amount and prorates it across tax rates in the
+ * AST-assigned tax code" (Intuit blog "Using QuickBooks Online API for automated sales tax", 2017-12-11). The amount
+ * sent ({@code TxnTaxDetail.TotalTax}) is kept only when the user allows partner overrides and the request does not
+ * set {@code UseAutomatedSalesTax} (Finance.xsd, TxnTaxDetail.UseAutomatedSalesTax). The sandbox prorates by rate,
+ * the last rate taking the rounding remainder [U].
  */
 final class UsSalesTax {
 
@@ -66,7 +73,8 @@ final class UsSalesTax {
             }
         }
         ObjectNode detail = SandboxJson.object();
-        String codeId = QboMoney.refValue(requestedDetail, "TxnTaxCodeRef");
+        String astCode = company.preferences().automatedSalesTaxCode();
+        String codeId = astCode != null && taxable.signum() != 0 ? astCode : QboMoney.refValue(requestedDetail, "TxnTaxCodeRef");
         if (codeId == null) {
             if (taxable.signum() != 0) {
                 throw QboFault.business("A taxable line needs a sales tax: name an active sales tax code in "
@@ -79,11 +87,25 @@ final class UsSalesTax {
         detail.set("TxnTaxCodeRef", Company.ref(codeId, code.path("Name").asText(null)));
         ArrayNode taxLines = SandboxJson.array();
         BigDecimal totalTax = BigDecimal.ZERO;
-        for (JsonNode rateDetail : code.path("SalesTaxRateList").path("TaxRateDetail")) {
+        BigDecimal override = astCode == null ? null : partnerAmount(company, requestedDetail);
+        JsonNode rates = code.path("SalesTaxRateList").path("TaxRateDetail");
+        BigDecimal combined = BigDecimal.ZERO;
+        for (JsonNode rateDetail : rates) {
+            combined = combined.add(company.require("TaxRate", QboMoney.refValue(rateDetail, "TaxRateRef")).get("RateValue").decimalValue());
+        }
+        int index = 0;
+        for (JsonNode rateDetail : rates) {
             String rateId = QboMoney.refValue(rateDetail, "TaxRateRef");
             BigDecimal percent = company.require("TaxRate", rateId).get("RateValue").decimalValue();
-            BigDecimal tax = QboMoney.round(taxable.multiply(percent).divide(BigDecimal.valueOf(100), 6,
-                    RoundingMode.HALF_UP));
+            BigDecimal tax;
+            if (override == null) {
+                tax = QboMoney.round(taxable.multiply(percent).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
+            } else if (++index == rates.size()) {
+                tax = QboMoney.round(override.subtract(totalTax));
+            } else {
+                tax = combined.signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                        : QboMoney.round(override.multiply(percent).divide(combined, 6, RoundingMode.HALF_UP));
+            }
             totalTax = totalTax.add(tax);
             ObjectNode taxLine = taxLines.addObject();
             taxLine.put("Amount", tax);
@@ -97,6 +119,14 @@ final class UsSalesTax {
         detail.put("TotalTax", QboMoney.round(totalTax));
         detail.set("TaxLine", taxLines);
         return new SalesTax.Result(QboMoney.round(subtotal), QboMoney.round(subtotal.add(totalTax)), detail);
+    }
+
+    /** The tax amount an app sent that AST keeps (see the class comment), or null when AST computes its own. */
+    private static BigDecimal partnerAmount(Company company, JsonNode requestedDetail) {
+        if (!company.preferences().allowPartnerTaxOverride() || requestedDetail.path("UseAutomatedSalesTax").asBoolean(false)) {
+            return null;
+        }
+        return QboMoney.read(requestedDetail, "TotalTax");
     }
 
     /** An active code with sales rates; TAX, NON, an inactive or unknown code is an invalid reference (2500). */
