@@ -44,6 +44,7 @@ final class QueryRunner {
 
     static ObjectNode run(Company company, Query query) {
         String entity = entityName(company, query.entity());
+        FilterableProperties.check(entity, query);
         List<ObjectNode> rows = entity.equals("CompanyInfo") ? List.of(CompanyInfo.of(company))
                 : company.visible(entity);
         boolean activeOnly = NAME_LISTS.contains(entity.toLowerCase(Locale.ROOT)) && !query.mentions("Active");
