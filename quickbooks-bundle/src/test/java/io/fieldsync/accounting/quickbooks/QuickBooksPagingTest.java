@@ -3,13 +3,10 @@ package io.fieldsync.accounting.quickbooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.admin.ReferenceData;
@@ -55,19 +52,7 @@ class QuickBooksPagingTest extends QboSandboxTestBase {
         assertThat(read.items()).extracting(item -> item.name()).contains("Service 0001", "Service 1050");
     }
 
-    /** Creates {@code count} entities 30 to a batch, the sandbox's minute moved on before QBO's 500 a minute runs out. */
     private void create(QboDirect person, String entity, int count, IntFunction<String> body) {
-        for (int from = 1; from <= count; from += 30) {
-            List<String> items = new ArrayList<>();
-            for (int i = from; i < Math.min(count + 1, from + 30); i++) {
-                items.add("{\"bId\":\"" + i + "\",\"operation\":\"create\",\"" + entity + "\":" + body.apply(i) + "}");
-            }
-            JsonNode answer = person.post("/batch", "{\"BatchItemRequest\":[" + String.join(",", items) + "]}");
-            answer.path("BatchItemResponse").forEach(item -> assertThat(item.has("Fault")).as(item.toString()).isFalse());
-            if ((from / 30) % 10 == 9) {
-                clock.advance(Duration.ofMinutes(1));
-            }
-        }
-        clock.advance(Duration.ofMinutes(1));
+        person.createMany(entity, count, body, () -> clock.advance(Duration.ofMinutes(1)));
     }
 }

@@ -116,6 +116,27 @@ class QboWebhooksAndCdcTest {
                 .as("more than 30 days back").isEqualTo(400);
     }
 
+    @Test
+    void aCdcResponseHoldsAtMostOneThousandObjectsOfAllEntitiesTogetherOldestFirst() {
+        for (int batch = 0; batch < 34; batch++) {
+            StringBuilder items = new StringBuilder();
+            for (int i = 1; i <= 30; i++) {
+                items.append(i > 1 ? "," : "").append("{\"bId\":\"").append(i).append("\",\"operation\":\"create\",\"Customer\":")
+                        .append("{\"DisplayName\":\"Cap ").append(batch).append('-').append(i).append("\"}}");
+            }
+            assertThat(fx.api().post("/batch", "{\"BatchItemRequest\":[" + items + "]}").status()).isEqualTo(200);
+            fx.clock().advance(Duration.ofSeconds(10));
+        }
+        fx.invoice("CAP-1", "1", "100");
+
+        JsonNode responses = fx.api().get("/cdc?entities=Customer,Invoice&changedSince=2026-03-02T00:00:00-08:00").json()
+                .get("CDCResponse").get(0).get("QueryResponse");
+
+        assertThat(responses.get(0).get("Customer")).as("1,020 new customers besides the 3 seeded: the cap").hasSize(1000);
+        assertThat(responses.get(0).get("Customer").get(999).get("DisplayName").asText()).isNotEqualTo("Cap 33-30");
+        assertThat(responses.get(1).isEmpty()).as("the invoice changed last is left out").isTrue();
+    }
+
     private static List<String> types(JsonNode events) {
         List<String> out = new ArrayList<>();
         events.forEach(e -> out.add(e.get("type").asText()));
