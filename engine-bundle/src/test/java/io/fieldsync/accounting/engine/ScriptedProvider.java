@@ -254,6 +254,16 @@ public class ScriptedProvider implements AccountingProvider {
     }
 
     /** The invoice ids of every batch read. */
+    /** Which invoices a payment or credit-note event concerns, by the event's resource id; what {@link #invoicesAffectedBy} answers. */
+    public final Map<String, List<String>> invoicesOfSettlements = new java.util.concurrent.ConcurrentHashMap<>();
+    public final List<List<io.fieldsync.accounting.api.spi.RemoteEvent>> settlementReads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<String> invoicesAffectedBy(ProviderSession session, List<io.fieldsync.accounting.api.spi.RemoteEvent> events) {
+        settlementReads.add(List.copyOf(events));
+        return events.stream().flatMap(event -> invoicesOfSettlements.getOrDefault(event.resourceId(), List.of()).stream()).distinct().toList();
+    }
+
     public final List<List<String>> stateReads = new CopyOnWriteArrayList<>();
     /**
      * Ids the "accounting system" refuses to read (as Xero answers 400 to a malformed id in {@code IDs=}): a batch read

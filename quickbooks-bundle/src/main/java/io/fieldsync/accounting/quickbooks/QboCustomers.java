@@ -26,8 +26,11 @@ import io.fieldsync.accounting.quickbooks.wire.QboPhone;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 
 /**
- * Customers: matched by email, then by exact display name (trimmed, case-insensitive), else created. The two
- * lookups for a whole batch are two Query items of one batch call; the creations are one more. QBO refuses a
+ * Customers: matched by email, then by exact display name (trimmed, case-insensitive), else created. QBO cannot
+ * filter customers on their email ({@code PrimaryEmailAddr} is not queryable: 4001), so when a push carries emails the
+ * company's active customers are read (every page, {@link QboPages}) and compared here; a push without emails looks
+ * names up with {@code DisplayName in (...)}. Either is one batch call for a company of up to 1,000 customers; the
+ * creations are one more. QBO refuses a
  * second customer with a display name already in use (6240, unique across customers, vendors and employees):
  * that refusal is answered by finding the holder and linking it when it is provably the same customer.
  */
@@ -40,11 +43,13 @@ final class QboCustomers {
     private final QboBatch batch;
     private final QuickBooksApi api;
     private final QboLists lists;
+    private final QboPages pages;
 
     QboCustomers(QboBatch batch, QuickBooksApi api, QboLists lists) {
         this.batch = batch;
         this.api = api;
         this.lists = lists;
+        this.pages = new QboPages(batch);
     }
 
     List<PushOutcome> push(ProviderSession session, List<CustomerPush> pushes) {
@@ -109,23 +114,26 @@ final class QboCustomers {
         if (pushes.isEmpty()) {
             return matches;
         }
-        List<String> emails = pushes.stream().map(push -> push.customer().email()).filter(Objects::nonNull).distinct().toList();
-        List<String> names = pushes.stream().map(push -> push.customer().name()).distinct().toList();
-        List<String> statements = new ArrayList<>();
-        chunks(emails).forEach(chunk -> statements.add("select * from Customer where PrimaryEmailAddr in " + QuickBooksApi.in(chunk)));
-        chunks(names).forEach(chunk -> statements.add("select * from Customer where DisplayName in " + QuickBooksApi.in(chunk)));
+        boolean withEmails = pushes.stream().anyMatch(push -> push.customer().email() != null);
+        List<QboCustomer> candidates = new ArrayList<>();
+        if (withEmails) {
+            candidates.addAll(pages.all(session, "select * from Customer", "Customer", QboCustomer.class));
+        } else {
+            List<String> names = pushes.stream().map(push -> push.customer().name()).distinct().toList();
+            List<String> statements = new ArrayList<>();
+            chunks(names).forEach(chunk -> statements.add("select * from Customer where DisplayName in " + QuickBooksApi.in(chunk)));
+            batch.queries(session, statements).forEach(answer -> candidates.addAll(QuickBooksApi.entities(answer, "Customer", QboCustomer.class)));
+        }
         Map<String, QboCustomer> byEmail = new HashMap<>();
         Map<String, QboCustomer> byName = new HashMap<>();
-        for (JsonNode answer : batch.queries(session, statements)) {
-            for (QboCustomer customer : QuickBooksApi.entities(answer, "Customer", QboCustomer.class)) {
-                if (Boolean.FALSE.equals(customer.active())) {
-                    continue;
-                }
-                if (customer.email() != null) {
-                    byEmail.putIfAbsent(lower(customer.email()), customer);
-                }
-                byName.putIfAbsent(lower(customer.displayName()), customer);
+        for (QboCustomer customer : candidates) {
+            if (Boolean.FALSE.equals(customer.active())) {
+                continue;
             }
+            if (customer.email() != null) {
+                byEmail.putIfAbsent(lower(customer.email()), customer);
+            }
+            byName.putIfAbsent(lower(customer.displayName()), customer);
         }
         for (CustomerPush push : pushes) {
             Customer customer = push.customer();

@@ -29,8 +29,10 @@ import io.fieldsync.accounting.quickbooks.wire.QboLine;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 
 /**
- * Invoices: new ones created 30 to a batch call, changed ones fully updated (lines replaced) with their current
- * SyncToken. An invoice whose earlier outcome is unknown is looked for first (by number when host numbers are
+ * Invoices: new ones created 30 to a batch call, changed ones updated with their current SyncToken as a sparse update
+ * carrying only what the host owns (the lines are replaced whole), so that what someone set on the invoice in
+ * QuickBooks (terms, class, location, custom fields, ship-to) survives: a full update clears every field it leaves
+ * out (api-facts §3.2). An invoice whose earlier outcome is unknown is looked for first (by number when host numbers are
  * kept, else by customer, date and the mark in its private note), so it is never created twice; a duplicate
  * number (6140) is linked only when the holder is provably the same document.
  */
@@ -139,7 +141,7 @@ final class QboInvoices {
         return outcomes;
     }
 
-    /** Full updates with the SyncToken read just before; a stale one (5010, someone edited meanwhile) is read again and retried once. */
+    /** Sparse updates with the SyncToken read just before; a stale one (5010, someone edited meanwhile) is read again and retried once. */
     private List<PushOutcome> update(ProviderSession session, Map<InvoicePush, String> targets, Map<InvoicePush, QboInvoice> bodies,
                                      Map<String, QboInvoice> current, boolean retryStale) {
         List<PushOutcome> outcomes = new ArrayList<>();
@@ -236,7 +238,7 @@ final class QboInvoices {
     }
 
     private static QboInvoice withIdentity(QboInvoice body, String id, String syncToken) {
-        return new QboInvoice(id, syncToken, false, body.docNumber(), body.txnDate(), body.dueDate(), body.customerRef(), body.line(),
+        return new QboInvoice(id, syncToken, true, body.docNumber(), body.txnDate(), body.dueDate(), body.customerRef(), body.line(),
                 body.globalTaxCalculation(), body.currencyRef(), body.exchangeRate(), body.billEmail(), body.privateNote(),
                 body.customerMemo(), body.txnTaxDetail(), null, null, null, null, null);
     }

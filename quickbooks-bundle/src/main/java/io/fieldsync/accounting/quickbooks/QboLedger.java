@@ -3,13 +3,8 @@ package io.fieldsync.accounting.quickbooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +40,13 @@ final class QboLedger {
     static final Duration CDC_LOOK_BACK = Duration.ofDays(30).minusMinutes(1);
     private static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
 
-    private final QuickBooksApi api;
+    private final QboChangeCapture changes;
     private final QboBatch batch;
     private final QboLists lists;
     private final Clock clock;
 
     QboLedger(QuickBooksApi api, QboBatch batch, QboLists lists, Clock clock) {
-        this.api = api;
+        this.changes = new QboChangeCapture(api, batch);
         this.batch = batch;
         this.lists = lists;
         this.clock = clock;
@@ -94,7 +89,7 @@ final class QboLedger {
         return states(session, invoices, Map.of());
     }
 
-    /** Invoices changed since {@code since} by Change Data Capture, with the invoices of changed payments. */
+    /** Invoices changed since {@code since} ({@link QboChangeCapture}), with the invoices of changed payments. */
     RemoteChanges changesSince(ProviderSession session, Instant since) {
         Instant now = clock.instant();
         Instant earliest = now.minus(CDC_LOOK_BACK);
@@ -104,16 +99,9 @@ final class QboLedger {
                     + "since {} are read", session.tenantId(), since, earliest);
             since = earliest;
         }
-        JsonNode answer = api.get(session, "/cdc", Map.of("entities", "Invoice,Payment",
-                "changedSince", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atOffset(ZoneOffset.UTC))));
-        Map<String, QboInvoice> invoices = new LinkedHashMap<>();
-        Map<String, QboPayment> payments = new HashMap<>();
-        for (JsonNode response : answer.path("CDCResponse")) {
-            for (JsonNode query : response.path("QueryResponse")) {
-                QuickBooksApi.entities(query, "Invoice", QboInvoice.class).forEach(invoice -> invoices.put(invoice.id(), invoice));
-                QuickBooksApi.entities(query, "Payment", QboPayment.class).forEach(payment -> payments.put(payment.id(), payment));
-            }
-        }
+        QboChangeCapture.Changes read = changes.since(session, since, now);
+        Map<String, QboInvoice> invoices = read.invoices();
+        Map<String, QboPayment> payments = read.payments();
         Set<String> paidInvoices = new LinkedHashSet<>();
         payments.values().forEach(payment -> payment.lines().forEach(line -> {
             if (line.linkedTxn() != null) {
@@ -126,7 +114,7 @@ final class QboLedger {
             changed.addAll(invoices(session, new ArrayList<>(paidInvoices)));
         }
         // the next poll starts from QBO's clock, a minute early: a repeat costs nothing, a gap loses a payment
-        return new RemoteChanges(changed, serverTime(answer, now).minus(POLL_OVERLAP));
+        return new RemoteChanges(changed, read.readUpTo().minus(POLL_OVERLAP));
     }
 
     private List<RemoteInvoiceState> states(ProviderSession session, List<QboInvoice> invoices, Map<String, QboPayment> known) {
@@ -149,15 +137,6 @@ final class QboLedger {
                     + " maxresults " + QuickBooksApi.MAX_RESULTS);
         }
         return statements;
-    }
-
-    private static Instant serverTime(JsonNode answer, Instant fallback) {
-        String time = answer.path("time").asText("");
-        try {
-            return time.isEmpty() ? fallback : OffsetDateTime.parse(time).toInstant();
-        } catch (DateTimeParseException unexpected) {
-            return fallback;
-        }
     }
 
     /** Global tax model: every tax code is a rate; those without sales rates are for purchases only. */

@@ -22,7 +22,8 @@ import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
 
 /**
  * A company's lists (accounts, tax codes, tax rates, items, company name and country) and its preferences, read in
- * one batch call of six queries and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
+ * one batch call of six queries (a list longer than QBO's 1,000 rows a query is then read to its end, {@link QboPages})
+ * and kept in memory per realm for a few minutes: every invoice batch needs them (items, tax codes),
  * and reads are the metered CorePlus calls (api-facts §5). A restart costs one call; a reference QBO refuses
  * drops the realm's copy so the next push reads it afresh.
  */
@@ -125,11 +126,13 @@ final class QboLists {
     }
 
     private final QboBatch batch;
+    private final QboPages pages;
     private final Clock clock;
     private final Map<String, Lists> byRealm = new ConcurrentHashMap<>();
 
     QboLists(QboBatch batch, Clock clock) {
         this.batch = batch;
+        this.pages = new QboPages(batch);
         this.clock = clock;
     }
 
@@ -148,14 +151,20 @@ final class QboLists {
         Optional<QboCompanyInfo> info = QuickBooksApi.entities(answers.get(4), "CompanyInfo", QboCompanyInfo.class).stream().findFirst();
         String name = info.map(found -> found.companyName() == null || found.companyName().isBlank() ? found.legalName() : found.companyName())
                 .orElse(session.tenantId());
-        Lists lists = new Lists(name, info.map(QboCompanyInfo::country).orElse(null), QuickBooksApi.entities(answers.get(0), "Account", QboAccount.class),
-                QuickBooksApi.entities(answers.get(1), "TaxCode", QboTaxCode.class),
-                QuickBooksApi.entities(answers.get(2), "TaxRate", QboTaxRate.class),
-                QuickBooksApi.entities(answers.get(3), "Item", QboItem.class),
+        Lists lists = new Lists(name, info.map(QboCompanyInfo::country).orElse(null), whole(session, answers.get(0), "Account", QboAccount.class),
+                whole(session, answers.get(1), "TaxCode", QboTaxCode.class),
+                whole(session, answers.get(2), "TaxRate", QboTaxRate.class),
+                whole(session, answers.get(3), "Item", QboItem.class),
                 QuickBooksApi.entities(answers.get(5), "Preferences", QboPreferences.class).stream().findFirst()
                         .orElse(new QboPreferences(null, null, null)), clock.instant());
         byRealm.put(session.tenantId(), lists);
         return lists;
+    }
+
+    /** The list as the first page gave it, or read to its end when that page was full. */
+    private <T> List<T> whole(ProviderSession session, JsonNode firstPage, String entity, Class<T> type) {
+        List<T> rows = QuickBooksApi.entities(firstPage, entity, type);
+        return rows.size() < QuickBooksApi.MAX_RESULTS ? rows : pages.all(session, "select * from " + entity, entity, type);
     }
 
     /** Adds an item this provider just created, so the next batch needs no read to find it. */

@@ -77,6 +77,7 @@ public class QuickBooksProvider implements AccountingProvider {
     private final QboPayments payments;
     private final QboLedger ledger;
     private final QboWebhooks webhooks;
+    private final QboSettlementEvents settlementEvents;
 
     @Activate
     public QuickBooksProvider(QuickBooksConfiguration configuration) {
@@ -97,6 +98,7 @@ public class QuickBooksProvider implements AccountingProvider {
         this.payments = new QboPayments(batch, lists);
         this.ledger = new QboLedger(api, batch, lists, clock);
         this.webhooks = new QboWebhooks();
+        this.settlementEvents = new QboSettlementEvents(batch);
     }
 
     @Deactivate
@@ -172,6 +174,11 @@ public class QuickBooksProvider implements AccountingProvider {
     @Override
     public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
         return ledger.invoices(session, remoteInvoiceIds);
+    }
+
+    @Override
+    public List<String> invoicesAffectedBy(ProviderSession session, List<RemoteEvent> events) {
+        return settlementEvents.invoices(session, events);
     }
 
     @Override

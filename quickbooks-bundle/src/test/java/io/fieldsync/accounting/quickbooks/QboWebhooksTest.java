@@ -167,7 +167,7 @@ class QboWebhooksTest {
     }
 
     @Test
-    void aPaymentEnteredInQuickBooksArrivesAsSignedCloudEventsThatTheProviderVerifiesAndParses() throws Exception {
+    void aPaymentEnteredInQuickBooksArrivesAsASignedPaymentEventThatTheProviderTurnsIntoTheInvoiceItPays() throws Exception {
         List<WebhookDelivery> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
         receiver.createContext("/accounting/webhooks/quickbooks", exchange -> {
@@ -201,13 +201,17 @@ class QboWebhooksTest {
 
             assertThat(received).isNotEmpty().allSatisfy(delivery -> assertThat(provider.verifyWebhook(delivery)).isTrue());
             List<RemoteEvent> events = received.stream().flatMap(delivery -> provider.parseWebhook(delivery).stream()).toList();
-            assertThat(events).anySatisfy(event -> {
-                assertThat(event.resourceType()).isEqualTo("INVOICE");
-                assertThat(event.eventType()).isEqualTo("UPDATE");
-                assertThat(event.resourceId()).isEqualTo(invoiceId);
+            List<RemoteEvent> payments = events.stream().filter(event -> event.resourceType().equals("PAYMENT")).toList();
+            assertThat(payments).singleElement().satisfies(event -> {
+                assertThat(event.eventType()).isEqualTo("CREATE");
                 assertThat(event.tenantId()).isEqualTo(realm.realmId());
             });
-            assertThat(events).anySatisfy(event -> assertThat(event.resourceType()).isEqualTo("PAYMENT"));
+            assertThat(events).as("QBO announces the payment, not the invoice it pays")
+                    .noneMatch(event -> event.resourceType().equals("INVOICE") && event.eventType().equals("UPDATE"));
+            List<String> affected = provider.invoicesAffectedBy(session, payments);
+            assertThat(affected).containsExactly(invoiceId);
+            assertThat(provider.invoiceStates(session, affected)).singleElement()
+                    .satisfies(state -> assertThat(state.payment().amountPaid()).isEqualByComparingTo("20.00"));
             WebhookDelivery forged = new WebhookDelivery(Map.of("intuit-signature", List.of(signed("[]"))), received.get(0).body());
             assertThat(provider.verifyWebhook(forged)).isFalse();
         } finally {

@@ -103,6 +103,20 @@ public interface AccountingProvider {
         return remoteInvoiceIds.stream().map(id -> invoiceState(session, id)).toList();
     }
 
+    /**
+     * The invoices whose payment state webhook events about something else may have changed: a payment or a
+     * credit note entered, changed, voided or deleted in the accounting system (QuickBooks announces a payment
+     * as a Payment event, not as a change of the invoice it pays). The engine reads these invoices' states with
+     * those of its invoice events. The default knows of none: for accounting systems whose invoice events
+     * already tell every change of a payment state.
+     *
+     * @param events events of one organisation whose resource is not an invoice
+     * @return remote invoice ids, possibly of invoices the engine does not know (it ignores them)
+     */
+    default List<String> invoicesAffectedBy(ProviderSession session, List<RemoteEvent> events) {
+        return List.of();
+    }
+
     /** Invoices changed since {@code since} (polling backstop to webhooks). */
     RemoteChanges changesSince(ProviderSession session, Instant since);
 

@@ -54,6 +54,11 @@ public class RemoteUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteUpdates.class);
     /** How far back the first poll of a connection looks. */
     private static final Duration FIRST_POLL_LOOKBACK = Duration.ofDays(1);
+    /**
+     * Events about what pays or credits an invoice rather than about the invoice: QuickBooks announces a payment
+     * entered there as a Payment event only; the provider tells which invoices they concern.
+     */
+    private static final Set<String> SETTLEMENT_TYPES = Set.of("PAYMENT", "CREDITMEMO", "CREDITNOTE");
     /** What Xero (CONTACT) and QuickBooks (CUSTOMER) call a customer in their events. */
     private static final Set<String> CONTACT_TYPES = Set.of("CONTACT", "CUSTOMER");
     /** How long webhook events are gathered before their invoices are read. */
@@ -73,6 +78,7 @@ public class RemoteUpdates {
     private ScheduledFuture<?> polling;
     private final Map<Tenant, Set<String>> pending = new LinkedHashMap<>();
     private final Map<Tenant, Set<String>> pendingContacts = new LinkedHashMap<>();
+    private final Map<Tenant, List<RemoteEvent>> pendingSettlements = new LinkedHashMap<>();
     private boolean flushScheduled;
 
     @Activate
@@ -103,7 +109,8 @@ public class RemoteUpdates {
      * call per organisation: forty payments entered in a row are one read, not forty, and Xero's 60
      * calls a minute go to documents instead. Invoice CREATE events are skipped: an invoice this
      * integration has just created owes its whole amount, and one created elsewhere is not ours.
-     * Contact (customer) updates are gathered the same way, for two-way name sync.
+     * Payment and credit-note events are gathered with them and turned into the invoices they concern by the
+     * provider. Contact (customer) updates are gathered the same way, for two-way name sync.
      */
     public void accept(String providerId, List<RemoteEvent> events) {
         boolean added = false;
@@ -114,6 +121,9 @@ public class RemoteUpdates {
                 if ("INVOICE".equals(type) && !"CREATE".equals(event.eventType().toUpperCase(Locale.ROOT))) {
                     added |= pending.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
                             .add(event.resourceId());
+                } else if (SETTLEMENT_TYPES.contains(type)) {
+                    pendingSettlements.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new ArrayList<>()).add(event);
+                    added = true;
                 } else if (CONTACT_TYPES.contains(type) && update) {
                     added |= pendingContacts.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
                             .add(event.resourceId());
@@ -166,9 +176,13 @@ public class RemoteUpdates {
     private void flushSafely() {
         Map<Tenant, Set<String>> batch;
         Map<Tenant, Set<String>> contacts;
+        Map<Tenant, List<RemoteEvent>> settlements;
         synchronized (pending) {
             batch = new LinkedHashMap<>(pending);
             pending.clear();
+            settlements = new LinkedHashMap<>(pendingSettlements);
+            pendingSettlements.clear();
+            settlements.keySet().forEach(tenant -> batch.putIfAbsent(tenant, Set.of()));
             contacts = new LinkedHashMap<>(pendingContacts);
             pendingContacts.clear();
             flushScheduled = false;
@@ -183,7 +197,7 @@ public class RemoteUpdates {
         });
         batch.forEach((tenant, invoiceIds) -> {
             try {
-                invoicesChanged(tenant, List.copyOf(invoiceIds));
+                invoicesChanged(tenant, List.copyOf(invoiceIds), settlements.getOrDefault(tenant, List.of()));
             } catch (RuntimeException e) {
                 LOG.warn("Could not handle {} invoice events of {} organisation {}; polling will catch them: {}", invoiceIds.size(),
                         tenant.provider(), tenant.tenantId(), e.toString());
@@ -191,7 +205,7 @@ public class RemoteUpdates {
         });
     }
 
-    private void invoicesChanged(Tenant tenant, List<String> invoiceIds) {
+    private void invoicesChanged(Tenant tenant, List<String> announced, List<RemoteEvent> settlements) {
         Optional<ActiveProvider> provider = directory.provider(tenant.provider());
         if (provider.isEmpty()) {
             return;
@@ -199,6 +213,10 @@ public class RemoteUpdates {
         for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
             Optional<ProviderSession> session = usableSession(company, provider.get());
             if (session.isEmpty()) {
+                continue;
+            }
+            List<String> invoiceIds = withSettled(provider.get(), session.get(), company, announced, settlements);
+            if (invoiceIds.isEmpty()) {
                 continue;
             }
             for (RemoteInvoiceState state : states(provider.get(), session.get(), company, invoiceIds)) {
@@ -210,6 +228,22 @@ public class RemoteUpdates {
                 }
             }
         }
+    }
+
+    /** The announced invoices and those the payment and credit-note events concern; a failure to tell is left to polling. */
+    private List<String> withSettled(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> announced,
+                                     List<RemoteEvent> settlements) {
+        if (settlements.isEmpty()) {
+            return announced;
+        }
+        Set<String> ids = new LinkedHashSet<>(announced);
+        try {
+            ids.addAll(provider.provider().invoicesAffectedBy(session, settlements));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell which invoices {} payment or credit events of company {} concern; polling will catch them: {}",
+                    settlements.size(), company, e.toString());
+        }
+        return List.copyOf(ids);
     }
 
     /**

@@ -81,6 +81,23 @@ class RemoteUpdatesTest {
     }
 
     @Test
+    void aPaymentAnnouncedOnlyAsAPaymentEventReachesTheHostThroughTheInvoiceItPays() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+        xero.invoicesOfSettlements.put("pay-9", List.of("xero-inv-I-1"));
+
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "PAYMENT", "pay-9", "CREATE", TestEngine.START),
+                new RemoteEvent("tenant-1", "CREDITMEMO", "memo-3", "DELETE", TestEngine.START)));
+        engine.remoteUpdates.settle();
+        engine.notifier.flush();
+
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("100.00");
+        assertThat(engine.paymentStatesHeard).containsExactly(I1);
+        assertThat(xero.settlementReads).as("both events told to the provider at once").singleElement()
+                .satisfies(events -> assertThat(events).extracting(RemoteEvent::resourceId).containsExactly("pay-9", "memo-3"));
+        assertThat(xero.stateReads).containsExactly(List.of("xero-inv-I-1"));
+    }
+
+    @Test
     void eventsForAnotherOrganisationOrAnotherKindOfResourceChangeNothing() {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
 

@@ -14,7 +14,7 @@ class QboCustomersAndItemsTest {
     final QboFixture fx = new QboFixture();
 
     @Test
-    void aCustomerIsCreatedWithQboDefaultsAndFoundByEmail() {
+    void aCustomerIsCreatedWithQboDefaultsAndFoundByDisplayNameButNotByEmail() {
         Exchange x = fx.api().post("/customer", """
                 {"DisplayName":"Acme Plumbing","PrimaryEmailAddr":{"Address":"ap@acme.example"}}""");
 
@@ -23,8 +23,11 @@ class QboCustomersAndItemsTest {
         assertThat(customer.get("Active").asBoolean()).isTrue();
         assertThat(customer.get("Balance").decimalValue()).isEqualByComparingTo("0");
         assertThat(customer.get("CurrencyRef").get("value").asText()).isEqualTo("AUD");
-        JsonNode found = fx.api().query("select * from Customer where PrimaryEmailAddr = 'ap@acme.example'").json();
+        JsonNode found = fx.api().query("select * from Customer where DisplayName = 'acme plumbing'").json();
         assertThat(found.get("QueryResponse").get("Customer").get(0).get("Id").asText()).isEqualTo("4");
+        Exchange byEmail = fx.api().query("select * from Customer where PrimaryEmailAddr = 'ap@acme.example'");
+        assertThat(byEmail.status()).isEqualTo(400);
+        assertThat(error(byEmail).get("Detail").asText()).isEqualTo("QueryValidationError: property 'PrimaryEmailAddr' is not queryable");
     }
 
     @Test

@@ -55,6 +55,25 @@ class QboQueryTest {
         assertThat(error(unknown).get("code").asText()).isEqualTo("4001");
     }
 
+    @Test
+    void aPropertyIntuitDoesNotMarkFilterableIsRefusedWith4001AsQboRefusesIt() {
+        Exchange email = fx.api().query("select * from Customer where PrimaryEmailAddr in ('a@b.example')");
+        Exchange note = fx.api().query("select * from Invoice where PrivateNote = 'x'");
+        Exchange number = fx.api().query("select * from Account where AcctNum = '4100'");
+        Exchange inBatch = fx.api().post("/batch", """
+                {"BatchItemRequest":[{"bId":"1","Query":"select * from Payment where PaymentRefNum = 'R-1'"}]}""");
+
+        assertThat(email.status()).isEqualTo(400);
+        assertThat(error(email).get("code").asText()).isEqualTo("4001");
+        assertThat(error(email).get("Message").asText()).isEqualTo("Invalid query");
+        assertThat(error(email).get("Detail").asText()).isEqualTo("QueryValidationError: property 'PrimaryEmailAddr' is not queryable");
+        assertThat(error(note).get("Detail").asText()).isEqualTo("QueryValidationError: property 'PrivateNote' is not queryable");
+        assertThat(error(number).get("code").asText()).isEqualTo("4001");
+        assertThat(inBatch.json().get("BatchItemResponse").get(0).get("Fault").get("Error").get(0).get("code").asText()).isEqualTo("4001");
+        assertThat(fx.api().query("select * from Customer where Active = false and DisplayName in ('x')").status()).isEqualTo(200);
+        assertThat(fx.api().query("select * from Item where Name = 'Labour' and Type = 'Service'").status()).isEqualTo(200);
+    }
+
     private java.util.List<String> docNumbers(String query) {
         Exchange x = fx.api().query(query);
         assertThat(x.status()).as(x.body()).isEqualTo(200);

@@ -33,8 +33,7 @@ class QboWebhooksAndCdcTest {
             assertThat(delivery.validSignature()).isTrue();
             assertThat(delivery.contentType()).isEqualTo("application/cloudevents+json");
             JsonNode events = SandboxJson.MAPPER.readTree(delivery.body());
-            assertThat(types(events)).containsExactly("qbo.invoice.created.v1", "qbo.payment.created.v1",
-                    "qbo.invoice.updated.v1");
+            assertThat(types(events)).containsExactly("qbo.invoice.created.v1", "qbo.payment.created.v1");
             JsonNode first = events.get(0);
             assertThat(first.get("specversion").asText()).isEqualTo("1.0");
             assertThat(first.get("intuitentityid").asText()).isEqualTo(invoice.get("Id").asText());
@@ -45,7 +44,7 @@ class QboWebhooksAndCdcTest {
     }
 
     @Test
-    void enterPaymentIsReportedAsPaymentCreatedAndInvoiceUpdated() throws Exception {
+    void enterPaymentIsReportedAsPaymentCreatedOnlyWhileTheInvoiceItPaysIsRestampedForCdc() throws Exception {
         fx.invoice("W-2", "1", "100");
         try (QboWebhookReceiver receiver = new QboWebhookReceiver("another-token")) {
             fx.sandbox().configureWebhooks(receiver.url(), "another-token");
@@ -54,8 +53,11 @@ class QboWebhooksAndCdcTest {
 
             assertThat(fx.sandbox().awaitWebhookPosts(1, Duration.ofSeconds(5))).isTrue();
             assertThat(types(SandboxJson.MAPPER.readTree(receiver.received().get(0).body())))
-                    .containsExactly("qbo.payment.created.v1", "qbo.invoice.updated.v1");
+                    .containsExactly("qbo.payment.created.v1");
             assertThat(receiver.received().get(0).validSignature()).isTrue();
+            JsonNode invoice = fx.api().query("select * from Invoice where DocNumber = 'W-2'").json().get("QueryResponse").get("Invoice").get(0);
+            assertThat(invoice.get("SyncToken").asText()).isEqualTo("1");
+            assertThat(invoice.get("Balance").decimalValue()).isEqualByComparingTo("60.00");
         }
     }
 
@@ -114,6 +116,27 @@ class QboWebhooksAndCdcTest {
         assertThat(responses.get(2).isEmpty()).isTrue();
         assertThat(fx.api().get("/cdc?entities=Invoice&changedSince=2026-01-01T00:00:00Z").status())
                 .as("more than 30 days back").isEqualTo(400);
+    }
+
+    @Test
+    void aCdcResponseHoldsAtMostOneThousandObjectsOfAllEntitiesTogetherOldestFirst() {
+        for (int batch = 0; batch < 34; batch++) {
+            StringBuilder items = new StringBuilder();
+            for (int i = 1; i <= 30; i++) {
+                items.append(i > 1 ? "," : "").append("{\"bId\":\"").append(i).append("\",\"operation\":\"create\",\"Customer\":")
+                        .append("{\"DisplayName\":\"Cap ").append(batch).append('-').append(i).append("\"}}");
+            }
+            assertThat(fx.api().post("/batch", "{\"BatchItemRequest\":[" + items + "]}").status()).isEqualTo(200);
+            fx.clock().advance(Duration.ofSeconds(10));
+        }
+        fx.invoice("CAP-1", "1", "100");
+
+        JsonNode responses = fx.api().get("/cdc?entities=Customer,Invoice&changedSince=2026-03-02T00:00:00-08:00").json()
+                .get("CDCResponse").get(0).get("QueryResponse");
+
+        assertThat(responses.get(0).get("Customer")).as("1,020 new customers besides the 3 seeded: the cap").hasSize(1000);
+        assertThat(responses.get(0).get("Customer").get(999).get("DisplayName").asText()).isNotEqualTo("Cap 33-30");
+        assertThat(responses.get(1).isEmpty()).as("the invoice changed last is left out").isTrue();
     }
 
     private static List<String> types(JsonNode events) {

@@ -47,6 +47,7 @@ final class QueryRunner {
 
     static ObjectNode run(Company company, Query query) {
         String entity = entityName(company, query.entity());
+        FilterableProperties.check(entity, query);
         List<ObjectNode> rows = entity.equals("CompanyInfo") ? List.of(CompanyInfo.of(company))
                 : entity.equals("Preferences") ? List.of(company.preferences().entity())
                 : company.visible(entity);

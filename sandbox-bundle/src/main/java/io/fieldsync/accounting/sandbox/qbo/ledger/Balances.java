@@ -71,7 +71,7 @@ public final class Balances {
             invoice.put("Balance", balance);
             invoice.set("LinkedTxn", links);
             if (moved) {
-                company.touch("Invoice", invoice, CompanyChange.Operation.UPDATED);
+                company.restamp(invoice);
             }
         }
         for (ObjectNode memo : company.tableOf("CreditMemo").all()) {
@@ -82,7 +82,7 @@ public final class Balances {
             memo.put("RemainingCredit", remaining);
             memo.put("Balance", remaining);
             if (moved) {
-                company.touch("CreditMemo", memo, CompanyChange.Operation.UPDATED);
+                company.restamp(memo);
             }
         }
         for (ObjectNode customer : company.tableOf("Customer").all()) {

@@ -170,6 +170,21 @@ public final class Company {
         listener.changed(new CompanyChange(realmId, entity, node.get("Id").asText(), operation, now()));
     }
 
+    /**
+     * Bumps SyncToken and LastUpdatedTime of an entity that another write changed (an invoice's Balance and LinkedTxn
+     * moved by a payment), without a webhook event of its own: QBO announces the entity that was written (Intuit's
+     * webhooks page lists events per entity and operation: Payment Create/Update/Delete/Void...); that the invoice it
+     * settles is not announced as well is not documented either way [U], and the sandbox takes the reading that a
+     * client must cope with: the Payment (or CreditMemo) event alone.
+     */
+    public void restamp(ObjectNode node) {
+        int token = Integer.parseInt(node.path("SyncToken").asText("0"));
+        node.put("SyncToken", String.valueOf(token + 1));
+        ObjectNode meta = node.get("MetaData") instanceof ObjectNode m ? m : node.putObject("MetaData");
+        meta.put("LastUpdatedTime", QboTime.meta(now()));
+        sequence++;
+    }
+
     /** Deletes an entity; CDC keeps {@code {Id, status:"Deleted", MetaData}}. Returns what QBO answers. */
     public ObjectNode delete(String entity, ObjectNode node) {
         String id = node.get("Id").asText();
