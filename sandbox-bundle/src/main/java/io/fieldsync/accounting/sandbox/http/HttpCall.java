@@ -2,12 +2,17 @@ package io.fieldsync.accounting.sandbox.http;
 
 import io.fieldsync.accounting.sandbox.transport.CallTransport;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * One incoming HTTP request, read once, answered once (or dropped on purpose), whichever server carried it (see
@@ -18,14 +23,28 @@ public final class HttpCall {
     private final CallTransport transport;
     private final String rawQuery;
     private final QueryString query;
+    private final boolean decodesContentEncoding;
     private byte[] body;
     private boolean answered;
 
     public HttpCall(CallTransport transport) {
+        this(transport, false);
+    }
+
+    private HttpCall(CallTransport transport, boolean decodesContentEncoding) {
         this.transport = transport;
+        this.decodesContentEncoding = decodesContentEncoding;
         String q = transport.rawQuery();
         this.rawQuery = q == null ? "" : q;
         this.query = QueryString.parse(rawQuery);
+    }
+
+    /**
+     * A call whose {@link #body()} is the body after its {@code Content-Encoding} (gzip or deflate) is undone, for a
+     * service that takes compressed requests (QuickBooks Online: Intuit's SDK compresses every body by default).
+     */
+    public static HttpCall decodingContentEncoding(CallTransport transport) {
+        return new HttpCall(transport, true);
     }
 
     public String method() {
@@ -49,13 +68,50 @@ public final class HttpCall {
         return Optional.ofNullable(transport.header(name));
     }
 
+    /**
+     * The request body; for a call made with {@link #decodingContentEncoding}, decompressed.
+     *
+     * @throws UnreadableBody when the body is not in the Content-Encoding the request names
+     */
     public synchronized byte[] body() throws IOException {
         if (body == null) {
             try (InputStream in = transport.body()) {
                 body = in.readAllBytes();
             }
+            if (decodesContentEncoding) {
+                body = decode(body, header("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT));
+            }
         }
         return body;
+    }
+
+    private static byte[] decode(byte[] raw, String encoding) throws UnreadableBody {
+        if (raw.length == 0 || encoding.isEmpty() || encoding.equals("identity")) {
+            return raw;
+        }
+        try {
+            return switch (encoding) {
+                case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes();
+                case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(raw)).readAllBytes();
+                default -> throw new UnreadableBody("Content-Encoding " + encoding + " is not supported");
+            };
+        } catch (ZipException | EOFException e) {
+            throw new UnreadableBody("the body is not the " + encoding + " its Content-Encoding names");
+        } catch (UnreadableBody e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnreadableBody("the " + encoding + " body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** A request body that cannot be decoded as its headers say: the client's fault, never the sandbox's. */
+    public static final class UnreadableBody extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnreadableBody(String message) {
+            super(message);
+        }
     }
 
     public boolean answered() {
@@ -64,7 +120,11 @@ public final class HttpCall {
 
     public void respond(ApiResponse response) throws IOException {
         answered = true;
-        body(); // consume the request before answering, so that the connection can be reused
+        try {
+            body(); // consume the request before answering, so that the connection can be reused
+        } catch (UnreadableBody consumedAnyway) {
+            // the bytes were read; only their decoding failed
+        }
         transport.respond(response.status(), response.headers(), response.body());
     }
 
