@@ -16,7 +16,9 @@ import com.intuit.ipp.data.OperationEnum;
 import com.intuit.ipp.data.Payment;
 import com.intuit.ipp.data.ReferenceType;
 import com.intuit.ipp.data.SalesItemLineDetail;
+import com.intuit.ipp.exception.AuthenticationException;
 import com.intuit.ipp.exception.FMSException;
+import com.intuit.ipp.exception.ServiceException;
 import com.intuit.ipp.exception.ValidationException;
 import com.intuit.ipp.security.OAuth2Authorizer;
 import com.intuit.ipp.services.BatchOperation;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
@@ -193,7 +198,7 @@ class IntuitSdkAgainstSandboxIT {
             FMSException refused = catchThrowableOfType(FMSException.class,
                     () -> service.add(invoice(customer, number, "10", "1", "10.00")));
 
-            // QBO's fault type is "ValidationFault" (api-facts §5; FaultTypeEnum), and the SDK's
+            // QBO's fault type is "ValidationFault" (api-facts §8.1; the SDK's own FaultTypeEnum), and the SDK's
             // HandleResponseInterceptor maps only "Validation" to ValidationException: against the real service, as
             // here, a validation error arrives as a plain FMSException whose error list carries QBO's code.
             assertThat(refused).isNotNull().isNotInstanceOf(ValidationException.class);
@@ -202,6 +207,17 @@ class IntuitSdkAgainstSandboxIT {
                 assertThat(e.getMessage()).isEqualTo("Duplicate Document Number Error");
                 assertThat(e.getDetail()).contains(number);
             });
+        }
+
+        @Test
+        void aThrottledCallIsTheSdksServiceExceptionWithQuickBooksThrottleCode() throws Exception {
+            control(sandbox, "/faults/too-many-requests?calls=1");
+
+            ServiceException throttled = catchThrowableOfType(ServiceException.class,
+                    () -> service.executeQuery("select * from Customer"));
+
+            assertThat(throttled).isNotNull();
+            assertThat(throttled.getErrorList()).extracting(Error::getCode).containsExactly("003001");
         }
 
         private Invoice invoice(Customer customer, String number, String taxCode, String qty, String unitPrice) {
@@ -252,6 +268,46 @@ class IntuitSdkAgainstSandboxIT {
             assertThat(created.getTotalAmt()).isEqualByComparingTo("120.00");
             assertThat(read.getBalance()).isEqualByComparingTo("0");
         }
+    }
+
+    /** Access the user ended or tokens that expired: the SDK's own exceptions, from QBO's 401 and 403 answers. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class EndedAccess {
+
+        private StandaloneSandbox sandbox;
+        private DataService service;
+
+        @BeforeAll
+        void start() throws FMSException {
+            sandbox = StandaloneSandbox.start("--provider", "qbo");
+            service = dataService(sandbox);
+        }
+
+        @AfterAll
+        void stop() throws InterruptedException {
+            sandbox.close();
+        }
+
+        @Test
+        void anExpiredAccessTokenIsTheSdksAuthenticationExceptionWithCode3200() throws Exception {
+            control(sandbox, "/access/expire-tokens");
+
+            // QBO's 401 body is the lower-case {"fault":{"error":[…],"type":"AUTHENTICATION"}} (api-facts §8.1), which
+            // the SDK parses into its AuthenticationException; InvalidTokenException is only for a 401 without one.
+            AuthenticationException refused = catchThrowableOfType(AuthenticationException.class,
+                    () -> service.executeQuery("select * from Customer"));
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.getErrorList()).extracting(Error::getCode).containsExactly("3200");
+        }
+    }
+
+    private static void control(StandaloneSandbox sandbox, String action) throws Exception {
+        HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sandbox.value("control") + action))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).as("%s: %s", action, done.body()).isEqualTo(200);
     }
 
     private static DataService dataService(StandaloneSandbox sandbox) throws FMSException {
