@@ -7,10 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
@@ -40,8 +43,9 @@ public final class HttpCall {
     }
 
     /**
-     * A call whose {@link #body()} is the body after its {@code Content-Encoding} (gzip or deflate) is undone, for a
-     * service that takes compressed requests (QuickBooks Online: Intuit's SDK compresses every body by default).
+     * A call whose {@link #body()} is the body after its {@code Content-Encoding} (gzip or deflate) is undone, and whose
+     * answer is compressed as its {@code Accept-Encoding} asks, for a service that does both (QuickBooks Online:
+     * Intuit's SDK compresses every body and asks for compressed answers by default).
      */
     public static HttpCall decodingContentEncoding(CallTransport transport) {
         return new HttpCall(transport, true);
@@ -125,7 +129,56 @@ public final class HttpCall {
         } catch (UnreadableBody consumedAnyway) {
             // the bytes were read; only their decoding failed
         }
-        transport.respond(response.status(), response.headers(), response.body());
+        ApiResponse sent = decodesContentEncoding ? encodedAsAccepted(response) : response;
+        transport.respond(sent.status(), sent.headers(), sent.body());
+    }
+
+    /**
+     * The answer compressed as the request's {@code Accept-Encoding} asks (gzip preferred, else deflate), for a
+     * service that compresses its answers (QuickBooks Online); unchanged when nothing it knows is accepted.
+     */
+    private ApiResponse encodedAsAccepted(ApiResponse response) throws IOException {
+        if (response.body().length == 0 || response.headers().containsKey("Content-Encoding")) {
+            return response;
+        }
+        String accepted = header("Accept-Encoding").orElse("").toLowerCase(Locale.ROOT);
+        String encoding = accepts(accepted, "gzip") ? "gzip" : accepts(accepted, "deflate") ? "deflate" : null;
+        if (encoding == null) {
+            return response;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = encoding.equals("gzip") ? new GZIPOutputStream(bytes)
+                : new DeflaterOutputStream(bytes)) {
+            out.write(response.body());
+        }
+        return new ApiResponse(response.status(), response.headers(), bytes.toByteArray())
+                .withHeader("Content-Encoding", encoding);
+    }
+
+    /** Whether an Accept-Encoding value names {@code coding} (or *) without q=0 (RFC 9110 §12.5.3). */
+    static boolean accepts(String acceptEncoding, String coding) {
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String name = pieces[0].trim();
+            if (!name.equals(coding) && !name.equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < pieces.length; i++) {
+                String p = pieces[i].trim().replace(" ", "");
+                if (p.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(p.substring(2)) <= 0;
+                    } catch (NumberFormatException e) {
+                        refused = true;
+                    }
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends the exchange without an answer after a write was applied (fault injection); see {@link CallTransport#drop}. */
