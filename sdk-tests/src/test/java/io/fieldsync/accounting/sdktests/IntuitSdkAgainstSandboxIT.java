@@ -20,6 +20,7 @@ import com.intuit.ipp.exception.AuthenticationException;
 import com.intuit.ipp.exception.FMSException;
 import com.intuit.ipp.exception.ServiceException;
 import com.intuit.ipp.exception.ValidationException;
+import com.intuit.ipp.interceptors.HTTPURLConnectionInterceptor;
 import com.intuit.ipp.security.OAuth2Authorizer;
 import com.intuit.ipp.services.BatchOperation;
 import com.intuit.ipp.services.CDCQueryResult;
@@ -220,6 +221,52 @@ class IntuitSdkAgainstSandboxIT {
             assertThat(throttled.getErrorList()).extracting(Error::getCode).containsExactly("003001");
         }
 
+        @Test
+        void aSparseUpdateRenamesACustomerAndAStaleSyncTokenIs5010() throws FMSException {
+            Customer created = service.add(customer("Renamed " + unique()));
+            Customer change = new Customer();
+            change.setId(created.getId());
+            change.setSyncToken(created.getSyncToken());
+            change.setSparse(true);
+            change.setDisplayName(created.getDisplayName() + " Ltd");
+
+            Customer renamed = service.update(change);
+            FMSException stale = catchThrowableOfType(FMSException.class, () -> service.update(change));
+
+            assertThat(renamed.getDisplayName()).isEqualTo(created.getDisplayName() + " Ltd");
+            assertThat(renamed.getSyncToken()).isEqualTo("1");
+            assertThat(stale).isNotNull();
+            assertThat(stale.getErrorList()).extracting(Error::getCode).containsExactly("5010");
+        }
+
+        @Test
+        void anInvoiceVoidedThroughTheSdkStaysWithItsNumberAndNothingDue() throws FMSException {
+            Customer customer = service.add(customer("Voided " + unique()));
+            Invoice invoice = service.add(invoice(customer, "SDK-" + unique(), "10", "1", "40.00"));
+
+            // DataService.voidRequest sends POST /invoice?include=void (no operation parameter).
+            service.voidRequest(invoice);
+            Invoice read = service.findById(byId(new Invoice(), invoice.getId()));
+
+            assertThat(read.getDocNumber()).isEqualTo(invoice.getDocNumber());
+            assertThat(read.getTotalAmt()).isEqualByComparingTo("0");
+            assertThat(read.getBalance()).isEqualByComparingTo("0");
+            assertThat(read.getPrivateNote()).contains("Voided");
+        }
+
+        @Test
+        void aPaymentDeletedThroughTheSdkPutsItsAmountBackOnTheInvoice() throws FMSException {
+            Customer customer = service.add(customer("Refunded " + unique()));
+            Invoice invoice = service.add(invoice(customer, "SDK-" + unique(), "10", "1", "20.00"));
+            Payment payment = service.add(payment(customer, invoice, invoice.getTotalAmt()));
+
+            Payment deleted = service.delete(payment);
+            Invoice read = service.findById(byId(new Invoice(), invoice.getId()));
+
+            assertThat(deleted.getId()).isEqualTo(payment.getId());
+            assertThat(read.getBalance()).isEqualByComparingTo("22.00");
+        }
+
         private Invoice invoice(Customer customer, String number, String taxCode, String qty, String unitPrice) {
             Invoice invoice = new Invoice();
             invoice.setCustomerRef(ref(customer.getId()));
@@ -270,6 +317,41 @@ class IntuitSdkAgainstSandboxIT {
         }
     }
 
+    /** The SDK on its java.net transport: compressed bodies both ways, decompressed by the SDK itself. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class HttpUrlConnectionTransport {
+
+        private StandaloneSandbox sandbox;
+        private DataService service;
+
+        @BeforeAll
+        void start() throws FMSException {
+            sandbox = StandaloneSandbox.start("--provider", "qbo");
+            service = dataServiceOverHttpUrlConnection(sandbox);
+        }
+
+        @AfterAll
+        void stop() throws InterruptedException {
+            sandbox.close();
+        }
+
+        @Test
+        void anInvoiceIsCreatedAndReadBackThroughCompressedAnswers() throws FMSException {
+            Customer customer = service.add(customer("Java Net " + unique()));
+            Invoice invoice = new Invoice();
+            invoice.setCustomerRef(ref(customer.getId()));
+            invoice.setDocNumber("NET-" + unique());
+            invoice.setLine(List.of(salesLine(itemNamed(service, "Hours").getId(), "11", "2", "15.00")));
+
+            Invoice created = service.add(invoice);
+            Invoice read = service.findById(byId(new Invoice(), created.getId()));
+
+            assertThat(read.getTotalAmt()).isEqualByComparingTo("30.00");
+            assertThat(read.getTxnTaxDetail().getTotalTax()).isEqualByComparingTo("0");
+        }
+    }
+
     /** Access the user ended or tokens that expired: the SDK's own exceptions, from QBO's 401 and 403 answers. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -316,12 +398,28 @@ class IntuitSdkAgainstSandboxIT {
         // SDK's default transport drops the base URL's port (HTTPClientConnectionInterceptor connects to
         // new HttpHost(uri.getHost(), -1, uri.getScheme()), i.e. port 80 or 443) while a proxy keeps its own.
         URI api = URI.create(sandbox.value("API base URL"));
+        Config.setProperty(Config.HTTP_TRANSPORT, "");
         Config.setProperty(Config.BASE_URL_QBO, api + "/v3/company");
         Config.setProperty(Config.PROXY_HOST, api.getHost());
         Config.setProperty(Config.PROXY_PORT, Integer.toString(api.getPort()));
-        Context context = new Context(new OAuth2Authorizer(sandbox.value("access token")), ServiceType.QBO,
+        return new DataService(context(sandbox));
+    }
+
+    /**
+     * The SDK's other transport, java.net.HttpURLConnection ({@code httpTransport} HTTP_URL_CONNECTION), which keeps
+     * the base URL's port and leaves answers compressed for the SDK's own DecompressionInterceptor to undo.
+     */
+    private static DataService dataServiceOverHttpUrlConnection(StandaloneSandbox sandbox) throws FMSException {
+        Config.setProperty(Config.HTTP_TRANSPORT, HTTPURLConnectionInterceptor.HTTP_URL_CONNECTION);
+        Config.setProperty(Config.BASE_URL_QBO, sandbox.value("API base URL") + "/v3/company");
+        Config.setProperty(Config.PROXY_HOST, "");
+        Config.setProperty(Config.PROXY_PORT, "");
+        return new DataService(context(sandbox));
+    }
+
+    private static Context context(StandaloneSandbox sandbox) throws FMSException {
+        return new Context(new OAuth2Authorizer(sandbox.value("access token")), ServiceType.QBO,
                 sandbox.value("realm id"));
-        return new DataService(context);
     }
 
     private static Item itemNamed(DataService service, String name) throws FMSException {

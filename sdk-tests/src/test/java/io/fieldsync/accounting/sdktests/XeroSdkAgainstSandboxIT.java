@@ -4,6 +4,7 @@ import com.xero.api.ApiClient;
 import com.xero.api.XeroBadRequestException;
 import com.xero.api.XeroMinuteRateLimitException;
 import com.xero.api.client.AccountingApi;
+import com.xero.api.client.IdentityApi;
 import com.xero.models.accounting.Account;
 import com.xero.models.accounting.Allocation;
 import com.xero.models.accounting.Allocations;
@@ -17,6 +18,7 @@ import com.xero.models.accounting.LineItem;
 import com.xero.models.accounting.Payment;
 import com.xero.models.accounting.Payments;
 import com.xero.models.accounting.ValidationError;
+import com.xero.models.identity.Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,23 @@ class XeroSdkAgainstSandboxIT {
     @AfterAll
     void stop() throws InterruptedException {
         sandbox.close();
+    }
+
+    @Test
+    void theIdentityApiListsTheDemoOrganisationAsAConnection() throws IOException {
+        // IdentityApi calls {basePath}/Connections; its base path is the API root, where /connections lives.
+        String connectionsUrl = sandbox.value("connections URL");
+        IdentityApi identity = IdentityApi.getInstance(new ApiClient(
+                connectionsUrl.substring(0, connectionsUrl.length() - "/connections".length()), null, null, null,
+                null));
+
+        List<Connection> connections = identity.getConnections(token, null);
+
+        assertThat(connections).singleElement().satisfies(c -> {
+            assertThat(c.getTenantId()).hasToString(tenant);
+            assertThat(c.getTenantType()).isEqualTo("ORGANISATION");
+            assertThat(c.getTenantName()).isEqualTo(sandbox.remark("tenant id"));
+        });
     }
 
     @Test
