@@ -17,6 +17,7 @@ import com.intuit.ipp.data.Payment;
 import com.intuit.ipp.data.ReferenceType;
 import com.intuit.ipp.data.SalesItemLineDetail;
 import com.intuit.ipp.exception.AuthenticationException;
+import com.intuit.ipp.exception.ConfigurationException;
 import com.intuit.ipp.exception.FMSException;
 import com.intuit.ipp.exception.ServiceException;
 import com.intuit.ipp.exception.ValidationException;
@@ -27,6 +28,7 @@ import com.intuit.ipp.services.CDCQueryResult;
 import com.intuit.ipp.services.DataService;
 import com.intuit.ipp.services.QueryResult;
 import com.intuit.ipp.util.Config;
+import org.apache.http.NoHttpResponseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -46,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -265,6 +268,30 @@ class IntuitSdkAgainstSandboxIT {
 
             assertThat(deleted.getId()).isEqualTo(payment.getId());
             assertThat(read.getBalance()).isEqualByComparingTo("22.00");
+        }
+
+        @Test
+        void aWriteWhoseAnswerWasLostIsAppliedOnceWhenResentWithItsRequestid() throws Exception {
+            String name = "Lost Answer " + unique();
+            String requestId = UUID.randomUUID().toString().replace("-", "");
+            Context context = context(sandbox);
+            DataService resending = new DataService(context);
+            control(sandbox, "/faults/drop-after-apply?writes=1");
+
+            // The SDK's retry handler would resend a POST that got no answer, but its compressed body is not
+            // repeatable: Apache HttpClient gives up and the SDK reports ConfigurationException, outcome unknown.
+            context.setRequestID(requestId);
+            Throwable lost = catchThrowable(() -> resending.add(customer(name)));
+            // Resending with the same requestid (Context.setRequestID) is QBO's way to learn what happened.
+            context.setRequestID(requestId);
+            Customer resent = resending.add(customer(name));
+            QueryResult withThatName = service.executeQuery("select * from Customer where DisplayName = '" + name
+                    + "'");
+
+            assertThat(lost).isInstanceOf(ConfigurationException.class).hasRootCauseInstanceOf(
+                    NoHttpResponseException.class);
+            assertThat(withThatName.getEntities()).singleElement()
+                    .extracting(e -> ((Customer) e).getId()).isEqualTo(resent.getId());
         }
 
         private Invoice invoice(Customer customer, String number, String taxCode, String qty, String unitPrice) {
