@@ -61,6 +61,8 @@ final class StandaloneSandbox implements AutoCloseable {
         command.add(Integer.toString(freePort()));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // A test JVM that ends without running close() (a crash, a kill of the build) takes its sandbox with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "sandbox-reaper"));
             List<String> output = new ArrayList<>();
             Map<String, String> values = new HashMap<>();
             Map<String, String> remarks = new HashMap<>();
