@@ -4,6 +4,7 @@ import io.fieldsync.accounting.sandbox.control.ControlSurface;
 import io.fieldsync.accounting.sandbox.qbo.DemoCompany;
 import io.fieldsync.accounting.sandbox.qbo.QboSandbox;
 import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
+import io.fieldsync.accounting.sandbox.qbo.UsDemoCompany;
 import io.fieldsync.accounting.sandbox.qbo.control.QboTokens;
 import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
@@ -16,14 +17,16 @@ import io.fieldsync.accounting.sandbox.xero.webhooks.IntentToReceiveReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar accounting-sandbox.jar [--provider xero|qbo] [--port 8089] [--host 127.0.0.1] [--client-id ID]
+ * {@code java -jar accounting-sandbox.jar [--provider xero|qbo] [--country AU|US] [--port 8089] [--host 127.0.0.1] [--client-id ID]
  * [--client-secret S] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox (the default)
- * with a seeded demo organisation, or the QuickBooks Online sandbox with a seeded demo company ({@code --provider qbo};
- * {@code --webhook-key} is then the verifier token and optional), prints where everything is plus a ready access token
+ * with a seeded demo organisation, or the QuickBooks Online sandbox with a seeded demo company ({@code --provider qbo
+ * [--country AU|US]}: the AU company, global tax model, by default, or the US sales-tax one; {@code --webhook-key} is
+ * then the verifier token and optional), prints where everything is plus a ready access token
  * and the tenant or realm id, and serves until killed.
  */
 public final class SandboxMain {
@@ -38,7 +41,7 @@ public final class SandboxMain {
                     : start(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar accounting-sandbox.jar [--provider xero|qbo] [--port 8089] "
+            System.err.println("usage: java -jar accounting-sandbox.jar [--provider xero|qbo [--country AU|US]] [--port 8089] "
                     + "[--host 127.0.0.1] [--client-id ID] [--client-secret SECRET] [--webhook-url URL --webhook-key KEY] "
                     + "[--clock-speed 1]");
             System.exit(2);
@@ -105,6 +108,11 @@ public final class SandboxMain {
     /** Starts the QuickBooks Online sandbox with a seeded demo company, prints its coordinates, returns it running. */
     public static QboSandbox startQbo(String[] args, PrintStream out) {
         Map<String, String> options = parse(args);
+        String country = options.getOrDefault("country", "AU").toUpperCase(Locale.ROOT);
+        if (!country.equals("AU") && !country.equals("US")) {
+            throw new IllegalArgumentException("--country must be AU (global tax model) or US (US sales tax): "
+                    + options.get("country"));
+        }
         int port = Integer.parseInt(options.getOrDefault("port", "8089"));
         QboSandboxConfig config = QboSandboxConfig.defaults().withHost(options.getOrDefault("host", "127.0.0.1"));
         if (options.containsKey("client-id") || options.containsKey("client-secret")) {
@@ -116,7 +124,10 @@ public final class SandboxMain {
         }
         SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
         QboSandbox sandbox = new QboSandbox(config, clock).serveControlSurface().start(port);
-        SandboxRealm realm = sandbox.seedDemoCompany(DemoCompany.NAME);
+        // A US client sends lines without a TaxCodeRef (QBO's US sales-tax model): --country US gives it the company
+        // whose rules take that.
+        SandboxRealm realm = country.equals("US") ? sandbox.seedUsDemoCompany(UsDemoCompany.NAME)
+                : sandbox.seedDemoCompany(DemoCompany.NAME);
         QboTokens tokens = sandbox.connect(realm.realmId());
 
         out.println("QuickBooks Online sandbox listening on " + sandbox.baseUrl());

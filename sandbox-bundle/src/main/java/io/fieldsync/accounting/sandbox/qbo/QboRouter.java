@@ -54,7 +54,9 @@ final class QboRouter {
     }
 
     void serve(CallTransport transport) {
-        HttpCall call = new HttpCall(transport);
+        // Intuit's Java SDK gzips every request body by default (intuit-default-config.xml, message/request/compression),
+        // and QBO reads it: bodies are decoded by their Content-Encoding before anything parses them.
+        HttpCall call = HttpCall.decodingContentEncoding(transport);
         try {
             String path = call.path();
             Matcher company = COMPANY.matcher(path);

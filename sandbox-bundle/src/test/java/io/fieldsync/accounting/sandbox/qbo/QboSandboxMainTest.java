@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QboSandboxMainTest {
 
@@ -60,6 +61,46 @@ class QboSandboxMainTest {
         } finally {
             sandbox.close();
         }
+    }
+
+    @Test
+    void countryUsStartsTheUsSalesTaxCompanyAndNamesIt() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        QboSandbox sandbox = SandboxMain.startQbo(new String[] {"--provider", "qbo", "--country", "US", "--port", "0"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            String out = printed.toString(StandardCharsets.UTF_8);
+            String api = find(out, "API base URL\\s+(\\S+)");
+            String token = find(out, "access token\\s+(\\S+)");
+            String realm = find(out, "realm id\\s+(\\S+)");
+
+            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api
+                            + "/v3/company/" + realm + "/companyinfo/" + realm + "?minorversion=75"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(find(out, "realm id\\s+\\S+\\s+\\((.*)\\)")).isEqualTo(UsDemoCompany.NAME);
+            assertThat(info.statusCode()).isEqualTo(200);
+            assertThat(info.body()).contains("\"Country\":\"US\"");
+        } finally {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void theAustralianCompanyIsTheDefaultAndAnUnknownCountryIsRefused() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        QboSandbox sandbox = SandboxMain.startQbo(new String[] {"--provider", "qbo", "--country", "AU", "--port", "0"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(find(printed.toString(StandardCharsets.UTF_8), "realm id\\s+\\S+\\s+\\((.*)\\)"))
+                    .isEqualTo(DemoCompany.NAME);
+        } finally {
+            sandbox.close();
+        }
+        assertThatThrownBy(() -> SandboxMain.startQbo(new String[] {"--provider", "qbo", "--country", "GB", "--port",
+                "0"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--country");
     }
 
     private static String find(String text, String regex) {

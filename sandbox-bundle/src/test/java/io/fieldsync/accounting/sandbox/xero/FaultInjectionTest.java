@@ -97,6 +97,11 @@ class FaultInjectionTest {
         assertThat(first.status()).isEqualTo(429);
         assertThat(first.header("Retry-After")).isEqualTo("7");
         assertThat(first.header("X-Rate-Limit-Problem")).isEqualTo("minute");
+        // A minute breach says the minute is used up, as a real one does (RateLimitsTest): Xero's SDK tells the
+        // breaches apart by the remaining counts (XeroApiExceptionHandler: X-MinLimit-Remaining <= 0 is
+        // XeroMinuteRateLimitException), not by X-Rate-Limit-Problem.
+        assertThat(first.header("X-MinLimit-Remaining")).isEqualTo("0");
+        assertThat(first.header("X-DayLimit-Remaining")).isEqualTo("5000");
         assertThat(second.status()).isEqualTo(429);
         assertThat(third.status()).isEqualTo(200);
         assertThat(third.header("X-MinLimit-Remaining")).as("forced refusals take no calls").isEqualTo("59");

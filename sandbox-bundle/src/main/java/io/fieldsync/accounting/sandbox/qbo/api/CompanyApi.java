@@ -65,6 +65,15 @@ public final class CompanyApi {
             call.respond(tagged(QboFaults.forbidden(clock.instant())));
             return;
         }
+        try {
+            call.body();
+        } catch (HttpCall.UnreadableBody unreadable) {
+            // [U] Intuit documents no answer for a body that is not in its Content-Encoding; a 400 ValidationFault
+            // 2010 like an unparsable body is the sandbox's guess.
+            call.respond(tagged(QboFaults.validation(QboFault.request("Error parsing object: "
+                    + unreadable.getMessage()), clock.instant())));
+            return;
+        }
         boolean batch = rest.equalsIgnoreCase("/batch");
         int cost;
         boolean writes = !batch;

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,12 @@ public final class AccountingApi {
         }
         OptionalLong forced = faults.takeTooManyRequests();
         if (forced.isPresent()) {
-            call.respond(tooManyRequests(RateLimiter.MINUTE, forced.getAsLong(), limiter.remaining(token.clientId(), tenantId)));
+            // A forced breach is a minute breach, so the minute is used up: Xero's SDK classifies a 429 by the
+            // remaining counts (XeroApiExceptionHandler: X-MinLimit-Remaining <= 0 → XeroMinuteRateLimitException),
+            // as a real minute breach reports them (developer.xero.com/documentation/guides/oauth2/limits).
+            Map<String, String> remaining = new HashMap<>(limiter.remaining(token.clientId(), tenantId));
+            remaining.put("X-MinLimit-Remaining", "0");
+            call.respond(tooManyRequests(RateLimiter.MINUTE, forced.getAsLong(), remaining));
             return;
         }
         RateLimiter.Admission admission = limiter.admit(token.clientId(), tenantId);
