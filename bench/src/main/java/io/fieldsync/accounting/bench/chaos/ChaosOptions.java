@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param span         how long the host's day lasts (without its waits)
  * @param burst        how often the host hands over what it has (see {@link ChaosWorkload#generate})
- * @param drainTimeout how long, after the last planned event, the run waits for every document to settle
+ * @param drainTimeout how long, after the last planned event or the host's last step (the later), the run waits for every document to settle
  * @param retryDelay   the engine's {@code retry.delay.s}, and {@code retry.delay.max.s}: shortened for the quick form
  *                     only, so that it fits in CI's minutes
  */
