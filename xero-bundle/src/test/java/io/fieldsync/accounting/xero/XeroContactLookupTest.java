@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.fieldsync.accounting.api.Customer;
+import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteContact;
@@ -105,5 +106,23 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         assertThat(found).extracting(RemoteContact::name).containsExactlyInAnyOrder("Bayside Club", "Liam Gallagher");
         assertThat(found).filteredOn(contact -> contact.name().equals("Bayside Club")).singleElement()
                 .satisfies(contact -> assertThat(contact.active()).isFalse());
+    }
+
+    @Test
+    void aNameXeroRefusesToLookUpFailsAloneAndIsNeverCreatedBlind() {
+        proxy.refuseQueriesContaining("Zed Works", "{\"ErrorNumber\":16,\"Type\":\"QueryParseException\",\"Message\":\"Syntax error\"}");
+
+        List<PushOutcome> outcomes = provider.pushCustomers(session, List.of(
+                customerPush(new Customer("C-1", "Liam Gallagher", null, null, null)),
+                customerPush(new Customer("C-2", "Zed Works", null, null, null)),
+                customerPush(new Customer("C-3", "Harbour Plumbing Ltd", null, null, null))));
+
+        assertThat(outcomes).extracting(PushOutcome::status)
+                .containsExactly(OutcomeStatus.ALREADY_PRESENT, OutcomeStatus.FAILED, OutcomeStatus.SYNCED);
+        assertThat(outcomes.get(1).error().code()).isEqualTo(ErrorCode.CUSTOMER_INVALID);
+        assertThat(outcomes.get(1).error().message()).contains("Zed Works");
+        assertThat(outcomes.get(1).error().detail()).contains("Syntax error");
+        assertThat(demo.activeContactNamed("Zed Works")).isEmpty();
+        assertThat(demo.activeContactNamed("Harbour Plumbing Ltd")).isPresent();
     }
 }
