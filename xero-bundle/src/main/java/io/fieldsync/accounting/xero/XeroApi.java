@@ -21,6 +21,13 @@ import io.fieldsync.accounting.xero.wire.XeroEnvelope;
 /** The Accounting API's paths and bodies: builds URIs, writes and reads {@link XeroEnvelope}s. */
 final class XeroApi {
 
+    /**
+     * Invoices and credit notes, read or written: Xero rounds UnitAmount to two decimals unless the request opts in with
+     * {@code unitdp=4} ("You can opt in to use four decimal places for unit amounts", OpenAPI parameter unitdp, declared
+     * on exactly these paths). The host's unit prices have four (MoneyRules), so without it totals drift by cents.
+     */
+    private static final java.util.regex.Pattern FOUR_DECIMAL_UNITS = java.util.regex.Pattern.compile("/(Invoices|CreditNotes)(/[^/]+)?");
+
     private final XeroSettings settings;
     private final XeroHttp http;
     private final ObjectMapper json;
@@ -99,8 +106,12 @@ final class XeroApi {
 
     URI uri(String path, Map<String, String> query) {
         StringBuilder uri = new StringBuilder(settings.accountingUrl()).append(path);
-        if (!query.isEmpty()) {
-            uri.append('?').append(XeroAuthorization.form(query));
+        Map<String, String> parameters = new LinkedHashMap<>(query);
+        if (FOUR_DECIMAL_UNITS.matcher(path).matches()) {
+            parameters.put("unitdp", "4");
+        }
+        if (!parameters.isEmpty()) {
+            uri.append('?').append(XeroAuthorization.form(parameters));
         }
         return URI.create(uri.toString());
     }
