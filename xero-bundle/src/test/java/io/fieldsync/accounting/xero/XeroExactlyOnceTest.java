@@ -214,8 +214,8 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
 
     @Test
     void aChangedCreditNoteIsNotSomethingXeroDoes() {
-        assertThat(XeroProvider.DESCRIPTOR.supports(io.fieldsync.accounting.api.spi.ProviderCapability.CREDIT_NOTE_UPDATES)).isFalse();
-        assertThat(XeroProvider.DESCRIPTOR.supports(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES)).isTrue();
+        assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.CREDIT_NOTE_UPDATES)).isFalse();
+        assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES)).isTrue();
     }
 
     // ---- helpers
