@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,9 @@ final class XeroApi {
      */
     private static final java.util.regex.Pattern FOUR_DECIMAL_UNITS = java.util.regex.Pattern.compile("/(Invoices|CreditNotes)(/[^/]+)?");
 
+    /** Xero's page of invoices, contacts and credit notes. */
+    static final int PAGE_SIZE = 100;
+
     private final XeroSettings settings;
     private final XeroHttp http;
     private final ObjectMapper json;
@@ -42,6 +46,24 @@ final class XeroApi {
     XeroEnvelope get(ProviderSession session, String path, Map<String, String> query) {
         XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + operation(path)));
         return envelope(reply, path);
+    }
+
+    /**
+     * GET every page of a collection: Xero pages at 100 (OpenAPI GET /Invoices, /Contacts, /CreditNotes: "page=1 – Up
+     * to 100 … will be returned in a single API call"), and a page of fewer is the last. A second call only when the
+     * first page is full.
+     */
+    <T> List<T> everyPage(ProviderSession session, String path, Map<String, String> query, Function<XeroEnvelope, List<T>> items) {
+        List<T> found = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Map<String, String> paged = new LinkedHashMap<>(query);
+            paged.put("page", Integer.toString(page));
+            List<T> onPage = items.apply(get(session, path, paged));
+            found.addAll(onPage);
+            if (onPage.size() < PAGE_SIZE) {
+                return found;
+            }
+        }
     }
 
     /** GET a collection changed since {@code since}. */

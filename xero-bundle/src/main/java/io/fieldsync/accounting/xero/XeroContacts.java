@@ -150,14 +150,9 @@ final class XeroContacts {
     /** Active contacts matching any of the values, every page: a shared email can match more than a page. */
     private List<XeroContact> where(ProviderSession session, String field, List<String> values) {
         String filter = String.join(" OR ", values.stream().map(value -> field + "==\"" + value + "\"").toList());
-        List<XeroContact> found = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            List<XeroContact> contacts = api.get(session, "/Contacts", Map.of("where", filter, "page", Integer.toString(page))).contactList();
-            contacts.stream().filter(contact -> !"ARCHIVED".equals(contact.contactStatus())).forEach(found::add);
-            if (contacts.size() < PAGE_SIZE) {
-                return found;
-            }
-        }
+        return api.everyPage(session, "/Contacts", Map.of("where", filter), XeroEnvelope::contactList).stream()
+                .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()))
+                .toList();
     }
 
     /**
