@@ -267,6 +267,11 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     }
 
     @Override
+    public SandboxTenant seedAuDemoOrganisation(String name) {
+        return Snapshots.tenant(AuDemoOrganisation.create(this, name));
+    }
+
+    @Override
     public List<SandboxTenant> tenants() {
         return organisations.all().stream().map(Snapshots::tenant).toList();
     }
