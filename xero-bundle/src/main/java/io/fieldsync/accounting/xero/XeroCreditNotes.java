@@ -41,9 +41,11 @@ final class XeroCreditNotes {
     private static final int NUMBERS_PER_LOOKUP = 20;
 
     private final XeroApi api;
+    private final XeroTaxTypes taxTypes;
 
-    XeroCreditNotes(XeroApi api) {
+    XeroCreditNotes(XeroApi api, XeroTaxTypes taxTypes) {
         this.api = api;
+        this.taxTypes = taxTypes;
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
@@ -77,7 +79,7 @@ final class XeroCreditNotes {
     }
 
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, XeroInvoice> invoices) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings());
+        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
         List<XeroCreditNote> notes = pushes.stream()
                 .map(push -> mapper.creditNote(push.creditNote(), number(push), push.remoteCustomerId(),
                         invoices.get(push.remoteInvoiceId()).currencyCode()))

@@ -29,13 +29,15 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
 final class XeroInvoices {
 
     private final XeroApi api;
+    private final XeroTaxTypes taxTypes;
 
-    XeroInvoices(XeroApi api) {
+    XeroInvoices(XeroApi api, XeroTaxTypes taxTypes) {
         this.api = api;
+        this.taxTypes = taxTypes;
     }
 
     List<PushOutcome> push(ProviderSession session, List<InvoicePush> batch) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings());
+        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
         List<PushOutcome> outcomes = new ArrayList<>();
         boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         Map<String, XeroInvoice> byNumber = keepNumbers ? reconcile(session, batch) : Map.of();

@@ -87,8 +87,9 @@ public class XeroProvider implements AccountingProvider {
         XeroApi api = new XeroApi(settings, http, json);
         this.authorization = new XeroAuthorization(settings, http, json, clock);
         this.contacts = new XeroContacts(api);
-        this.invoices = new XeroInvoices(api);
-        this.creditNotes = new XeroCreditNotes(api);
+        XeroTaxTypes taxTypes = new XeroTaxTypes(api, clock);
+        this.invoices = new XeroInvoices(api, taxTypes);
+        this.creditNotes = new XeroCreditNotes(api, taxTypes);
         this.payments = new XeroPayments(api);
         this.ledger = new XeroLedger(api, clock);
         this.webhooks = new XeroWebhooks(json);
