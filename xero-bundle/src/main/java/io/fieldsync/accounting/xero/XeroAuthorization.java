@@ -9,10 +9,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fieldsync.accounting.api.AccountingException;
@@ -87,9 +89,16 @@ final class XeroAuthorization {
         post("/connect/revocation", Map.of("token", tokens.refreshToken())).close();
     }
 
+    /**
+     * The organisations this consent authorised: {@code GET /connections?authEventId=} with the access token's
+     * {@code authentication_event_id} claim (Xero identity OpenAPI, /Connections). Without the filter Xero lists every
+     * organisation the same user ever connected to the app, and the picker would offer books the admin did not just
+     * choose. A token without the claim (not a JWT) is answered with the whole list.
+     */
     private List<Organisation> organisations(String accessToken) {
+        String filter = authEventId(accessToken).map(id -> "?authEventId=" + encode(id)).orElse("");
         String body = XeroHttp.withJerseyLoader(() -> {
-            try (Response response = http.client().target(settings.apiUrl() + "/connections")
+            try (Response response = http.client().target(settings.apiUrl() + "/connections" + filter)
                     .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + accessToken).get()) {
                 String text = response.readEntity(String.class);
                 if (response.getStatus() != 200) {
@@ -158,6 +167,20 @@ final class XeroAuthorization {
         } catch (JsonProcessingException e) {
             throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's identity service")
                     .withDetail("unreadable answer: " + e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The token's authentication_event_id; the token is Xero's own answer over TLS, so its payload is read, not verified. */
+    private Optional<String> authEventId(String accessToken) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return Optional.ofNullable(claims.path("authentication_event_id").textValue()).filter(id -> !id.isBlank());
+        } catch (IllegalArgumentException | java.io.IOException unreadable) {
+            return Optional.empty();
         }
     }
 
