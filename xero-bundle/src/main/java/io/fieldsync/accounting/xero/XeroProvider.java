@@ -126,6 +126,11 @@ public class XeroProvider implements AccountingProvider {
     }
 
     @Override
+    public void disconnect(TokenSet tokens, String tenantId) {
+        authorization.disconnect(tokens, tenantId);
+    }
+
+    @Override
     public ReferenceData referenceData(ProviderSession session) {
         return ledger.referenceData(session);
     }
