@@ -50,6 +50,7 @@ public class ScriptedProvider implements AccountingProvider {
     public final List<CreditNotePush> creditNotePushes = new CopyOnWriteArrayList<>();
     public final List<PaymentPush> paymentPushes = new CopyOnWriteArrayList<>();
     public final List<TokenSet> revoked = new CopyOnWriteArrayList<>();
+    public final List<String> disconnectedTenants = new CopyOnWriteArrayList<>();
     public final AtomicInteger refreshes = new AtomicInteger();
     /** The refresh token of every refresh attempt, in order. */
     public final List<String> refreshedWith = new CopyOnWriteArrayList<>();
@@ -132,6 +133,12 @@ public class ScriptedProvider implements AccountingProvider {
     @Override
     public void revoke(TokenSet tokens) {
         revoked.add(tokens);
+    }
+
+    @Override
+    public void disconnect(TokenSet tokens, String tenantId) {
+        disconnectedTenants.add(String.valueOf(tenantId));
+        revoke(tokens);
     }
 
     @Override

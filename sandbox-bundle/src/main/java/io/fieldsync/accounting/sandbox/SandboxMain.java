@@ -7,6 +7,7 @@ import io.fieldsync.accounting.sandbox.qbo.QboSandboxConfig;
 import io.fieldsync.accounting.sandbox.qbo.UsDemoCompany;
 import io.fieldsync.accounting.sandbox.qbo.control.QboTokens;
 import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
+import io.fieldsync.accounting.sandbox.xero.AuDemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
@@ -22,11 +23,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar accounting-sandbox.jar [--provider xero|qbo] [--country AU|US] [--port 8089] [--host 127.0.0.1] [--client-id ID]
- * [--client-secret S] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox (the default)
- * with a seeded demo organisation, or the QuickBooks Online sandbox with a seeded demo company ({@code --provider qbo
- * [--country AU|US]}: the AU company, global tax model, by default, or the US sales-tax one; {@code --webhook-key} is
- * then the verifier token and optional), prints where everything is plus a ready access token
+ * {@code java -jar accounting-sandbox.jar [--provider xero|qbo] [--country NZ|AU|US] [--port 8089] [--host 127.0.0.1]
+ * [--client-id ID] [--client-secret S] [--webhook-url URL --webhook-key KEY] [--clock-speed 1]}: starts the Xero sandbox
+ * (the default) with a seeded demo organisation ({@code --country NZ}, the default, or {@code AU}), or the QuickBooks
+ * Online sandbox with a seeded demo company ({@code --provider qbo [--country AU|US]}: the AU company, global tax model,
+ * by default, or the US sales-tax one; {@code --webhook-key} is then the verifier token and optional), prints where
+ * everything is plus a ready access token
  * and the tenant or realm id, and serves until killed.
  */
 public final class SandboxMain {
@@ -41,7 +43,7 @@ public final class SandboxMain {
                     : start(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar accounting-sandbox.jar [--provider xero|qbo [--country AU|US]] [--port 8089] "
+            System.err.println("usage: java -jar accounting-sandbox.jar [--provider xero [--country NZ|AU] | --provider qbo [--country AU|US]] [--port 8089] "
                     + "[--host 127.0.0.1] [--client-id ID] [--client-secret SECRET] [--webhook-url URL --webhook-key KEY] "
                     + "[--clock-speed 1]");
             System.exit(2);
@@ -74,7 +76,11 @@ public final class SandboxMain {
         }
         SandboxClock clock = SandboxClock.system().setSpeed(Double.parseDouble(options.getOrDefault("clock-speed", "1")));
         XeroSandbox sandbox = new XeroSandbox(config, clock).serveControlSurface().start(port);
-        Organisation org = DemoOrganisation.create(sandbox);
+        String country = options.getOrDefault("country", "nz").toLowerCase(java.util.Locale.ROOT);
+        if (!country.equals("nz") && !country.equals("au")) {
+            throw new IllegalArgumentException("--country must be nz or au: " + country);
+        }
+        Organisation org = country.equals("au") ? AuDemoOrganisation.create(sandbox) : DemoOrganisation.create(sandbox);
         TokenSet tokens = sandbox.connect(org);
 
         out.println("Xero sandbox listening on " + sandbox.baseUrl());

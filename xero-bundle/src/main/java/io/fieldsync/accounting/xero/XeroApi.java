@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,16 @@ import io.fieldsync.accounting.xero.wire.XeroEnvelope;
 /** The Accounting API's paths and bodies: builds URIs, writes and reads {@link XeroEnvelope}s. */
 final class XeroApi {
 
+    /**
+     * Invoices and credit notes, read or written: Xero rounds UnitAmount to two decimals unless the request opts in with
+     * {@code unitdp=4} ("You can opt in to use four decimal places for unit amounts", OpenAPI parameter unitdp, declared
+     * on exactly these paths). The host's unit prices have four (MoneyRules), so without it totals drift by cents.
+     */
+    private static final java.util.regex.Pattern FOUR_DECIMAL_UNITS = java.util.regex.Pattern.compile("/(Invoices|CreditNotes)(/[^/]+)?");
+
+    /** Xero's page of invoices, contacts and credit notes. */
+    static final int PAGE_SIZE = 100;
+
     private final XeroSettings settings;
     private final XeroHttp http;
     private final ObjectMapper json;
@@ -35,6 +46,24 @@ final class XeroApi {
     XeroEnvelope get(ProviderSession session, String path, Map<String, String> query) {
         XeroReply reply = http.send(session, XeroCall.get(uri(path, query), "GET " + operation(path)));
         return envelope(reply, path);
+    }
+
+    /**
+     * GET every page of a collection: Xero pages at 100 (OpenAPI GET /Invoices, /Contacts, /CreditNotes: "page=1 – Up
+     * to 100 … will be returned in a single API call"), and a page of fewer is the last. A second call only when the
+     * first page is full.
+     */
+    <T> List<T> everyPage(ProviderSession session, String path, Map<String, String> query, Function<XeroEnvelope, List<T>> items) {
+        List<T> found = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Map<String, String> paged = new LinkedHashMap<>(query);
+            paged.put("page", Integer.toString(page));
+            List<T> onPage = items.apply(get(session, path, paged));
+            found.addAll(onPage);
+            if (onPage.size() < PAGE_SIZE) {
+                return found;
+            }
+        }
     }
 
     /** GET a collection changed since {@code since}. */
@@ -99,8 +128,12 @@ final class XeroApi {
 
     URI uri(String path, Map<String, String> query) {
         StringBuilder uri = new StringBuilder(settings.accountingUrl()).append(path);
-        if (!query.isEmpty()) {
-            uri.append('?').append(XeroAuthorization.form(query));
+        Map<String, String> parameters = new LinkedHashMap<>(query);
+        if (FOUR_DECIMAL_UNITS.matcher(path).matches()) {
+            parameters.put("unitdp", "4");
+        }
+        if (!parameters.isEmpty()) {
+            uri.append('?').append(XeroAuthorization.form(parameters));
         }
         return URI.create(uri.toString());
     }

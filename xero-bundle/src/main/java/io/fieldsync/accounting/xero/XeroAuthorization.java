@@ -9,10 +9,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fieldsync.accounting.api.AccountingException;
@@ -87,24 +89,81 @@ final class XeroAuthorization {
         post("/connect/revocation", Map.of("token", tokens.refreshToken())).close();
     }
 
+    /**
+     * The organisations this consent authorised: {@code GET /connections?authEventId=} with the access token's
+     * {@code authentication_event_id} claim (Xero identity OpenAPI, /Connections). Without the filter Xero lists every
+     * organisation the same user ever connected to the app, and the picker would offer books the admin did not just
+     * choose. A token without the claim (not a JWT) is answered with the whole list.
+     */
     private List<Organisation> organisations(String accessToken) {
-        String body = XeroHttp.withJerseyLoader(() -> {
-            try (Response response = http.client().target(settings.apiUrl() + "/connections")
+        Connections listed = connections(accessToken, authEventId(accessToken).orElse(null));
+        if (listed.status() != 200) {
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's connections endpoint")
+                    .withDetail(listed.status() + " " + listed.body()));
+        }
+        return read(listed.body(), CONNECTIONS).stream()
+                .filter(connection -> connection.tenantType() == null || "ORGANISATION".equals(connection.tenantType()))
+                .map(connection -> new Organisation(connection.tenantId(), connection.tenantName()))
+                .toList();
+    }
+
+    /**
+     * Ends the connection to {@code tenantId} only: {@code DELETE /connections/{id}} (Xero identity OpenAPI), because
+     * revoking the refresh token "revokes all of that user's tenant connections for the app" (reference/api-facts.md
+     * §1). The refresh token is revoked when no connection of the grant is left, or when there is no organisation to
+     * name. An expired access token is refreshed first (the rotated tokens are not kept: the connection is ending).
+     */
+    void disconnect(TokenSet tokens, String tenantId) {
+        if (tenantId == null) {
+            revoke(tokens);
+            return;
+        }
+        TokenSet current = tokens;
+        Connections listed = connections(current.accessToken(), null);
+        if (listed.status() == 401) {
+            current = refresh(current);
+            listed = connections(current.accessToken(), null);
+        }
+        if (listed.status() != 200) {
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's connections endpoint")
+                    .withDetail(listed.status() + " " + listed.body()));
+        }
+        List<XeroConnection> all = read(listed.body(), CONNECTIONS);
+        String token = current.accessToken();
+        all.stream().filter(connection -> tenantId.equals(connection.tenantId())).forEach(connection -> delete(token, connection.id()));
+        if (all.stream().allMatch(connection -> tenantId.equals(connection.tenantId()))) {
+            revoke(current);
+        }
+    }
+
+    private record Connections(int status, String body) {
+    }
+
+    private Connections connections(String accessToken, String authEventId) {
+        String filter = authEventId == null ? "" : "?authEventId=" + encode(authEventId);
+        return XeroHttp.withJerseyLoader(() -> {
+            try (Response response = http.client().target(settings.apiUrl() + "/connections" + filter)
                     .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + accessToken).get()) {
-                String text = response.readEntity(String.class);
-                if (response.getStatus() != 200) {
-                    throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's connections endpoint")
-                            .withDetail(response.getStatus() + " " + text));
-                }
-                return text;
+                return new Connections(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "");
             } catch (ProcessingException e) {
                 throw unavailable(e);
             }
         });
-        return read(body, CONNECTIONS).stream()
-                .filter(connection -> connection.tenantType() == null || "ORGANISATION".equals(connection.tenantType()))
-                .map(connection -> new Organisation(connection.tenantId(), connection.tenantName()))
-                .toList();
+    }
+
+    private void delete(String accessToken, String connectionId) {
+        XeroHttp.withJerseyLoader(() -> {
+            try (Response response = http.client().target(settings.apiUrl() + "/connections/" + encode(connectionId))
+                    .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + accessToken).delete()) {
+                if (response.getStatus() != 204 && response.getStatus() != 404) {
+                    throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's connections endpoint")
+                            .withDetail(response.getStatus() + " on DELETE /connections/{id}"));
+                }
+                return null;
+            } catch (ProcessingException e) {
+                throw unavailable(e);
+            }
+        });
     }
 
     /**
@@ -158,6 +217,20 @@ final class XeroAuthorization {
         } catch (JsonProcessingException e) {
             throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero's identity service")
                     .withDetail("unreadable answer: " + e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The token's authentication_event_id; the token is Xero's own answer over TLS, so its payload is read, not verified. */
+    private Optional<String> authEventId(String accessToken) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return Optional.ofNullable(claims.path("authentication_event_id").textValue()).filter(id -> !id.isBlank());
+        } catch (IllegalArgumentException | java.io.IOException unreadable) {
+            return Optional.empty();
         }
     }
 

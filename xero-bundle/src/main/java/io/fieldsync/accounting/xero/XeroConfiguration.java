@@ -48,4 +48,15 @@ public @interface XeroConfiguration {
 
     @AttributeDefinition(name = "Read timeout (ms)", description = "After this, a write's outcome is unknown and is reconciled")
     int read_timeout_ms() default 60_000;
+
+    @AttributeDefinition(name = "App tier", description = "The app's pricing tier at developer.xero.com: sets the daily limit "
+            + "per organisation (Starter 1,000 calls, the others 5,000)")
+    XeroAppTier app_tier() default XeroAppTier.STARTER;
+
+    @AttributeDefinition(name = "Calls per day", description = "Calls a day per organisation; 0 = the tier's")
+    int calls_per_day() default 0;
+
+    @AttributeDefinition(name = "App calls per minute", description = "Calls a minute across all organisations of the app "
+            + "(Xero: 10,000)")
+    int app_calls_per_minute() default XeroAppLimits.APP_CALLS_PER_MINUTE;
 }

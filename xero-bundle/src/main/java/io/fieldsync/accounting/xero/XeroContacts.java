@@ -1,12 +1,15 @@
 package io.fieldsync.accounting.xero;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
@@ -47,13 +50,17 @@ final class XeroContacts {
                 unlinked.add(push);
             }
         }
-        Map<String, XeroContact> matches = matchAll(session, unlinked);
+        Lookup lookup = matchAll(session, unlinked);
         List<CustomerPush> toCreate = new ArrayList<>();
         for (CustomerPush push : unlinked) {
-            XeroContact match = matches.get(push.customer().hostId());
+            XeroContact match = lookup.matches().get(push.customer().hostId());
+            SyncError failure = lookup.failures().get(push.customer().hostId());
             if (match != null) {
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), match.contactID(), null,
                         "matched existing Xero contact " + match.name()));
+            } else if (failure != null) {
+                // never created blind: the contact may exist under a name Xero would not let us look up
+                outcomes.add(PushOutcome.failed(push.document(), failure));
             } else {
                 toCreate.add(push);
             }
@@ -64,47 +71,136 @@ final class XeroContacts {
         return outcomes;
     }
 
+    /** What the lookups found, by host customer id, and the customers whose lookup Xero refused. */
+    private record Lookup(Map<String, XeroContact> matches, Map<String, SyncError> failures) {
+    }
+
     /**
      * Host customer id → the active contact with its email, else with its exact name. A few calls for a
      * whole batch: one {@code where} per chunk of emails, then one per chunk of names still unmatched,
-     * because Xero's 60 calls a minute would not survive a search per customer.
+     * because Xero's 60 calls a minute would not survive a search per customer. Xero's {@code where} has no
+     * escape for a quote inside a literal (both {@code \\"} and a bare quote are a QueryParseException "Syntax
+     * error", XeroAPI/Xero-Java issue #347), so a name with a quote is searched with {@code searchTerm} and
+     * compared here. A chunk Xero refuses is split until the value it is about fails alone.
      */
-    private Map<String, XeroContact> matchAll(ProviderSession session, List<CustomerPush> pushes) {
+    private Lookup matchAll(ProviderSession session, List<CustomerPush> pushes) {
         Map<String, XeroContact> matches = new HashMap<>();
-        List<CustomerPush> withEmail = pushes.stream().filter(push -> push.customer().email() != null).toList();
+        Map<String, SyncError> failures = new HashMap<>();
+        List<CustomerPush> withEmail = pushes.stream()
+                .filter(push -> push.customer().email() != null && whereable(push.customer().email())).toList();
         Map<String, XeroContact> byEmail = new HashMap<>();
-        for (List<String> chunk : chunks(withEmail.stream().map(push -> push.customer().email().toLowerCase(Locale.ROOT)).distinct().toList())) {
-            for (XeroContact contact : where(session, "EmailAddress", chunk)) {
-                byEmail.putIfAbsent(strip(contact.emailAddress()).toLowerCase(Locale.ROOT), contact);
-            }
+        Map<String, SyncError> emailFailures = new HashMap<>();
+        for (List<String> chunk : chunks(withEmail.stream().map(push -> email(push.customer())).distinct().toList())) {
+            whereIsolated(session, "EmailAddress", chunk, emailFailures)
+                    .forEach(contact -> byEmail.putIfAbsent(email(contact.emailAddress()), contact));
         }
         withEmail.forEach(push -> {
-            XeroContact contact = byEmail.get(push.customer().email().toLowerCase(Locale.ROOT));
+            XeroContact contact = byEmail.get(email(push.customer()));
             if (contact != null) {
                 matches.put(push.customer().hostId(), contact);
             }
         });
         List<CustomerPush> rest = pushes.stream().filter(push -> !matches.containsKey(push.customer().hostId())).toList();
         Map<String, XeroContact> byName = new HashMap<>();
-        for (List<String> chunk : chunks(rest.stream().map(push -> push.customer().name().strip()).distinct().toList())) {
-            for (XeroContact contact : where(session, "Name", chunk)) {
-                byName.putIfAbsent(strip(contact.name()).toLowerCase(Locale.ROOT), contact);
+        Map<String, SyncError> nameFailures = new HashMap<>();
+        List<String> names = rest.stream().map(push -> push.customer().name().strip()).distinct().toList();
+        for (List<String> chunk : chunks(names.stream().filter(XeroContacts::whereable).toList())) {
+            whereIsolated(session, "Name", chunk, nameFailures).forEach(contact -> byName.putIfAbsent(name(contact.name()), contact));
+        }
+        for (String quoted : names.stream().filter(name -> !whereable(name)).toList()) {
+            try {
+                searchByName(session, quoted).ifPresent(contact -> byName.put(name(quoted), contact));
+            } catch (AccountingException refused) {
+                nameFailures.put(quoted, lookupRefused(quoted, refused));
             }
         }
         rest.forEach(push -> {
-            XeroContact contact = byName.get(push.customer().name().strip().toLowerCase(Locale.ROOT));
+            String name = push.customer().name().strip();
+            XeroContact contact = byName.get(name(name));
             if (contact != null) {
                 matches.put(push.customer().hostId(), contact);
+            } else if (nameFailures.containsKey(name)) {
+                failures.put(push.customer().hostId(), nameFailures.get(name));
+            } else if (push.customer().email() != null && emailFailures.containsKey(email(push.customer()))) {
+                failures.put(push.customer().hostId(), emailFailures.get(email(push.customer())));
             }
         });
-        return matches;
+        return new Lookup(matches, failures);
     }
 
+    /** One {@code where} for the chunk; if Xero refuses it, halves, down to the value it is about. */
+    private List<XeroContact> whereIsolated(ProviderSession session, String field, List<String> values, Map<String, SyncError> failed) {
+        try {
+            return where(session, field, values);
+        } catch (AccountingException refused) {
+            if (refused.error().code() != ErrorCode.VALIDATION_FAILED) {
+                throw refused;
+            }
+            if (values.size() == 1) {
+                failed.put(field.equals("Name") ? values.get(0) : values.get(0).toLowerCase(Locale.ROOT),
+                        lookupRefused(values.get(0), refused));
+                return List.of();
+            }
+            List<XeroContact> found = new ArrayList<>(whereIsolated(session, field, values.subList(0, values.size() / 2), failed));
+            found.addAll(whereIsolated(session, field, values.subList(values.size() / 2, values.size()), failed));
+            return found;
+        }
+    }
+
+    /** Active contacts matching any of the values, every page: a shared email can match more than a page. */
     private List<XeroContact> where(ProviderSession session, String field, List<String> values) {
-        String filter = String.join(" OR ", values.stream().map(value -> field + "==\"" + quote(value) + "\"").toList());
-        return api.get(session, "/Contacts", Map.of("where", filter)).contactList().stream()
+        String filter = String.join(" OR ", values.stream().map(value -> field + "==\"" + value + "\"").toList());
+        return api.everyPage(session, "/Contacts", Map.of("where", filter), XeroEnvelope::contactList).stream()
                 .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()))
                 .toList();
+    }
+
+    /**
+     * The active contact named exactly {@code name} (trimmed, without case), found with {@code searchTerm} ("a
+     * case-insensitive text search across the Name, FirstName, LastName, ContactNumber and EmailAddress fields",
+     * OpenAPI GET /Contacts) for the longest run of the name without a quote, every page read, the exact name
+     * compared here. [U] How Xero's search treats a quote is not documented, so none is sent.
+     */
+    private Optional<XeroContact> searchByName(ProviderSession session, String name) {
+        String term = Arrays.stream(name.split("\"")).map(String::strip).max(Comparator.comparingInt(String::length)).orElse("");
+        if (term.isEmpty()) {
+            throw new AccountingException(new SyncError(ErrorCode.CUSTOMER_INVALID, "Customer '" + name + "' cannot be looked up in Xero: "
+                    + "its name is only quotes. Give the customer a name with letters or digits.", null));
+        }
+        for (int page = 1; ; page++) {
+            List<XeroContact> contacts = api.get(session, "/Contacts", Map.of("searchTerm", term, "page", Integer.toString(page))).contactList();
+            Optional<XeroContact> exact = contacts.stream()
+                    .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()) && name(contact.name()).equals(name(name)))
+                    .findFirst();
+            if (exact.isPresent() || contacts.size() < PAGE_SIZE) {
+                return exact;
+            }
+        }
+    }
+
+    /** A value Xero's {@code where} can carry inside "…": anything without a quote (a backslash is a plain character there). */
+    private static boolean whereable(String value) {
+        return value.indexOf('"') < 0;
+    }
+
+    private static SyncError lookupRefused(String value, AccountingException refused) {
+        if (refused.error().code() == ErrorCode.CUSTOMER_INVALID) {
+            return refused.error();
+        }
+        return new SyncError(ErrorCode.CUSTOMER_INVALID, "Xero refused to look up the contact '" + value + "'. "
+                + ErrorCode.CUSTOMER_INVALID.action(), refused.error().detail());
+    }
+
+    private static String email(Customer customer) {
+        return email(customer.email());
+    }
+
+    private static String email(String email) {
+        return strip(email).toLowerCase(Locale.ROOT);
+    }
+
+    private static String name(String name) {
+        return strip(name).toLowerCase(Locale.ROOT);
     }
 
     /** Keeps each query string well below URL length limits. */
@@ -116,10 +212,6 @@ final class XeroContacts {
         return chunks;
     }
 
-    private static String quote(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
     ContactPage page(ProviderSession session, int page) {
         XeroEnvelope contacts = api.get(session, "/Contacts", Map.of("page", Integer.toString(page), "pageSize",
                 Integer.toString(PAGE_SIZE)));
@@ -127,11 +219,14 @@ final class XeroContacts {
         return new ContactPage(found, found.size() == PAGE_SIZE);
     }
 
-    /** Contacts by id: {@code GET /Contacts?IDs=...}, archived ones included, a URL-safe number of ids per call. */
+    /**
+     * Contacts by id: {@code GET /Contacts?IDs=...&includeArchived=true} (Xero leaves archived contacts out unless
+     * asked, OpenAPI GET /Contacts), a URL-safe number of ids per call, so never more than a page.
+     */
     List<RemoteContact> byId(ProviderSession session, List<String> remoteIds) {
         List<RemoteContact> found = new ArrayList<>();
         for (List<String> chunk : chunks(remoteIds)) {
-            api.get(session, "/Contacts", Map.of("IDs", String.join(",", chunk))).contactList().stream()
+            api.get(session, "/Contacts", Map.of("IDs", String.join(",", chunk), "includeArchived", "true")).contactList().stream()
                     .map(XeroContacts::remote).forEach(found::add);
         }
         return found;
@@ -157,7 +252,7 @@ final class XeroContacts {
                 outcomes.add(PushOutcome.synced(push.document(), element.contactID(), null));
             } else if (duplicateName(element)) {
                 // created meanwhile, or archived-name clash: the contact that holds the name is the customer
-                outcomes.add(Optional.ofNullable(matchAll(session, List.of(push)).get(push.customer().hostId()))
+                outcomes.add(Optional.ofNullable(matchAll(session, List.of(push)).matches().get(push.customer().hostId()))
                         .map(match -> PushOutcome.alreadyPresent(push.document(), match.contactID(), null,
                                 "matched existing Xero contact " + match.name()))
                         .orElseGet(() -> PushOutcome.failed(push.document(), invalid(push.customer(), element))));

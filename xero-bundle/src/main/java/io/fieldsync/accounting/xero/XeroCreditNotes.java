@@ -41,9 +41,11 @@ final class XeroCreditNotes {
     private static final int NUMBERS_PER_LOOKUP = 20;
 
     private final XeroApi api;
+    private final XeroTaxTypes taxTypes;
 
-    XeroCreditNotes(XeroApi api) {
+    XeroCreditNotes(XeroApi api, XeroTaxTypes taxTypes) {
         this.api = api;
+        this.taxTypes = taxTypes;
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
@@ -77,7 +79,7 @@ final class XeroCreditNotes {
     }
 
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, XeroInvoice> invoices) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings());
+        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
         List<XeroCreditNote> notes = pushes.stream()
                 .map(push -> mapper.creditNote(push.creditNote(), number(push), push.remoteCustomerId(),
                         invoices.get(push.remoteInvoiceId()).currencyCode()))
@@ -176,20 +178,34 @@ final class XeroCreditNotes {
                 .withNote("the invoice was still a draft in Xero, so it was deleted instead of credited");
     }
 
-    /** Live ACCRECCREDIT credit notes with these numbers, by number: one call per twenty numbers. */
+    /**
+     * Live ACCRECCREDIT credit notes with these numbers, by number: one call per twenty numbers, every page. Xero's
+     * {@code where} has no escape for a quote (QueryParseException "Syntax error", XeroAPI/Xero-Java issue #347) and
+     * CreditNotes take no searchTerm, so a number with a quote is looked for with {@code CreditNoteNumber.Contains} of
+     * its longest part without one, and compared exactly here.
+     */
     private Map<String, XeroCreditNote> byNumber(ProviderSession session, List<String> numbers) {
         Map<String, XeroCreditNote> found = new HashMap<>();
         List<String> distinct = numbers.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += NUMBERS_PER_LOOKUP) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NUMBERS_PER_LOOKUP));
-            String where = "Type==\"ACCRECCREDIT\" AND (" + chunk.stream()
-                    .map(number -> "CreditNoteNumber==\"" + number.replace("\"", "") + "\"").collect(Collectors.joining(" OR ")) + ")";
-            api.get(session, "/CreditNotes", Map.of("where", where)).creditNoteList().stream()
-                    .filter(note -> chunk.contains(note.creditNoteNumber()))
-                    .filter(note -> !"DELETED".equals(note.status()) && !"VOIDED".equals(note.status()))
-                    .forEach(note -> found.put(note.creditNoteNumber(), note));
+        List<String> plain = distinct.stream().filter(number -> number.indexOf('"') < 0).toList();
+        for (int from = 0; from < plain.size(); from += NUMBERS_PER_LOOKUP) {
+            List<String> chunk = plain.subList(from, Math.min(plain.size(), from + NUMBERS_PER_LOOKUP));
+            lookUp(session, "Type==\"ACCRECCREDIT\" AND (" + chunk.stream()
+                    .map(number -> "CreditNoteNumber==\"" + number + "\"").collect(Collectors.joining(" OR ")) + ")", chunk, found);
+        }
+        for (String quoted : distinct.stream().filter(number -> number.indexOf('"') >= 0).toList()) {
+            String part = java.util.Arrays.stream(quoted.split("\"")).max(java.util.Comparator.comparingInt(String::length)).orElse("");
+            lookUp(session, "Type==\"ACCRECCREDIT\"" + (part.isEmpty() ? "" : " AND CreditNoteNumber.Contains(\"" + part + "\")"),
+                    List.of(quoted), found);
         }
         return found;
+    }
+
+    private void lookUp(ProviderSession session, String where, List<String> numbers, Map<String, XeroCreditNote> found) {
+        api.everyPage(session, "/CreditNotes", Map.of("where", where), XeroEnvelope::creditNoteList).stream()
+                .filter(note -> numbers.contains(note.creditNoteNumber()))
+                .filter(note -> !"DELETED".equals(note.status()) && !"VOIDED".equals(note.status()))
+                .forEach(note -> found.put(note.creditNoteNumber(), note));
     }
 
     /** Provably the same: the number is taken, by the same contact on the same date. */

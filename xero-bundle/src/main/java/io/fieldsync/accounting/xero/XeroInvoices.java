@@ -28,17 +28,16 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
  */
 final class XeroInvoices {
 
-    /** Xero's page of invoices. */
-    private static final int PAGE_SIZE = 100;
-
     private final XeroApi api;
+    private final XeroTaxTypes taxTypes;
 
-    XeroInvoices(XeroApi api) {
+    XeroInvoices(XeroApi api, XeroTaxTypes taxTypes) {
         this.api = api;
+        this.taxTypes = taxTypes;
     }
 
     List<PushOutcome> push(ProviderSession session, List<InvoicePush> batch) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings());
+        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
         List<PushOutcome> outcomes = new ArrayList<>();
         boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         Map<String, XeroInvoice> byNumber = keepNumbers ? reconcile(session, batch) : Map.of();
@@ -119,7 +118,8 @@ final class XeroInvoices {
                 .toList();
         Map<String, XeroInvoice> found = new HashMap<>();
         if (!numbers.isEmpty()) {
-            for (XeroInvoice invoice : api.get(session, "/Invoices", Map.of("InvoiceNumbers", XeroApi.list(numbers), "page", "1")).invoiceList()) {
+            // bills (ACCPAY) may share our numbers and fill pages: every page is read
+            for (XeroInvoice invoice : api.everyPage(session, "/Invoices", Map.of("InvoiceNumbers", XeroApi.list(numbers)), XeroEnvelope::invoiceList)) {
                 if ("ACCREC".equals(invoice.type()) && !"DELETED".equals(invoice.status()) && !"VOIDED".equals(invoice.status())) {
                     found.put(invoice.invoiceNumber(), invoice);
                 }
@@ -140,16 +140,9 @@ final class XeroInvoices {
         java.time.LocalDate from = lost.stream().map(push -> push.invoice().issueDate()).min(java.util.Comparator.naturalOrder()).orElseThrow();
         java.time.LocalDate to = lost.stream().map(push -> push.invoice().issueDate()).max(java.util.Comparator.naturalOrder()).orElseThrow();
         String where = "Type==\"ACCREC\" AND Date>=" + dateTime(from) + " AND Date<=" + dateTime(to);
-        List<XeroInvoice> found = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            List<XeroInvoice> invoices = api.get(session, "/Invoices", Map.of("ContactIDs",
-                    XeroApi.list(lost.stream().map(InvoicePush::remoteCustomerId).distinct().toList()),
-                    "Statuses", "DRAFT,SUBMITTED,AUTHORISED,PAID", "where", where, "page", Integer.toString(page))).invoiceList();
-            found.addAll(invoices);
-            if (invoices.size() < PAGE_SIZE) {
-                return found;
-            }
-        }
+        return api.everyPage(session, "/Invoices", Map.of("ContactIDs",
+                XeroApi.list(lost.stream().map(InvoicePush::remoteCustomerId).distinct().toList()),
+                "Statuses", "DRAFT,SUBMITTED,AUTHORISED,PAID", "where", where), XeroEnvelope::invoiceList);
     }
 
     /** The candidate that is this push's invoice, not taken by another push of the batch nor linked to another document. */
@@ -169,7 +162,7 @@ final class XeroInvoices {
     }
 
     private XeroInvoice reconcileOne(ProviderSession session, String number) {
-        return api.get(session, "/Invoices", Map.of("InvoiceNumbers", number, "page", "1")).invoiceList().stream()
+        return api.everyPage(session, "/Invoices", Map.of("InvoiceNumbers", number), XeroEnvelope::invoiceList).stream()
                 .filter(invoice -> "ACCREC".equals(invoice.type()) && number.equals(invoice.invoiceNumber()))
                 .filter(invoice -> !"DELETED".equals(invoice.status()) && !"VOIDED".equals(invoice.status()))
                 .findFirst().orElse(null);

@@ -2,6 +2,8 @@ package io.fieldsync.accounting.xero;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.Address;
 import io.fieldsync.accounting.api.AmountType;
@@ -24,10 +26,13 @@ final class XeroMapper {
 
     private final Mappings mappings;
     private final SyncSettings settings;
+    private final Supplier<Optional<String>> untaxedSales;
 
-    XeroMapper(Mappings mappings, SyncSettings settings) {
+    /** @param untaxedSales the organisation's tax type for a sale without tax, asked only when a line has none */
+    XeroMapper(Mappings mappings, SyncSettings settings, Supplier<Optional<String>> untaxedSales) {
         this.mappings = mappings;
         this.settings = settings;
+        this.untaxedSales = untaxedSales;
     }
 
     /** A new contact, or an update of {@code contactId}. */
@@ -61,7 +66,9 @@ final class XeroMapper {
         for (InvoiceLine line : lines) {
             String account = mappings.revenueAccountFor(line.category()).orElse(null);
             String item = line.itemCode() != null ? line.itemCode() : mappings.itemFor(line.category()).orElse(null);
-            String taxType = line.taxRateIds().isEmpty() ? "NONE" : mappings.taxRateFor(line.taxRateIds().get(0)).orElse(null);
+            // without a type the organisation has, Xero answers in its own words for this document alone
+            String taxType = line.taxRateIds().isEmpty() ? untaxedSales.get().orElse("NONE")
+                    : mappings.taxRateFor(line.taxRateIds().get(0)).orElse(null);
             if (discounts || line.discountPercent() == null) {
                 items.add(new XeroLineItem(line.description(), line.quantity(), line.unitPrice(), item, account, taxType,
                         discounts ? line.discountPercent() : null, null));

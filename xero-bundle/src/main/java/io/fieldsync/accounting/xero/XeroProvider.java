@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
@@ -24,7 +23,6 @@ import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
-import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
@@ -54,17 +52,14 @@ public class XeroProvider implements AccountingProvider {
     public static final String ID = "xero";
 
     /**
-     * Xero's limits (developer.xero.com/faq/limits): 60 calls a minute, 5 at once and 5,000 a day per
-     * organisation, 10,000 a minute per app; about 50 elements per collection request. A credit note already sent
-     * is not changed: an allocated ACCRECCREDIT note cannot take new lines, and replacing it would first need its
-     * allocations removed and a voided note's number given up, which the admin decides in Xero (the document says
-     * so). Payments are changed by deleting and applying them again (Xero cannot edit a payment).
+     * A credit note already sent is not changed: an allocated ACCRECCREDIT note cannot take new lines, and replacing it
+     * would first need its allocations removed and a voided note's number given up, which the admin decides in Xero
+     * (the document says so). Payments are changed by deleting and applying them again (Xero cannot edit a payment).
      */
-    static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Xero",
-            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)),
-            new ProviderLimits(60, 5, 5000, 10000, Map.of(DocumentKind.CUSTOMER, 50, DocumentKind.INVOICE, 50,
-                    DocumentKind.CREDIT_NOTE, 50, DocumentKind.PAYMENT, 50)));
+    static final java.util.Set<ProviderCapability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)));
 
+    private final ProviderDescriptor descriptor;
     private final XeroSettings settings;
     private final XeroHttp http;
     private final XeroAuthorization authorization;
@@ -77,18 +72,24 @@ public class XeroProvider implements AccountingProvider {
 
     @Activate
     public XeroProvider(XeroConfiguration configuration) {
-        this(XeroSettings.of(configuration), Clock.systemUTC());
+        this(XeroSettings.of(configuration), XeroAppLimits.of(configuration), Clock.systemUTC());
     }
 
     XeroProvider(XeroSettings settings, Clock clock) {
+        this(settings, XeroAppLimits.defaults(), clock);
+    }
+
+    XeroProvider(XeroSettings settings, XeroAppLimits limits, Clock clock) {
+        this.descriptor = new ProviderDescriptor(ID, "Xero", CAPABILITIES, limits.limits());
         ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.settings = settings;
         this.http = new XeroHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         XeroApi api = new XeroApi(settings, http, json);
         this.authorization = new XeroAuthorization(settings, http, json, clock);
         this.contacts = new XeroContacts(api);
-        this.invoices = new XeroInvoices(api);
-        this.creditNotes = new XeroCreditNotes(api);
+        XeroTaxTypes taxTypes = new XeroTaxTypes(api, clock);
+        this.invoices = new XeroInvoices(api, taxTypes);
+        this.creditNotes = new XeroCreditNotes(api, taxTypes);
         this.payments = new XeroPayments(api);
         this.ledger = new XeroLedger(api, clock);
         this.webhooks = new XeroWebhooks(json);
@@ -101,7 +102,7 @@ public class XeroProvider implements AccountingProvider {
 
     @Override
     public ProviderDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
@@ -122,6 +123,11 @@ public class XeroProvider implements AccountingProvider {
     @Override
     public void revoke(TokenSet tokens) {
         authorization.revoke(tokens);
+    }
+
+    @Override
+    public void disconnect(TokenSet tokens, String tenantId) {
+        authorization.disconnect(tokens, tenantId);
     }
 
     @Override

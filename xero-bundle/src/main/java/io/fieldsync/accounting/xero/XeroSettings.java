@@ -67,6 +67,7 @@ record XeroSettings(String clientId, String clientSecret, String redirectUri, St
                         + XeroConfiguration.PID + " is not an http(s) URL; using " + defaultOf(attribute)));
             }
         }
+        problems.addAll(XeroAppLimits.problems(configuration));
         return problems;
     }
 

@@ -121,7 +121,7 @@ class XeroProviderTest extends XeroSandboxTestBase {
 
         assertThat(found).extracting(contact -> contact.name()).containsExactlyInAnyOrder("Bayside Club", "Liam Gallagher");
         assertThat(proxy.exchanges).hasSize(1);
-        assertThat(proxy.exchanges.get(0).uri().getQuery()).startsWith("IDs=");
+        assertThat(proxy.exchanges.get(0).uri().getQuery()).contains("IDs=").contains("includeArchived=true");
     }
 
     @Test

@@ -58,6 +58,18 @@ public interface AccountingProvider {
     /** Revokes the tokens at the accounting system (best effort: a refusal is not an error). */
     void revoke(TokenSet tokens);
 
+    /**
+     * Ends this company's connection to {@code tenantId} at the accounting system, and no other: where one grant
+     * reaches several organisations (Xero), only that organisation's connection is removed and the tokens are revoked
+     * only when it was the grant's last. Best effort, like {@link #revoke}. The default revokes the tokens.
+     *
+     * @param tenantId the connected organisation, or null when none was chosen yet
+     * @since 1.1
+     */
+    default void disconnect(TokenSet tokens, String tenantId) {
+        revoke(tokens);
+    }
+
     /** Organisation name, chart of accounts, tax rates and items. */
     ReferenceData referenceData(ProviderSession session);
 

@@ -151,7 +151,8 @@ public class ConnectionService implements AccountingConnections {
         Optional<ActiveProvider> provider = directory.active();
         if (stored.isPresent() && stored.get().tokens() != null && provider.isPresent()) {
             try {
-                provider.get().provider().revoke(stored.get().tokens());
+                // only this company's organisation: the grant may reach others (Xero)
+                provider.get().provider().disconnect(stored.get().tokens(), stored.get().tenantId());
             } catch (RuntimeException e) {
                 // revocation is best effort: the tokens are forgotten here either way
                 LOG.warn("Revoking {} tokens of company {} failed: {}", providerId, company, e.toString());

@@ -11,7 +11,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** Lists the installed accounting providers; the active one is marked. */
+/**
+ * Lists the installed accounting providers; the active one is marked. The limits are each provider's own, per
+ * organisation (calls a minute, a day) and across the app (calls a minute): Xero's daily and app-wide figures come
+ * from its configuration (the app's tier).
+ */
 @Service
 @Command(scope = "accounting", name = "providers", description = "Lists the installed accounting providers; * marks the active one.")
 public class ProvidersCommand implements Action {
@@ -27,6 +31,8 @@ public class ProvidersCommand implements Action {
         table.column("Name");
         table.column("Batch (inv/pay)");
         table.column("Calls/min");
+        table.column("Calls/day");
+        table.column("App calls/min");
         table.column("Capabilities");
         for (ProviderDescriptor provider : directory.installed()) {
             table.addRow().addContent(provider.id().equals(directory.configuredId()) ? "*" : "", provider.id(),
@@ -34,6 +40,9 @@ public class ProvidersCommand implements Action {
                     provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.INVOICE) + "/"
                             + provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.PAYMENT),
                     provider.limits().callsPerMinute(),
+                    provider.limits().callsPerDay(),
+                    // 0: the accounting system has no app-wide limit
+                    provider.limits().appCallsPerMinute() == 0 ? "-" : provider.limits().appCallsPerMinute(),
                     provider.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         }
         table.print(System.out);

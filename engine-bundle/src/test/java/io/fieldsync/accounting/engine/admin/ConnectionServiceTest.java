@@ -108,12 +108,13 @@ class ConnectionServiceTest {
     }
 
     @Test
-    void disconnectRevokesTheTokensAndForgetsTheConnection() {
-        engine.connect(ACME);
+    void disconnectEndsTheConnectionToItsOrganisationAndForgetsIt() {
+        String tenant = engine.connect(ACME).tenantId();
 
         ConnectionStatus status = engine.connections.disconnect(ACME);
 
         assertThat(status.state()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(xero.disconnectedTenants).containsExactly(tenant);
         assertThat(xero.revoked).hasSize(1);
         assertThat(engine.stores.connections().find(ACME, "xero")).isEmpty();
     }

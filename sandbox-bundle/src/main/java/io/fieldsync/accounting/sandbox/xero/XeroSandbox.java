@@ -67,6 +67,7 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     private final Webhooks webhooks;
     private final Organisations organisations;
     private final Connections connections;
+    private volatile List<Organisation> consentTo = List.of();
     private final TokenService tokens;
     private final RateLimiter limiter;
     private final IdempotencyCache idempotency;
@@ -87,7 +88,7 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
         this.limiter = new RateLimiter(config.limits(), clock);
         this.idempotency = new IdempotencyCache(config.idempotencyRetention(), clock);
         BearerAuthentication bearer = new BearerAuthentication(tokens, clock);
-        IdentityEndpoints identity = new IdentityEndpoints(config, tokens, connections, organisations::all,
+        IdentityEndpoints identity = new IdentityEndpoints(config, tokens, connections, this::consented,
                 this::baseUrl, userId, faults);
         AccountingApi accounting = new AccountingApi(config, bearer, connections, organisations, limiter, idempotency,
                 faults, clock);
@@ -264,6 +265,28 @@ public final class XeroSandbox implements XeroSandboxControl, AutoCloseable {
     @Override
     public SandboxTenant seedDemoOrganisation(String name) {
         return Snapshots.tenant(DemoOrganisation.create(this, name));
+    }
+
+    /**
+     * The organisations the user ticks on Xero's consent page at the next authorisations, as a person choosing there:
+     * only those are connected under the new authorisation event; organisations connected by earlier consents keep
+     * their connection and their earlier {@code authEventId} (developer.xero.com/documentation/guides/oauth2/tenants:
+     * "authEventId … the tenants that were authorised in that particular auth flow"). Empty, the default: every
+     * organisation.
+     */
+    public XeroSandbox consentTo(Organisation... orgs) {
+        consentTo = List.of(orgs);
+        return this;
+    }
+
+    private List<Organisation> consented() {
+        List<Organisation> chosen = consentTo;
+        return chosen.isEmpty() ? organisations.all() : chosen;
+    }
+
+    @Override
+    public SandboxTenant seedAuDemoOrganisation(String name) {
+        return Snapshots.tenant(AuDemoOrganisation.create(this, name));
     }
 
     @Override

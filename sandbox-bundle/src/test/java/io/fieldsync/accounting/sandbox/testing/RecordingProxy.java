@@ -57,6 +57,19 @@ public final class RecordingProxy implements AutoCloseable {
         droppedCalls.set(calls);
     }
 
+    private volatile String refusedQueryPart;
+    private volatile String refusalBody;
+
+    /**
+     * Every request whose decoded query contains {@code queryPart} gets a 400 with {@code body} without reaching the
+     * sandbox (nor the recorded exchanges, like the injected 429s): a value the real service refuses for a reason the
+     * sandbox does not know.
+     */
+    public void refuseQueriesContaining(String queryPart, String body) {
+        refusalBody = body;
+        refusedQueryPart = queryPart;
+    }
+
     public RecordingProxy(String targetBaseUrl) throws IOException {
         this.target = URI.create(targetBaseUrl);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
@@ -82,6 +95,15 @@ public final class RecordingProxy implements AutoCloseable {
             incoming.getResponseHeaders().add("Retry-After", Integer.toString(limitedRetryAfter));
             incoming.getResponseHeaders().add("X-Rate-Limit-Problem", "minute");
             incoming.sendResponseHeaders(429, -1);
+            incoming.close();
+            return;
+        }
+        String refused = refusedQueryPart;
+        if (refused != null && incoming.getRequestURI().getQuery() != null && incoming.getRequestURI().getQuery().contains(refused)) {
+            byte[] answer = refusalBody.getBytes(StandardCharsets.UTF_8);
+            incoming.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            incoming.sendResponseHeaders(400, answer.length);
+            incoming.getResponseBody().write(answer);
             incoming.close();
             return;
         }

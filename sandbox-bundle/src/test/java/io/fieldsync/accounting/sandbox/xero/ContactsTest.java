@@ -116,6 +116,28 @@ class ContactsTest {
         assertThat(contact.get("ContactID").asText()).isEqualTo(x.json().get("Invoices").get(0).get("Contact").get("ContactID").asText());
     }
 
+    /** OpenAPI GET /Contacts: "includeArchived=true - Contacts with a status of ARCHIVED will be included"; IDs is no exception. */
+    @Test
+    void contactsReadByIdLeaveArchivedOnesOutUnlessIncludeArchivedIsAsked() {
+        String id = xero.api().put("/Contacts", BUZZ).json().get("Contacts").get(0).get("ContactID").asText();
+        xero.api().post("/Contacts/" + id, "{\"Contacts\":[{\"ContactID\":\"" + id + "\",\"ContactStatus\":\"ARCHIVED\"}]}");
+
+        assertThat(names(xero.api().get("/Contacts?IDs=" + id))).isEmpty();
+        assertThat(names(xero.api().get("/Contacts?IDs=" + id + "&includeArchived=true"))).containsExactly("Buzz Lightyear");
+    }
+
+    @Test
+    void withoutAPageNumberContactsComeOneHundredAtATime() {
+        StringBuilder many = new StringBuilder("{\"Contacts\":[");
+        for (int i = 0; i < 120; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"Name\":\"Customer ").append(1000 + i).append("\"}");
+        }
+        assertThat(xero.api().put("/Contacts", many.append("]}").toString()).status()).isEqualTo(200);
+
+        assertThat(names(xero.api().get("/Contacts?searchTerm=customer"))).hasSize(100);
+        assertThat(names(xero.api().get("/Contacts?searchTerm=customer&page=2"))).hasSize(20);
+    }
+
     private static List<String> names(Exchange x) {
         List<String> names = new ArrayList<>();
         x.json().get("Contacts").forEach(c -> names.add(c.get("Name").asText()));

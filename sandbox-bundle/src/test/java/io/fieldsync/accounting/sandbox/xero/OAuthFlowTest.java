@@ -187,6 +187,23 @@ class OAuthFlowTest {
     }
 
     @Test
+    void aLaterConsentToOneOrganisationGivesOnlyItTheNewAuthEventAndTheEarlierOneKeepsItsConnection() {
+        String first = redeem(authorize("accounting.settings offline_access", "s1").get("code")).json().get("access_token").asText();
+        var australian = AuDemoOrganisation.create(xero.sandbox());
+        xero.sandbox().consentTo(australian);
+
+        String second = redeem(authorize("accounting.settings offline_access", "s2").get("code")).json().get("access_token").asText();
+        String eventId = claims(second).get("authentication_event_id").asText();
+        Exchange justChosen = xero.api().to("GET", xero.sandbox().connectionsUrl() + "?authEventId=" + eventId)
+                .header("Authorization", "Bearer " + second).send();
+
+        assertThat(justChosen.json()).hasSize(1);
+        assertThat(justChosen.json().get(0).get("tenantId").asText()).isEqualTo(australian.tenantId().toString());
+        assertThat(connections(second).json()).hasSize(2);
+        assertThat(claims(first).get("authentication_event_id").asText()).isNotEqualTo(eventId);
+    }
+
+    @Test
     void connectionsCanBeFilteredByTheAuthEventIdInTheAccessToken() {
         String eventId = claims(xero.tokens().accessToken()).get("authentication_event_id").asText();
 

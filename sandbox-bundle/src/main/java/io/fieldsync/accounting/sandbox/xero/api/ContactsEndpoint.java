@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * {@code GET/PUT/POST /Contacts}, {@code GET/POST /Contacts/{ContactID or ContactNumber}}. GET takes IDs,
  * includeArchived, searchTerm (case-insensitive over Name, FirstName, LastName, ContactNumber, EmailAddress),
  * where (e.g. {@code EmailAddress=="a@b.com"}), order, If-Modified-Since, page/pageSize and summaryOnly;
- * results are ordered by Name.
+ * results are ordered by Name. Archived contacts come only with includeArchived=true, IDs or not. Without
+ * {@code page} only the first 100 come (see {@link Listing#pageByDefault}).
  */
 final class ContactsEndpoint extends CollectionEndpoint {
 
@@ -54,7 +55,8 @@ final class ContactsEndpoint extends CollectionEndpoint {
     ApiResponse list(ApiRequest request) {
         QueryString q = request.query();
         Set<String> ids = q.list("IDs").stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean includeArchived = q.flag("includeArchived") || !ids.isEmpty();
+        // OpenAPI GET /Contacts: archived contacts only with includeArchived=true; nothing says IDs brings them
+        boolean includeArchived = q.flag("includeArchived");
         String search = q.first("searchTerm").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         List<Contact> contacts = request.org().contacts().stream()
                 .filter(c -> includeArchived || c.active())
@@ -65,7 +67,7 @@ final class ContactsEndpoint extends CollectionEndpoint {
         contacts = Listing.modifiedSince(request, contacts, Contact::updated);
         boolean summary = q.flag("summaryOnly");
         List<ObjectNode> rendered = contacts.stream().map(c -> summary ? summary(c) : ContactJson.full(c)).toList();
-        return ApiResponse.json(200, Listing.page(request, "Contacts", Listing.whereAndOrder(request, rendered)));
+        return ApiResponse.json(200, Listing.pageByDefault(request, "Contacts", Listing.whereAndOrder(request, rendered)));
     }
 
     private ApiResponse write(ApiRequest request, Contact target, boolean upsert) {

@@ -127,6 +127,7 @@ final class LineItemsReader {
         if (taxType == null && account != null) {
             taxType = account.taxType();
         }
+        taxType = RetiredAustralianTaxTypes.replace(org, taxType, account);
         TaxRate rate = null;
         if (taxType != null) {
             Optional<TaxRate> found = org.taxRate(taxType);

@@ -61,6 +61,21 @@ final class Listing {
         return request.envelope(collection, array, page.pagination());
     }
 
+    /**
+     * Like {@link #page} but a request without {@code page} gets the first page of 100, not everything.
+     * [S] Xero's Contacts endpoint pages by default: a GET without page returns only 100 contacts (a developer's
+     * report on Stack Exchange, "GetContactsAsync only returns 100 contacts", answered that paging is on by
+     * default); the OpenAPI text only says "page=1 - Up to 100 contacts will be returned in a single API call".
+     */
+    static ObjectNode pageByDefault(ApiRequest request, String collection, List<ObjectNode> items) {
+        if (request.query().has("page")) {
+            return page(request, collection, items);
+        }
+        ArrayNode array = SandboxJson.array();
+        items.stream().limit(Paging.DEFAULT_PAGE_SIZE).forEach(array::add);
+        return request.envelope(collection, array, null);
+    }
+
     private static Comparator<ObjectNode> comparator(String order) {
         String[] parts = order.trim().split("\\s+");
         if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("(?i)ASC|DESC"))) {

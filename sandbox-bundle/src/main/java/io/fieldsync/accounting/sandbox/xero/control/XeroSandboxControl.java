@@ -58,6 +58,9 @@ public interface XeroSandboxControl {
      */
     SandboxTenant seedDemoOrganisation(String name);
 
+    /** Seeds an Australian organisation (AUD, Xero's default AU tax rates: GST on Income, GST Free Income, BAS Excluded…). */
+    SandboxTenant seedAuDemoOrganisation(String name);
+
     /** Every organisation the sandbox hosts, oldest first. */
     List<SandboxTenant> tenants();
 

@@ -5,7 +5,7 @@
  * is private: it speaks to clients only through Xero's wire format.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.fieldsync.accounting.sandbox.xero.control;
 
 import org.osgi.annotation.bundle.Export;

@@ -92,6 +92,14 @@ public final class OrganisationBuilder {
         return taxRate(taxType, rateName, percent, "ACTIVE", false, true);
     }
 
+    /** A rate with its own report tax type, as a country's default rates have (e.g. AU "GST Free Income" EXEMPTOUTPUT). */
+    public OrganisationBuilder taxRate(String taxType, String rateName, String percent, String reportTaxType,
+                                       boolean revenue, boolean expenses, boolean balanceSheet) {
+        entries.add(now -> new TaxRate(taxType, rateName, new BigDecimal(percent), "ACTIVE", reportTaxType, revenue, expenses,
+                balanceSheet, balanceSheet, balanceSheet));
+        return this;
+    }
+
     public OrganisationBuilder taxRate(String taxType, String rateName, String percent, String status,
                                        boolean revenue, boolean expenses) {
         entries.add(now -> new TaxRate(taxType, rateName, new BigDecimal(percent), status,

@@ -52,4 +52,34 @@ class WhereFilterTest {
                     assertThat(new String(e.response().body())).contains("QueryParseException");
                 });
     }
+
+    /** Xero-Java issue #347: Xero answers a backslash-escaped or embedded quote with this body, whatever the escape. */
+    @Test
+    void aQuoteInsideAStringLiteralIsASyntaxErrorForXeroKnowsNoEscape() {
+        for (String where : new String[] {"Name==\"Bob \\\"JJ\\\" Smith\"", "Name==\"asd\"asd'asd\"\"", "Name==\"Bob \"\"JJ\"\" Smith\""}) {
+            assertThatThrownBy(() -> WhereFilter.parse(where)).as(where)
+                    .isInstanceOfSatisfying(XeroApiException.class, e -> {
+                        assertThat(e.response().status()).isEqualTo(400);
+                        JsonNode body = json(e.response().body());
+                        assertThat(body.get("ErrorNumber").asInt()).isEqualTo(16);
+                        assertThat(body.get("Type").asText()).isEqualTo("QueryParseException");
+                        assertThat(body.get("Message").asText()).isEqualTo("Syntax error");
+                    });
+        }
+    }
+
+    @Test
+    void aBackslashInsideAStringLiteralIsAPlainCharacter() {
+        ObjectNode contact = SandboxJson.object().put("Name", "A\\B Plumbing");
+
+        assertThat(WhereFilter.parse("Name==\"a\\b plumbing\"").test(contact)).isTrue();
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            return SandboxJson.parse(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -1,0 +1,44 @@
+package io.fieldsync.accounting.engine.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.fieldsync.accounting.engine.Configs;
+import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+
+/** accounting:providers shows each provider's limits as the provider declares them, its configuration included. */
+class ProvidersCommandTest {
+
+    @Test
+    void theDailyAndAppWideLimitsAreShownBesideTheMinuteLimit() throws Exception {
+        ProviderDirectory directory = new ProviderDirectory(Configs.engine("scripted"));
+        ScriptedProvider provider = new ScriptedProvider("scripted");
+        directory.addProvider(provider, provider.properties(1L));
+        ProvidersCommand command = new ProvidersCommand();
+        command.directory = directory;
+
+        String shown = printed(command);
+
+        assertThat(shown).contains("Calls/min").contains("Calls/day").contains("App calls/min");
+        assertThat(shown.lines().filter(line -> line.contains("scripted")).findFirst()).hasValueSatisfying(row ->
+                assertThat(row).contains(" 60 ").contains(" 5000 ").contains(" 10000 "));
+    }
+
+    private static String printed(ProvidersCommand command) throws Exception {
+        PrintStream before = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            command.execute();
+        } finally {
+            System.setOut(before);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
