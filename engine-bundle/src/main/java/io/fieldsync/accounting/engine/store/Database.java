@@ -29,6 +29,7 @@ public final class Database {
 
     private final DataSource dataSource;
     private final Durability durability;
+    private final GroupedTransactions grouped;
 
     /** The database behind {@code dataSource}, made durable as its kind needs (asks it which kind it is). */
     public Database(DataSource dataSource) {
@@ -38,6 +39,7 @@ public final class Database {
     Database(DataSource dataSource, Durability durability) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
         this.durability = Objects.requireNonNull(durability, "durability");
+        this.grouped = new GroupedTransactions(this);
     }
 
     /**
@@ -63,7 +65,32 @@ public final class Database {
         }
     }
 
-    private <T> T committed(Work<T> work) {
+    /**
+     * Runs {@code work} as {@link #transaction} does, but in a transaction shared with the grouped work of other callers
+     * of the moment (group commit, {@link GroupedTransactions}): for small writes many threads make at once, such as
+     * the host's documents. Its outcome is its own: if the shared transaction fails, the work is run again alone.
+     */
+    public <T> T grouped(Work<T> work) {
+        return grouped.run(work);
+    }
+
+    /** Returns once every commit so far is on disk. */
+    void awaitOnDisk() {
+        durability.awaitOnDisk();
+    }
+
+    /** Groups of {@link #grouped} work written so far (for tests). */
+    long groupsWritten() {
+        return grouped.groups();
+    }
+
+    /** Callers of {@link #grouped} waiting for the next group (for tests). */
+    int groupedWaiting() {
+        return grouped.waiting();
+    }
+
+    /** Runs {@code work} in one transaction and commits it, without waiting for the disk (see {@link #awaitOnDisk}). */
+    <T> T committed(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

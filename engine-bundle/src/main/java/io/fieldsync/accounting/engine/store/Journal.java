@@ -86,7 +86,8 @@ public final class Journal {
      */
     public Accepted accept(DocumentRef document, String snapshot, String hash, String dependsOn,
                            SyncStatus initialStatus, boolean onlyIfNew, Instant now) {
-        return database.transaction(connection -> {
+        // the host's calls come many at once: written together, one commit and one sync for all of them
+        return database.grouped(connection -> {
             Optional<JournalEntry> existing = JournalRows.find(connection, document);
             if (existing.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
