@@ -49,6 +49,7 @@ final class XeroCreditNotes {
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
+        LimitMet limit = new LimitMet();
         Map<String, XeroInvoice> invoices = invoices(session, batch);
         Map<String, XeroCreditNote> existing = byNumber(session, batch.stream().filter(CreditNotePush::reconcileFirst)
                 .map(XeroCreditNotes::number).toList());
@@ -58,7 +59,7 @@ final class XeroCreditNotes {
             XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
             XeroCreditNote found = existing.get(number(push));
             if (found != null && invoice != null) {
-                outcomes.add(allocate(session, push, found, invoice, "found in Xero after an unknown outcome; not sent again. "));
+                outcomes.add(allocate(session, push, found, invoice, "found in Xero after an unknown outcome; not sent again. ", limit));
             } else if (invoice == null) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
                         "The credited invoice is no longer in Xero. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
@@ -73,12 +74,13 @@ final class XeroCreditNotes {
             }
         }
         if (!toCreate.isEmpty()) {
-            outcomes.addAll(create(session, toCreate, invoices));
+            outcomes.addAll(create(session, toCreate, invoices, limit));
         }
         return outcomes;
     }
 
-    private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, XeroInvoice> invoices) {
+    private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, XeroInvoice> invoices,
+                                     LimitMet limit) {
         XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
         List<XeroCreditNote> notes = pushes.stream()
                 .map(push -> mapper.creditNote(push.creditNote(), number(push), push.remoteCustomerId(),
@@ -95,9 +97,9 @@ final class XeroCreditNotes {
             if (element == null) {
                 outcomes.add(PushOutcome.unknown(push.document(), "Xero's answer had no element for this credit note"));
             } else if (element.errors().isEmpty() && element.creditNoteID() != null) {
-                outcomes.add(allocate(session, push, element, invoice, ""));
+                outcomes.add(allocate(session, push, element, invoice, "", limit));
             } else if (messages(element).toLowerCase(Locale.ROOT).contains("must be unique")) {
-                outcomes.add(duplicateNumber(session, push, invoice, messages(element)));
+                outcomes.add(duplicateNumber(session, push, invoice, messages(element), limit));
             } else {
                 outcomes.add(PushOutcome.failed(push.document(), SyncError.of(ErrorCode.VALIDATION_FAILED,
                         "credit note " + number(push)).withDetail(messages(element))));
@@ -110,11 +112,12 @@ final class XeroCreditNotes {
      * Xero already holds a credit note with this number: ours from an attempt whose answer was lost (the same
      * contact and date), which is linked and allocated, or another document's, which is DUPLICATE_DOCUMENT.
      */
-    private PushOutcome duplicateNumber(ProviderSession session, CreditNotePush push, XeroInvoice invoice, String messages) {
+    private PushOutcome duplicateNumber(ProviderSession session, CreditNotePush push, XeroInvoice invoice, String messages,
+                                        LimitMet limit) {
         XeroCreditNote holder = byNumber(session, List.of(number(push))).get(number(push));
         if (holder != null && sameDocument(push, holder)
                 && session.claimedByOthers(push.document(), List.of(holder.creditNoteID())).isEmpty()) {
-            return allocate(session, push, holder, invoice, "the same credit note was already in Xero; linked, not duplicated. ");
+            return allocate(session, push, holder, invoice, "the same credit note was already in Xero; linked, not duplicated. ", limit);
         }
         return PushOutcome.failed(push.document(), new SyncError(ErrorCode.DUPLICATE_DOCUMENT,
                 ErrorCode.DUPLICATE_DOCUMENT.message("Credit note number " + number(push)), messages));
@@ -126,7 +129,8 @@ final class XeroCreditNotes {
      * leaves the outcome unknown, and the next attempt, finding the credit note by its number, allocates what is
      * still left (nothing is allocated twice: the amounts come from Xero each time).
      */
-    private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, String how) {
+    private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, String how,
+                                 LimitMet limit) {
         PushOutcome synced = PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber());
         BigDecimal credit = note.remainingCredit() != null ? note.remainingCredit() : note.total();
         BigDecimal due = invoice.amountDue() == null ? BigDecimal.ZERO : invoice.amountDue();
@@ -136,6 +140,10 @@ final class XeroCreditNotes {
         }
         if (amount.signum() <= 0) {
             return synced.withNote(how + "the invoice owes nothing, so the credit stays unallocated on the customer's account");
+        }
+        if (limit.met != null) {
+            // one 429 in this push is enough: Xero would refuse the others too, and each refusal is a call spent
+            return waitsForLimit(push, note, invoice, limit.met);
         }
         XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice.invoiceID()), amount,
                 XeroDates.format(push.creditNote().date()), null, null);
@@ -151,8 +159,8 @@ final class XeroCreditNotes {
             }
             return synced.withNote(how + "allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
         } catch (RateLimitedException limited) {
-            return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
-                    + invoice.invoiceNumber() + " waits for Xero's " + limited.limit() + " limit and is made on the next attempt");
+            limit.met = limited;
+            return waitsForLimit(push, note, invoice, limited);
         } catch (OutcomeUnknownException lost) {
             return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; the answer to its allocation "
                     + "was lost, so the next attempt checks what is left to allocate: " + lost.getMessage());
@@ -164,6 +172,16 @@ final class XeroCreditNotes {
             return synced.withNote(how + "allocation against invoice " + invoice.invoiceNumber() + " refused (" + refused.getMessage()
                     + "); allocate it in Xero");
         }
+    }
+
+    private static PushOutcome waitsForLimit(CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, RateLimitedException limited) {
+        return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
+                + invoice.invoiceNumber() + " waits for Xero's " + limited.limit() + " limit and is made on the next attempt");
+    }
+
+    /** A limit Xero answered with during one push, if any: later allocations of the push wait without a call. */
+    private static final class LimitMet {
+        private RateLimitedException met;
     }
 
     private PushOutcome deleteDraft(ProviderSession session, CreditNotePush push, XeroInvoice invoice) {

@@ -232,6 +232,26 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     }
 
     @Test
+    void afterOneAllocationOfAPushMeetsTheMinuteLimitTheOthersWaitWithoutSpendingACallEach() {
+        String contact = contactId("Bayside Club");
+        List<CreditNotePush> cancellations = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Invoice invoice = invoice("I-" + i, "FS-62" + i, ProductCategory.LABOUR);
+            String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+            cancellations.add(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-" + i), key("CN-" + i),
+                    CreditNote.cancelling(invoice, "CN-" + i, DAY.plusDays(1), null), contact, invoiceId, false));
+        }
+        proxy.tooManyRequestsFor("/Allocations", 3, 30);
+
+        List<PushOutcome> held = provider.pushCreditNotes(session, cancellations);
+
+        assertThat(held).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
+        assertThat(held).allSatisfy(outcome -> assertThat(outcome.error().detail()).contains("minute limit"));
+        assertThat(proxy.tooManyRequestsLeft()).as("one allocation call refused, the other two not made").isEqualTo(2);
+        assertThat(demo.creditNotes()).hasSize(3);
+    }
+
+    @Test
     void aChangedCreditNoteIsNotSomethingXeroDoes() {
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.CREDIT_NOTE_UPDATES)).isFalse();
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES)).isTrue();

@@ -43,6 +43,11 @@ public final class RecordingProxy implements AutoCloseable {
         limitedCalls.set(calls);
     }
 
+    /** How many of the 429s asked for with {@link #tooManyRequestsFor} are still to be given. */
+    public int tooManyRequestsLeft() {
+        return Math.max(0, limitedCalls.get());
+    }
+
     private volatile String droppedMethod;
     private volatile String droppedPath;
     private final java.util.concurrent.atomic.AtomicInteger droppedCalls = new java.util.concurrent.atomic.AtomicInteger();
