@@ -253,6 +253,23 @@ public final class Journal {
         return outcome(sent, SyncStatus.SYNCED, provider, remoteId, remoteNumber, sent.revision(), null, note, 1, now, now, now);
     }
 
+    /**
+     * The credit notes and payments waiting for an invoice become due once it synced, in the transaction that records
+     * the sync: done afterwards, a crash in between left them waiting for minutes (the chaos run met it).
+     */
+    private static void wakeDependents(Connection connection, JournalEntry synced, Instant now) throws SQLException {
+        if (synced.document().kind() != DocumentKind.INVOICE) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(WAKE_DEPENDENTS)) {
+            Database.setInstant(update, 1, now);
+            update.setString(2, synced.document().company().value());
+            update.setString(3, synced.document().hostId());
+            Database.setInstant(update, 4, now);
+            update.executeUpdate();
+        }
+    }
+
     /** Records a refusal someone must act on. */
     public boolean markFailed(JournalEntry sent, String provider, SyncError error, boolean attempted, Instant now) {
         // A document refused before anything was sent stays free to go to whichever provider is active later.
@@ -306,19 +323,6 @@ public final class Journal {
             try (PreparedStatement update = connection.prepareStatement(WAKE)) {
                 Database.setInstant(update, 1, now);
                 Database.setInstant(update, 2, now);
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    /** Makes the credit notes and payments waiting for an invoice due now, because the invoice synced. */
-    public int wakeDependents(CompanyId company, String invoiceHostId, Instant now) {
-        return database.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(WAKE_DEPENDENTS)) {
-                Database.setInstant(update, 1, now);
-                update.setString(2, company.value());
-                update.setString(3, invoiceHostId);
-                Database.setInstant(update, 4, now);
                 return update.executeUpdate();
             }
         });
@@ -401,6 +405,9 @@ public final class Journal {
                 update.setLong(15, sent.id());
                 update.setInt(16, sent.revision());
                 if (update.executeUpdate() == 1) {
+                    if (status == SyncStatus.SYNCED) {
+                        wakeDependents(connection, sent, now);
+                    }
                     return true;
                 }
             }

@@ -49,7 +49,6 @@ final class Recorder {
             case SYNCED, ALREADY_PRESENT -> {
                 boolean synced = stores.journal().markSynced(entry, provider, outcome.remoteId(), outcome.remoteNumber(), outcome.note(), now);
                 stores.connections().recordSync(entry.document().company(), provider, now);
-                stores.journal().wakeDependents(entry.document().company(), entry.document().hostId(), now);
                 yield synced;
             }
             case FAILED -> {

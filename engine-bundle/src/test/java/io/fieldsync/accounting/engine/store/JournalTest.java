@@ -44,6 +44,20 @@ class JournalTest {
     }
 
     @Test
+    void theSyncOfAnInvoiceMakesThePaymentsWaitingForItDueInTheSameTransaction() {
+        DocumentRef payment = DocumentRef.payment(CompanyId.of("acme"), "P-1");
+        JournalEntry invoice = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW).entry();
+        JournalEntry waiting = journal.accept(payment, "{\"p\":1}", "p1", "I-1", SyncStatus.PENDING, false, NOW).entry();
+        journal.markWaiting(java.util.List.of(waiting), SyncStatus.PENDING, null, NOW.plusSeconds(300), NOW);
+        Instant synced = NOW.plusSeconds(2);
+
+        // nothing else runs after this: a crash right after the sync is recorded must not leave the payment waiting
+        journal.markSynced(invoice, "xero", "remote-1", "INV-1", null, synced);
+
+        assertThat(journal.find(payment).orElseThrow().nextAttemptAt()).isEqualTo(synced);
+    }
+
+    @Test
     void aRepeatWithTheSameContentChangesNothing() {
         journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW);
 
