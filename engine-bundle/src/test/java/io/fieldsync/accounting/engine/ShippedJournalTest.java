@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +38,7 @@ class ShippedJournalTest {
         earlier.setUser("sa");
         try (Connection open = earlier.getConnection(); Statement statement = open.createStatement()) {
             new EngineStores(earlier, karafData.resolve("token.key"), TestEngine.fixedClock()).journal()
-                    .accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+                    .accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, TestEngine.START);
             statement.execute("SHUTDOWN");
         }
 
@@ -75,7 +74,7 @@ class ShippedJournalTest {
             }
             assertThat(journal.find(new DocumentRef(acme, DocumentKind.PAYMENT, "P-1"))).isPresent();
             assertThat(journal.find(new DocumentRef(acme, DocumentKind.CREDIT_NOTE, "CN-I-2"))).isPresent();
-            journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, Instant.now());
+            journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, TestEngine.START);
         }
         try (ShippedJournal reopened = ShippedJournal.open(karafData)) {
             Journal journal = new EngineStores(reopened.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();

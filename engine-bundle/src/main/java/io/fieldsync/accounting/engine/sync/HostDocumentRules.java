@@ -154,7 +154,7 @@ final class HostDocumentRules {
     }
 
     private static void currency(String field, Currency currency) {
-        // XXX, XTS, gold and the like have no minor unit: neither accounting system books them
+        // ISO 4217 codes for "no currency", testing and precious metals have no minor unit: neither accounting system books them
         if (currency.getDefaultFractionDigits() < 0) {
             throw new InvalidInputException(field, "is " + currency.getCurrencyCode() + ", which is not a currency an invoice can be in");
         }
