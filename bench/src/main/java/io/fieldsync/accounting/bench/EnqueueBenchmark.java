@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.PostgresServer;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ShippedJournal;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -31,7 +35,13 @@ import io.fieldsync.accounting.engine.sync.SyncService;
  * each run and the medians; the last line is for machines. {@code --quick} (3 runs of 2,000) is a smoke
  * check for CI: its JVM is still warming up and it reports less than half the full form's rate.
  *
- * <pre>mvn -B -ntp -q -pl bench compile exec:java@enqueue [-Dexec.args="--runs 5 --documents 20000 --callers 8" | -Dexec.args=--quick]</pre>
+ * <p>{@code --database postgresql} runs the same against a real PostgreSQL this JVM starts ({@link PostgresServer},
+ * binaries from Maven Central) with its durable defaults ({@code fsync} and {@code synchronous_commit} on), each run on
+ * a fresh database behind the DBCP2 pool as pax-jdbc builds it for {@code pool = dbcp2}: what a Karaf node whose
+ * journal is on a PostgreSQL server of the same machine gets.
+ *
+ * <pre>mvn -B -ntp -q -pl bench compile exec:java@enqueue [-Dexec.args="--runs 5 --documents 20000 --callers 8" | -Dexec.args=--quick]
+ * mvn -B -ntp -q -pl bench compile exec:java@enqueue -Dexec.args="--database postgresql"</pre>
  */
 public final class EnqueueBenchmark {
 
@@ -47,25 +57,29 @@ public final class EnqueueBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("--runs", quick ? "3" : "5"));
         int documents = Integer.parseInt(options.getOrDefault("--documents", quick ? "2000" : "20000"));
         int callers = Integer.parseInt(options.getOrDefault("--callers", "8"));
+        String database = options.getOrDefault("--database", "h2");
 
-        System.out.printf("invoiceLocked from %d callers over the shipped journal (%s), %d documents per run, %d runs%n",
-                callers, ShippedJournal.datasourceConfig().get("url"), documents, runs);
-        // the first runs of a cold JVM were 30-50 % slower: one unmeasured run of the same size first
-        run(callers, documents);
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Run run = run(callers, documents);
-            results.add(run);
-            System.out.printf("  run %d: %.0f documents/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, journal file %.1f MB%n", i + 1,
-                    run.perSecond(), run.p50Millis(), run.p99Millis(), run.maxMillis(), run.journalBytes() / 1e6);
+        try (Journals journals = Journals.named(database)) {
+            System.out.printf("invoiceLocked from %d callers over %s, %d documents per run, %d runs%n",
+                    callers, journals.description(), documents, runs);
+            // the first runs of a cold JVM were 30-50 % slower: one unmeasured run of the same size first
+            run(journals, callers, documents);
+            List<Run> results = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Run run = run(journals, callers, documents);
+                results.add(run);
+                System.out.printf("  run %d: %.0f documents/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, journal %.1f MB%n", i + 1,
+                        run.perSecond(), run.p50Millis(), run.p99Millis(), run.maxMillis(), run.journalBytes() / 1e6);
+            }
+            System.out.printf("enqueue: database=%s callers=%d documents=%d runs=%d per_second=%.0f p50_ms=%.2f p99_ms=%.2f%n",
+                    database, callers, documents, runs, median(results, Run::perSecond), median(results, Run::p50Millis),
+                    median(results, Run::p99Millis));
         }
-        System.out.printf("enqueue: callers=%d documents=%d runs=%d per_second=%.0f p50_ms=%.2f p99_ms=%.2f%n", callers, documents,
-                runs, median(results, Run::perSecond), median(results, Run::p50Millis), median(results, Run::p99Millis));
     }
 
-    static Run run(int callers, int documents) throws Exception {
+    static Run run(Journals journals, int callers, int documents) throws Exception {
         Path karafData = Files.createTempDirectory("enqueue-bench");
-        try (ShippedJournal journal = ShippedJournal.open(karafData)) {
+        try (Journals.Journal journal = journals.open(karafData)) {
             EngineStores stores = new EngineStores(journal.dataSource(), karafData.resolve("token.key"), java.time.Clock.systemUTC());
             ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine("none"));
             HostNotifier notifier = new HostNotifier();
@@ -98,9 +112,114 @@ public final class EnqueueBenchmark {
             notifier.deactivate();
             Arrays.sort(latencies);
             return new Run(documents, documents / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
-                    latencies[documents - 1] / 1e6, Files.size(karafData.resolve("accounting").resolve("journal.mv.db")));
+                    latencies[documents - 1] / 1e6, journal.bytes());
         } finally {
             deleteAll(karafData);
+        }
+    }
+
+    /** Where each run's journal is: the shipped H2 file, or a fresh database on a PostgreSQL server started for the bench. */
+    interface Journals extends AutoCloseable {
+
+        /** One run's journal. */
+        interface Journal extends AutoCloseable {
+            DataSource dataSource();
+
+            /** What the journal takes on disk now. */
+            long bytes() throws Exception;
+        }
+
+        String description();
+
+        Journal open(Path karafData) throws Exception;
+
+        @Override
+        default void close() {
+        }
+
+        static Journals named(String database) {
+            return switch (database) {
+                case "h2" -> new ShippedH2();
+                case "postgresql" -> new Postgres(PostgresServer.start(Map.of("fsync", "on")));
+                default -> throw new IllegalArgumentException("--database is h2 or postgresql, not " + database);
+            };
+        }
+    }
+
+    /** The journal as the feature ships it: H2 file under karaf.data. */
+    static final class ShippedH2 implements Journals {
+        @Override
+        public String description() {
+            return "the shipped journal (" + ShippedJournal.datasourceConfig().get("url") + ")";
+        }
+
+        @Override
+        public Journal open(Path karafData) {
+            ShippedJournal shipped = ShippedJournal.open(karafData);
+            return new Journal() {
+                @Override
+                public DataSource dataSource() {
+                    return shipped.dataSource();
+                }
+
+                @Override
+                public long bytes() throws IOException {
+                    return Files.size(karafData.resolve("accounting").resolve("journal.mv.db"));
+                }
+
+                @Override
+                public void close() throws Exception {
+                    shipped.close();
+                }
+            };
+        }
+    }
+
+    /** A fresh database per run on one PostgreSQL server of this machine, durable settings as PostgreSQL ships them. */
+    static final class Postgres implements Journals {
+        private static final String SIZE = "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'";
+
+        private final PostgresServer server;
+
+        Postgres(PostgresServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public String description() {
+            return "PostgreSQL " + server.version() + " on this machine (fsync " + server.setting("fsync") + ", synchronous_commit "
+                    + server.setting("synchronous_commit") + "), DBCP2 pool";
+        }
+
+        @Override
+        public Journal open(Path karafData) {
+            FreshDatabase fresh = server.freshDatabase();
+            return new Journal() {
+                @Override
+                public DataSource dataSource() {
+                    return fresh.dataSource();
+                }
+
+                @Override
+                public long bytes() throws Exception {
+                    try (var connection = fresh.dataSource().getConnection(); var statement = connection.createStatement();
+                         var row = statement.executeQuery(SIZE)) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    fresh.close();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            server.close();
         }
     }
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the schema to the newest version by running the numbered scripts in
  * {@code db/migration} that the {@code schema_version} table does not list yet, each in its own
- * transaction.
+ * transaction. Every script runs unchanged on the embedded H2 and on PostgreSQL (the SQL both accept), and nodes
+ * sharing one PostgreSQL database may start together ({@link MigrationLock}).
  *
  * <p>Hand-written on purpose: Flyway finds its database support through {@code ServiceLoader} and
  * scans the class path for scripts, both of which need extra machinery (SPI Fly, bundle-aware
@@ -55,19 +56,31 @@ public final class SchemaMigrations {
         this.clock = clock;
     }
 
-    /** Applies what is missing; returns the schema version afterwards. */
+    /**
+     * Applies what is missing; returns the schema version afterwards. Each script runs in its own transaction under the
+     * {@link MigrationLock}, and is skipped if another node sharing the database applied it while this one waited.
+     */
     public int migrate() {
-        database.transaction(connection -> {
+        int current = database.transaction(connection -> {
+            MigrationLock.of(connection).take(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_VERSION_TABLE);
             }
-            return null;
+            return currentVersion(connection);
         });
-        int current = database.transaction(SchemaMigrations::currentVersion);
         for (Migration migration : ALL) {
             if (migration.version() > current) {
-                database.transaction(connection -> apply(connection, migration, clock));
-                LOG.info("Accounting schema migrated to version {} ({})", migration.version(), migration.description());
+                boolean applied = database.transaction(connection -> {
+                    MigrationLock.of(connection).take(connection);
+                    if (currentVersion(connection) >= migration.version()) {
+                        return false;
+                    }
+                    apply(connection, migration, clock);
+                    return true;
+                });
+                if (applied) {
+                    LOG.info("Accounting schema migrated to version {} ({})", migration.version(), migration.description());
+                }
                 current = migration.version();
             }
         }
@@ -81,7 +94,7 @@ public final class SchemaMigrations {
         }
     }
 
-    private static Void apply(Connection connection, Migration migration, Clock clock) throws SQLException {
+    private static void apply(Connection connection, Migration migration, Clock clock) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(migration.resource()))) {
                 statement.execute(sql);
@@ -93,7 +106,6 @@ public final class SchemaMigrations {
             record.setObject(3, Database.timestamp(clock.instant()));
             record.executeUpdate();
         }
-        return null;
     }
 
     /** The statements of a script: comments dropped, split at semicolons that end a line. */

@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
@@ -28,9 +32,13 @@ import io.fieldsync.accounting.api.admin.RemoteAccount;
 import io.fieldsync.accounting.api.admin.RemoteTaxRate;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SetupServiceTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -38,11 +46,19 @@ class SetupServiceTest {
     @TempDir
     Path keys;
 
+    @Parameter
+    TestDatabase kind;
+
+    /** Closed after the engine (JUnit closes it once the test and its @AfterEach are done). */
+    @AutoClose
+    FreshDatabase database;
+
     private TestEngine engine;
 
     @BeforeEach
     void startEngine() {
-        engine = new TestEngine(keys, "xero");
+        database = kind.fresh();
+        engine = new TestEngine(keys, "xero", database.dataSource());
         engine.install(new ScriptedProvider("xero") {
             @Override
             public ReferenceData referenceData(ProviderSession session) {

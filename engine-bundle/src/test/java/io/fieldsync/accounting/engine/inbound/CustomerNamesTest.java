@@ -9,20 +9,28 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
 
 /** Two-way name sync: names changed in the accounting system reach the host once, only when asked for. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CustomerNamesTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -31,12 +39,20 @@ class CustomerNamesTest {
     @TempDir
     Path keys;
 
+    @Parameter
+    TestDatabase kind;
+
+    /** Closed after the engine (JUnit closes it once the test and its @AfterEach are done). */
+    @AutoClose
+    FreshDatabase database;
+
     private TestEngine engine;
     private ScriptedProvider xero;
 
     @BeforeEach
     void syncTwoCustomers() {
-        engine = new TestEngine(keys, "xero");
+        database = kind.fresh();
+        engine = new TestEngine(keys, "xero", database.dataSource());
         xero = engine.install(new ScriptedProvider("xero"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);

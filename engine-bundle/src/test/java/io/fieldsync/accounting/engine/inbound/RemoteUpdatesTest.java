@@ -11,9 +11,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
@@ -24,10 +28,14 @@ import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
+import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class RemoteUpdatesTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -36,12 +44,20 @@ class RemoteUpdatesTest {
     @TempDir
     Path keys;
 
+    @Parameter
+    TestDatabase kind;
+
+    /** Closed after the engine (JUnit closes it once the test and its @AfterEach are done). */
+    @AutoClose
+    FreshDatabase database;
+
     private TestEngine engine;
     private ScriptedProvider xero;
 
     @BeforeEach
     void syncOneInvoice() {
-        engine = new TestEngine(keys, "xero");
+        database = kind.fresh();
+        engine = new TestEngine(keys, "xero", database.dataSource());
         xero = engine.install(new ScriptedProvider("xero"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
@@ -18,8 +21,12 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.TokenSet;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.TestDatabase;
 
 /** Stored connections when the token key file was lost or replaced: readable as expired, never a failure. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ConnectionStoreTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -29,14 +36,19 @@ class ConnectionStoreTest {
     @TempDir
     Path dir;
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    @Parameter
+    TestDatabase kind;
 
-    ConnectionStoreTest() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    @AutoClose
+    FreshDatabase database;
+
+    @BeforeEach
+    void openDatabase() {
+        database = kind.fresh();
     }
 
     private ConnectionStore storeWithKey(String keyFile) {
-        return new EngineStores(dataSource, dir.resolve(keyFile), java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).connections();
+        return new EngineStores(database.dataSource(), dir.resolve(keyFile), java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).connections();
     }
 
     private static StoredConnection connected(TokenSet tokens) {

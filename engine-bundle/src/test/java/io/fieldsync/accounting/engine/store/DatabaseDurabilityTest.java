@@ -3,12 +3,16 @@ package io.fieldsync.accounting.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +22,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.PostgresServer;
 import io.fieldsync.accounting.engine.ShippedJournal;
 
 class DatabaseDurabilityTest {
@@ -143,6 +149,32 @@ class DatabaseDurabilityTest {
     }
 
     @Test
+    void aRealPostgreSqlCommittingSynchronouslyIsTrustedWithoutAWarning() {
+        try (FreshDatabase postgres = PostgresServer.forTests().freshDatabase()) {
+            Durability[] durability = new Durability[1];
+
+            String logged = standardErrorOf(() -> durability[0] = DatabaseDurability.of(postgres.dataSource()));
+
+            assertThat(durability[0]).isSameAs(Durability.COMMIT_IS_ENOUGH);
+            assertThat(logged).doesNotContain("synchronous_commit");
+        }
+    }
+
+    @Test
+    void aRealPostgreSqlWhoseCommitsAreAsynchronousIsLeftSoButTheAdminIsWarned() {
+        // as an admin would set it for the journal's role or database: every session of the pool starts with it off
+        try (FreshDatabase postgres = PostgresServer.forTests().freshDatabase(Map.of("options", "-c synchronous_commit=off"))) {
+            Durability[] durability = new Durability[1];
+
+            String logged = standardErrorOf(() -> durability[0] = DatabaseDurability.of(postgres.dataSource()));
+
+            assertThat(durability[0]).isSameAs(Durability.COMMIT_IS_ENOUGH);
+            assertThat(logged).contains("WARN").contains("synchronous_commit is off")
+                    .contains("ALTER ROLE ... SET synchronous_commit = on");
+        }
+    }
+
+    @Test
     void anH2UserWithoutAdminRightsIsRefusedWithWhatToDo() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("journal");
         JdbcDataSource owner = h2(url);
@@ -171,5 +203,18 @@ class DatabaseDurabilityTest {
             row.next();
             return row.getString(1);
         }
+    }
+
+    /** What the engine logged meanwhile: the tests' slf4j-simple writes to whatever System.err is at the time. */
+    private static String standardErrorOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

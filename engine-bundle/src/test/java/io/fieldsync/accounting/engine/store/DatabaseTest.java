@@ -8,22 +8,38 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.TestDatabase;
+
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DatabaseTest {
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    @Parameter
+    TestDatabase kind;
+
+    @AutoClose
+    FreshDatabase fresh;
+
+    private DataSource dataSource;
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private Database database;
 
     @BeforeEach
     void openDatabase() throws SQLException {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        fresh = kind.fresh();
+        dataSource = fresh.dataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE note (id INT PRIMARY KEY)");
         }

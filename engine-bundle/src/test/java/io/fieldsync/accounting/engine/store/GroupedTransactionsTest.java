@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,26 +16,46 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.TestDatabase;
 
 /**
  * Group commit of the host's calls, step by step: the first group's sync is held by the test while others call, so
  * every assertion is about order, never about time.
+ *
+ * <p>On PostgreSQL a refused statement aborts the whole transaction, so the group's retry of each call alone is what keeps
+ * the others.
  */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class GroupedTransactionsTest {
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    @Parameter
+    TestDatabase kind;
+
+    @AutoClose
+    FreshDatabase fresh;
+
+    private DataSource dataSource;
     private final HeldSyncs syncs = new HeldSyncs();
     private Database database;
 
     @BeforeEach
     void createTable() throws SQLException {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        fresh = kind.fresh();
+        dataSource = fresh.dataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE document (id INT PRIMARY KEY, host_id VARCHAR(20) NOT NULL)");
         }

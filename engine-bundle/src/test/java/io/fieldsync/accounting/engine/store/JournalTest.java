@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
-
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.TestDatabase;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class JournalTest {
 
     private static final DocumentRef INVOICE = DocumentRef.invoice(CompanyId.of("acme"), "I-1");
@@ -25,13 +30,18 @@ class JournalTest {
 
     private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
 
+    @Parameter
+    TestDatabase kind;
+
+    @AutoClose
+    FreshDatabase database;
+
     private Journal journal;
 
     @BeforeEach
     void openJournal() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        journal = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).journal();
+        database = kind.fresh();
+        journal = new EngineStores(database.dataSource(), keys.resolve("token.key"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).journal();
     }
 
     @Test

@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
@@ -31,10 +35,14 @@ import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DispatchTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -42,12 +50,20 @@ class DispatchTest {
     @TempDir
     Path keys;
 
+    @Parameter
+    TestDatabase kind;
+
+    /** Closed after the engine (JUnit closes it once the test and its @AfterEach are done). */
+    @AutoClose
+    FreshDatabase database;
+
     private TestEngine engine;
     private ScriptedProvider xero;
 
     @BeforeEach
     void startEngine() {
-        engine = new TestEngine(keys, "xero");
+        database = kind.fresh();
+        engine = new TestEngine(keys, "xero", database.dataSource());
         xero = engine.install(new ScriptedProvider("xero"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
     }

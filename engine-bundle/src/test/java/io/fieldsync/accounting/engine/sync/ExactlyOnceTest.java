@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +18,14 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.fieldsync.accounting.api.AccountingException;
@@ -39,8 +42,10 @@ import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.FailingDataSource;
+import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
 
 /**
@@ -48,6 +53,8 @@ import io.fieldsync.accounting.engine.TestEngine;
  * doubt that survives whatever happens next, keys that follow the request, one bad document failing
  * alone, and a stopping engine that starts no call.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ExactlyOnceTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
@@ -56,7 +63,13 @@ class ExactlyOnceTest {
     @TempDir
     Path keys;
 
-    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    @Parameter
+    TestDatabase kind;
+
+    /** The journal every engine of a test opens (a restart opens it again); closed after the last engine. */
+    @AutoClose
+    FreshDatabase journal;
+
     private TestEngine engine;
     private ScriptedProvider xero;
 
@@ -65,10 +78,11 @@ class ExactlyOnceTest {
     }
 
     private void start(FailingDataSource[] failing) {
-        engine = failing == null ? new TestEngine(keys, "xero", url) : new TestEngine(keys, "xero", url, plain -> {
-            failing[0] = new FailingDataSource(plain);
-            return failing[0];
-        });
+        journal = kind.fresh();
+        if (failing != null) {
+            failing[0] = new FailingDataSource(journal.dataSource());
+        }
+        engine = new TestEngine(keys, "xero", failing == null ? journal.dataSource() : failing[0]);
         xero = engine.install(new ScriptedProvider("xero"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
     }
@@ -78,7 +92,7 @@ class ExactlyOnceTest {
      * document's status as the new engine finds it, before its provider arrives and the first pass runs.
      */
     private DocumentStatus restart(DocumentRef document) {
-        engine = new TestEngine(keys, "xero", url);
+        engine = new TestEngine(keys, "xero", journal.dataSource());
         DocumentStatus found = engine.sync.status(document).orElseThrow();
         xero = engine.install(new ScriptedProvider("xero"));
         return found;
