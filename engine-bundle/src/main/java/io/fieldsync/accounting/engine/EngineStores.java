@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.fieldsync.accounting.engine.store.CompanyProviders;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Database;
@@ -35,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 public class EngineStores {
 
     private final Journal journal;
+    private final CompanyProviders companyProviders;
     private final JournalReports reports;
     private final PaymentStates paymentStates;
     private final ConnectionStore connections;
@@ -58,7 +60,8 @@ public class EngineStores {
         Database database = new Database(dataSource);
         this.schemaVersion = new SchemaMigrations(database, clock).migrate();
         this.installationId = Installation.identify(database, clock);
-        this.journal = new Journal(database);
+        this.companyProviders = new CompanyProviders(database);
+        this.journal = new Journal(database, companyProviders);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
         this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile), clock);
@@ -75,6 +78,11 @@ public class EngineStores {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** Which provider each company's new documents go to. */
+    public CompanyProviders companyProviders() {
+        return companyProviders;
     }
 
     public JournalReports reports() {
