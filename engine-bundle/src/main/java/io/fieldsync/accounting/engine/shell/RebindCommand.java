@@ -18,6 +18,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
         + "accounting provider but never reached it to its current one, and lists those that stay (synced or in doubt there).")
 public class RebindCommand implements Action {
 
+    private static final int SHOWN = 50;
+
     @Option(name = "--company", description = "The company", required = true)
     @Completion(CompanyIdCompleter.class)
     String company;
@@ -35,10 +37,19 @@ public class RebindCommand implements Action {
             return null;
         }
         System.out.println("Moved to " + report.provider() + " : " + report.moved().size());
-        report.moved().forEach(document -> System.out.println("  " + document.kind() + " " + document.hostId()));
+        report.moved().stream().limit(SHOWN).forEach(document -> System.out.println("  " + document.kind() + " " + document.hostId()));
+        more(report.moved().size());
         System.out.println("Stay where they are : " + report.kept().size());
-        report.kept().forEach(kept -> System.out.println("  " + kept.document().kind() + " " + kept.document().hostId()
-                + " (" + kept.provider() + "): " + kept.reason()));
+        report.kept().stream().limit(SHOWN).forEach(kept -> System.out.println("  " + kept.document().kind() + " "
+                + kept.document().hostId() + " (" + kept.provider() + "): " + kept.reason()));
+        more(report.kept().size());
         return null;
+    }
+
+    /** A company with years of synced documents would otherwise print them all. */
+    private static void more(int total) {
+        if (total > SHOWN) {
+            System.out.println("  ... and " + (total - SHOWN) + " more (the Java API's RebindReport lists them all)");
+        }
     }
 }
