@@ -13,6 +13,7 @@ import io.fieldsync.accounting.engine.store.Installation;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.PaymentStates;
+import io.fieldsync.accounting.engine.store.ProviderBindings;
 import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.engine.store.SchemaMigrations;
 import io.fieldsync.accounting.engine.store.SetupStore;
@@ -37,6 +38,7 @@ public class EngineStores {
 
     private final Journal journal;
     private final CompanyProviders companyProviders;
+    private final ProviderBindings providerBindings;
     private final JournalReports reports;
     private final PaymentStates paymentStates;
     private final ConnectionStore connections;
@@ -62,6 +64,7 @@ public class EngineStores {
         this.installationId = Installation.identify(database, clock);
         this.companyProviders = new CompanyProviders(database);
         this.journal = new Journal(database, companyProviders);
+        this.providerBindings = new ProviderBindings(database, companyProviders);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
         this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile), clock);
@@ -83,6 +86,11 @@ public class EngineStores {
     /** Which provider each company's new documents go to. */
     public CompanyProviders companyProviders() {
         return companyProviders;
+    }
+
+    /** Where a company's documents are bound, and the admin's rebind. */
+    public ProviderBindings providerBindings() {
+        return providerBindings;
     }
 
     public JournalReports reports() {

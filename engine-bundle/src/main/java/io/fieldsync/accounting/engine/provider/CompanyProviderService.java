@@ -93,7 +93,7 @@ public class CompanyProviderService implements AccountingProviders {
                     + "chosen, so there is nowhere to move its documents: choose one first (accounting:use --company " + company
                     + " <provider>)", null));
         }
-        Rebinding rebinding = stores.journal().rebind(company, to, stores.clock().instant());
+        Rebinding rebinding = stores.providerBindings().rebind(company, to, stores.clock().instant());
         List<RebindReport.KeptDocument> kept = new ArrayList<>();
         for (Rebinding.Kept stays : rebinding.kept()) {
             kept.add(new RebindReport.KeptDocument(stays.entry().document(), stays.provider(), words(stays)));

@@ -37,7 +37,7 @@ public final class Journal {
      * The provider a row goes to: the one it is bound to (attempted there), else its invoice's (a payment or credit note
      * follows its invoice even before its own first attempt), else its company's choice, else the engine's default.
      */
-    private static final String LANE_PROVIDER = "COALESCE(j.provider, "
+    static final String LANE_PROVIDER = "COALESCE(j.provider, "
             + "(SELECT i.provider FROM journal i WHERE i.company_id = j.company_id AND i.kind = 'INVOICE' AND i.host_id = j.depends_on), "
             + "(SELECT c.provider FROM company_providers c WHERE c.company_id = j.company_id), ?)";
     private static final String DUE = "SELECT " + JournalRows.COLUMNS + " FROM journal j WHERE j.company_id = ? AND j.kind = ? "
@@ -348,100 +348,6 @@ public final class Journal {
                 return update.executeUpdate();
             }
         });
-    }
-
-    private static final String BOUND_ELSEWHERE = "SELECT " + JournalRows.COLUMNS + ", j.absent_after_lookup, " + LANE_PROVIDER + " AS lane_provider "
-            + "FROM journal j WHERE j.company_id = ? AND j.status IN ('PENDING', 'FAILED', 'UNSUPPORTED', 'DISCONNECTED', 'SYNCED', "
-            + "'OUTCOME_UNKNOWN', 'SENDING') AND " + LANE_PROVIDER + " <> ? ORDER BY j.id";
-    // attempts count and the key epoch restart: the new provider never saw the document, and its keys name that provider
-    private static final String UNBIND = "UPDATE journal SET provider = NULL, status = 'PENDING', error_code = NULL, "
-            + "error_message = NULL, error_detail = NULL, note = NULL, attempts = 0, attempt_key = NULL, next_attempt_at = ?, "
-            + "in_doubt = FALSE, absent_after_lookup = FALSE, updated_at = ? "
-            + "WHERE id = ? AND revision = ? AND status = ? AND provider = ? AND remote_id IS NULL";
-
-    /**
-     * Unbinds the company's documents bound to a provider other than {@code provider} that never reached it, so that they
-     * go to the company's provider; documents that exist there, or may, stay (see {@link Rebinding.Reason}). A payment or
-     * credit note moves with its invoice and stays with it. Nothing else ever unbinds a row.
-     */
-    public Rebinding rebind(CompanyId company, String provider, Instant now) {
-        return database.transaction(connection -> {
-            List<JournalEntry> candidates = new ArrayList<>();
-            java.util.Map<Long, String> boundTo = new java.util.HashMap<>();
-            java.util.Set<Long> foundAbsent = new java.util.HashSet<>();
-            try (PreparedStatement query = connection.prepareStatement(BOUND_ELSEWHERE)) {
-                query.setString(1, companyProviders.byDefault());
-                query.setString(2, company.value());
-                query.setString(3, companyProviders.byDefault());
-                query.setString(4, provider);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        JournalEntry entry = JournalRows.entry(rows);
-                        candidates.add(entry);
-                        boundTo.put(entry.id(), rows.getString("lane_provider"));
-                        if (rows.getBoolean("absent_after_lookup")) {
-                            foundAbsent.add(entry.id());
-                        }
-                    }
-                }
-            }
-            // invoices first: whether a payment or credit note may move depends on whether its invoice stays
-            candidates.sort(java.util.Comparator.comparing((JournalEntry entry) -> entry.document().kind() != DocumentKind.INVOICE)
-                    .thenComparingLong(JournalEntry::id));
-            List<JournalEntry> moved = new ArrayList<>();
-            List<Rebinding.Kept> kept = new ArrayList<>();
-            java.util.Set<String> invoicesMoved = new java.util.HashSet<>();
-            for (JournalEntry entry : candidates) {
-                String from = boundTo.get(entry.id());
-                Rebinding.Reason reason = reasonToStay(connection, entry, from, foundAbsent.contains(entry.id()), invoicesMoved);
-                if (reason == null && entry.provider() != null) {
-                    reason = unbind(connection, entry, now) ? null : Rebinding.Reason.CHANGED_MEANWHILE;
-                }
-                if (reason != null) {
-                    kept.add(new Rebinding.Kept(entry, from, reason));
-                    continue;
-                }
-                if (entry.document().kind() == DocumentKind.INVOICE) {
-                    invoicesMoved.add(entry.document().hostId());
-                }
-                moved.add(JournalRows.find(connection, entry.document()).orElseThrow());
-            }
-            return new Rebinding(moved, kept);
-        });
-    }
-
-    private static Rebinding.Reason reasonToStay(Connection connection, JournalEntry entry, String from, boolean foundAbsent,
-                                                 java.util.Set<String> invoicesMoved) throws SQLException {
-        if (entry.remoteId() != null) {
-            return Rebinding.Reason.SYNCED_THERE;
-        }
-        if (entry.status() == SyncStatus.SENDING) {
-            return Rebinding.Reason.SENDING;
-        }
-        // a refusal answering the push means the document was looked up there (if in doubt) and is not there
-        if (entry.inDoubt() && !(entry.status() == SyncStatus.FAILED && foundAbsent)) {
-            return Rebinding.Reason.IN_DOUBT;
-        }
-        if (entry.dependsOn() != null && !invoicesMoved.contains(entry.dependsOn())) {
-            Optional<JournalEntry> invoice = JournalRows.find(connection,
-                    DocumentRef.invoice(entry.document().company(), entry.dependsOn()));
-            if (invoice.isPresent() && from.equals(invoice.get().provider())) {
-                return Rebinding.Reason.INVOICE_STAYS;
-            }
-        }
-        return null;
-    }
-
-    private static boolean unbind(Connection connection, JournalEntry entry, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UNBIND)) {
-            Database.setInstant(update, 1, now);
-            Database.setInstant(update, 2, now);
-            update.setLong(3, entry.id());
-            update.setInt(4, entry.revision());
-            update.setString(5, entry.status().name());
-            update.setString(6, entry.provider());
-            return update.executeUpdate() == 1;
-        }
     }
 
     /** Queues one failed or unsupported document again. */

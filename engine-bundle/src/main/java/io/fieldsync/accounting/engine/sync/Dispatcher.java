@@ -38,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued documents to their providers (each company's, see {@link ProviderDirectory#lanesWithDueWork}) on one background thread: on a fixed interval, and
+ * Sends queued documents to their providers (by lanes of a company and a provider, see
+ * {@link ProviderDirectory#lanesWithDueWork}) on one background thread: on a fixed interval, and
  * at once when something wakes it (a document accepted, a provider arriving, a connection made).
  * While no provider is active or installed, documents wait as PENDING with the reason on them.
  */

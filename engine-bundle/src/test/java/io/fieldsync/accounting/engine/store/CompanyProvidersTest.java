@@ -138,7 +138,7 @@ class CompanyProvidersTest {
                 SyncError.of(ErrorCode.MAPPING_MISSING, "LABOUR"), false, NOW);
         providers.choose(ACME, "quickbooks", "alice", NOW);
 
-        Rebinding rebinding = journal.rebind(ACME, "quickbooks", NOW);
+        Rebinding rebinding = stores.providerBindings().rebind(ACME, "quickbooks", NOW);
 
         assertThat(rebinding.moved()).singleElement().satisfies(moved -> {
             assertThat(moved.document().hostId()).isEqualTo("I-1");
