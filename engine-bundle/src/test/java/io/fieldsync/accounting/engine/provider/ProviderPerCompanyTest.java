@@ -132,6 +132,37 @@ class ProviderPerCompanyTest {
     }
 
     @Test
+    void aCreditNoteFollowsItsInvoiceToTheOldProviderEvenIfNeverAttempted() {
+        engine.connect(ACME);
+        io.fieldsync.accounting.api.Invoice invoice = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, invoice);
+        engine.drain();
+        engine.providers.choose(ACME, "quickbooks", "alice");
+        engine.setup.saveMappings(ACME, Samples.completeMappings());
+        engine.connect(ACME);
+
+        engine.sync.invoiceCancelled(ACME, Samples.cancellation(invoice));
+        engine.drain();
+
+        assertThat(xero.creditNotePushes).extracting(push -> push.creditNote().invoiceHostId()).containsExactly("I-1");
+        assertThat(quickbooks.creditNotePushes).isEmpty();
+    }
+
+    @Test
+    void aSwitchWakesTheDispatcherForTheDocumentsThatWaitedForAProvider() {
+        engine.connect(ACME);
+        engine.providers.choose(ACME, "myob", "alice");
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.pass();
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).error().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+
+        engine.providers.choose(ACME, "xero", "alice");
+
+        // no pass asked for, no time passed: the switch itself sent it
+        assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
     void twoCompaniesOnTwoProvidersDrainInOnePass() {
         engine.connect(ACME);
         engine.providers.choose(BOLT, "quickbooks", "alice");
