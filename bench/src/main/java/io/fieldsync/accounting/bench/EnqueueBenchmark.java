@@ -81,7 +81,7 @@ public final class EnqueueBenchmark {
         Path karafData = Files.createTempDirectory("enqueue-bench");
         try (Journals.Journal journal = journals.open(karafData)) {
             EngineStores stores = new EngineStores(journal.dataSource(), karafData.resolve("token.key"), java.time.Clock.systemUTC());
-            ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine("none"));
+            ProviderDirectory directory = new ProviderDirectory(stores, BenchConfigs.engine("none"));
             HostNotifier notifier = new HostNotifier();
             Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine("none"));
             SyncService sync = new SyncService(stores, dispatcher, notifier);

@@ -88,7 +88,7 @@ public final class SyncBenchmark {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
-        ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine(target.id()));
+        ProviderDirectory directory = new ProviderDirectory(stores, BenchConfigs.engine(target.id()));
         HostNotifier notifier = new HostNotifier();
         Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(target.id()));
         directory.addProvider(target.provider(), Map.of(AccountingProvider.PROVIDER_PROPERTY, target.id(), "service.id", 1L));

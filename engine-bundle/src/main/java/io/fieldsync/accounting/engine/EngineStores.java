@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.fieldsync.accounting.engine.store.CompanyProviders;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Database;
@@ -12,6 +13,7 @@ import io.fieldsync.accounting.engine.store.Installation;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.PaymentStates;
+import io.fieldsync.accounting.engine.store.ProviderBindings;
 import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.engine.store.SchemaMigrations;
 import io.fieldsync.accounting.engine.store.SetupStore;
@@ -35,6 +37,8 @@ import org.osgi.service.component.annotations.Reference;
 public class EngineStores {
 
     private final Journal journal;
+    private final CompanyProviders companyProviders;
+    private final ProviderBindings providerBindings;
     private final JournalReports reports;
     private final PaymentStates paymentStates;
     private final ConnectionStore connections;
@@ -58,7 +62,9 @@ public class EngineStores {
         Database database = new Database(dataSource);
         this.schemaVersion = new SchemaMigrations(database, clock).migrate();
         this.installationId = Installation.identify(database, clock);
-        this.journal = new Journal(database);
+        this.companyProviders = new CompanyProviders(database);
+        this.journal = new Journal(database, companyProviders);
+        this.providerBindings = new ProviderBindings(database, companyProviders);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
         this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile), clock);
@@ -75,6 +81,16 @@ public class EngineStores {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** Which provider each company's new documents go to. */
+    public CompanyProviders companyProviders() {
+        return companyProviders;
+    }
+
+    /** Where a company's documents are bound, and the admin's rebind. */
+    public ProviderBindings providerBindings() {
+        return providerBindings;
     }
 
     public JournalReports reports() {

@@ -54,6 +54,7 @@ public final class TestEngine implements AutoCloseable {
     public final SyncService sync;
     public final ConnectionService connections;
     public final SetupService setup;
+    public final io.fieldsync.accounting.engine.provider.CompanyProviderService providers;
     public final io.fieldsync.accounting.engine.inbound.RemoteUpdates remoteUpdates;
     public final List<DocumentRef> paymentStatesHeard = new CopyOnWriteArrayList<>();
     public final List<DocumentStatus> heard = new CopyOnWriteArrayList<>();
@@ -78,7 +79,7 @@ public final class TestEngine implements AutoCloseable {
     public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
         this.dataSource = dataSource;
         stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
-        directory = new ProviderDirectory(Configs.engine(activeProvider));
+        directory = new ProviderDirectory(stores, Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override
             public void documentChanged(DocumentStatus status) {
@@ -99,6 +100,7 @@ public final class TestEngine implements AutoCloseable {
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
+        providers = new io.fieldsync.accounting.engine.provider.CompanyProviderService(stores, directory, dispatcher, notifier);
         remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
                 Configs.engine(activeProvider));
     }

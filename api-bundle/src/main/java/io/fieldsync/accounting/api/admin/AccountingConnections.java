@@ -8,7 +8,8 @@ import io.fieldsync.accounting.api.AccountingException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Connecting a company to the active accounting system (OAuth 2.0 authorisation code flow),
+ * Connecting a company to its accounting system (the one chosen for it, see {@link AccountingProviders}, else the
+ * configured one) (OAuth 2.0 authorisation code flow),
  * choosing the organisation, disconnecting, and the connection's status. Each company has its own
  * connection: connecting one never touches another.
  */
@@ -16,9 +17,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AccountingConnections {
 
     /**
-     * Starts authorisation with the active provider.
+     * Starts authorisation with the company's provider.
      *
-     * @throws AccountingException PROVIDER_UNAVAILABLE when no provider is active
+     * @throws AccountingException PROVIDER_UNAVAILABLE when the company has no provider, or it is not installed
      */
     AuthorizationStart beginAuthorization(CompanyId company);
 
@@ -36,6 +37,6 @@ public interface AccountingConnections {
     /** Revokes the tokens and forgets the connection; queued documents wait as DISCONNECTED. */
     ConnectionStatus disconnect(CompanyId company);
 
-    /** The company's connection to the active provider. */
+    /** The company's connection to its provider. */
     ConnectionStatus status(CompanyId company);
 }

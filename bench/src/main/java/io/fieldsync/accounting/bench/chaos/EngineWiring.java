@@ -46,7 +46,7 @@ final class EngineWiring implements AutoCloseable {
         this.pool = JdbcConnectionPool.create(settings.journalUrl(), "sa", "");
         this.stores = new EngineStores(pool, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
         EngineConfiguration engine = engineConfiguration(settings);
-        this.directory = new ProviderDirectory(engine);
+        this.directory = new ProviderDirectory(stores, engine);
         this.notifier = new HostNotifier();
         this.dispatcher = new Dispatcher(stores, directory, notifier, engine);
         directory.addProvider(provider(settings), Map.of(AccountingProvider.PROVIDER_PROPERTY, providerId, "service.id", 1L));

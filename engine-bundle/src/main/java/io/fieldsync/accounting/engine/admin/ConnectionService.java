@@ -63,7 +63,7 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public AuthorizationStart beginAuthorization(CompanyId company) {
-        ActiveProvider provider = activeProvider();
+        ActiveProvider provider = activeProvider(company);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -130,7 +130,7 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public ConnectionStatus chooseOrganisation(CompanyId company, String tenantId) {
-        ActiveProvider provider = activeProvider();
+        ActiveProvider provider = activeProvider(company);
         StoredConnection choosing = connections().find(company, provider.id())
                 .filter(stored -> stored.state() == ConnectionState.CHOOSING_ORGANISATION)
                 .orElseThrow(() -> refused("company", "has no authorisation waiting for an organisation to be chosen"));
@@ -146,9 +146,9 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public ConnectionStatus disconnect(CompanyId company) {
-        String providerId = directory.configuredId();
+        String providerId = directory.idFor(company);
         Optional<StoredConnection> stored = connections().find(company, providerId);
-        Optional<ActiveProvider> provider = directory.active();
+        Optional<ActiveProvider> provider = directory.forCompany(company);
         if (stored.isPresent() && stored.get().tokens() != null && provider.isPresent()) {
             try {
                 // only this company's organisation: the grant may reach others (Xero)
@@ -165,7 +165,7 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public ConnectionStatus status(CompanyId company) {
-        String providerId = directory.configuredId();
+        String providerId = directory.idFor(company);
         if (EngineConfiguration.NO_PROVIDER.equals(providerId)) {
             return ConnectionStatus.notConnected(company, providerId);
         }
@@ -177,10 +177,11 @@ public class ConnectionService implements AccountingConnections {
         dispatcher.wakeWaiting();
     }
 
-    private ActiveProvider activeProvider() {
-        return directory.active().orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
-                EngineConfiguration.NO_PROVIDER.equals(directory.configuredId()) ? "An accounting system (none is active)"
-                        : "The accounting system '" + directory.configuredId() + "'")));
+    private ActiveProvider activeProvider(CompanyId company) {
+        String id = directory.idFor(company);
+        return directory.provider(id).orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                EngineConfiguration.NO_PROVIDER.equals(id) ? "An accounting system (none is chosen for company " + company + ")"
+                        : "The accounting system '" + id + "'")));
     }
 
     private ConnectionStore connections() {

@@ -56,18 +56,18 @@ public class SetupService implements AccountingSetup {
 
     @Override
     public ReferenceData referenceData(CompanyId company) {
-        ActiveProvider provider = activeProvider();
+        ActiveProvider provider = activeProvider(company);
         return stores.setup().referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
     }
 
     @Override
     public ReferenceData refreshReferenceData(CompanyId company) {
-        return refresh(company, activeProvider());
+        return refresh(company, activeProvider(company));
     }
 
     @Override
     public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
-        ActiveProvider provider = activeProvider();
+        ActiveProvider provider = activeProvider(company);
         ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
@@ -82,18 +82,18 @@ public class SetupService implements AccountingSetup {
 
     @Override
     public Mappings mappings(CompanyId company) {
-        return stores.setup().mappings(company, configuredProvider());
+        return stores.setup().mappings(company, configuredProvider(company));
     }
 
     @Override
     public void saveMappings(CompanyId company, Mappings mappings) {
         Objects.requireNonNull(mappings, "mappings");
-        stores.setup().saveMappings(company, configuredProvider(), mappings);
+        stores.setup().saveMappings(company, configuredProvider(company), mappings);
     }
 
     @Override
     public MappingValidation validateMappings(CompanyId company, Set<String> categories, Set<String> hostTaxRateIds) {
-        ActiveProvider provider = activeProvider();
+        ActiveProvider provider = activeProvider(company);
         Set<String> allCategories = new LinkedHashSet<>(ProductCategory.STANDARD);
         allCategories.addAll(categories == null ? Set.of() : categories);
         MappingCheck check = new MappingCheck(stores.setup().mappings(company, provider.id()),
@@ -122,16 +122,18 @@ public class SetupService implements AccountingSetup {
         return data;
     }
 
-    private String configuredProvider() {
-        String id = directory.configuredId();
+    private String configuredProvider(CompanyId company) {
+        String id = directory.idFor(company);
         if (EngineConfiguration.NO_PROVIDER.equals(id)) {
-            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "An accounting system (none is active)"));
+            throw new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                    "An accounting system (none is chosen for company " + company + ")"));
         }
         return id;
     }
 
-    private ActiveProvider activeProvider() {
-        return directory.active().orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
-                "The accounting system '" + directory.configuredId() + "'")));
+    private ActiveProvider activeProvider(CompanyId company) {
+        String id = directory.idFor(company);
+        return directory.provider(id).orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                "The accounting system '" + id + "'")));
     }
 }

@@ -141,7 +141,7 @@ public class RemoteUpdates {
         }
     }
 
-    /** Polls every connection of the active provider once, now, and waits; for the shell and tests. */
+    /** Polls every connection of every installed provider once, now, and waits; for the shell and tests. */
     public int pollNow() {
         try {
             return executor.submit(this::poll).get();
@@ -295,12 +295,19 @@ public class RemoteUpdates {
         }
     }
 
+    /** Every installed provider that can be polled, for its connected companies: invoices stay where they synced. */
     private int poll() {
-        Optional<ActiveProvider> active = directory.active();
-        if (active.isEmpty() || !active.get().descriptor().supports(ProviderCapability.CHANGE_POLLING)) {
-            return 0;
+        int changed = 0;
+        for (io.fieldsync.accounting.api.spi.ProviderDescriptor descriptor : directory.installed()) {
+            Optional<ActiveProvider> installed = directory.provider(descriptor.id());
+            if (installed.isPresent() && installed.get().descriptor().supports(ProviderCapability.CHANGE_POLLING)) {
+                changed += pollProvider(installed.get());
+            }
         }
-        ActiveProvider provider = active.get();
+        return changed;
+    }
+
+    private int pollProvider(ActiveProvider provider) {
         int changed = 0;
         for (CompanyId company : stores.connections().connectedCompanies(provider.id())) {
             Optional<ProviderSession> session = usableSession(company, provider);

@@ -7,10 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.engine.ConfigurationCheck;
 import io.fieldsync.accounting.engine.EngineConfiguration;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.CompanyProviders;
+import io.fieldsync.accounting.engine.store.DueLane;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -26,9 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every installed {@link AccountingProvider} and which one is active. Providers come and go with
- * their bundles (installed, updated, stopped) and the active one is chosen by configuration; both
- * change live, and whoever cares is told through {@link #onChange(Runnable)}.
+ * Every installed {@link AccountingProvider} and which one each company uses. Providers come and go with
+ * their bundles (installed, updated, stopped); a company uses the one an admin chose for it, else the one
+ * chosen by configuration (the default). All of it changes live, and whoever cares is told through
+ * {@link #onChange(Runnable)}.
+ *
+ * <p>A document goes to the provider it is bound to once attempted there (and a payment or credit note to its
+ * invoice's), whatever the company's choice became since: only an admin's explicit rebind moves it. The
+ * dispatcher's units of work are therefore lanes, a company and a provider ({@link #lanesWithDueWork}).
  */
 @Component(service = ProviderDirectory.class, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -42,6 +53,8 @@ public class ProviderDirectory {
     private record Registration(String id, AccountingProvider provider, int ranking, long serviceId) {
     }
 
+    private final EngineStores stores;
+    private final CompanyProviders companyProviders;
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile String configuredId = EngineConfiguration.NO_PROVIDER;
@@ -49,7 +62,9 @@ public class ProviderDirectory {
     private volatile List<ConfigurationCheck.Problem> configurationProblems = List.of();
 
     @Activate
-    public ProviderDirectory(EngineConfiguration configuration) {
+    public ProviderDirectory(@Reference EngineStores stores, EngineConfiguration configuration) {
+        this.stores = stores;
+        this.companyProviders = stores.companyProviders();
         configure(configuration);
     }
 
@@ -102,9 +117,55 @@ public class ProviderDirectory {
         return configurationProblems;
     }
 
-    /** The active provider, if one is configured and installed. */
+    /** The default provider (the configured one), if one is configured and installed. */
     public Optional<ActiveProvider> active() {
         return provider(configuredId);
+    }
+
+    /** The id of the provider {@code company}'s new documents go to: its admin's choice, else the configured one. */
+    public String idFor(CompanyId company) {
+        return companyProviders.providerOf(company);
+    }
+
+    /** The provider {@code company}'s new documents go to, if it is installed. */
+    public Optional<ActiveProvider> forCompany(CompanyId company) {
+        return provider(idFor(company));
+    }
+
+    /** Every company and provider with documents due now, each company's bound documents in their own lane. */
+    public List<DueLane> lanesWithDueWork(java.time.Instant now) {
+        return stores.journal().lanesWithDueWork(now);
+    }
+
+    /**
+     * Why a lane's documents wait when its provider is not there: none chosen, or chosen and not installed.
+     */
+    public SyncError whyWaiting(DueLane lane) {
+        if (EngineConfiguration.NO_PROVIDER.equals(lane.provider())) {
+            return new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "No accounting system is chosen for company " + lane.company()
+                    + ". Documents wait until an admin chooses one (accounting:use, or provider in " + EngineConfiguration.PID + ").",
+                    configurationError);
+        }
+        return SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "The accounting system '" + lane.provider() + "'");
+    }
+
+    /**
+     * Records an admin's choice of provider for a company and tells whoever cares; the caller checked {@code id}.
+     */
+    public CompanyProviders.Choice choose(CompanyId company, String id, String chosenBy, java.time.Instant now) {
+        String before = idFor(company);
+        CompanyProviders.Choice choice = companyProviders.choose(company, id, chosenBy, now);
+        LOG.info("Accounting provider of company {} switched from {} to {} by {}", company, before, id, chosenBy);
+        fireChange();
+        return choice;
+    }
+
+    /** Forgets an admin's choice for a company: it follows the configured provider again. */
+    public void useDefault(CompanyId company, String by) {
+        if (companyProviders.forget(company)) {
+            LOG.info("Company {} follows the configured accounting provider {} again ({})", company, configuredId, by);
+            fireChange();
+        }
     }
 
     /** The installed provider with this id. */
@@ -161,6 +222,7 @@ public class ProviderDirectory {
                     + " is not a provider id (lower case letters, digits, dashes) or 'none'; "
                     + (EngineConfiguration.NO_PROVIDER.equals(configuredId) ? "no provider is active" : configuredId + " stays active");
         }
+        companyProviders.useByDefault(configuredId);
     }
 
     private static String providerId(AccountingProvider provider, Map<String, Object> properties) {

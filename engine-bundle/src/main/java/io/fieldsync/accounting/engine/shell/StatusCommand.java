@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.shell;
 
+import java.util.List;
 import java.util.Map;
 
 import io.fieldsync.accounting.api.CompanyId;
@@ -9,6 +10,8 @@ import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
+import io.fieldsync.accounting.api.admin.AccountingProviders;
+import io.fieldsync.accounting.api.admin.CompanyProvider;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -16,9 +19,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** The engine at a glance: active provider, connections, documents by status. */
+/** The engine at a glance: the default provider, each company's, connections, documents by status. */
 @Service
-@Command(scope = "accounting", name = "status", description = "Shows the active provider, connections and documents by status.")
+@Command(scope = "accounting", name = "status", description = "Shows the default provider, each company's provider, "
+        + "connections and documents by status.")
 public class StatusCommand implements Action {
 
     @Argument(index = 0, name = "company", description = "A company id, to show its connection and its documents only")
@@ -33,6 +37,9 @@ public class StatusCommand implements Action {
     @Reference
     AccountingConnections connections;
 
+    @Reference
+    AccountingProviders providers;
+
     @Override
     public Object execute() {
         String active = directory.configuredId();
@@ -42,6 +49,11 @@ public class StatusCommand implements Action {
         System.out.println("Active provider : " + active + installed);
         directory.configurationProblems().forEach(problem -> System.out.println("Config error    : " + problem.error().message()));
         CompanyId companyId = company == null ? null : CompanyId.of(company);
+        for (CompanyProvider each : companyId == null ? providers.companies() : List.of(providers.provider(companyId))) {
+            System.out.println("Company         : " + each.company() + " -> " + each.provider()
+                    + (each.chosen() ? " (chosen by " + each.chosenBy() + " at " + each.chosenAt() + ")" : " (the default)")
+                    + (each.waitingReason() == null ? "" : ": " + each.waitingReason()));
+        }
         if (companyId != null) {
             ConnectionStatus status = connections.status(companyId);
             System.out.println("Connection      : " + status.state()

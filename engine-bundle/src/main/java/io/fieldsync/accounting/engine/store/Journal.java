@@ -33,20 +33,28 @@ public final class Journal {
             + "depends_on = ?, status = CASE WHEN status = 'OUTCOME_UNKNOWN' THEN 'OUTCOME_UNKNOWN' ELSE ? END, "
             + "error_code = NULL, error_message = NULL, error_detail = NULL, note = NULL, "
             + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?";
-    private static final String DUE = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? "
-            + "AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ? "
-            + "AND (provider IS NULL OR provider = ?) ORDER BY id FETCH FIRST ? ROWS ONLY";
-    private static final String COMPANIES_WITH_DUE_WORK = "SELECT DISTINCT company_id FROM journal "
-            + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at <= ?";
+    /**
+     * The provider a row goes to: the one it is bound to (attempted there), else its invoice's (a payment or credit note
+     * follows its invoice even before its own first attempt), else its company's choice, else the engine's default.
+     */
+    static final String LANE_PROVIDER = "COALESCE(j.provider, "
+            + "(SELECT i.provider FROM journal i WHERE i.company_id = j.company_id AND i.kind = 'INVOICE' AND i.host_id = j.depends_on), "
+            + "(SELECT c.provider FROM company_providers c WHERE c.company_id = j.company_id), ?)";
+    private static final String DUE = "SELECT " + JournalRows.COLUMNS + " FROM journal j WHERE j.company_id = ? AND j.kind = ? "
+            + "AND j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.next_attempt_at <= ? "
+            + "AND " + LANE_PROVIDER + " = ? ORDER BY j.id FETCH FIRST ? ROWS ONLY";
+    private static final String LANES_WITH_DUE_WORK = "SELECT DISTINCT j.company_id, " + LANE_PROVIDER + " AS lane_provider "
+            + "FROM journal j WHERE j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.next_attempt_at <= ?";
     private static final String EARLIEST_DUE = "SELECT MIN(next_attempt_at) FROM journal "
             + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
     private static final String SENDING = "UPDATE journal SET status = 'SENDING', provider = ?, attempt_key = ?, attempt_at = ?, "
-            + "in_doubt = TRUE, updated_at = ? WHERE id = ? AND revision = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+            + "in_doubt = TRUE, absent_after_lookup = FALSE, updated_at = ? WHERE id = ? AND revision = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
     // The doubt an attempt leaves ends only where the remote document becomes known (a synced outcome).
     private static final String OUTCOME = "UPDATE journal SET status = ?, provider = ?, remote_id = COALESCE(?, remote_id), "
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), error_code = ?, "
             + "error_message = ?, error_detail = ?, note = ?, attempts = attempts + ?, next_attempt_at = ?, updated_at = ?, "
-            + "synced_at = COALESCE(?, synced_at), in_doubt = CASE WHEN ? THEN FALSE ELSE in_doubt END WHERE id = ? AND revision = ?";
+            + "synced_at = COALESCE(?, synced_at), in_doubt = CASE WHEN ? THEN FALSE ELSE in_doubt END, absent_after_lookup = ? "
+            + "WHERE id = ? AND revision = ?";
     // An outcome for an older revision still teaches where the document is, so the newer one is sent as an update.
     private static final String OUTCOME_OF_OLDER_REVISION = "UPDATE journal SET provider = ?, remote_id = COALESCE(?, remote_id), "
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), "
@@ -69,9 +77,11 @@ public final class Journal {
             + "AND status = 'PENDING' AND next_attempt_at > ?";
 
     private final Database database;
+    private final CompanyProviders companyProviders;
 
-    public Journal(Database database) {
+    public Journal(Database database, CompanyProviders companyProviders) {
         this.database = database;
+        this.companyProviders = companyProviders;
     }
 
     /** The result of handing a document to the journal. */
@@ -136,34 +146,45 @@ public final class Journal {
         return database.transaction(connection -> JournalRows.find(connection, document));
     }
 
-    /** Up to {@code limit} rows of one kind due for sending to {@code provider}, oldest first. */
+    /**
+     * Up to {@code limit} rows of one kind due for sending to {@code provider}, oldest first: those bound to it, those
+     * whose invoice is bound to it, and the unbound ones of a company whose provider it is now.
+     */
     public List<JournalEntry> due(CompanyId company, DocumentKind kind, String provider, Instant now, int limit) {
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement(DUE)) {
                 query.setString(1, company.value());
                 query.setString(2, kind.name());
                 Database.setInstant(query, 3, now);
-                query.setString(4, provider);
-                query.setInt(5, limit);
+                query.setString(4, companyProviders.byDefault());
+                query.setString(5, provider);
+                query.setInt(6, limit);
                 return JournalRows.list(query);
+            }
+        });
+    }
+
+    /** The lanes (company and provider) with something due now; a company may have two while it moves. */
+    public List<DueLane> lanesWithDueWork(Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(LANES_WITH_DUE_WORK)) {
+                query.setString(1, companyProviders.byDefault());
+                Database.setInstant(query, 2, now);
+                List<DueLane> lanes = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        lanes.add(new DueLane(CompanyId.of(rows.getString(1)), rows.getString(2)));
+                    }
+                }
+                lanes.sort(java.util.Comparator.comparing((DueLane lane) -> lane.company().value()).thenComparing(DueLane::provider));
+                return lanes;
             }
         });
     }
 
     /** The companies with something due now. */
     public List<CompanyId> companiesWithDueWork(Instant now) {
-        return database.transaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(COMPANIES_WITH_DUE_WORK)) {
-                Database.setInstant(query, 1, now);
-                List<CompanyId> companies = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        companies.add(CompanyId.of(rows.getString(1)));
-                    }
-                }
-                return companies;
-            }
-        });
+        return lanesWithDueWork(now).stream().map(DueLane::company).distinct().toList();
     }
 
     /** When the next queued row becomes due, if any is queued. */
@@ -273,7 +294,8 @@ public final class Journal {
     /** Records a refusal someone must act on. */
     public boolean markFailed(JournalEntry sent, String provider, SyncError error, boolean attempted, Instant now) {
         // A document refused before anything was sent stays free to go to whichever provider is active later.
-        return outcome(sent, SyncStatus.FAILED, attempted ? provider : sent.provider(), null, null, null, error, null, attempted ? 1 : 0, now, null, now);
+        return outcome(sent, SyncStatus.FAILED, attempted ? provider : sent.provider(), null, null, null, error, null, attempted ? 1 : 0, now, null, now,
+                attempted);
     }
 
     /** Records that a provider declared it cannot do this. */
@@ -382,6 +404,14 @@ public final class Journal {
     private boolean outcome(JournalEntry sent, SyncStatus status, String provider, String remoteId, String remoteNumber,
                             Integer syncedRevision, SyncError error, String note, int attempts, Instant nextAttemptAt,
                             Instant syncedAt, Instant now) {
+        return outcome(sent, status, provider, remoteId, remoteNumber, syncedRevision, error, note, attempts, nextAttemptAt, syncedAt,
+                now, false);
+    }
+
+    /** @param refusedThere true for the accounting system's own refusal of the document in answer to its push */
+    private boolean outcome(JournalEntry sent, SyncStatus status, String provider, String remoteId, String remoteNumber,
+                            Integer syncedRevision, SyncError error, String note, int attempts, Instant nextAttemptAt,
+                            Instant syncedAt, Instant now, boolean refusedThere) {
         return database.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(OUTCOME)) {
                 update.setString(1, status.name());
@@ -402,8 +432,9 @@ public final class Journal {
                 Database.setInstant(update, 12, now);
                 Database.setInstant(update, 13, syncedAt);
                 update.setBoolean(14, status == SyncStatus.SYNCED);
-                update.setLong(15, sent.id());
-                update.setInt(16, sent.revision());
+                update.setBoolean(15, refusedThere);
+                update.setLong(16, sent.id());
+                update.setInt(17, sent.revision());
                 if (update.executeUpdate() == 1) {
                     if (status == SyncStatus.SYNCED) {
                         wakeDependents(connection, sent, now);

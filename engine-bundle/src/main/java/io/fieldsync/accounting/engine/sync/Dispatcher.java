@@ -25,6 +25,7 @@ import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.DueLane;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
 import org.osgi.service.component.annotations.Activate;
@@ -37,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued documents to the active provider on one background thread: on a fixed interval, and
+ * Sends queued documents to their providers (by lanes of a company and a provider, see
+ * {@link ProviderDirectory#lanesWithDueWork}) on one background thread: on a fixed interval, and
  * at once when something wakes it (a document accepted, a provider arriving, a connection made).
  * While no provider is active or installed, documents wait as PENDING with the reason on them.
  */
@@ -235,26 +237,23 @@ public class Dispatcher {
     int pass() {
         Instant now = clock.instant();
         stores.journal().markInterrupted(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        List<CompanyId> companies = stores.journal().companiesWithDueWork(now);
-        if (companies.isEmpty()) {
-            return 0;
-        }
-        Optional<ActiveProvider> active = directory.active();
-        if (active.isEmpty()) {
-            holdForProvider(companies, now);
-            return 0;
-        }
+        List<DueLane> due = directory.lanesWithDueWork(now);
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
         int handled = 0;
-        for (CompanyId company : companies) {
+        for (DueLane lane : due) {
             if (stopping) {
                 break;
             }
+            Optional<ActiveProvider> provider = directory.provider(lane.provider());
+            if (provider.isEmpty()) {
+                holdForProvider(lane, recorder, now);
+                continue;
+            }
             try {
-                handled += new DispatchRound(stores, active.get(), recorder, lanes, refresher, clock, () -> stopping).run(company);
+                handled += new DispatchRound(stores, provider.get(), recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
             } catch (Throwable e) {
-                // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
-                LOG.error("Accounting dispatch for company {} failed; it is retried on the next pass", company, e);
+                // one lane's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
+                LOG.error("Accounting dispatch for company {} to {} failed; it is retried on the next pass", lane.company(), lane.provider(), e);
             }
         }
         return handled;
@@ -292,19 +291,11 @@ public class Dispatcher {
         }
     }
 
-    private void holdForProvider(List<CompanyId> companies, Instant now) {
-        String configured = directory.configuredId();
-        SyncError reason = EngineConfiguration.NO_PROVIDER.equals(configured)
-                ? new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "No accounting system is active. Documents wait until an "
-                        + "admin chooses one (accounting:use, or provider in " + EngineConfiguration.PID + ").",
-                        directory.configurationError().orElse(null))
-                : SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "The accounting system '" + configured + "'");
-        Recorder recorder = new Recorder(stores, notifier, retry, clock);
-        for (CompanyId company : companies) {
-            for (DocumentKind kind : DocumentKind.values()) {
-                recorder.waiting(stores.journal().due(company, kind, configured, now, 1000), SyncStatus.PENDING, reason,
-                        now.plus(WAIT_FOR_PROVIDER));
-            }
+    private void holdForProvider(DueLane lane, Recorder recorder, Instant now) {
+        SyncError reason = directory.whyWaiting(lane);
+        for (DocumentKind kind : DocumentKind.values()) {
+            recorder.waiting(stores.journal().due(lane.company(), kind, lane.provider(), now, 1000), SyncStatus.PENDING, reason,
+                    now.plus(WAIT_FOR_PROVIDER));
         }
     }
 

@@ -6,18 +6,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.fieldsync.accounting.engine.Configs;
+import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.FreshDatabase;
+import io.fieldsync.accounting.engine.TestDatabase;
+import io.fieldsync.accounting.engine.TestEngine;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 
 /** accounting:providers shows each provider's limits as the provider declares them, its configuration included. */
 class ProvidersCommandTest {
 
+    @TempDir
+    Path keys;
+
+    @AutoClose
+    FreshDatabase database = TestDatabase.H2.fresh();
+
     @Test
     void theDailyAndAppWideLimitsAreShownBesideTheMinuteLimit() throws Exception {
-        ProviderDirectory directory = new ProviderDirectory(Configs.engine("scripted"));
+        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("scripted"));
         ScriptedProvider provider = new ScriptedProvider("scripted");
         directory.addProvider(provider, provider.properties(1L));
         ProvidersCommand command = new ProvidersCommand();
