@@ -47,6 +47,21 @@ public final class Configs {
             }
 
             @Override
+            public String node_id() {
+                return "";
+            }
+
+            @Override
+            public long lane_lease_s() {
+                return 120;
+            }
+
+            @Override
+            public String token_keys() {
+                return "";
+            }
+
+            @Override
             public String dataSource_target() {
                 return "(dataSourceName=accounting)";
             }
