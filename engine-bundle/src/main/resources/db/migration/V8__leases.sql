@@ -13,3 +13,12 @@ CREATE INDEX lane_leases_owner ON lane_leases (owner);
 -- The node that recorded an attempt (status SENDING): only that node, or one that took the lane over after its
 -- lease expired, turns the attempt into an unknown outcome. NULL for attempts recorded before this migration.
 ALTER TABLE journal ADD COLUMN sending_node VARCHAR(128);
+-- Refresh tokens rotate: two nodes refreshing one connection at once send the same refresh token, and the loser's
+-- invalid_grant (or the winner's pair, overwritten) costs the connection. A node refreshes while holding this row's
+-- lock (SELECT ... FOR UPDATE), re-reads the tokens, and uses another node's fresh pair if it finds one. A table of its
+-- own, so that holding it blocks no other write to the connection (its last sync, its poll watermark).
+CREATE TABLE refresh_locks (
+    company_id          VARCHAR(64)   NOT NULL,
+    provider            VARCHAR(32)   NOT NULL,
+    PRIMARY KEY (company_id, provider)
+);
