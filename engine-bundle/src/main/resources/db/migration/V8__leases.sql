@@ -22,3 +22,10 @@ CREATE TABLE refresh_locks (
     provider            VARCHAR(32)   NOT NULL,
     PRIMARY KEY (company_id, provider)
 );
+-- The nodes at work on the journal, each renewing its row on every pass: lanes are shared among the live ones
+-- (each takes at most its share of the lanes with work), so a node that joins gets work without waiting for lanes
+-- to run dry.
+CREATE TABLE engine_nodes (
+    node_id             VARCHAR(128)  PRIMARY KEY,
+    alive_until         TIMESTAMP WITH TIME ZONE NOT NULL
+);

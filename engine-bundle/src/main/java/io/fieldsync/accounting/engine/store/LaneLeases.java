@@ -35,7 +35,7 @@ public final class LaneLeases {
 
     private static final Comparator<Lane> ORDER = Comparator.comparing((Lane lane) -> lane.company().value())
             .thenComparing(Lane::provider);
-    private static final String TAKEABLE = "SELECT company_id, provider FROM lane_leases WHERE provider = ? AND company_id = ? "
+    private static final String TAKEABLE = "SELECT owner FROM lane_leases WHERE provider = ? AND company_id = ? "
             + "AND (owner = ? OR lease_until < ?) FOR UPDATE SKIP LOCKED";
     private static final String TAKE = "UPDATE lane_leases SET owner = ?, acquired_at = CASE WHEN owner = ? THEN acquired_at ELSE ? END, "
             + "lease_until = ? WHERE company_id = ? AND provider = ?";
@@ -44,6 +44,9 @@ public final class LaneLeases {
     private static final String RENEW = "UPDATE lane_leases SET lease_until = ? WHERE company_id = ? AND provider = ? AND owner = ?";
     private static final String RELEASE = "UPDATE lane_leases SET lease_until = ? WHERE company_id = ? AND provider = ? AND owner = ?";
     private static final String RELEASE_ALL = "UPDATE lane_leases SET lease_until = ? WHERE owner = ? AND lease_until >= ?";
+    private static final String HEARTBEAT = "UPDATE engine_nodes SET alive_until = ? WHERE node_id = ?";
+    private static final String JOIN = "INSERT INTO engine_nodes (node_id, alive_until) VALUES (?, ?)";
+    private static final String LIVE_NODES = "SELECT COUNT(*) FROM engine_nodes WHERE alive_until >= ?";
     private static final String LIVE = "SELECT company_id, provider, owner, lease_until FROM lane_leases WHERE lease_until >= ? "
             + "ORDER BY company_id, provider";
     /** SQLSTATE of a unique or primary key violation, on PostgreSQL and H2 alike. */
@@ -60,13 +63,23 @@ public final class LaneLeases {
      * the lanes this node now holds. A lane held by a live other node is left to it.
      */
     public Set<Lane> claim(NodeId node, Collection<Lane> candidates, Instant now, Instant until) {
+        return claim(node, candidates, now, until, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Claims as {@link #claim(NodeId, Collection, Instant, Instant)} does, but holds at most {@code share} lanes: its own
+     * first, then free ones; those of its own beyond the share are released, for the other live nodes to take.
+     */
+    public Set<Lane> claim(NodeId node, Collection<Lane> candidates, Instant now, Instant until, int share) {
         List<Lane> ordered = candidates.stream().distinct().sorted(ORDER).toList();
-        if (ordered.isEmpty()) {
+        if (ordered.isEmpty() || share < 1) {
             return Set.of();
         }
         Set<Lane> held = new LinkedHashSet<>();
         List<Lane> missing = new ArrayList<>();
         database.transaction(connection -> {
+            List<Lane> own = new ArrayList<>();
+            List<Lane> free = new ArrayList<>();
             try (PreparedStatement takeable = connection.prepareStatement(TAKEABLE);
                  PreparedStatement take = connection.prepareStatement(TAKE);
                  PreparedStatement exists = connection.prepareStatement(EXISTS)) {
@@ -75,19 +88,14 @@ public final class LaneLeases {
                     takeable.setString(2, lane.company().value());
                     takeable.setString(3, node.value());
                     Database.setInstant(takeable, 4, now);
-                    boolean free;
+                    String owner = null;
                     try (ResultSet row = takeable.executeQuery()) {
-                        free = row.next();
+                        if (row.next()) {
+                            owner = row.getString(1);
+                        }
                     }
-                    if (free) {
-                        take.setString(1, node.value());
-                        take.setString(2, node.value());
-                        Database.setInstant(take, 3, now);
-                        Database.setInstant(take, 4, until);
-                        take.setString(5, lane.company().value());
-                        take.setString(6, lane.provider());
-                        take.executeUpdate();
-                        held.add(lane);
+                    if (owner != null) {
+                        (owner.equals(node.value()) ? own : free).add(lane);
                         continue;
                     }
                     exists.setString(1, lane.company().value());
@@ -98,15 +106,74 @@ public final class LaneLeases {
                         }
                     }
                 }
+                List<Lane> chosen = new ArrayList<>(own);
+                chosen.addAll(free);
+                for (int i = 0; i < chosen.size(); i++) {
+                    Lane lane = chosen.get(i);
+                    // beyond the share, a lane of its own is given back (ends now) and a free one left alone
+                    boolean keep = i < share;
+                    if (!keep && !own.contains(lane)) {
+                        continue;
+                    }
+                    take.setString(1, node.value());
+                    take.setString(2, node.value());
+                    Database.setInstant(take, 3, now);
+                    Database.setInstant(take, 4, keep ? until : now.minusMillis(1));
+                    take.setString(5, lane.company().value());
+                    take.setString(6, lane.provider());
+                    take.executeUpdate();
+                    if (keep) {
+                        held.add(lane);
+                    }
+                }
             }
             return null;
         });
         for (Lane lane : missing) {
-            if (insert(node, lane, now, until)) {
+            if (held.size() < share && insert(node, lane, now, until)) {
                 held.add(lane);
             }
         }
         return held;
+    }
+
+    /**
+     * Records that {@code node} is at work until {@code aliveUntil}, and returns how many nodes are (itself included):
+     * each takes its share of the lanes with work.
+     */
+    public int heartbeat(NodeId node, Instant now, Instant aliveUntil) {
+        int beats = database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(HEARTBEAT)) {
+                Database.setInstant(update, 1, aliveUntil);
+                update.setString(2, node.value());
+                return update.executeUpdate();
+            }
+        });
+        if (beats == 0) {
+            try {
+                database.transaction(connection -> {
+                    try (PreparedStatement insert = connection.prepareStatement(JOIN)) {
+                        insert.setString(1, node.value());
+                        Database.setInstant(insert, 2, aliveUntil);
+                        return insert.executeUpdate();
+                    }
+                });
+            } catch (StoreException e) {
+                // only this node writes its row: a duplicate means its previous life wrote it meanwhile; count it as is
+                if (!(e.getCause() instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState()))) {
+                    throw e;
+                }
+            }
+        }
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(LIVE_NODES)) {
+                Database.setInstant(query, 1, now);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return Math.max(1, row.getInt(1));
+                }
+            }
+        });
     }
 
     /** A lane no node ever held: the first insert wins, another node's concurrent insert loses on the key. */
@@ -143,9 +210,14 @@ public final class LaneLeases {
         update(RELEASE, node, lane, now.minusMillis(1));
     }
 
-    /** Gives up every lane this node holds (a clean stop). */
+    /** Gives up every lane this node holds, and its place among the live nodes (a clean stop). */
     public int releaseAll(NodeId node, Instant now) {
         return database.transaction(connection -> {
+            try (PreparedStatement leave = connection.prepareStatement(HEARTBEAT)) {
+                Database.setInstant(leave, 1, now.minusMillis(1));
+                leave.setString(2, node.value());
+                leave.executeUpdate();
+            }
             try (PreparedStatement update = connection.prepareStatement(RELEASE_ALL)) {
                 Database.setInstant(update, 1, now.minusMillis(1));
                 update.setString(2, node.value());

@@ -264,8 +264,10 @@ public class Dispatcher {
         Set<LaneLeases.Lane> due = new LinkedHashSet<>();
         companies.forEach(company -> due.add(new LaneLeases.Lane(company, active.get().id())));
         releaseDrained(due, now);
-        // one node at a time serves a lane; what a dead node left being sent in the lanes taken over is looked up first
-        held = stores.leases().claim(stores.node(), due, now, now.plus(lease));
+        // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
+        // lanes taken over is looked up first
+        int nodes = stores.leases().heartbeat(stores.node(), now, now.plus(lease));
+        held = stores.leases().claim(stores.node(), due, now, now.plus(lease), (due.size() + nodes - 1) / nodes);
         stores.journal().markOrphaned(held, INTERRUPTED, now);
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
         int handled = 0;

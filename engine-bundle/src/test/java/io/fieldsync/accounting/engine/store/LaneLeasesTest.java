@@ -102,6 +102,33 @@ class LaneLeasesTest {
     }
 
     @Test
+    void theLiveNodesAreThoseWhoseHeartbeatHasNotEndedAndACleanStopLeavesAtOnce() {
+        assertThat(leases.heartbeat(ONE, NOW, NOW.plus(LEASE))).isEqualTo(1);
+        assertThat(leases.heartbeat(TWO, NOW, NOW.plus(LEASE))).isEqualTo(2);
+        assertThat(leases.heartbeat(TWO, NOW.plusSeconds(121), NOW.plusSeconds(121).plus(LEASE))).as("node one went quiet").isEqualTo(1);
+
+        leases.heartbeat(ONE, NOW.plusSeconds(122), NOW.plusSeconds(122).plus(LEASE));
+        leases.releaseAll(ONE, NOW.plusSeconds(123));
+
+        assertThat(leases.heartbeat(TWO, NOW.plusSeconds(123), NOW.plusSeconds(123).plus(LEASE))).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeHoldsAtMostItsShareAndHandsTheRestToTheNodeThatJoined() {
+        List<Lane> lanes = IntStream.range(0, 4).mapToObj(n -> new Lane(CompanyId.of("company-" + n), "xero")).toList();
+        assertThat(leases.claim(ONE, lanes, NOW, NOW.plus(LEASE), 4)).hasSize(4);
+
+        Instant later = NOW.plusSeconds(1);
+        assertThat(leases.claim(TWO, lanes, later, later.plus(LEASE), 2)).as("all still held by node one").isEmpty();
+        Set<Lane> keptByOne = leases.claim(ONE, lanes, later, later.plus(LEASE), 2);
+        Set<Lane> takenByTwo = leases.claim(TWO, lanes, later, later.plus(LEASE), 2);
+
+        assertThat(keptByOne).hasSize(2);
+        assertThat(takenByTwo).hasSize(2).doesNotContainAnyElementsOf(keptByOne);
+        assertThat(leases.claim(ONE, lanes, later, later.plus(LEASE), 2)).as("its own come first").isEqualTo(keptByOne);
+    }
+
+    @Test
     @Timeout(120)
     void twoNodesClaimingTheSameLanesAtOnceNeverBothHoldOne() throws Exception {
         List<Lane> lanes = IntStream.range(0, 40).mapToObj(n -> new Lane(CompanyId.of("company-" + n), "xero")).toList();
