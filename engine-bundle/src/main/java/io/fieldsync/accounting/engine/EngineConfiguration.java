@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.engine;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the engine, PID {@value #PID}. Every component of the engine reads it and applies changes live. */
@@ -40,6 +41,26 @@ public @interface EngineConfiguration {
             description = "How often invoices changed in the accounting system are polled, as a backstop to webhooks. 0 turns polling off.",
             min = "0")
     int poll_interval_min() default 15;
+
+    @AttributeDefinition(name = "Node id",
+            description = "This Karaf node's name among the nodes sharing one journal database, written on the lanes it serves "
+                    + "and the documents it sends. Must differ per node and stay the same across its restarts. Empty: Karaf's "
+                    + "karaf.name, else the host name. Read when the engine starts.")
+    String node_id() default "";
+
+    @AttributeDefinition(name = "Lane lease (s)",
+            description = "How long a node's hold on a company's connection lasts without renewal (it renews on every pass). "
+                    + "When a node dies, another takes its companies over after this long and looks up what it was sending "
+                    + "before sending anything again. Keep it well above the accounting systems' read timeouts.", min = "10")
+    long lane_lease_s() default 120;
+
+    @AttributeDefinition(name = "Token keys", type = AttributeType.PASSWORD,
+            description = "AES-256 keys that encrypt the stored OAuth tokens, the same on every node sharing the database: "
+                    + "comma-separated id:base64 pairs, the first one current (e.g. k2:<44 characters>,k1:<44 characters>). "
+                    + "Older keys still open tokens sealed with them; each is sealed again with the current key at its next "
+                    + "refresh. May be an ENC(...) value. Empty: one key per node in karaf.data/accounting/token.key. Read when "
+                    + "the engine starts.")
+    String token_keys() default "";
 
     @AttributeDefinition(name = "Data source filter",
             description = "LDAP filter choosing the javax.sql.DataSource service that holds the journal.")

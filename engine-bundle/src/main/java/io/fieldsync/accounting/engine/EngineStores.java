@@ -12,6 +12,8 @@ import io.fieldsync.accounting.engine.store.Database;
 import io.fieldsync.accounting.engine.store.Installation;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
+import io.fieldsync.accounting.engine.store.LaneLeases;
+import io.fieldsync.accounting.engine.store.NodeId;
 import io.fieldsync.accounting.engine.store.PaymentStates;
 import io.fieldsync.accounting.engine.store.ProviderBindings;
 import io.fieldsync.accounting.engine.store.Json;
@@ -42,6 +44,8 @@ public class EngineStores {
     private final JournalReports reports;
     private final PaymentStates paymentStates;
     private final ConnectionStore connections;
+    private final LaneLeases leases;
+    private final NodeId node;
     private final SetupStore setup;
     private final CustomerLinks customerLinks;
     private final SyncLogStore syncLog;
@@ -52,22 +56,35 @@ public class EngineStores {
 
     @Activate
     public EngineStores(@Reference(name = "dataSource", target = "(dataSourceName=accounting)") DataSource dataSource,
-                        @Reference EngineClock clock, BundleContext context) {
-        this(dataSource, tokenKeyFile(context), clock.clock());
+                        @Reference EngineClock clock, BundleContext context, EngineConfiguration configuration) {
+        this(dataSource, tokenKeyFile(context), clock.clock(), NodeId.of(configuration.node_id()), configuration.token_keys());
     }
 
-    /** Stores over any DataSource, tokens sealed with the key in {@code tokenKeyFile}, times read from {@code clock}. */
+    /**
+     * Stores over any DataSource, tokens sealed with the key in {@code tokenKeyFile}, times read from {@code clock}, as the
+     * node Karaf's name or the host name makes it.
+     */
     public EngineStores(DataSource dataSource, Path tokenKeyFile, Clock clock) {
+        this(dataSource, tokenKeyFile, clock, NodeId.of(null), null);
+    }
+
+    /**
+     * Stores of node {@code node} among those sharing the database, tokens sealed with the configured {@code tokenKeys}
+     * ({@link TokenVault#configured}; empty or null for the key in {@code tokenKeyFile}).
+     */
+    public EngineStores(DataSource dataSource, Path tokenKeyFile, Clock clock, NodeId node, String tokenKeys) {
         this.clock = clock;
+        this.node = node;
         Database database = new Database(dataSource);
         this.schemaVersion = new SchemaMigrations(database, clock).migrate();
         this.installationId = Installation.identify(database, clock);
         this.companyProviders = new CompanyProviders(database);
-        this.journal = new Journal(database, companyProviders);
+        this.journal = new Journal(database, companyProviders, node);
         this.providerBindings = new ProviderBindings(database, companyProviders);
+        this.leases = new LaneLeases(database);
         this.reports = new JournalReports(database);
         this.paymentStates = new PaymentStates(database);
-        this.connections = new ConnectionStore(database, json, TokenVault.open(tokenKeyFile), clock);
+        this.connections = new ConnectionStore(database, json, TokenVault.configured(tokenKeys, tokenKeyFile), clock);
         this.setup = new SetupStore(database, json, clock);
         this.customerLinks = new CustomerLinks(database);
         this.syncLog = new SyncLogStore(database);
@@ -103,6 +120,16 @@ public class EngineStores {
 
     public ConnectionStore connections() {
         return connections;
+    }
+
+    /** Which node serves which company's connection, when several share the database. */
+    public LaneLeases leases() {
+        return leases;
+    }
+
+    /** This node, among those sharing the database. */
+    public NodeId node() {
+        return node;
     }
 
     public SetupStore setup() {

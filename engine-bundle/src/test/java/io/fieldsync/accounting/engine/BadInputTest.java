@@ -545,6 +545,21 @@ class BadInputTest {
         }
 
         @Override
+        public String node_id() {
+            return "";
+        }
+
+        @Override
+        public long lane_lease_s() {
+            return 120;
+        }
+
+        @Override
+        public String token_keys() {
+            return "";
+        }
+
+        @Override
         public long dispatch_interval_ms() {
             return interval;
         }

@@ -84,6 +84,9 @@ public class ScriptedProvider implements AccountingProvider {
     /** Thrown by refresh(), if set. */
     public volatile RuntimeException refreshFails;
     public volatile Duration refreshTakes = Duration.ZERO;
+    /** While set, a refresh waits at the token endpoint until it opens (a slow vendor, as another node refreshes). */
+    public volatile java.util.concurrent.CountDownLatch holdRefreshes;
+    public final java.util.concurrent.CountDownLatch refreshStarted = new java.util.concurrent.CountDownLatch(1);
     /** When set, every refresh token handed out expires this long after being issued, but never after {@link #refreshHardLimit}. */
     public volatile Duration refreshTokenLife;
     public volatile Instant refreshHardLimit;
@@ -119,6 +122,15 @@ public class ScriptedProvider implements AccountingProvider {
     public TokenSet refresh(TokenSet current) {
         refreshes.incrementAndGet();
         refreshedWith.add(current.refreshToken());
+        java.util.concurrent.CountDownLatch hold = holdRefreshes;
+        if (hold != null) {
+            refreshStarted.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             Thread.sleep(refreshTakes.toMillis());
         } catch (InterruptedException e) {

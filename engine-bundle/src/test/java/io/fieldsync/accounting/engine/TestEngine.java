@@ -77,8 +77,13 @@ public final class TestEngine implements AutoCloseable {
 
     /** The engine over any DataSource, e.g. the journal as shipped ({@link ShippedJournal}). */
     public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
+        this(tokenKeyDir, activeProvider, dataSource, io.fieldsync.accounting.engine.store.NodeId.of(null));
+    }
+
+    /** One of several nodes sharing {@code dataSource}, as {@code node}. */
+    public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, io.fieldsync.accounting.engine.store.NodeId node) {
         this.dataSource = dataSource;
-        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
+        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock, node, null);
         directory = new ProviderDirectory(stores, Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override

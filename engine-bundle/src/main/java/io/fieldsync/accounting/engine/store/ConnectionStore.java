@@ -35,7 +35,8 @@ public final class ConnectionStore {
 
     /** The last error of a connection whose stored tokens this installation cannot read. */
     static final String UNREADABLE_TOKENS = "This connection's stored tokens cannot be read with this installation's key "
-            + "(token.key in Karaf's data folder was lost or replaced); reconnect in Settings → Accounting → Connection. "
+            + "(token.key in Karaf's data folder was lost or replaced, or the token.keys configuration lacks the key that sealed "
+            + "them or cannot be read); reconnect in Settings → Accounting → Connection. "
             + "Waiting documents are sent after that.";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStore.class);
 
@@ -60,6 +61,10 @@ public final class ConnectionStore {
     private static final String FIND_STATE = "SELECT company_id, provider, expires_at FROM authorizations WHERE state = ?";
     private static final String DELETE_STATE = "DELETE FROM authorizations WHERE state = ?";
     private static final String DELETE_EXPIRED_STATES = "DELETE FROM authorizations WHERE expires_at < ?";
+    private static final String LOCK_FOR_REFRESH = "SELECT company_id FROM refresh_locks WHERE company_id = ? AND provider = ? FOR UPDATE";
+    private static final String ADD_REFRESH_LOCK = "INSERT INTO refresh_locks (company_id, provider) VALUES (?, ?)";
+    /** SQLSTATE of a unique or primary key violation, on PostgreSQL and H2 alike. */
+    private static final String DUPLICATE_KEY = "23505";
 
     /** A one-time OAuth state handed out for a company. */
     public record PendingAuthorization(CompanyId company, String provider, Instant expiresAt) {
@@ -92,6 +97,54 @@ public final class ConnectionStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Runs {@code refresh} (re-read the tokens, refresh them at the vendor if still needed, store them) while holding the
+     * connection's refresh lock in the database, so that of the nodes sharing it only one refreshes a connection at a
+     * time: refresh tokens rotate, and a second refresh with the same token would lose the connection. The lock is a
+     * row lock held by a transaction of its own, released when {@code refresh} returns or throws, and by the database
+     * when the node dies; {@code refresh} reads and stores through this store as usual.
+     */
+    public <T> T whileRefreshing(CompanyId company, String provider, java.util.function.Supplier<T> refresh) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<T> done = database.transaction(connection -> {
+                try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_REFRESH)) {
+                    lock.setString(1, company.value());
+                    lock.setString(2, provider);
+                    try (ResultSet row = lock.executeQuery()) {
+                        if (!row.next()) {
+                            return Optional.<T>empty();
+                        }
+                    }
+                }
+                return Optional.of(refresh.get());
+            });
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (attempt > 1) {
+                throw new IllegalStateException("the refresh lock of " + company + "/" + provider + " cannot be created");
+            }
+            addRefreshLock(company, provider);
+        }
+    }
+
+    /** The lock row of a connection refreshed for the first time; another node adding it at the same moment is as good. */
+    private void addRefreshLock(CompanyId company, String provider) {
+        try {
+            database.transaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(ADD_REFRESH_LOCK)) {
+                    insert.setString(1, company.value());
+                    insert.setString(2, provider);
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState()))) {
+                throw e;
+            }
+        }
     }
 
     /** Forgets the company's connection to {@code provider}. */

@@ -47,8 +47,10 @@ public final class Journal {
             + "FROM journal j WHERE j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.next_attempt_at <= ?";
     private static final String EARLIEST_DUE = "SELECT MIN(next_attempt_at) FROM journal "
             + "WHERE status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+    // The row guard: a row already being sent (by this node or another) is never marked again, and the attempt names its node.
     private static final String SENDING = "UPDATE journal SET status = 'SENDING', provider = ?, attempt_key = ?, attempt_at = ?, "
-            + "in_doubt = TRUE, absent_after_lookup = FALSE, updated_at = ? WHERE id = ? AND revision = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+            + "in_doubt = TRUE, absent_after_lookup = FALSE, updated_at = ?, sending_node = ? WHERE id = ? AND revision = ? "
+            + "AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
     // The doubt an attempt leaves ends only where the remote document becomes known (a synced outcome).
     private static final String OUTCOME = "UPDATE journal SET status = ?, provider = ?, remote_id = COALESCE(?, remote_id), "
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), error_code = ?, "
@@ -60,9 +62,15 @@ public final class Journal {
             + "remote_number = COALESCE(?, remote_number), synced_revision = COALESCE(?, synced_revision), "
             + "in_doubt = CASE WHEN ? THEN FALSE ELSE in_doubt END WHERE id = ? AND revision > ?";
     private static final String WAITING = "UPDATE journal SET status = ?, error_code = ?, error_message = ?, error_detail = ?, "
-            + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')";
+            + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND (status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') "
+            + "OR status = 'SENDING' AND sending_node = ?)";
     private static final String INTERRUPTED = "UPDATE journal SET status = 'OUTCOME_UNKNOWN', error_code = ?, error_message = ?, "
-            + "error_detail = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'SENDING' AND attempt_at <= ?";
+            + "error_detail = NULL, next_attempt_at = ?, updated_at = ? WHERE status = 'SENDING' ";
+    // this node's own attempts, or those of no known node (recorded before V8), past the age no pass reaches
+    private static final String ABANDONED = INTERRUPTED + "AND (sending_node = ? OR sending_node IS NULL) AND attempt_at <= ?";
+    private static final String OWN = INTERRUPTED + "AND sending_node = ?";
+    // another node's attempts in a lane this node now holds: that node's lease ended, so its call ended with it
+    private static final String ORPHANED = INTERRUPTED + "AND company_id = ? AND provider = ? AND sending_node <> ?";
     private static final String CLAIMED = "SELECT remote_id FROM journal WHERE company_id = ? AND kind = ? AND provider = ? "
             + "AND remote_id IN (%s) AND NOT (host_id = ?)";
     // an admin's retry gets fresh keys: whatever answer the accounting system stored for the old ones is not reused
@@ -78,10 +86,18 @@ public final class Journal {
 
     private final Database database;
     private final CompanyProviders companyProviders;
+    private final NodeId node;
 
-    public Journal(Database database, CompanyProviders companyProviders) {
+    /** The journal as seen by {@code node}, which it names on every attempt it records. */
+    public Journal(Database database, CompanyProviders companyProviders, NodeId node) {
         this.database = database;
         this.companyProviders = companyProviders;
+        this.node = node;
+    }
+
+    /** The node this journal records attempts for. */
+    public NodeId node() {
+        return node;
     }
 
     /** The result of handing a document to the journal. */
@@ -213,8 +229,9 @@ public final class Journal {
                     update.setString(2, keys.apply(entry));
                     Database.setInstant(update, 3, now);
                     Database.setInstant(update, 4, now);
-                    update.setLong(5, entry.id());
-                    update.setInt(6, entry.revision());
+                    update.setString(5, node.value());
+                    update.setLong(6, entry.id());
+                    update.setInt(7, entry.revision());
                     if (update.executeUpdate() == 1) {
                         marked.add(JournalRows.find(connection, entry.document()).orElseThrow());
                     }
@@ -225,18 +242,64 @@ public final class Journal {
     }
 
     /**
-     * Turns attempts recorded before {@code startedBefore} whose outcome was never recorded (the engine stopped,
-     * or its database failed, between the call and the record) into unknown outcomes, due now: they are looked
-     * up in the accounting system before anything is sent again. Returns them.
+     * Turns this node's attempts recorded before {@code startedBefore} whose outcome was never recorded (its database
+     * failed between the call and the record), and those of journals older than node ids, into unknown outcomes, due
+     * now: they are looked up in the accounting system before anything is sent again. Returns how many.
      */
-    public int markInterrupted(Instant startedBefore, SyncError why, Instant now) {
+    public int markAbandoned(Instant startedBefore, SyncError why, Instant now) {
+        return interrupted(ABANDONED, why, now, (update, next) -> {
+            update.setString(next, node.value());
+            Database.setInstant(update, next + 1, startedBefore);
+        });
+    }
+
+    /**
+     * Turns every attempt this node recorded and never answered into an unknown outcome: at start, whatever its previous
+     * life left SENDING was cut off by the stop. Other nodes' attempts are left alone (they may be live). Returns how many.
+     */
+    public int markOwnInterrupted(SyncError why, Instant now) {
+        return interrupted(OWN, why, now, (update, next) -> update.setString(next, node.value()));
+    }
+
+    /**
+     * Turns other nodes' unanswered attempts in lanes this node holds into unknown outcomes: holding the lane means their
+     * lease ended (they died, or stalled past it), so they no longer send. Returns how many.
+     */
+    public int markOrphaned(Collection<LaneLeases.Lane> lanes, SyncError why, Instant now) {
+        if (lanes.isEmpty()) {
+            return 0;
+        }
         return database.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(INTERRUPTED)) {
+            int marked = 0;
+            try (PreparedStatement update = connection.prepareStatement(ORPHANED)) {
+                for (LaneLeases.Lane lane : lanes) {
+                    update.setString(1, why.code().name());
+                    update.setString(2, why.message());
+                    Database.setInstant(update, 3, now);
+                    Database.setInstant(update, 4, now);
+                    update.setString(5, lane.company().value());
+                    update.setString(6, lane.provider());
+                    update.setString(7, node.value());
+                    marked += update.executeUpdate();
+                }
+            }
+            return marked;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        void bind(PreparedStatement update, int nextIndex) throws SQLException;
+    }
+
+    private int interrupted(String sql, SyncError why, Instant now, Condition condition) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setString(1, why.code().name());
                 update.setString(2, why.message());
                 Database.setInstant(update, 3, now);
                 Database.setInstant(update, 4, now);
-                Database.setInstant(update, 5, startedBefore);
+                condition.bind(update, 5);
                 return update.executeUpdate();
             }
         });
@@ -328,6 +391,7 @@ public final class Journal {
                     Database.setInstant(update, 5, retryAt);
                     Database.setInstant(update, 6, now);
                     update.setLong(7, entry.id());
+                    update.setString(8, node.value());
                     update.addBatch();
                 }
                 update.executeBatch();

@@ -39,7 +39,8 @@ public final class SchemaMigrations {
             new Migration(4, "attempts in doubt", "db/migration/V4__attempts_in_doubt.sql"),
             new Migration(5, "journal dependents", "db/migration/V5__journal_dependents.sql"),
             new Migration(6, "connection error detail", "db/migration/V6__connection_error_detail.sql"),
-            new Migration(7, "company providers", "db/migration/V7__company_providers.sql"));
+            new Migration(7, "company providers", "db/migration/V7__company_providers.sql"),
+            new Migration(8, "lane leases", "db/migration/V8__leases.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 

@@ -3,7 +3,9 @@ package io.fieldsync.accounting.engine.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.DueLane;
+import io.fieldsync.accounting.engine.store.LaneLeases;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
 import org.osgi.service.component.annotations.Activate;
@@ -50,8 +53,9 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration WAIT_FOR_PROVIDER = Duration.ofMinutes(10);
     /**
-     * An attempt still recorded as being sent after this long was abandoned (its pass broke between the call and
-     * the record); passes take seconds, and one stops within the providers' read timeouts.
+     * This node's attempt (or one of a journal older than node ids) still recorded as being sent after this long was
+     * abandoned (its pass broke between the call and the record); passes take seconds, and one stops within the
+     * providers' read timeouts. Other nodes' attempts are taken over with their lanes (see {@link LaneLeases}).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     /** How long a stopping engine waits for the call in flight; the providers' read timeouts are far shorter. */
@@ -72,6 +76,9 @@ public class Dispatcher {
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
     private volatile RetryPolicy retry;
+    private volatile Duration lease;
+    /** The lanes this node held after its last pass; touched only on the dispatcher's thread. */
+    private Set<LaneLeases.Lane> held = Set.of();
     /**
      * How often quiet connections are checked: far more often than the two weeks' notice they need, and often
      * enough that a refresh whose answer was lost is retried with the same refresh token within the 30 minutes
@@ -109,8 +116,8 @@ public class Dispatcher {
         this.refresher = new TokenRefresher(stores.connections());
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
         this.executor = executor;
-        // whatever this engine's previous life left recorded as being sent is in doubt: look before sending it again
-        int interrupted = stores.journal().markInterrupted(clock.instant(), INTERRUPTED, clock.instant());
+        // whatever this node's previous life left recorded as being sent is in doubt: look before sending it again
+        int interrupted = stores.journal().markOwnInterrupted(INTERRUPTED, clock.instant());
         if (interrupted > 0) {
             LOG.warn("{} accounting documents were being sent when the engine last stopped; each is looked up in the "
                     + "accounting system before anything is sent again", interrupted);
@@ -157,6 +164,16 @@ public class Dispatcher {
                 return;
             }
             LOG.info("Waiting for the accounting dispatcher's call in flight to finish ({} s)", waited);
+        }
+        releaseLanes();
+    }
+
+    /** A clean stop hands this node's companies to the other nodes at once, rather than when its leases end. */
+    private void releaseLanes() {
+        try {
+            stores.leases().releaseAll(stores.node(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release this node's accounting lanes; other nodes take them over when their leases end", e);
         }
     }
 
@@ -236,20 +253,35 @@ public class Dispatcher {
      */
     int pass() {
         Instant now = clock.instant();
-        stores.journal().markInterrupted(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        List<DueLane> due = directory.lanesWithDueWork(now);
+        stores.journal().markAbandoned(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
+        Set<LaneLeases.Lane> due = new LinkedHashSet<>();
+        directory.lanesWithDueWork(now).forEach(lane -> due.add(new LaneLeases.Lane(lane.company(), lane.provider())));
+        releaseDrained(due, now);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
+        // lanes taken over is looked up first
+        int nodes = stores.leases().heartbeat(stores.node(), now, now.plus(lease));
+        held = stores.leases().claim(stores.node(), due, now, now.plus(lease), (due.size() + nodes - 1) / nodes);
+        stores.journal().markOrphaned(held, INTERRUPTED, now);
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
         int handled = 0;
-        for (DueLane lane : due) {
+        for (LaneLeases.Lane lane : held) {
             if (stopping) {
                 break;
             }
             Optional<ActiveProvider> provider = directory.provider(lane.provider());
             if (provider.isEmpty()) {
-                holdForProvider(lane, recorder, now);
+                holdForProvider(new DueLane(lane.company(), lane.provider()), recorder, now);
                 continue;
             }
             try {
+                if (!stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
+                    LOG.warn("This node's lease on company {}'s {} connection ended before its turn; another node serves it now",
+                            lane.company(), lane.provider());
+                    continue;
+                }
                 handled += new DispatchRound(stores, provider.get(), recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
             } catch (Throwable e) {
                 // one lane's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
@@ -257,6 +289,16 @@ public class Dispatcher {
             }
         }
         return handled;
+    }
+
+    /** Lanes held at the last pass with nothing due now are given back, for whichever node sees work in them first. */
+    private void releaseDrained(Set<LaneLeases.Lane> due, Instant now) {
+        for (LaneLeases.Lane lane : held) {
+            if (!due.contains(lane)) {
+                stores.leases().release(stores.node(), lane, now);
+            }
+        }
+        held = Set.of();
     }
 
     private void passSafely() {
@@ -327,6 +369,7 @@ public class Dispatcher {
         retry = new RetryPolicy(Duration.ofSeconds(Math.max(1, configuration.retry_delay_s())),
                 Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
         linger = Math.max(0, configuration.dispatch_linger_ms());
+        lease = Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
         long interval = Math.max(50, configuration.dispatch_interval_ms());
         if (ticking != null) {
             ticking.cancel(false);

@@ -22,7 +22,9 @@ import io.fieldsync.accounting.engine.store.StoredConnection;
 /**
  * Refreshes tokens one at a time per connection. Xero and QuickBooks rotate refresh tokens: two
  * concurrent refreshes with the same token end in {@code invalid_grant}, and a new pair that is used
- * before it is stored is lost on a crash. So: lock, re-read, refresh only if nobody did, store, then use.
+ * before it is stored is lost on a crash. So: lock, re-read, refresh only if nobody did, store, then use. The lock is
+ * taken in this JVM and then in the database ({@link ConnectionStore#whileRefreshing}), so nodes sharing the journal
+ * refresh one connection one at a time too.
  *
  * <p>Only CONNECTION_EXPIRED (the vendor refused the grant or the app: invalid_grant, invalid_client) expires the
  * connection. Any other failure is passing: the connection stays CONNECTED with the tokens it had, the failure is
@@ -57,15 +59,18 @@ final class TokenRefresher {
         ReentrantLock lock = lock(company, provider);
         lock.lock();
         try {
-            Optional<StoredConnection> stored = connections.find(company, provider.id())
-                    .filter(connection -> connection.state() == ConnectionState.CONNECTED && connection.tokens() != null)
-                    .filter(connection -> connection.tokens().refreshTokenExpiresAt() != null
-                            && connection.tokens().refreshTokenExpiresAt().isBefore(threshold));
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            TokenSet fresh = refresh(stored.get(), provider);
-            return Optional.ofNullable(fresh.refreshTokenExpiresAt());
+            // re-read under the database lock: another node may have refreshed it meanwhile
+            return connections.whileRefreshing(company, provider.id(), () -> {
+                Optional<StoredConnection> stored = connections.find(company, provider.id())
+                        .filter(connection -> connection.state() == ConnectionState.CONNECTED && connection.tokens() != null)
+                        .filter(connection -> connection.tokens().refreshTokenExpiresAt() != null
+                                && connection.tokens().refreshTokenExpiresAt().isBefore(threshold));
+                if (stored.isEmpty()) {
+                    return Optional.<Instant>empty();
+                }
+                TokenSet fresh = refresh(stored.get(), provider);
+                return Optional.ofNullable(fresh.refreshTokenExpiresAt());
+            });
         } finally {
             lock.unlock();
         }
@@ -76,13 +81,17 @@ final class TokenRefresher {
         ReentrantLock lock = lock(company, provider);
         lock.lock();
         try {
-            StoredConnection stored = connections.find(company, provider.id())
-                    .filter(connection -> connection.tokens() != null)
-                    .orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.NOT_CONNECTED, provider.descriptor().displayName())));
-            if (!stored.tokens().accessToken().equals(rejected)) {
-                return stored.tokens().accessToken();
-            }
-            return refresh(stored, provider).accessToken();
+            // the in-JVM lock keeps this node's threads from queueing on the database; the database lock keeps nodes apart
+            return connections.whileRefreshing(company, provider.id(), () -> {
+                StoredConnection stored = connections.find(company, provider.id())
+                        .filter(connection -> connection.tokens() != null)
+                        .orElseThrow(() -> new AccountingException(SyncError.of(ErrorCode.NOT_CONNECTED, provider.descriptor().displayName())));
+                if (!stored.tokens().accessToken().equals(rejected)) {
+                    // another thread or node refreshed since the caller read its token: theirs is the one to use
+                    return stored.tokens().accessToken();
+                }
+                return refresh(stored, provider).accessToken();
+            });
         } finally {
             lock.unlock();
         }

@@ -50,7 +50,7 @@ class SchemaMigrationsTest {
         int first = new SchemaMigrations(database, CLOCK).migrate();
         int second = new SchemaMigrations(database, CLOCK).migrate();
 
-        assertThat(first).isEqualTo(SchemaMigrations.ALL.size());
+        assertThat(first).isEqualTo(SchemaMigrations.ALL.get(SchemaMigrations.ALL.size() - 1).version());
         assertThat(second).isEqualTo(first);
         assertThat(versionsRecorded()).isEqualTo(SchemaMigrations.ALL.size());
     }
@@ -77,7 +77,7 @@ class SchemaMigrationsTest {
                         }));
                     }
                     for (Future<Integer> version : versions) {
-                        assertThat(version.get(60, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(SchemaMigrations.ALL.size());
+                        assertThat(version.get(60, TimeUnit.SECONDS)).as("round %d", round).isEqualTo(SchemaMigrations.ALL.get(SchemaMigrations.ALL.size() - 1).version());
                     }
                     assertThat(versionsRecorded(new Database(shared.dataSource()))).as("round %d", round)
                             .isEqualTo(SchemaMigrations.ALL.size());
