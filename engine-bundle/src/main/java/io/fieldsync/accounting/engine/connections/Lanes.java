@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.sync;
+package io.fieldsync.accounting.engine.connections;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import io.fieldsync.accounting.api.spi.RateLimitObservation;
  * limits, and until when the lane must stay quiet. A lane that hit a limit pauses only itself; other
  * companies keep going.
  */
-final class Lanes {
+public final class Lanes {
 
     /** Where a lane stands. */
-    record Lane(Instant quietUntil, String limit, RateLimitObservation lastObservation) {
+    public record Lane(Instant quietUntil, String limit, RateLimitObservation lastObservation) {
     }
 
     private static final Duration MINUTE_WINDOW = Duration.ofMinutes(1);
@@ -26,12 +26,12 @@ final class Lanes {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    Lanes(Clock clock) {
+    public Lanes(Clock clock) {
         this.clock = clock;
     }
 
     /** Takes in what a response said about the limits. */
-    void observe(CompanyId company, String provider, RateLimitObservation observation) {
+    public void observe(CompanyId company, String provider, RateLimitObservation observation) {
         Instant quietUntil = null;
         String limit = observation.problem();
         if (observation.retryAfter() != null) {
@@ -51,13 +51,13 @@ final class Lanes {
     }
 
     /** Makes the lane quiet for {@code wait} because {@code limit} was hit. */
-    void pause(CompanyId company, String provider, String limit, Duration wait) {
+    public void pause(CompanyId company, String provider, String limit, Duration wait) {
         Instant until = clock.instant().plus(wait);
         lanes.compute(key(company, provider), (key, lane) -> new Lane(until, limit, lane == null ? null : lane.lastObservation()));
     }
 
     /** Until when the lane must stay quiet, if it must. */
-    Optional<Lane> quiet(CompanyId company, String provider) {
+    public Optional<Lane> quiet(CompanyId company, String provider) {
         Lane lane = lanes.get(key(company, provider));
         if (lane == null || lane.quietUntil() == null || !lane.quietUntil().isAfter(clock.instant())) {
             return Optional.empty();

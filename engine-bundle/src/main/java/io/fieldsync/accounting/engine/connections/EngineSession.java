@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.sync;
+package io.fieldsync.accounting.engine.connections;
 
 import java.util.Collection;
 import java.util.Set;
@@ -15,7 +15,7 @@ import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
 /** The engine's side of calls into a provider for one connected company. */
-final class EngineSession implements ProviderSession {
+public final class EngineSession implements ProviderSession {
 
     private final EngineStores stores;
     private final ActiveProvider provider;
@@ -24,7 +24,7 @@ final class EngineSession implements ProviderSession {
     private final Lanes lanes;
     private volatile String accessToken;
 
-    EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
+    public EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
         this.stores = stores;
         this.provider = provider;
         this.connection = connection;
