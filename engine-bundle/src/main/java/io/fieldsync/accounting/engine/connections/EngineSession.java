@@ -22,6 +22,7 @@ public final class EngineSession implements ProviderSession {
     private final StoredConnection connection;
     private final TokenRefresher refresher;
     private final Lanes lanes;
+    private final LaneId lane;
     private volatile String accessToken;
 
     public EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
@@ -30,6 +31,7 @@ public final class EngineSession implements ProviderSession {
         this.connection = connection;
         this.refresher = refresher;
         this.lanes = lanes;
+        this.lane = new LaneId(connection.company(), provider.id());
         this.accessToken = connection.tokens().accessToken();
     }
 
@@ -66,12 +68,14 @@ public final class EngineSession implements ProviderSession {
 
     @Override
     public void record(SyncLogEntry call) {
+        // every exchange the provider logs is one call against the connection's and the app's budgets
+        lanes.called(lane);
         stores.syncLog().append(call);
     }
 
     @Override
     public void observe(RateLimitObservation limits) {
-        lanes.observe(connection.company(), provider.id(), limits);
+        lanes.observe(lane, limits);
     }
 
     @Override

@@ -3,73 +3,190 @@ package io.fieldsync.accounting.engine.connections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.spi.ProviderLimits;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One lane per connection (company and provider): what the accounting system last said about its
- * limits, and until when the lane must stay quiet. A lane that hit a limit pauses only itself; other
- * companies keep going.
+ * The pacing of every lane on this node: per connection a minute and a daily budget, per provider the app-wide
+ * minute budget all its lanes share. A lane asks {@link #waitBeforeCall} before each call and waits when a budget is
+ * spent, so it never provokes a 429; a 429 that comes anyway pauses that lane, or every lane of the provider when
+ * the limit is the app's. The budgets start from what the provider declares ({@link ProviderLimits}) and are
+ * corrected by what its responses report ({@link RateLimitObservation}); the vendors' rules (when a window resets)
+ * stay in the providers.
  */
 public final class Lanes {
 
-    /** Where a lane stands. */
-    public record Lane(Instant quietUntil, String limit, RateLimitObservation lastObservation) {
+    private static final Logger LOG = LoggerFactory.getLogger(Lanes.class);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    /** One connection's budgets. */
+    private static final class Lane {
+        final CallWindow minute;
+        final CallWindow day;
+        LaneWait paused;
+        /** The most calls one engine call took (a lookup before a write, a retry after a refresh): the margin kept. */
+        int largestCall = 1;
+        long calls;
+
+        Lane(ProviderLimits limits) {
+            minute = new CallWindow(MINUTE, limits.callsPerMinute());
+            day = new CallWindow(DAY, limits.callsPerDay());
+        }
     }
 
-    private static final Duration MINUTE_WINDOW = Duration.ofMinutes(1);
+    /** A provider's app-wide budget, shared by all its lanes on this node. */
+    private static final class App {
+        final CallWindow minute;
+        LaneWait paused;
 
-    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+        App(ProviderLimits limits) {
+            minute = new CallWindow(MINUTE, limits.appCallsPerMinute() > 0 ? limits.appCallsPerMinute() : Integer.MAX_VALUE);
+        }
+    }
+
+    private final Map<LaneId, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, App> apps = new ConcurrentHashMap<>();
+    private final Map<String, ProviderLimits> declared = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public Lanes(Clock clock) {
         this.clock = clock;
     }
 
+    /** Takes the provider's declared limits (again: they change with its configuration). */
+    public void declare(String provider, ProviderLimits limits) {
+        declared.put(provider, limits);
+        App app = apps.computeIfAbsent(provider, id -> new App(limits));
+        app.minute.declare(limits.appCallsPerMinute() > 0 ? limits.appCallsPerMinute() : Integer.MAX_VALUE);
+        lanes.forEach((id, lane) -> {
+            if (id.provider().equals(provider)) {
+                lane.minute.declare(limits.callsPerMinute());
+                lane.day.declare(limits.callsPerDay());
+            }
+        });
+    }
+
+    /**
+     * Why the lane must not call now, and until when; empty when the next call fits every budget (with the margin of
+     * the most calls one engine call took in this lane).
+     */
+    public Optional<LaneWait> waitBeforeCall(LaneId id) {
+        Instant now = clock.instant();
+        Lane lane = lane(id);
+        App app = app(id.provider());
+        synchronized (lane) {
+            int margin = lane.largestCall;
+            return Stream.of(
+                    paused(lane.paused, now),
+                    paused(app.paused, now),
+                    spent(lane.day, margin, now, RateLimit.DAY),
+                    spent(lane.minute, margin, now, RateLimit.MINUTE),
+                    spent(app.minute, margin, now, RateLimit.APP_MINUTE))
+                    .flatMap(Optional::stream)
+                    .max(Comparator.comparing(LaneWait::until));
+        }
+    }
+
+    /** One call (one HTTP exchange, as the provider logs it) was made for the lane. */
+    public void called(LaneId id) {
+        Instant now = clock.instant();
+        Lane lane = lane(id);
+        synchronized (lane) {
+            lane.minute.called(now);
+            lane.day.called(now);
+            lane.calls++;
+        }
+        app(id.provider()).minute.called(now);
+    }
+
+    /** How many calls the lane has made so far (to learn how many one engine call takes). */
+    public long calls(LaneId id) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            return lane.calls;
+        }
+    }
+
+    /** One engine call into the provider took {@code calls} exchanges: the lane keeps that many in reserve from now on. */
+    public void callTook(LaneId id, long calls) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            lane.largestCall = (int) Math.max(lane.largestCall, Math.min(calls, 50));
+        }
+    }
+
     /** Takes in what a response said about the limits. */
-    public void observe(CompanyId company, String provider, RateLimitObservation observation) {
-        Instant quietUntil = null;
-        String limit = observation.problem();
-        if (observation.retryAfter() != null) {
-            quietUntil = observation.observedAt().plus(observation.retryAfter());
-        } else if (isZero(observation.minuteRemaining())) {
-            // Xero's minute windows are fixed but their reset time is not sent: a full minute is the safe wait
-            quietUntil = observation.observedAt().plus(MINUTE_WINDOW);
-            limit = limit == null ? "minute" : limit;
+    public void observe(LaneId id, RateLimitObservation seen) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            lane.minute.report(seen.minuteRemaining(), seen.minuteResetsAt(), seen.observedAt());
+            lane.day.report(seen.dayRemaining(), seen.dayResetsAt(), seen.observedAt());
         }
-        Lane before = lanes.get(key(company, provider));
-        Instant keep = before == null ? null : before.quietUntil();
-        if (keep != null && (quietUntil == null || keep.isAfter(quietUntil)) && keep.isAfter(clock.instant())) {
-            quietUntil = keep;
-            limit = before.limit();
-        }
-        lanes.put(key(company, provider), new Lane(quietUntil, limit, observation));
+        app(id.provider()).minute.report(seen.appMinuteRemaining(), seen.appMinuteResetsAt(), seen.observedAt());
     }
 
-    /** Makes the lane quiet for {@code wait} because {@code limit} was hit. */
-    public void pause(CompanyId company, String provider, String limit, Duration wait) {
-        Instant until = clock.instant().plus(wait);
-        lanes.compute(key(company, provider), (key, lane) -> new Lane(until, limit, lane == null ? null : lane.lastObservation()));
+    /** A call was refused for a limit anyway: that lane pauses, or every lane of the provider for the app's limit. */
+    public void limited(LaneId id, RateLimitedException limited) {
+        LaneWait wait = new LaneWait(clock.instant().plus(limited.retryAfter()), limited.limit(), true);
+        if (limited.limit().appWide()) {
+            App app = app(id.provider());
+            synchronized (app) {
+                app.paused = later(app.paused, wait);
+            }
+            LOG.warn("{} refused a call for its app-wide limit: every connection of it on this node pauses until {}", id.provider(), wait.until());
+            return;
+        }
+        Lane lane = lane(id);
+        synchronized (lane) {
+            lane.paused = later(lane.paused, wait);
+        }
+        LOG.info("Lane {} refused for the {} limit: it pauses until {}; other companies go on", id, limited.limit().words(), wait.until());
     }
 
-    /** Until when the lane must stay quiet, if it must. */
-    public Optional<Lane> quiet(CompanyId company, String provider) {
-        Lane lane = lanes.get(key(company, provider));
-        if (lane == null || lane.quietUntil() == null || !lane.quietUntil().isAfter(clock.instant())) {
+    /** Where the lane stands for status displays, when it waits. */
+    public Optional<LaneWait> quiet(LaneId id) {
+        return waitBeforeCall(id);
+    }
+
+    private Lane lane(LaneId id) {
+        return lanes.computeIfAbsent(id, key -> new Lane(limitsOf(key.provider())));
+    }
+
+    private App app(String provider) {
+        return apps.computeIfAbsent(provider, key -> new App(limitsOf(key)));
+    }
+
+    private ProviderLimits limitsOf(String provider) {
+        // a lane asked about before its provider declared anything keeps to no budget of its own until it does
+        return declared.getOrDefault(provider, new ProviderLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Map.of()));
+    }
+
+    private static Optional<LaneWait> paused(LaneWait paused, Instant now) {
+        return paused != null && paused.until().isAfter(now) ? Optional.of(paused) : Optional.empty();
+    }
+
+    private static Optional<LaneWait> spent(CallWindow window, int margin, Instant now, RateLimit limit) {
+        if (window.remaining(now) >= Math.min(margin, window.declared())) {
             return Optional.empty();
         }
-        return Optional.of(lane);
+        Instant resets = window.resetsAt(now);
+        // a budget spent without a window open (declared smaller than one call) waits the window's length
+        return Optional.of(new LaneWait(resets != null ? resets : now.plus(limit == RateLimit.DAY ? DAY : MINUTE), limit, false));
     }
 
-    private static boolean isZero(Integer remaining) {
-        return remaining != null && remaining <= 0;
-    }
-
-    private static String key(CompanyId company, String provider) {
-        return company.value() + '\u001f' + provider;
+    private static LaneWait later(LaneWait before, LaneWait now) {
+        return before == null || now.until().isAfter(before.until()) ? now : before;
     }
 }

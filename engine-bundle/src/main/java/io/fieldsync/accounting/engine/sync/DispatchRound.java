@@ -30,9 +30,12 @@ import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
+import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
@@ -89,8 +92,12 @@ final class DispatchRound {
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
     int run(CompanyId company) {
         Optional<StoredConnection> connection = usableConnection(company);
-        if (connection.isEmpty() || lanes.quiet(company, provider.id()).isPresent()) {
+        if (connection.isEmpty()) {
             return 0;
+        }
+        Optional<LaneWait> wait = lanes.waitBeforeCall(new LaneId(company, provider.id()));
+        if (wait.isPresent()) {
+            return wait.get().limit() == RateLimit.DAY ? deferForTheDay(company, wait.get()) : 0;
         }
         EngineSession session = new EngineSession(stores, provider, connection.get(), refresher, lanes);
         int handled = 0;
@@ -102,6 +109,21 @@ final class DispatchRound {
             // the rest of this company's documents wait for the lane to open again, or for the engine's next start
         }
         return handled;
+    }
+
+    /**
+     * The connection's daily budget is spent: its documents wait PENDING until the day resets, with the reason, and
+     * are not looked at again before then. Nothing of theirs fails.
+     */
+    private int deferForTheDay(CompanyId company, LaneWait wait) {
+        Instant now = clock.instant();
+        int deferred = 0;
+        for (DocumentKind kind : DocumentKind.values()) {
+            List<JournalEntry> due = stores.journal().due(company, kind, provider.id(), now, 1000);
+            recorder.waiting(due, SyncStatus.PENDING, wait.reason(), wait.until());
+            deferred += due.size();
+        }
+        return deferred;
     }
 
     private Optional<StoredConnection> usableConnection(CompanyId company) {

@@ -3,15 +3,24 @@ package io.fieldsync.accounting.engine.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
@@ -21,10 +30,13 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
+import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
@@ -41,8 +53,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued documents to the active provider on one background thread: on a fixed interval, and
- * at once when something wakes it (a document accepted, a provider arriving, a connection made).
+ * Schedules the lanes: on a fixed interval, and at once when something wakes it (a document accepted, a provider
+ * arriving, a connection made), it finds the lanes (company × provider) with due work and hands each that is free and
+ * within its limits one turn on the lane workers. A turn is one {@link DispatchRound}: at most one batch of each
+ * document kind, then the lane goes to the back of the queue, so a company with a backlog of thousands delays another
+ * company's invoice by one batch at most. A lane runs one turn at a time (exactly once and invoice-before-payment rely on
+ * it); a lane blocked in a call holds one worker only, and the others keep serving the other companies.
  * While no provider is active or installed, documents wait as PENDING with the reason on them.
  */
 @Component(service = Dispatcher.class, configurationPid = EngineConfiguration.PID,
@@ -70,6 +86,10 @@ public class Dispatcher {
     private final TokenRefresher refresher;
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
+    private final Executor workers;
+    private final Set<LaneId> busy = ConcurrentHashMap.newKeySet();
+    private final Set<Instant> pacedWakes = ConcurrentHashMap.newKeySet();
+    private volatile LaneGate gate = LaneGate.ALL;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
@@ -94,15 +114,38 @@ public class Dispatcher {
             Thread thread = new Thread(task, "accounting-dispatcher");
             thread.setDaemon(true);
             return thread;
-        }));
+        }), laneWorkers(configuration));
+    }
+
+    /** The lane workers: a small pool whose size follows {@code lane.workers} (live, see {@link #configure}). */
+    private static ThreadPoolExecutor laneWorkers(EngineConfiguration configuration) {
+        int size = Math.max(1, configuration.lane_workers());
+        AtomicInteger serial = new AtomicInteger();
+        // a FIFO queue: lanes get their turns in the order they became ready, which is what makes them fair
+        return new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "accounting-lane-" + serial.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
      * A dispatcher running its passes on {@code executor}, which must run one task at a time (passes never
-     * overlap); tests hand in a scheduler driven by the engine's clock.
+     * overlap), and each lane's turn right there on the pass's thread; tests hand in a scheduler driven by the
+     * engine's clock.
      */
     public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
                       ScheduledExecutorService executor) {
+        this(stores, directory, notifier, configuration, executor, Runnable::run);
+    }
+
+    /**
+     * A dispatcher scheduling on {@code executor} (one task at a time) and running lane turns on {@code workers}
+     * (any number at once; a lane still runs one turn at a time).
+     */
+    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
+                      ScheduledExecutorService executor, Executor workers) {
+        this.workers = workers;
         this.stores = stores;
         this.directory = directory;
         this.notifier = notifier;
@@ -124,7 +167,10 @@ public class Dispatcher {
         wake();
     }
 
-    /** Every six hours, on the dispatcher's thread so never during a pass: see {@link ConnectionKeepAlive}. */
+    /**
+     * Every few minutes, on the dispatcher's thread: see {@link ConnectionKeepAlive}. Lanes may be sending meanwhile;
+     * the token refresher serialises refreshes per connection, so a keep-alive refresh and a lane's never cross.
+     */
     private void keepConnectionsAliveSafely() {
         try {
             keepAlive.run();
@@ -149,13 +195,20 @@ public class Dispatcher {
         directory.removeOnChange(providerChanged);
         // let the call in flight finish: interrupting it would turn sent documents into unknown outcomes for no reason
         executor.shutdown();
+        if (workers instanceof ExecutorService pool) {
+            pool.shutdown();
+        }
         long waited = 0;
-        while (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        while (!executor.awaitTermination(30, TimeUnit.SECONDS)
+                || workers instanceof ExecutorService pool && !pool.awaitTermination(30, TimeUnit.SECONDS)) {
             waited += 30;
             if (waited >= STOP_WAIT.toSeconds()) {
                 LOG.warn("The accounting dispatcher did not stop within {} s; interrupting it (its documents stay in doubt "
                         + "and are looked up before any resend)", waited);
                 executor.shutdownNow();
+                if (workers instanceof ExecutorService pool) {
+                    pool.shutdownNow();
+                }
                 return;
             }
             LOG.info("Waiting for the accounting dispatcher's call in flight to finish ({} s)", waited);
@@ -202,7 +255,11 @@ public class Dispatcher {
      */
     public int passNow() {
         try {
-            return executor.submit(this::pass).get();
+            int handled = 0;
+            for (CompletableFuture<Integer> turn : executor.submit(this::turns).get()) {
+                handled += turn.get();
+            }
+            return handled;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a dispatch pass", e);
@@ -213,7 +270,15 @@ public class Dispatcher {
 
     /** Where a lane stands, for status displays: until when it is quiet and why. */
     public Optional<String> laneNote(CompanyId company, String provider) {
-        return lanes.quiet(company, provider).map(lane -> "paused until " + lane.quietUntil() + " (" + lane.limit() + " limit)");
+        return lanes.quiet(new LaneId(company, provider)).map(LaneWait::note);
+    }
+
+    /**
+     * Decides which lanes this node may work (several nodes on one database: only those whose lease it holds).
+     * Every lane by default.
+     */
+    public void useLaneGate(LaneGate gate) {
+        this.gate = gate == null ? LaneGate.ALL : gate;
     }
 
     /**
@@ -233,35 +298,109 @@ public class Dispatcher {
     }
 
     /**
-     * One pass over every company with due work. Returns how many documents were handled; a pass that
-     * handled some is followed by another at once, so a backlog drains batch after batch.
+     * One pass: every lane with due work that this node may work, is not already in a turn and is within its limits
+     * gets a turn. Returns how many documents the turns that are already over handled; a turn still running when the
+     * pass ends asks for the next pass itself when it is over, so a backlog drains batch after batch.
      */
     int pass() {
+        int handled = 0;
+        for (CompletableFuture<Integer> turn : turns()) {
+            if (turn.isDone()) {
+                handled += turn.join();
+            } else {
+                turn.thenAccept(done -> {
+                    if (done > 0 && !stopping) {
+                        continueDraining();
+                    }
+                });
+            }
+        }
+        return handled;
+    }
+
+    /** Hands out this pass's turns; each future ends with how many documents its turn handled. */
+    private List<CompletableFuture<Integer>> turns() {
         Instant now = clock.instant();
         stores.journal().markInterrupted(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
         List<CompanyId> companies = stores.journal().companiesWithDueWork(now);
         if (companies.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Optional<ActiveProvider> active = directory.active();
         if (active.isEmpty()) {
             holdForProvider(companies, now);
-            return 0;
+            return List.of();
         }
+        lanes.declare(active.get().id(), active.get().descriptor().limits());
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
-        int handled = 0;
-        for (CompanyId company : companies) {
+        List<CompletableFuture<Integer>> turns = new ArrayList<>();
+        for (LaneId lane : dueLanes(companies, active.get())) {
             if (stopping) {
                 break;
             }
-            try {
-                handled += new DispatchRound(stores, active.get(), recorder, lanes, refresher, clock, () -> stopping).run(company);
-            } catch (Throwable e) {
-                // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
-                LOG.error("Accounting dispatch for company {} failed; it is retried on the next pass", company, e);
+            if (gate.mayWork(lane)) {
+                turn(lane, active.get(), recorder).ifPresent(turns::add);
             }
         }
-        return handled;
+        return turns;
+    }
+
+    /** The lanes with due work: each company's connection with the active provider. */
+    private static List<LaneId> dueLanes(List<CompanyId> companies, ActiveProvider active) {
+        return companies.stream().map(company -> new LaneId(company, active.id())).toList();
+    }
+
+    /**
+     * Gives the lane one turn on the workers, unless it is in one already (a lane is serial) or must wait for a
+     * minute budget (it is woken when that ends). A lane out of its daily budget still gets its turn: the round
+     * defers its documents with the reason, so that they show until when they wait.
+     */
+    private Optional<CompletableFuture<Integer>> turn(LaneId lane, ActiveProvider provider, Recorder recorder) {
+        Optional<LaneWait> wait = lanes.waitBeforeCall(lane);
+        if (wait.isPresent() && wait.get().limit() != RateLimit.DAY) {
+            wakeAt(wait.get().until());
+            return Optional.empty();
+        }
+        if (!busy.add(lane)) {
+            return Optional.empty();
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                int handled = 0;
+                try {
+                    if (!stopping) {
+                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
+                    }
+                } catch (Throwable e) {
+                    // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
+                    LOG.error("Accounting dispatch for lane {} failed; it is retried on the next pass", lane, e);
+                } finally {
+                    busy.remove(lane);
+                    done.complete(handled);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            busy.remove(lane);
+            return Optional.empty();
+        }
+        return Optional.of(done);
+    }
+
+    /** A pass when a lane's budget opens again, once per instant however many lanes wait for it. */
+    private void wakeAt(Instant when) {
+        if (!pacedWakes.add(when)) {
+            return;
+        }
+        try {
+            long delay = Math.max(0, when.toEpochMilli() - clock.millis());
+            executor.schedule(() -> {
+                pacedWakes.remove(when);
+                passSafely();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            pacedWakes.remove(when);
+        }
     }
 
     private void passSafely() {
@@ -341,6 +480,17 @@ public class Dispatcher {
                 Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
         linger = Math.max(0, configuration.dispatch_linger_ms());
         long interval = Math.max(50, configuration.dispatch_interval_ms());
+        if (workers instanceof ThreadPoolExecutor pool) {
+            int size = Math.max(1, configuration.lane_workers());
+            // growing raises the maximum first, shrinking lowers the core first: the pool refuses core > maximum
+            if (size > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(size);
+                pool.setCorePoolSize(size);
+            } else {
+                pool.setCorePoolSize(size);
+                pool.setMaximumPoolSize(size);
+            }
+        }
         if (ticking != null) {
             ticking.cancel(false);
         }
