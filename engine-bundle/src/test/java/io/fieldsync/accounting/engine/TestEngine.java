@@ -76,6 +76,14 @@ public final class TestEngine implements AutoCloseable {
 
     /** The engine over any DataSource, e.g. the journal as shipped ({@link ShippedJournal}). */
     public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
+        this(tokenKeyDir, activeProvider, dataSource, Runnable::run);
+    }
+
+    /**
+     * The engine whose lanes run on {@code laneWorkers} (real threads, to see one lane hang while another goes on);
+     * the other constructors run each lane's turn on the scheduler's thread, one after the other.
+     */
+    public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, java.util.concurrent.Executor laneWorkers) {
         this.dataSource = dataSource;
         stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock);
         directory = new ProviderDirectory(Configs.engine(activeProvider));
@@ -95,7 +103,7 @@ public final class TestEngine implements AutoCloseable {
                 renamesHeard.add(hostCustomerId + "=" + name);
             }
         });
-        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler);
+        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler, laneWorkers);
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
@@ -103,7 +111,8 @@ public final class TestEngine implements AutoCloseable {
                 Configs.engine(activeProvider));
     }
 
-    private static DataSource h2(String jdbcUrl) {
+    /** A fresh in-memory H2 database. */
+    public static DataSource h2(String jdbcUrl) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(jdbcUrl);
         return dataSource;

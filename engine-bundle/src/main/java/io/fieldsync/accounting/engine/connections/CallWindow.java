@@ -7,8 +7,8 @@ import java.time.Instant;
  * A budget of calls in a fixed window (a minute, a day): counted by us from the calls made, corrected by what the
  * accounting system reports (calls remaining, when the window resets). Whichever says fewer calls are left wins.
  *
- * <p>Providers report a response's limits before its call is written to the sync log, where we count it; so the
- * call a report describes is counted once more: one call to the safe side, never one too many.
+ * <p>Providers report a response's limits before its call is written to the sync log, where we count it: the first call
+ * counted after a report is the one the report already describes, so it is not taken off the reported figure again.
  */
 final class CallWindow {
 
@@ -18,6 +18,7 @@ final class CallWindow {
     private int used;
     private Integer reported;
     private int usedAtReport;
+    private boolean reportAwaitsItsCall;
 
     CallWindow(Duration length, int declared) {
         this.length = length;
@@ -56,6 +57,10 @@ final class CallWindow {
             resetsAt = now.plus(length);
         }
         used++;
+        if (reportAwaitsItsCall) {
+            usedAtReport++;
+            reportAwaitsItsCall = false;
+        }
     }
 
     /** What a response said: calls remaining (or null) and when the window resets (or null), at {@code now}. */
@@ -64,6 +69,7 @@ final class CallWindow {
         if (remaining != null) {
             reported = remaining;
             usedAtReport = used;
+            reportAwaitsItsCall = true;
             if (resetsAt == null) {
                 resetsAt = now.plus(length);
             }
@@ -79,6 +85,7 @@ final class CallWindow {
             used = 0;
             reported = null;
             usedAtReport = 0;
+            reportAwaitsItsCall = false;
         }
     }
 }
