@@ -273,6 +273,11 @@ public class Dispatcher {
         return lanes.quiet(new LaneId(company, provider)).map(LaneWait::note);
     }
 
+    /** How many lanes are in a turn right now (each holds one lane worker). */
+    public int lanesInATurn() {
+        return busy.size();
+    }
+
     /**
      * Decides which lanes this node may work (several nodes on one database: only those whose lease it holds).
      * Every lane by default.
