@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -110,11 +110,21 @@ public class Dispatcher {
     @Activate
     public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
                       @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this(stores, directory, notifier, configuration, Executors.newSingleThreadScheduledExecutor(task -> {
+        this(stores, directory, notifier, configuration, schedulerThread(), laneWorkers(configuration));
+    }
+
+    /**
+     * The scheduling thread. Delayed passes (a lane's budget opening in up to a minute) are dropped on shutdown: a
+     * stopping engine must not wait for them, and the next start looks at everything due anyway.
+     */
+    private static ScheduledExecutorService schedulerThread() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "accounting-dispatcher");
             thread.setDaemon(true);
             return thread;
-        }), laneWorkers(configuration));
+        });
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return scheduler;
     }
 
     /** The lane workers: a small pool whose size follows {@code lane.workers} (live, see {@link #configure}). */
