@@ -48,7 +48,6 @@ import io.fieldsync.accounting.engine.sync.HostNotifier;
 import io.fieldsync.accounting.engine.sync.SyncService;
 import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
-import io.fieldsync.accounting.sandbox.xero.XeroLimits;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
 

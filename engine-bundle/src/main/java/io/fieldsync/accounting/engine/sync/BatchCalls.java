@@ -21,12 +21,9 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.EngineStores;
-import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
-import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.connections.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
-import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 

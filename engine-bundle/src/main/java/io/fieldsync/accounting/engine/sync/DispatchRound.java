@@ -32,7 +32,6 @@ import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineStores;
-import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.connections.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
