@@ -108,6 +108,8 @@ public class ScriptedProvider implements AccountingProvider {
      * fixed windows that open with a company's first call.
      */
     public volatile boolean metered;
+    /** When above 0 (and metered), a customer push costs one call per this many customers, as Xero's lookups do. */
+    public volatile int customersPerCall;
     /** How many calls the metering refused for a limit (a 429). */
     public final AtomicInteger refusedForLimits = new AtomicInteger();
     private final Map<CompanyId, Instant[]> windows = new java.util.HashMap<>();
@@ -217,7 +219,10 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch) {
-        meter(session, "customers");
+        int cost = customersPerCall > 0 ? (batch.size() + customersPerCall - 1) / customersPerCall : 1;
+        for (int call = 0; call < cost; call++) {
+            meter(session, "customers");
+        }
         customerPushes.addAll(batch);
         return batch.stream().map(push -> PushOutcome.synced(push.document(), "contact-" + push.customer().hostId(), null)).toList();
     }

@@ -38,6 +38,8 @@ public final class Lanes {
         LaneWait paused;
         /** The most calls one engine call took (a lookup before a write, a retry after a refresh): the margin kept. */
         int largestCall = 1;
+        /** The most documents one call may carry in this lane, lowered when a call needed more than a whole window. */
+        int batchCap = Integer.MAX_VALUE;
         long calls;
 
         Lane(ProviderLimits limits) {
@@ -119,11 +121,30 @@ public final class Lanes {
         }
     }
 
-    /** One engine call into the provider took {@code calls} exchanges: the lane keeps that many in reserve from now on. */
-    public void callTook(LaneId id, long calls) {
+    /**
+     * One engine call into the provider carrying {@code documents} took {@code calls} exchanges: the lane keeps that
+     * many in reserve from now on. A call that took more than a whole minute window holds (Xero looks contacts up a
+     * few names per request, so a batch of fifty new customers is several calls) can never fit, however long the lane
+     * waits: it would be refused every minute. The lane then carries half as many documents per call.
+     */
+    public void callTook(LaneId id, long calls, int documents) {
         Lane lane = lane(id);
+        int window = Math.min(lane.minute.declared(), app(id.provider()).minute.declared());
         synchronized (lane) {
             lane.largestCall = (int) Math.max(lane.largestCall, Math.min(calls, 50));
+            if (calls > window && documents > 1) {
+                lane.batchCap = Math.min(lane.batchCap, Math.max(1, documents / 2));
+                LOG.info("A call of {} documents took {} calls in lane {}, more than the {} a minute allows: it now sends "
+                        + "at most {} per call", documents, calls, id, window, lane.batchCap);
+            }
+        }
+    }
+
+    /** How many documents one call of this lane may carry at most (the provider's batch size still applies). */
+    public int batchCap(LaneId id) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            return lane.batchCap;
         }
     }
 

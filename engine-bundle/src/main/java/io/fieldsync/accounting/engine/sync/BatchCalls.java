@@ -134,7 +134,7 @@ final class BatchCalls {
                     .withDetail(broken.toString()));
             return;
         } finally {
-            lanes.callTook(lane, lanes.calls(lane) - callsBefore);
+            lanes.callTook(lane, lanes.calls(lane) - callsBefore, going.size());
         }
         Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
         answered.forEach(outcome -> outcomes.put(outcome.document(), outcome));
@@ -175,7 +175,7 @@ final class BatchCalls {
                     .withDetail(broken.toString()));
             return Optional.empty();
         } finally {
-            lanes.callTook(lane, lanes.calls(lane) - callsBefore);
+            lanes.callTook(lane, lanes.calls(lane) - callsBefore, entries.size());
         }
     }
 

@@ -431,7 +431,8 @@ final class DispatchRound {
     }
 
     private List<JournalEntry> due(CompanyId company, DocumentKind kind) {
-        return stores.journal().due(company, kind, provider.id(), clock.instant(), provider.descriptor().limits().batchSize(kind));
+        return stores.journal().due(company, kind, provider.id(), clock.instant(),
+                Math.min(provider.descriptor().limits().batchSize(kind), lanes.batchCap(new LaneId(company, provider.id()))));
     }
 
     private MappingCheck mappingCheck(CompanyId company) {

@@ -392,6 +392,8 @@ public class Dispatcher {
                     LOG.error("Accounting dispatch for lane {} failed; it is retried on the next pass", lane, e);
                 } finally {
                     busy.remove(lane);
+                    // documents held back for a limit are due again when it opens: a pass then, not at the next tick
+                    lanes.waitBeforeCall(lane).ifPresent(held -> wakeAt(held.until()));
                     done.complete(handled);
                 }
             });

@@ -159,6 +159,27 @@ class LanesTest {
     }
 
     @Test
+    void aCallThatNeedsMoreThanAWholeMinuteHalvesTheLanesBatchesInsteadOfBeingRefusedEveryMinute() {
+        start();
+        xero.metered = true;
+        xero.customersPerCall = 4;
+        xero.limits = new ProviderLimits(3, 5, 5000, 0, Map.of(DocumentKind.INVOICE, 20, DocumentKind.CUSTOMER, 20));
+        for (int k = 1; k <= 20; k++) {
+            // twenty new customers cost five calls in one push: more than the three a minute allows
+            engine.sync.invoiceLocked(ACME, invoice("A-" + k, customer("C-" + k)));
+        }
+
+        for (int second = 0; second < 15 * 60; second++) {
+            engine.clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(xero.refusedForLimits).as("429s: only the one that showed the batch was too big").hasValue(1);
+        assertThat(status(DocumentRef.invoice(ACME, "A-20")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(xero.invoicePushes).hasSize(20);
+        assertThat(engine.heard).extracting(DocumentStatus::status).doesNotContain(SyncStatus.FAILED);
+    }
+
+    @Test
     void aSpentDailyBudgetDefersDocumentsWithTheReasonAndTheyGoAfterTheReset() {
         start();
         xero.metered = true;
