@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,6 +14,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 
 /** ErrorCode, SyncError, AccountingException and RateLimitedException. */
 class ErrorsTest {
@@ -126,10 +131,10 @@ class ErrorsTest {
 
     @Test
     void rateLimitedExceptionCarriesLimitAndRetryAfterWithCodeRateLimited() {
-        RateLimitedException exception = new RateLimitedException("minute", Duration.ofSeconds(42));
+        RateLimitedException exception = new RateLimitedException(RateLimit.MINUTE, Duration.ofSeconds(42));
 
         assertThat(exception).isInstanceOf(AccountingException.class);
-        assertThat(exception.limit()).isEqualTo("minute");
+        assertThat(exception.limit()).isEqualTo(RateLimit.MINUTE);
         assertThat(exception.retryAfter()).isEqualTo(Duration.ofSeconds(42));
         assertThat(exception.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(exception.code().needsAction()).isFalse();
@@ -140,8 +145,26 @@ class ErrorsTest {
     void rateLimitedExceptionWithoutLimitOrRetryAfterIsRefused() {
         assertThatThrownBy(() -> new RateLimitedException(null, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("limit");
-        assertThatThrownBy(() -> new RateLimitedException("day", null))
+        assertThatThrownBy(() -> new RateLimitedException(RateLimit.DAY, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("retry after");
+    }
+
+    @Test
+    void aDailyLimitReadsAsDailyAndOnlyTheAppMinuteConcernsTheWholeApp() {
+        assertThat(new RateLimitedException(RateLimit.DAY, Duration.ofHours(3))).hasMessageContaining("(daily limit)");
+        assertThat(EnumSet.allOf(RateLimit.class).stream().filter(RateLimit::appWide)).containsExactly(RateLimit.APP_MINUTE);
+    }
+
+    @Test
+    void anObservationOfA429WithoutHeadersSaysTheLimitIsSpentUntilTheWaitEnds() {
+        Instant at = Instant.parse("2026-11-02T09:00:00Z");
+
+        RateLimitObservation seen = RateLimitObservation.limited(RateLimit.MINUTE, Duration.ofSeconds(60), at);
+
+        assertThat(seen.minuteRemaining()).isZero();
+        assertThat(seen.minuteResetsAt()).isEqualTo(at.plusSeconds(60));
+        assertThat(seen.dayRemaining()).isNull();
+        assertThat(seen.problem()).isEqualTo(RateLimit.MINUTE);
     }
     @Test
     void invalidInputNamesTheFieldAndTheRuleAndIsAnAccountingException() {

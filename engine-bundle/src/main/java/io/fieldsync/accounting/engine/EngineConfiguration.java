@@ -30,6 +30,12 @@ public @interface EngineConfiguration {
                     + "document at a time; a burst that never pauses is sent after ten such delays.", min = "0")
     long dispatch_linger_ms() default 200;
 
+    @AttributeDefinition(name = "Lane workers",
+            description = "How many connections (company × accounting system) are sent to at once. Each connection is served "
+                    + "one round at a time; a connection whose accounting system hangs holds one worker, the others go on.",
+            min = "1")
+    int lane_workers() default 4;
+
     @AttributeDefinition(name = "First retry delay (s)",
             description = "Delay before retrying after a transport failure or an unknown outcome; doubles per attempt.", min = "1")
     long retry_delay_s() default 30;

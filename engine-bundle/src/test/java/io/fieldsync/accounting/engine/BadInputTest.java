@@ -570,6 +570,11 @@ class BadInputTest {
         }
 
         @Override
+        public int lane_workers() {
+            return 4;
+        }
+
+        @Override
         public long retry_delay_s() {
             return retry;
         }

@@ -44,6 +44,11 @@ public final class Configs {
             }
 
             @Override
+            public int lane_workers() {
+                return 4;
+            }
+
+            @Override
             public long retry_delay_s() {
                 return 1;
             }

@@ -30,7 +30,12 @@ import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
@@ -93,6 +98,25 @@ public class ScriptedProvider implements AccountingProvider {
     /** The time tokens are issued at. */
     public volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private final AtomicInteger tokenSerial = new AtomicInteger();
+    /** The limits the descriptor declares. */
+    public volatile ProviderLimits limits = new ProviderLimits(60, 5, 5000, 10000,
+            Map.of(DocumentKind.INVOICE, 50, DocumentKind.CUSTOMER, 50, DocumentKind.PAYMENT, 50, DocumentKind.CREDIT_NOTE, 50));
+    /** When set, only this company's invoice pushes wait for {@link #holdInvoiceCalls}. */
+    public volatile CompanyId holdOnlyFor;
+    /** The company of every pushInvoices call, in the order the calls were made. */
+    public final List<CompanyId> invoiceCallCompanies = new CopyOnWriteArrayList<>();
+    /**
+     * When set, every push is one metered call, as a vendor meters them: logged with the session, its remaining minute and
+     * day budget reported as Xero's headers report them (no reset time), and refused with a 429 past {@link #limits} in
+     * fixed windows that open with a company's first call.
+     */
+    public volatile boolean metered;
+    /** When above 0 (and metered), a customer push costs one call per this many customers, as Xero's lookups do. */
+    public volatile int customersPerCall;
+    /** How many calls the metering refused for a limit (a 429). */
+    public final AtomicInteger refusedForLimits = new AtomicInteger();
+    private final Map<CompanyId, Instant[]> windows = new java.util.HashMap<>();
+    private final Map<CompanyId, int[]> used = new java.util.HashMap<>();
 
     public ScriptedProvider(String id) {
         this.id = id;
@@ -104,8 +128,41 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public ProviderDescriptor descriptor() {
-        return new ProviderDescriptor(id, "Scripted " + id, capabilities, new ProviderLimits(60, 5, 5000, 10000,
-                Map.of(DocumentKind.INVOICE, 50, DocumentKind.CUSTOMER, 50, DocumentKind.PAYMENT, 50, DocumentKind.CREDIT_NOTE, 50)));
+        return new ProviderDescriptor(id, "Scripted " + id, capabilities, limits);
+    }
+
+    /** One metered call for the session's company (see {@link #metered}). */
+    private void meter(ProviderSession session, String operation) {
+        if (!metered) {
+            return;
+        }
+        Instant now = clock.instant();
+        int minuteLeft;
+        int dayLeft;
+        synchronized (windows) {
+            Instant[] window = windows.computeIfAbsent(session.company(), company -> new Instant[2]);
+            int[] count = used.computeIfAbsent(session.company(), company -> new int[2]);
+            if (window[0] == null || !now.isBefore(window[0])) {
+                window[0] = now.plus(Duration.ofMinutes(1));
+                count[0] = 0;
+            }
+            if (window[1] == null || !now.isBefore(window[1])) {
+                window[1] = now.plus(Duration.ofDays(1));
+                count[1] = 0;
+            }
+            RateLimit hit = count[1] >= limits.callsPerDay() ? RateLimit.DAY : count[0] >= limits.callsPerMinute() ? RateLimit.MINUTE : null;
+            if (hit != null) {
+                refusedForLimits.incrementAndGet();
+                session.record(new SyncLogEntry(session.company(), null, id, operation, 429, hit.words(), Duration.ZERO, now));
+                throw new RateLimitedException(hit, Duration.between(now, window[hit == RateLimit.DAY ? 1 : 0]));
+            }
+            count[0]++;
+            count[1]++;
+            minuteLeft = limits.callsPerMinute() - count[0];
+            dayLeft = limits.callsPerDay() - count[1];
+        }
+        session.observe(new RateLimitObservation(minuteLeft, null, dayLeft, null, null, null, null, null, now));
+        session.record(new SyncLogEntry(session.company(), null, id, operation, 200, null, Duration.ZERO, now));
     }
 
     @Override
@@ -174,16 +231,23 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch) {
+        int cost = customersPerCall > 0 ? (batch.size() + customersPerCall - 1) / customersPerCall : 1;
+        for (int call = 0; call < cost; call++) {
+            meter(session, "customers");
+        }
         customerPushes.addAll(batch);
         return batch.stream().map(push -> PushOutcome.synced(push.document(), "contact-" + push.customer().hostId(), null)).toList();
     }
 
     @Override
     public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
+        meter(session, "invoices");
         invoiceCalls.incrementAndGet();
+        invoiceCallCompanies.add(session.company());
         invoicePushes.addAll(batch);
         java.util.concurrent.CountDownLatch hold = holdInvoiceCalls;
-        if (hold != null) {
+        CompanyId holdOnly = holdOnlyFor;
+        if (hold != null && (holdOnly == null || holdOnly.equals(session.company()))) {
             invoiceCallStarted.countDown();
             try {
                 hold.await();
@@ -219,12 +283,14 @@ public class ScriptedProvider implements AccountingProvider {
 
     @Override
     public List<PushOutcome> pushCreditNotes(ProviderSession session, List<CreditNotePush> batch) {
+        meter(session, "credit notes");
         creditNotePushes.addAll(batch);
         return batch.stream().map(push -> PushOutcome.synced(push.document(), id + "-cn-" + push.creditNote().hostId(), null)).toList();
     }
 
     @Override
     public List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch) {
+        meter(session, "payments");
         paymentPushes.addAll(batch);
         List<PushOutcome> outcomes = new ArrayList<>();
         for (PaymentPush push : batch) {

@@ -77,11 +77,24 @@ public final class TestEngine implements AutoCloseable {
 
     /** The engine over any DataSource, e.g. the journal as shipped ({@link ShippedJournal}). */
     public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource) {
-        this(tokenKeyDir, activeProvider, dataSource, io.fieldsync.accounting.engine.store.NodeId.of(null));
+        this(tokenKeyDir, activeProvider, dataSource, io.fieldsync.accounting.engine.store.NodeId.of(null), Runnable::run);
     }
 
     /** One of several nodes sharing {@code dataSource}, as {@code node}. */
     public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, io.fieldsync.accounting.engine.store.NodeId node) {
+        this(tokenKeyDir, activeProvider, dataSource, node, Runnable::run);
+    }
+
+    /**
+     * The engine whose lanes run on {@code laneWorkers} (real threads, to see one lane hang while another goes on);
+     * the other constructors run each lane's turn on the scheduler's thread, one after the other.
+     */
+    public TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, java.util.concurrent.Executor laneWorkers) {
+        this(tokenKeyDir, activeProvider, dataSource, io.fieldsync.accounting.engine.store.NodeId.of(null), laneWorkers);
+    }
+
+    private TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, io.fieldsync.accounting.engine.store.NodeId node,
+                       java.util.concurrent.Executor laneWorkers) {
         this.dataSource = dataSource;
         stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock, node, null);
         directory = new ProviderDirectory(stores, Configs.engine(activeProvider));
@@ -101,7 +114,7 @@ public final class TestEngine implements AutoCloseable {
                 renamesHeard.add(hostCustomerId + "=" + name);
             }
         });
-        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler);
+        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler, laneWorkers);
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
@@ -110,7 +123,8 @@ public final class TestEngine implements AutoCloseable {
                 Configs.engine(activeProvider));
     }
 
-    private static DataSource h2(String jdbcUrl) {
+    /** A fresh in-memory H2 database. */
+    public static DataSource h2(String jdbcUrl) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(jdbcUrl);
         return dataSource;

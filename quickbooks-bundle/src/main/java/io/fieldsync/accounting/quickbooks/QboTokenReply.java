@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 
 /**
  * What Intuit's token endpoint answered, and what a refusal means for the connection.
@@ -49,7 +50,7 @@ record QboTokenReply(int status, String body, String retryAfter, String intuitTi
         }
         if (status == 429) {
             // like the API's throttle, a 429 without Retry-After is waited out for the minute (api-facts §5)
-            return new RateLimitedException("token endpoint", seconds(retryAfter).orElse(QuickBooksHttp.THROTTLE_BACKOFF));
+            return new RateLimitedException(RateLimit.MINUTE, seconds(retryAfter).orElse(QuickBooksHttp.THROTTLE_BACKOFF));
         }
         String said = error.map(code -> status + " " + code)
                 .orElse(status == 200 ? "200 without an access and a refresh token" : status + " without an OAuth error");

@@ -9,11 +9,12 @@ import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -103,8 +104,9 @@ final class QuickBooksHttp implements AutoCloseable {
         int status = exchange.status();
         if (status == 429) {
             Duration wait = seconds(exchange.retryAfter());
-            session.observe(new RateLimitObservation(null, null, null, wait, "minute", clock.instant()));
-            throw new RateLimitedException("minute", wait);
+            // the minute is the longer of the two limits QBO may mean: its window is reported spent until the wait ends
+            session.observe(RateLimitObservation.limited(RateLimit.MINUTE, wait, clock.instant()));
+            throw new RateLimitedException(RateLimit.MINUTE, wait);
         }
         if (status == 403) {
             // 3100 ApplicationAuthorizationFailed: the app was disconnected from the company, or the realm is unknown

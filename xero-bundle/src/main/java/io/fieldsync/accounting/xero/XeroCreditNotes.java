@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.xero.wire.XeroAllocation;
 import io.fieldsync.accounting.xero.wire.XeroCreditNote;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
@@ -176,7 +176,7 @@ final class XeroCreditNotes {
 
     private static PushOutcome waitsForLimit(CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, RateLimitedException limited) {
         return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
-                + invoice.invoiceNumber() + " waits for Xero's " + limited.limit() + " limit and is made on the next attempt");
+                + invoice.invoiceNumber() + " waits for Xero's " + limited.limit().words() + " limit and is made on the next attempt");
     }
 
     /** A limit Xero answered with during one push, if any: later allocations of the push wait without a call. */

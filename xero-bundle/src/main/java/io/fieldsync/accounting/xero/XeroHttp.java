@@ -12,11 +12,12 @@ import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -102,7 +103,7 @@ final class XeroHttp implements AutoCloseable {
         int status = exchange.status();
         if (status == 429) {
             Duration wait = exchange.limits().retryAfter() != null ? exchange.limits().retryAfter() : DEFAULT_RETRY_AFTER;
-            String problem = Optional.ofNullable(exchange.limits().problem()).orElse("minute");
+            RateLimit problem = Optional.ofNullable(exchange.limits().problem()).orElse(RateLimit.MINUTE);
             throw new RateLimitedException(problem, wait);
         }
         if (status == 403) {
@@ -138,7 +139,7 @@ final class XeroHttp implements AutoCloseable {
                         : request.method(call.method(), Entity.entity(call.body(), MediaType.APPLICATION_JSON_TYPE))) {
                     String body = response.hasEntity() ? response.readEntity(String.class) : "";
                     return new Exchange(response.getStatus(), body, response.getHeaderString("Retry-After"),
-                            limits(response, clock.instant()));
+                            XeroLimitHeaders.read(response::getHeaderString, clock.instant()));
                 }
             });
             session.observe(exchange.limits());
@@ -158,25 +159,6 @@ final class XeroHttp implements AutoCloseable {
     private static boolean neverSent(ProcessingException failed) {
         Throwable cause = failed.getCause();
         return cause instanceof ConnectException || cause instanceof UnknownHostException;
-    }
-
-    private static RateLimitObservation limits(Response response, Instant at) {
-        return new RateLimitObservation(integer(response.getHeaderString("X-MinLimit-Remaining")),
-                integer(response.getHeaderString("X-DayLimit-Remaining")),
-                integer(response.getHeaderString("X-AppMinLimit-Remaining")),
-                Optional.ofNullable(integer(response.getHeaderString("Retry-After"))).map(Duration::ofSeconds).orElse(null),
-                response.getHeaderString("X-Rate-Limit-Problem"), at);
-    }
-
-    private static Integer integer(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(header.strip());
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
     }
 
     /** The vendor's error words for the sync log, short: never a whole body with personal data. */

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 
 /**
  * What Xero identity's token endpoint answered, and what a refusal means for the connection.
@@ -48,7 +49,7 @@ record XeroTokenReply(int status, String body, String retryAfter, String limitPr
             return new AccountingException(SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero").withDetail(status + " " + error.get() + why));
         }
         if (status == 429) {
-            return new RateLimitedException(limitProblem == null || limitProblem.isBlank() ? "token endpoint" : limitProblem.strip(),
+            return new RateLimitedException(limitProblem == null || limitProblem.isBlank() ? RateLimit.MINUTE : XeroLimitHeaders.problem(limitProblem),
                     seconds(retryAfter).orElse(DEFAULT_RETRY_AFTER));
         }
         String said = error.map(code -> status + " " + code)

@@ -36,7 +36,7 @@ import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.admin.AccountType;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.Mappings;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
-import io.fieldsync.accounting.api.RateLimitedException;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 
 import org.osgi.annotation.versioning.ConsumerType;

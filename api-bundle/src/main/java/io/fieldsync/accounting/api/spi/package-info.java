@@ -5,7 +5,7 @@
  * values that cross it. The engine and the providers meet only here, through the service registry.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.fieldsync.accounting.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import io.fieldsync.accounting.api.admin.ConnectionStatus;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.CompanyProvider;
@@ -40,6 +41,9 @@ public class StatusCommand implements Action {
     @Reference
     AccountingProviders providers;
 
+    @Reference
+    Dispatcher dispatcher;
+
     @Override
     public Object execute() {
         String active = directory.configuredId();
@@ -61,8 +65,13 @@ public class StatusCommand implements Action {
                     + (status.connectedSince() == null ? "" : " since " + status.connectedSince())
                     + (status.lastSuccessfulSync() == null ? "" : ", last sync " + status.lastSuccessfulSync())
                     + (status.lastError() == null ? "" : ", last error: " + status.lastError().message()));
+            String provider = providers.provider(companyId).provider();
+            if (!EngineConfiguration.NO_PROVIDER.equals(provider)) {
+                System.out.println("Lane            : " + dispatcher.laneNote(companyId, provider).orElse("within its limits"));
+            }
         } else if (!EngineConfiguration.NO_PROVIDER.equals(active)) {
             System.out.println("Connections     : " + stores.connections().countConnected(active) + " companies connected to " + active);
+            System.out.println("Lanes           : " + dispatcher.lanesInATurn() + " sending now");
         }
         Map<SyncStatus, Long> counts = stores.reports().countByStatus(companyId);
         StringBuilder line = new StringBuilder();

@@ -14,13 +14,16 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.connections.LaneWait;
+import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 
@@ -79,6 +82,7 @@ final class BatchCalls {
             return;
         }
         checkRunning(List.of());
+        paced(ready.stream().map(Sendable::entry).toList());
         Map<Long, P> pushes = new HashMap<>();
         ready.forEach(sendable -> pushes.put(sendable.entry().id(), sendable.push()));
         List<JournalEntry> marked = recorder.sending(ready.stream().map(Sendable::entry).toList(), provider.id(),
@@ -97,7 +101,10 @@ final class BatchCalls {
     private <P> void attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
         List<JournalEntry> entries = going.stream().map(Sendable::entry).toList();
         checkRunning(entries);
+        paced(entries);
         List<PushOutcome> answered;
+        LaneId lane = laneOf(entries);
+        long callsBefore = lanes.calls(lane);
         try {
             answered = call.apply(going.stream().map(Sendable::push).toList());
         } catch (RateLimitedException limited) {
@@ -126,6 +133,8 @@ final class BatchCalls {
             recorder.unknown(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
                     .withDetail(broken.toString()));
             return;
+        } finally {
+            lanes.callTook(lane, lanes.calls(lane) - callsBefore, going.size());
         }
         Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
         answered.forEach(outcome -> outcomes.put(outcome.document(), outcome));
@@ -142,6 +151,9 @@ final class BatchCalls {
      * @return the outcomes by document, or empty when the call failed as a whole (already recorded)
      */
     Optional<Map<DocumentRef, PushOutcome>> prepareCall(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
+        paced(entries);
+        LaneId lane = laneOf(entries);
+        long callsBefore = lanes.calls(lane);
         try {
             Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
             for (PushOutcome outcome : call.get()) {
@@ -162,13 +174,33 @@ final class BatchCalls {
             recorder.retryLater(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
                     .withDetail(broken.toString()));
             return Optional.empty();
+        } finally {
+            lanes.callTook(lane, lanes.calls(lane) - callsBefore, entries.size());
         }
     }
 
+    /**
+     * The lane calls only when the call fits its budgets: otherwise the documents wait PENDING, with until when and for
+     * which limit, and the lane stops for now. Waiting before the call is what keeps 429s from happening at all.
+     */
+    private void paced(List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Optional<LaneWait> wait = lanes.waitBeforeCall(laneOf(entries));
+        if (wait.isPresent()) {
+            recorder.waiting(entries, SyncStatus.PENDING, wait.get().reason(), wait.get().until());
+            throw new LaneStopped();
+        }
+    }
+
+    private LaneId laneOf(List<JournalEntry> entries) {
+        return new LaneId(entries.get(0).document().company(), provider.id());
+    }
+
     private void limited(List<JournalEntry> entries, RateLimitedException limited) {
-        CompanyId company = entries.isEmpty() ? null : entries.get(0).document().company();
-        if (company != null) {
-            lanes.pause(company, provider.id(), limited.limit(), limited.retryAfter());
+        if (!entries.isEmpty()) {
+            lanes.limited(laneOf(entries), limited);
         }
         recorder.waiting(entries, SyncStatus.PENDING, limited.error(), clock.instant().plus(limited.retryAfter()));
     }

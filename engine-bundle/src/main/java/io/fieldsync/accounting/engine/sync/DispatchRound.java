@@ -30,7 +30,13 @@ import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.connections.EngineSession;
+import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.connections.LaneWait;
+import io.fieldsync.accounting.engine.connections.Lanes;
+import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Json;
@@ -85,8 +91,12 @@ final class DispatchRound {
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
     int run(CompanyId company) {
         Optional<StoredConnection> connection = usableConnection(company);
-        if (connection.isEmpty() || lanes.quiet(company, provider.id()).isPresent()) {
+        if (connection.isEmpty()) {
             return 0;
+        }
+        Optional<LaneWait> wait = lanes.waitBeforeCall(new LaneId(company, provider.id()));
+        if (wait.isPresent()) {
+            return wait.get().limit() == RateLimit.DAY ? deferForTheDay(company, wait.get()) : 0;
         }
         EngineSession session = new EngineSession(stores, provider, connection.get(), refresher, lanes);
         int handled = 0;
@@ -98,6 +108,21 @@ final class DispatchRound {
             // the rest of this company's documents wait for the lane to open again, or for the engine's next start
         }
         return handled;
+    }
+
+    /**
+     * The connection's daily budget is spent: its documents wait PENDING until the day resets, with the reason, and
+     * are not looked at again before then. Nothing of theirs fails.
+     */
+    private int deferForTheDay(CompanyId company, LaneWait wait) {
+        Instant now = clock.instant();
+        int deferred = 0;
+        for (DocumentKind kind : DocumentKind.values()) {
+            List<JournalEntry> due = stores.journal().due(company, kind, provider.id(), now, 1000);
+            recorder.waiting(due, SyncStatus.PENDING, wait.reason(), wait.until());
+            deferred += due.size();
+        }
+        return deferred;
     }
 
     private Optional<StoredConnection> usableConnection(CompanyId company) {
@@ -406,7 +431,8 @@ final class DispatchRound {
     }
 
     private List<JournalEntry> due(CompanyId company, DocumentKind kind) {
-        return stores.journal().due(company, kind, provider.id(), clock.instant(), provider.descriptor().limits().batchSize(kind));
+        return stores.journal().due(company, kind, provider.id(), clock.instant(),
+                Math.min(provider.descriptor().limits().batchSize(kind), lanes.batchCap(new LaneId(company, provider.id()))));
     }
 
     private MappingCheck mappingCheck(CompanyId company) {

@@ -3,17 +3,26 @@ package io.fieldsync.accounting.engine.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
@@ -23,8 +32,15 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
+import io.fieldsync.accounting.engine.connections.EngineSession;
+import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.connections.LaneWait;
+import io.fieldsync.accounting.engine.connections.Lanes;
+import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.DueLane;
@@ -41,9 +57,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued documents to their providers (by lanes of a company and a provider, see
- * {@link ProviderDirectory#lanesWithDueWork}) on one background thread: on a fixed interval, and
- * at once when something wakes it (a document accepted, a provider arriving, a connection made).
+ * Schedules the lanes (company × provider, see {@link ProviderDirectory#lanesWithDueWork}; with several nodes on one
+ * journal, those whose lease this node holds, see {@link LaneLeases}): on a fixed interval, and at once when something wakes it (a document accepted, a provider
+ * arriving, a connection made), it finds the lanes (company × provider) with due work and hands each that is free and
+ * within its limits one turn on the lane workers. A turn is one {@link DispatchRound}: at most one batch of each
+ * document kind, then the lane goes to the back of the queue, so a company with a backlog of thousands delays another
+ * company's invoice by one batch at most. A lane runs one turn at a time (exactly once and invoice-before-payment rely on
+ * it); a lane blocked in a call holds one worker only, and the others keep serving the other companies.
  * While no provider is active or installed, documents wait as PENDING with the reason on them.
  */
 @Component(service = Dispatcher.class, configurationPid = EngineConfiguration.PID,
@@ -72,6 +92,9 @@ public class Dispatcher {
     private final TokenRefresher refresher;
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
+    private final Executor workers;
+    private final Set<LaneId> busy = ConcurrentHashMap.newKeySet();
+    private final Set<Instant> pacedWakes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
@@ -95,19 +118,52 @@ public class Dispatcher {
     @Activate
     public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
                       @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this(stores, directory, notifier, configuration, Executors.newSingleThreadScheduledExecutor(task -> {
+        this(stores, directory, notifier, configuration, schedulerThread(), laneWorkers(configuration));
+    }
+
+    /**
+     * The scheduling thread. Delayed passes (a lane's budget opening in up to a minute) are dropped on shutdown: a
+     * stopping engine must not wait for them, and the next start looks at everything due anyway.
+     */
+    private static ScheduledExecutorService schedulerThread() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "accounting-dispatcher");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return scheduler;
+    }
+
+    /** The lane workers: a small pool whose size follows {@code lane.workers} (live, see {@link #configure}). */
+    private static ThreadPoolExecutor laneWorkers(EngineConfiguration configuration) {
+        int size = Math.max(1, configuration.lane_workers());
+        AtomicInteger serial = new AtomicInteger();
+        // a FIFO queue: lanes get their turns in the order they became ready, which is what makes them fair
+        return new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "accounting-lane-" + serial.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
      * A dispatcher running its passes on {@code executor}, which must run one task at a time (passes never
-     * overlap); tests hand in a scheduler driven by the engine's clock.
+     * overlap), and each lane's turn right there on the pass's thread; tests hand in a scheduler driven by the
+     * engine's clock.
      */
     public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
                       ScheduledExecutorService executor) {
+        this(stores, directory, notifier, configuration, executor, Runnable::run);
+    }
+
+    /**
+     * A dispatcher scheduling on {@code executor} (one task at a time) and running lane turns on {@code workers}
+     * (any number at once; a lane still runs one turn at a time).
+     */
+    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
+                      ScheduledExecutorService executor, Executor workers) {
+        this.workers = workers;
         this.stores = stores;
         this.directory = directory;
         this.notifier = notifier;
@@ -129,7 +185,10 @@ public class Dispatcher {
         wake();
     }
 
-    /** Every six hours, on the dispatcher's thread so never during a pass: see {@link ConnectionKeepAlive}. */
+    /**
+     * Every few minutes, on the dispatcher's thread: see {@link ConnectionKeepAlive}. Lanes may be sending meanwhile;
+     * the token refresher serialises refreshes per connection, so a keep-alive refresh and a lane's never cross.
+     */
     private void keepConnectionsAliveSafely() {
         try {
             keepAlive.run();
@@ -154,13 +213,20 @@ public class Dispatcher {
         directory.removeOnChange(providerChanged);
         // let the call in flight finish: interrupting it would turn sent documents into unknown outcomes for no reason
         executor.shutdown();
+        if (workers instanceof ExecutorService pool) {
+            pool.shutdown();
+        }
         long waited = 0;
-        while (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        while (!executor.awaitTermination(30, TimeUnit.SECONDS)
+                || workers instanceof ExecutorService pool && !pool.awaitTermination(30, TimeUnit.SECONDS)) {
             waited += 30;
             if (waited >= STOP_WAIT.toSeconds()) {
                 LOG.warn("The accounting dispatcher did not stop within {} s; interrupting it (its documents stay in doubt "
                         + "and are looked up before any resend)", waited);
                 executor.shutdownNow();
+                if (workers instanceof ExecutorService pool) {
+                    pool.shutdownNow();
+                }
                 return;
             }
             LOG.info("Waiting for the accounting dispatcher's call in flight to finish ({} s)", waited);
@@ -217,7 +283,11 @@ public class Dispatcher {
      */
     public int passNow() {
         try {
-            return executor.submit(this::pass).get();
+            int handled = 0;
+            for (CompletableFuture<Integer> turn : executor.submit(this::turns).get()) {
+                handled += turn.get();
+            }
+            return handled;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a dispatch pass", e);
@@ -228,7 +298,12 @@ public class Dispatcher {
 
     /** Where a lane stands, for status displays: until when it is quiet and why. */
     public Optional<String> laneNote(CompanyId company, String provider) {
-        return lanes.quiet(company, provider).map(lane -> "paused until " + lane.quietUntil() + " (" + lane.limit() + " limit)");
+        return lanes.quiet(new LaneId(company, provider)).map(LaneWait::note);
+    }
+
+    /** How many lanes are in a turn right now (each holds one lane worker). */
+    public int lanesInATurn() {
+        return busy.size();
     }
 
     /**
@@ -248,47 +323,119 @@ public class Dispatcher {
     }
 
     /**
-     * One pass over every company with due work. Returns how many documents were handled; a pass that
-     * handled some is followed by another at once, so a backlog drains batch after batch.
+     * One pass: every lane with due work that this node may work, is not already in a turn and is within its limits
+     * gets a turn. Returns how many documents the turns that are already over handled; a turn still running when the
+     * pass ends asks for the next pass itself when it is over, so a backlog drains batch after batch.
      */
     int pass() {
+        int handled = 0;
+        for (CompletableFuture<Integer> turn : turns()) {
+            if (turn.isDone()) {
+                handled += turn.join();
+            } else {
+                turn.thenAccept(done -> {
+                    if (done > 0 && !stopping) {
+                        continueDraining();
+                    }
+                });
+            }
+        }
+        return handled;
+    }
+
+    /** Hands out this pass's turns; each future ends with how many documents its turn handled. */
+    private List<CompletableFuture<Integer>> turns() {
         Instant now = clock.instant();
         stores.journal().markAbandoned(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        Set<LaneLeases.Lane> due = new LinkedHashSet<>();
-        directory.lanesWithDueWork(now).forEach(lane -> due.add(new LaneLeases.Lane(lane.company(), lane.provider())));
-        releaseDrained(due, now);
-        if (due.isEmpty()) {
-            return 0;
+        Set<LaneLeases.Lane> candidates = new LinkedHashSet<>();
+        directory.lanesWithDueWork(now).forEach(lane -> candidates.add(new LaneLeases.Lane(lane.company(), lane.provider())));
+        // a lane in a turn keeps its lease (renewed with this claim) though nothing in it is due: its call is in flight
+        busy.forEach(lane -> candidates.add(new LaneLeases.Lane(lane.company(), lane.provider())));
+        releaseDrained(candidates, now);
+        if (candidates.isEmpty()) {
+            return List.of();
         }
         // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
         // lanes taken over is looked up first
         int nodes = stores.leases().heartbeat(stores.node(), now, now.plus(lease));
-        held = stores.leases().claim(stores.node(), due, now, now.plus(lease), (due.size() + nodes - 1) / nodes);
+        held = stores.leases().claim(stores.node(), candidates, now, now.plus(lease), (candidates.size() + nodes - 1) / nodes);
         stores.journal().markOrphaned(held, INTERRUPTED, now);
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
-        int handled = 0;
-        for (LaneLeases.Lane lane : held) {
+        List<CompletableFuture<Integer>> turns = new ArrayList<>();
+        for (LaneLeases.Lane leased : held) {
             if (stopping) {
                 break;
             }
-            Optional<ActiveProvider> provider = directory.provider(lane.provider());
-            if (provider.isEmpty()) {
-                holdForProvider(new DueLane(lane.company(), lane.provider()), recorder, now);
+            LaneId lane = new LaneId(leased.company(), leased.provider());
+            if (busy.contains(lane)) {
                 continue;
             }
-            try {
-                if (!stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
-                    LOG.warn("This node's lease on company {}'s {} connection ended before its turn; another node serves it now",
-                            lane.company(), lane.provider());
-                    continue;
-                }
-                handled += new DispatchRound(stores, provider.get(), recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
-            } catch (Throwable e) {
-                // one lane's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
-                LOG.error("Accounting dispatch for company {} to {} failed; it is retried on the next pass", lane.company(), lane.provider(), e);
+            Optional<ActiveProvider> provider = directory.provider(leased.provider());
+            if (provider.isEmpty()) {
+                holdForProvider(new DueLane(leased.company(), leased.provider()), recorder, now);
+                continue;
             }
+            lanes.declare(provider.get().id(), provider.get().descriptor().limits());
+            turn(lane, leased, provider.get(), recorder).ifPresent(turns::add);
         }
-        return handled;
+        return turns;
+    }
+
+    /**
+     * Gives the lane one turn on the workers, unless it is in one already (a lane is serial) or must wait for a
+     * minute budget (it is woken when that ends). A lane out of its daily budget still gets its turn: the round
+     * defers its documents with the reason, so that they show until when they wait.
+     */
+    private Optional<CompletableFuture<Integer>> turn(LaneId lane, LaneLeases.Lane leased, ActiveProvider provider, Recorder recorder) {
+        Optional<LaneWait> wait = lanes.waitBeforeCall(lane);
+        if (wait.isPresent() && wait.get().limit() != RateLimit.DAY) {
+            wakeAt(wait.get().until());
+            return Optional.empty();
+        }
+        if (!busy.add(lane)) {
+            return Optional.empty();
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                int handled = 0;
+                try {
+                    if (!stopping && !stores.leases().renew(stores.node(), leased, clock.instant().plus(lease))) {
+                        LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
+                    } else if (!stopping) {
+                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
+                    }
+                } catch (Throwable e) {
+                    // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
+                    LOG.error("Accounting dispatch for lane {} failed; it is retried on the next pass", lane, e);
+                } finally {
+                    busy.remove(lane);
+                    // documents held back for a limit are due again when it opens: a pass then, not at the next tick
+                    lanes.waitBeforeCall(lane).ifPresent(held -> wakeAt(held.until()));
+                    done.complete(handled);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            busy.remove(lane);
+            return Optional.empty();
+        }
+        return Optional.of(done);
+    }
+
+    /** A pass when a lane's budget opens again, once per instant however many lanes wait for it. */
+    private void wakeAt(Instant when) {
+        if (!pacedWakes.add(when)) {
+            return;
+        }
+        try {
+            long delay = Math.max(0, when.toEpochMilli() - clock.millis());
+            executor.schedule(() -> {
+                pacedWakes.remove(when);
+                passSafely();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            pacedWakes.remove(when);
+        }
     }
 
     /** Lanes held at the last pass with nothing due now are given back, for whichever node sees work in them first. */
@@ -371,6 +518,17 @@ public class Dispatcher {
         linger = Math.max(0, configuration.dispatch_linger_ms());
         lease = Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
         long interval = Math.max(50, configuration.dispatch_interval_ms());
+        if (workers instanceof ThreadPoolExecutor pool) {
+            int size = Math.max(1, configuration.lane_workers());
+            // growing raises the maximum first, shrinking lowers the core first: the pool refuses core > maximum
+            if (size > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(size);
+                pool.setCorePoolSize(size);
+            } else {
+                pool.setCorePoolSize(size);
+                pool.setMaximumPoolSize(size);
+            }
+        }
         if (ticking != null) {
             ticking.cancel(false);
         }

@@ -29,7 +29,7 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
@@ -349,7 +349,7 @@ class DispatchTest {
         engine.connect(other);
         xero.invoiceOutcome = push -> {
             if (push.document().company().equals(ACME)) {
-                throw new RateLimitedException("minute", Duration.ofSeconds(45));
+                throw new RateLimitedException(io.fieldsync.accounting.api.spi.RateLimit.MINUTE, Duration.ofSeconds(45));
             }
             return PushOutcome.synced(push.document(), "xero-inv-" + push.invoice().hostId(), null);
         };

@@ -35,7 +35,7 @@ import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.PaymentMethod;
-import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.Mappings;
@@ -173,7 +173,7 @@ class ExactlyOnceTest {
     static Stream<Arguments> whatHappensBetweenTheLostAnswerAndTheNextAttempt() {
         return Stream.of(
                 Arguments.of("a rate limit", (Consumer<ExactlyOnceTest>) test -> {
-                    test.xero.nextInvoiceCallFails = new RateLimitedException("minute", Duration.ofSeconds(30));
+                    test.xero.nextInvoiceCallFails = new RateLimitedException(io.fieldsync.accounting.api.spi.RateLimit.MINUTE, Duration.ofSeconds(30));
                     test.engine.clock.advance(Duration.ofSeconds(2));
                     test.engine.drain();
                     test.engine.clock.advance(Duration.ofSeconds(31));

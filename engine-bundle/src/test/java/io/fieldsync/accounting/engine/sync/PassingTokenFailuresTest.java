@@ -17,7 +17,7 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.RateLimitedException;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
@@ -83,14 +83,14 @@ class PassingTokenFailuresTest {
 
     @Test
     void aThrottledTokenEndpointPausesThatCompanyAndItsDocumentsStayPending() {
-        failNextRefresh(new RateLimitedException("token endpoint", Duration.ofSeconds(45)));
+        failNextRefresh(new RateLimitedException(io.fieldsync.accounting.api.spi.RateLimit.MINUTE, Duration.ofSeconds(45)));
         engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
 
         engine.drain();
 
         assertThat(status(I1).status()).isEqualTo(SyncStatus.PENDING);
         assertThat(status(I1).error().code()).isEqualTo(ErrorCode.RATE_LIMITED);
-        assertThat(engine.dispatcher.laneNote(ACME, "xero")).hasValueSatisfying(note -> assertThat(note).contains("token endpoint"));
+        assertThat(engine.dispatcher.laneNote(ACME, "xero")).hasValueSatisfying(note -> assertThat(note).contains("paused until").contains("minute limit"));
         assertThat(engine.connections.status(ACME).state()).isEqualTo(ConnectionState.CONNECTED);
     }
 

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.sync;
+package io.fieldsync.accounting.engine.connections;
 
 import java.util.Collection;
 import java.util.Set;
@@ -15,21 +15,23 @@ import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
 /** The engine's side of calls into a provider for one connected company. */
-final class EngineSession implements ProviderSession {
+public final class EngineSession implements ProviderSession {
 
     private final EngineStores stores;
     private final ActiveProvider provider;
     private final StoredConnection connection;
     private final TokenRefresher refresher;
     private final Lanes lanes;
+    private final LaneId lane;
     private volatile String accessToken;
 
-    EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
+    public EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
         this.stores = stores;
         this.provider = provider;
         this.connection = connection;
         this.refresher = refresher;
         this.lanes = lanes;
+        this.lane = new LaneId(connection.company(), provider.id());
         this.accessToken = connection.tokens().accessToken();
     }
 
@@ -66,12 +68,14 @@ final class EngineSession implements ProviderSession {
 
     @Override
     public void record(SyncLogEntry call) {
+        // every exchange the provider logs is one call against the connection's and the app's budgets
+        lanes.called(lane);
         stores.syncLog().append(call);
     }
 
     @Override
     public void observe(RateLimitObservation limits) {
-        lanes.observe(connection.company(), provider.id(), limits);
+        lanes.observe(lane, limits);
     }
 
     @Override

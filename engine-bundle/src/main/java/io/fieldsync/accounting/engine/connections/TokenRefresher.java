@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.sync;
+package io.fieldsync.accounting.engine.connections;
 
 import java.time.Instant;
 import java.util.Map;
@@ -35,14 +35,14 @@ import io.fieldsync.accounting.engine.store.StoredConnection;
  * accepts the previous refresh token for 30 minutes after a lost answer (api-facts §1.1), QuickBooks' sandbox until its
  * successor is used [U for Intuit itself]. Past that, the vendor answers invalid_grant and the admin must reconnect.
  */
-final class TokenRefresher {
+public final class TokenRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final ConnectionStore connections;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    TokenRefresher(ConnectionStore connections) {
+    public TokenRefresher(ConnectionStore connections) {
         this.connections = connections;
     }
 
@@ -55,7 +55,7 @@ final class TokenRefresher {
      * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused (the connection is marked so);
      *                             anything else when the refresh failed for now (the connection stays connected)
      */
-    Optional<Instant> refreshAhead(CompanyId company, ActiveProvider provider, Instant threshold) {
+    public Optional<Instant> refreshAhead(CompanyId company, ActiveProvider provider, Instant threshold) {
         ReentrantLock lock = lock(company, provider);
         lock.lock();
         try {
@@ -77,7 +77,7 @@ final class TokenRefresher {
     }
 
     /** A fresh access token after {@code rejected} was refused. */
-    String refreshedAccessToken(CompanyId company, ActiveProvider provider, String rejected) {
+    public String refreshedAccessToken(CompanyId company, ActiveProvider provider, String rejected) {
         ReentrantLock lock = lock(company, provider);
         lock.lock();
         try {

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.sync;
+package io.fieldsync.accounting.engine.connections;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import io.fieldsync.accounting.engine.store.StoredConnection;
  * 100 days). A refresh cannot pass QuickBooks' 5-year hard limit: such a connection is refreshed once, logged with
  * the date by which the admin must reconnect, and left alone after that.
  */
-final class ConnectionKeepAlive {
+public final class ConnectionKeepAlive {
 
     /** How long before its refresh token lapses a connection is refreshed. */
     static final Duration AHEAD = Duration.ofDays(14);
@@ -38,7 +38,7 @@ final class ConnectionKeepAlive {
     /** Connections whose refresh token cannot be extended any more, and that final expiry. */
     private final Map<String, Instant> atHardLimit = new ConcurrentHashMap<>();
 
-    ConnectionKeepAlive(ConnectionStore connections, ProviderDirectory directory, TokenRefresher refresher, Clock clock) {
+    public ConnectionKeepAlive(ConnectionStore connections, ProviderDirectory directory, TokenRefresher refresher, Clock clock) {
         this.connections = connections;
         this.directory = directory;
         this.refresher = refresher;
@@ -46,7 +46,7 @@ final class ConnectionKeepAlive {
     }
 
     /** Refreshes every due connection of every installed provider; returns how many were refreshed. */
-    int run() {
+    public int run() {
         int refreshed = 0;
         for (ProviderDescriptor descriptor : directory.installed()) {
             Optional<ActiveProvider> provider = directory.provider(descriptor.id());
