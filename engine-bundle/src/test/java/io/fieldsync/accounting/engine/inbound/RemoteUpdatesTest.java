@@ -127,6 +127,20 @@ class RemoteUpdatesTest {
     }
 
     @Test
+    void anEventOfAKindTheSpiHasNoWordForIsKeptByTheProviderButChangesNothingHere() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.OTHER, "xero-inv-I-1",
+                RemoteEventType.UPDATE, TestEngine.START, "SUBSCRIPTION", "UPDATE"),
+                new RemoteEvent("tenant-1", RemoteResourceType.INVOICE, "xero-inv-I-1", RemoteEventType.OTHER, TestEngine.START, "INVOICE",
+                        "EMAILED")));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.settlementReads).as("not a settlement").isEmpty();
+        assertThat(xero.stateReads).as("an invoice event other than CREATE is read, whatever its word").containsExactly(List.of("xero-inv-I-1"));
+    }
+
+    @Test
     void pollingCatchesWhatNoWebhookToldAndMovesItsWatermark() {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("40.00"));
 
