@@ -35,7 +35,6 @@ import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
 import io.fieldsync.accounting.api.spi.AuthorizationRequest;
-import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.testing.TestSession;

@@ -15,7 +15,6 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
