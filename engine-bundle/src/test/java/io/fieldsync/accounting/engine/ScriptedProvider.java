@@ -38,15 +38,22 @@ import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.ProviderAuthorization;
+import io.fieldsync.accounting.api.spi.ProviderDocuments;
+import io.fieldsync.accounting.api.spi.ProviderLedger;
+import io.fieldsync.accounting.api.spi.ProviderWebhooks;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.TokenSet;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 /**
  * An in-memory provider whose answers a test scripts; it records every push so tests can say
- * exactly what reached the "accounting system".
+ * exactly what reached the "accounting system". One scripted double plays all four facets, so that a test scripts
+ * one object whatever facet the engine reaches it through.
  */
-public class ScriptedProvider implements AccountingProvider {
+public class ScriptedProvider implements AccountingProvider, ProviderAuthorization, ProviderDocuments, ProviderLedger, ProviderWebhooks {
 
     public final String id;
     public final Set<ProviderCapability> capabilities = EnumSet.allOf(ProviderCapability.class);
@@ -124,6 +131,26 @@ public class ScriptedProvider implements AccountingProvider {
 
     public Map<String, Object> properties(long serviceId) {
         return Map.of(PROVIDER_PROPERTY, id, "service.id", serviceId);
+    }
+
+    @Override
+    public ProviderAuthorization authorization() {
+        return this;
+    }
+
+    @Override
+    public ProviderDocuments documents() {
+        return this;
+    }
+
+    @Override
+    public ProviderLedger ledger() {
+        return this;
+    }
+
+    @Override
+    public ProviderWebhooks webhooks() {
+        return this;
     }
 
     @Override
@@ -373,7 +400,7 @@ public class ScriptedProvider implements AccountingProvider {
     @Override
     public List<io.fieldsync.accounting.api.spi.RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
         refuseUnreadable(remoteIds);
-        return AccountingProvider.super.contactsById(session, remoteIds);
+        return ProviderLedger.super.contactsById(session, remoteIds);
     }
 
     private void refuseUnreadable(List<String> ids) {
@@ -390,15 +417,15 @@ public class ScriptedProvider implements AccountingProvider {
 
     /** Signed when the header {@value #SIGNATURE_HEADER} says {@code good}. */
     @Override
-    public boolean verifyWebhook(WebhookDelivery delivery) {
+    public boolean verify(WebhookDelivery delivery) {
         return delivery.header(SIGNATURE_HEADER).filter("good"::equals).isPresent();
     }
 
-    /** Thrown by parseWebhook, if set: a provider that breaks on a delivery. */
+    /** Thrown by parse, if set: a provider that breaks on a delivery. */
     public volatile RuntimeException parseBreaks;
 
     @Override
-    public java.util.Optional<String> webhookSignatureHeader() {
+    public java.util.Optional<String> signatureHeader() {
         return java.util.Optional.of(SIGNATURE_HEADER);
     }
 
@@ -407,7 +434,7 @@ public class ScriptedProvider implements AccountingProvider {
      * SPI asks; an empty body is malformed as a whole.
      */
     @Override
-    public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
+    public List<RemoteEvent> parse(WebhookDelivery delivery) {
         if (parseBreaks != null) {
             throw parseBreaks;
         }
@@ -419,10 +446,30 @@ public class ScriptedProvider implements AccountingProvider {
         for (String line : text.lines().toList()) {
             String[] parts = line.split(",");
             if (parts.length == 4) {
-                events.add(new RemoteEvent(parts[0], parts[1], parts[2], parts[3], Instant.parse("2026-11-23T10:00:00Z")));
+                events.add(new RemoteEvent(parts[0], resourceType(parts[1]), parts[2], eventType(parts[3]), Instant.parse("2026-11-23T10:00:00Z"),
+                        parts[1], parts[3]));
             }
         }
         return events;
+    }
+
+    /** Xero's and Intuit's words alike, as their providers type them; anything else is OTHER. */
+    private static RemoteResourceType resourceType(String word) {
+        return switch (word.toUpperCase(java.util.Locale.ROOT)) {
+            case "INVOICE" -> RemoteResourceType.INVOICE;
+            case "CONTACT", "CUSTOMER" -> RemoteResourceType.CONTACT;
+            case "CREDITNOTE", "CREDITMEMO" -> RemoteResourceType.CREDIT_NOTE;
+            case "PAYMENT" -> RemoteResourceType.PAYMENT;
+            default -> RemoteResourceType.OTHER;
+        };
+    }
+
+    private static RemoteEventType eventType(String word) {
+        try {
+            return RemoteEventType.valueOf(word.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return RemoteEventType.OTHER;
+        }
     }
 
     public static final String SIGNATURE_HEADER = "x-test-signature";

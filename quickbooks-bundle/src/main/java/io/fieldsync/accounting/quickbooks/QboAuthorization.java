@@ -18,6 +18,8 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
+import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.TokenSet;
 import io.fieldsync.accounting.quickbooks.wire.TokenResponse;
 
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * arrives beside the code; one authorisation reaches one company), refresh with rotating refresh tokens and
  * the 5-year hard expiry, and revocation.
  */
-final class QboAuthorization {
+final class QboAuthorization implements ProviderAuthorization {
 
     private static final Logger LOG = LoggerFactory.getLogger(QboAuthorization.class);
     /** Access tokens live an hour; used when an answer leaves out expires_in. */
@@ -53,7 +55,9 @@ final class QboAuthorization {
     }
 
     /** The consent page for the admin's browser. */
-    URI authorizationUrl(String state) {
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+        String state = request.state();
         settings.requireApp();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", settings.clientId());
@@ -65,7 +69,8 @@ final class QboAuthorization {
     }
 
     /** Exchanges the callback's code for tokens; the organisation is the callback's realm, named by its CompanyInfo. */
-    AuthorizationGrant exchange(Map<String, String> callback) {
+    @Override
+    public AuthorizationGrant exchangeCode(Map<String, String> callback) {
         String code = callback.get("code");
         String realmId = callback.get("realmId");
         if (code == null || code.isBlank() || realmId == null || realmId.isBlank()) {
@@ -77,12 +82,14 @@ final class QboAuthorization {
     }
 
     /** New tokens; Intuit may rotate the refresh token on any refresh, so the answer's is the one to keep. */
-    TokenSet refresh(TokenSet current) {
+    @Override
+    public TokenSet refresh(TokenSet current) {
         return token(Map.of("grant_type", "refresh_token", "refresh_token", current.refreshToken()));
     }
 
     /** Revokes the refresh token (and with it the access token); best effort, as the SPI asks. */
-    void revoke(TokenSet tokens) {
+    @Override
+    public void revoke(TokenSet tokens) {
         String body = QuickBooksApi.text(Map.of("token", tokens.refreshToken()));
         try (Response response = post(settings.revocationUrl(), Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), false)) {
             if (response.getStatus() != 200) {

@@ -44,11 +44,10 @@ final class QboCreditMemos {
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes) {
-        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         Map<String, QboInvoice> invoices = new HashMap<>();
         List<QboCreditMemo> candidates = new ArrayList<>();
         Map<String, QboCreditMemo> changing = new HashMap<>();
-        read(session, pushes, keepNumbers, invoices, candidates, changing);
+        read(session, pushes, invoices, candidates, changing);
         List<PushOutcome> outcomes = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> toApply = new LinkedHashMap<>();
         Map<CreditNotePush, QboCreditMemo> toChange = new LinkedHashMap<>();
@@ -69,7 +68,7 @@ final class QboCreditMemos {
                 }
             } else if (found.isPresent()) {
                 toApply.put(push, found.get());
-            } else if (keepNumbers && number != null && number.length() > QboInvoices.MAX_DOC_NUMBER) {
+            } else if (push.keepHostNumber() && number != null && number.length() > QboInvoices.MAX_DOC_NUMBER) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Credit note number " + number
                         + " is longer than the " + QboInvoices.MAX_DOC_NUMBER + " characters QuickBooks Online allows. Shorten it, then retry.", null)));
             } else {
@@ -77,11 +76,11 @@ final class QboCreditMemos {
             }
         }
         if (!toChange.isEmpty()) {
-            outcomes.addAll(change(session, toChange, invoices, keepNumbers, toApply));
+            outcomes.addAll(change(session, toChange, invoices, toApply));
         }
         Map<CreditNotePush, String> taxChanged = new HashMap<>();
         if (!toCreate.isEmpty()) {
-            outcomes.addAll(create(session, toCreate, invoices, keepNumbers, toApply, taxChanged));
+            outcomes.addAll(create(session, toCreate, invoices, toApply, taxChanged));
         }
         if (!toApply.isEmpty()) {
             outcomes.addAll(apply(session, toApply, invoices));
@@ -101,16 +100,16 @@ final class QboCreditMemos {
 
     /** Memos synced before and changed since: see {@link QboCreditMemoChanges}; what they end as is applied with the new ones. */
     private List<PushOutcome> change(ProviderSession session, Map<CreditNotePush, QboCreditMemo> targets, Map<String, QboInvoice> invoices,
-                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> changed) {
-        QboSalesLines.Prepared prepared = salesLines.prepare(session, targets.keySet().stream().map(push -> push.creditNote().lines()).toList());
+                                     Map<CreditNotePush, QboCreditMemo> changed) {
+        QboSalesLines.Prepared prepared = salesLines.prepare(session, targets.keySet().stream().map(CreditNotePush::lines).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> sendable = new LinkedHashMap<>();
         Map<CreditNotePush, QboCreditMemo> bodies = new HashMap<>();
         targets.forEach((push, memo) -> {
             try {
-                QboSalesForm form = prepared.form(push.creditNote().lines(), push.creditNote().amountType(),
+                QboSalesForm form = prepared.form(push.lines(), push.creditNote().amountType(),
                         "credit note " + name(push.creditNote()));
-                bodies.put(push, memo(push, form, invoices.get(push.remoteInvoiceId()), keepNumbers));
+                bodies.put(push, memo(push, form, invoices.get(push.remoteInvoiceId())));
                 sendable.put(push, memo);
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
@@ -142,17 +141,17 @@ final class QboCreditMemos {
 
     /** @param taxChanged filled with a remark for each memo whose tax Automated Sales Tax booked otherwise than sent */
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
-                                     boolean keepNumbers, Map<CreditNotePush, QboCreditMemo> created, Map<CreditNotePush, String> taxChanged) {
-        QboSalesLines.Prepared prepared = salesLines.prepare(session, pushes.stream().map(push -> push.creditNote().lines()).toList());
+                                     Map<CreditNotePush, QboCreditMemo> created, Map<CreditNotePush, String> taxChanged) {
+        QboSalesLines.Prepared prepared = salesLines.prepare(session, pushes.stream().map(CreditNotePush::lines).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> sendable = new ArrayList<>();
         List<QboBatch.Item> items = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> sent = new HashMap<>();
         for (CreditNotePush push : pushes) {
             try {
-                QboSalesForm form = prepared.form(push.creditNote().lines(), push.creditNote().amountType(),
+                QboSalesForm form = prepared.form(push.lines(), push.creditNote().amountType(),
                         "credit note " + name(push.creditNote()));
-                QboCreditMemo memo = memo(push, form, invoices.get(push.remoteInvoiceId()), keepNumbers);
+                QboCreditMemo memo = memo(push, form, invoices.get(push.remoteInvoiceId()));
                 items.add(QboBatch.Item.create("CreditMemo", memo, push.key(), push.document()));
                 sendable.add(push);
                 sent.put(push, memo);
@@ -256,7 +255,7 @@ final class QboCreditMemos {
      * private note. Not by date: the host may have changed it since, and QBO cannot filter on the private note.
      * One batch call, more only for a customer with more than a page of memos.
      */
-    private void read(ProviderSession session, List<CreditNotePush> pushes, boolean keepNumbers, Map<String, QboInvoice> invoices,
+    private void read(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
                       List<QboCreditMemo> candidates, Map<String, QboCreditMemo> changing) {
         List<String> statements = new ArrayList<>();
         statements.add("select * from Invoice where Id in " + QuickBooksApi.in(pushes.stream().map(CreditNotePush::remoteInvoiceId).distinct().toList()));
@@ -265,9 +264,9 @@ final class QboCreditMemos {
             statements.add("select * from CreditMemo where Id in " + QuickBooksApi.in(changed));
         }
         List<CreditNotePush> lost = pushes.stream().filter(push -> push.reconcileFirst() && push.remoteCreditNoteId() == null).toList();
-        List<String> numbers = lost.stream().filter(push -> keepNumbers && push.creditNote().number() != null)
+        List<String> numbers = lost.stream().filter(push -> push.keepHostNumber() && push.creditNote().number() != null)
                 .map(push -> push.creditNote().number()).distinct().toList();
-        List<String> customers = lost.stream().filter(push -> !keepNumbers || push.creditNote().number() == null)
+        List<String> customers = lost.stream().filter(push -> !push.keepHostNumber() || push.creditNote().number() == null)
                 .map(CreditNotePush::remoteCustomerId).distinct().toList();
         if (!numbers.isEmpty()) {
             statements.add("select * from CreditMemo where DocNumber in " + QuickBooksApi.in(numbers));
@@ -287,9 +286,9 @@ final class QboCreditMemos {
         answers.subList(from, answers.size()).forEach(answer -> candidates.addAll(QuickBooksApi.entities(answer, "CreditMemo", QboCreditMemo.class)));
     }
 
-    private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice, boolean keepNumbers) {
+    private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice) {
         CreditNote note = push.creditNote();
-        return new QboCreditMemo(null, null, null, keepNumbers ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
+        return new QboCreditMemo(null, null, null, push.keepHostNumber() ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
                 form.lines(), form.globalTaxCalculation(), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
                 invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
                 note.reason() == null ? null : QboRef.of(note.reason()), form.txnTaxDetail(), null, null, null);

@@ -54,12 +54,11 @@ final class QboInvoices {
     }
 
     List<PushOutcome> push(ProviderSession session, List<InvoicePush> pushes) {
-        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
         List<PushOutcome> outcomes = new ArrayList<>();
         List<InvoicePush> sendable = new ArrayList<>();
         for (InvoicePush push : pushes) {
             String number = push.invoice().number();
-            if (keepNumbers && number != null && number.length() > MAX_DOC_NUMBER) {
+            if (push.keepHostNumber() && number != null && number.length() > MAX_DOC_NUMBER) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Invoice number " + number
                         + " is longer than the " + MAX_DOC_NUMBER + " characters QuickBooks Online allows. Shorten the number, or let QuickBooks "
                         + "number invoices (Settings → Accounting → keep host numbers off), then retry.", null)));
@@ -70,7 +69,7 @@ final class QboInvoices {
         if (sendable.isEmpty()) {
             return outcomes;
         }
-        QboSalesLines.Prepared prepared = salesLines.prepare(session, sendable.stream().map(push -> push.invoice().lines()).toList());
+        QboSalesLines.Prepared prepared = salesLines.prepare(session, sendable.stream().map(InvoicePush::lines).toList());
         Map<InvoicePush, QboInvoice> bodies = new LinkedHashMap<>();
         Map<String, QboCustomer> customers = QboCurrencies.customersMatter(prepared.lists()) ? customersOf(session, sendable) : Map.of();
         for (InvoicePush push : sendable) {
@@ -81,13 +80,13 @@ final class QboInvoices {
                 continue;
             }
             try {
-                bodies.put(push, body(push, prepared.form(push.invoice().lines(), push.invoice().amountType(),
-                        "invoice " + name(push.invoice())), keepNumbers));
+                bodies.put(push, body(push, prepared.form(push.lines(), push.invoice().amountType(),
+                        "invoice " + name(push.invoice()))));
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
             }
         }
-        Remote remote = Remote.read(session, batch, bodies.keySet(), keepNumbers);
+        Remote remote = Remote.read(session, batch, bodies.keySet());
         List<InvoicePush> creates = new ArrayList<>();
         Map<InvoicePush, String> updates = new LinkedHashMap<>();
         for (InvoicePush push : bodies.keySet()) {
@@ -95,7 +94,7 @@ final class QboInvoices {
                 updates.put(push, push.remoteInvoiceId());
                 continue;
             }
-            Optional<QboInvoice> found = push.reconcileFirst() ? remote.sameAs(push, keepNumbers) : Optional.empty();
+            Optional<QboInvoice> found = push.reconcileFirst() ? remote.sameAs(push, push.keepHostNumber()) : Optional.empty();
             if (found.isPresent() && Remote.matches(found.get(), bodies.get(push), push)) {
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().id(), found.get().docNumber(),
                         "found in QuickBooks after an earlier attempt; not sent again"));
@@ -228,9 +227,9 @@ final class QboInvoices {
         return byId;
     }
 
-    private static QboInvoice body(InvoicePush push, QboSalesForm form, boolean keepNumbers) {
+    private static QboInvoice body(InvoicePush push, QboSalesForm form) {
         Invoice invoice = push.invoice();
-        return new QboInvoice(null, null, null, keepNumbers ? invoice.number() : null, invoice.issueDate().toString(),
+        return new QboInvoice(null, null, null, push.keepHostNumber() ? invoice.number() : null, invoice.issueDate().toString(),
                 invoice.dueDate().toString(), QboRef.of(push.remoteCustomerId()), form.lines(), form.globalTaxCalculation(),
                 QboRef.of(invoice.currency().getCurrencyCode()), invoice.exchangeRate(), QboEmail.of(invoice.customer().email()),
                 QboMarker.note(push.document(), null), invoice.reference() == null ? null : QboRef.of(invoice.reference()),
@@ -255,12 +254,12 @@ final class QboInvoices {
          * host numbers are kept, else every invoice of their customers (all pages). Not by date: the host may have
          * changed the date since, and QBO cannot filter on the private note that carries our mark.
          */
-        static Remote read(ProviderSession session, QboBatch batch, Collection<InvoicePush> pushes, boolean keepNumbers) {
+        static Remote read(ProviderSession session, QboBatch batch, Collection<InvoicePush> pushes) {
             List<String> ids = pushes.stream().map(InvoicePush::remoteInvoiceId).filter(id -> id != null).distinct().toList();
             List<InvoicePush> lost = pushes.stream().filter(push -> push.remoteInvoiceId() == null && push.reconcileFirst()).toList();
-            List<String> numbers = lost.stream().filter(push -> keepNumbers && push.invoice().number() != null)
+            List<String> numbers = lost.stream().filter(push -> push.keepHostNumber() && push.invoice().number() != null)
                     .map(push -> push.invoice().number()).distinct().toList();
-            List<String> customers = lost.stream().filter(push -> !keepNumbers || push.invoice().number() == null)
+            List<String> customers = lost.stream().filter(push -> !push.keepHostNumber() || push.invoice().number() == null)
                     .map(InvoicePush::remoteCustomerId).distinct().toList();
             List<String> statements = new ArrayList<>();
             if (!ids.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
-import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.quickbooks.wire.QboAccount;
@@ -19,10 +19,9 @@ import io.fieldsync.accounting.quickbooks.wire.QboItem;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 
 /**
- * The item each category's lines name. QBO sales lines carry no account: the income account comes from the
- * line's item (api-facts §3.2). A category mapped to an item uses it; otherwise the category gets a Service
- * item of its own name booked to the category's revenue account, found or created once and remembered per
- * realm. When an item of that name books to another account, the item is named after the category and the
+ * The item each line names. QBO sales lines carry no account: the income account comes from the line's item
+ * (api-facts §3.2). A line the engine booked to an item uses it; otherwise its category gets a Service item of its
+ * own name booked to the line's revenue account, found or created once and remembered per realm. When an item of that name books to another account, the item is named after the category and the
  * account ("Labour (4100)") so two mappings never share an item.
  */
 final class QboItems {
@@ -42,46 +41,40 @@ final class QboItems {
     }
 
     /**
-     * The item id for each category, or why there is none. Items to create are created in one batch call.
+     * The item id for each booking, or why there is none. Items to create are created in one batch call.
      *
-     * @param categories the categories the lines of a push use
+     * @param bookings what the lines of a push book to
      */
-    Map<String, Resolution> resolve(ProviderSession session, QboLists.Lists current, Set<String> categories) {
-        Mappings mappings = session.mappings();
-        Map<String, Resolution> resolved = new HashMap<>();
-        Map<String, Wanted> toCreate = new LinkedHashMap<>();
+    Map<Booking, Resolution> resolve(ProviderSession session, QboLists.Lists current, Set<Booking> bookings) {
+        Map<Booking, Resolution> resolved = new HashMap<>();
+        Map<Booking, Wanted> toCreate = new LinkedHashMap<>();
         Map<String, String> realmItems = known.computeIfAbsent(session.tenantId(), realm -> new ConcurrentHashMap<>());
-        for (String category : categories) {
-            Optional<String> mapped = mappings.itemFor(category);
-            if (mapped.isPresent()) {
-                resolved.put(category, mappedItem(current, category, mapped.get()));
+        for (Booking booking : bookings) {
+            String category = booking.category();
+            if (booking.item() != null) {
+                resolved.put(booking, mappedItem(current, category, booking.item()));
                 continue;
             }
-            Optional<String> accountKey = mappings.revenueAccountFor(category);
-            if (accountKey.isEmpty()) {
-                resolved.put(category, Resolution.refused(SyncError.of(ErrorCode.MAPPING_MISSING,
-                        "Category " + category + " (no QuickBooks item and no revenue account)")));
-                continue;
-            }
-            Optional<QboAccount> account = current.account(accountKey.get()).filter(found -> !Boolean.FALSE.equals(found.active()));
+            // the engine checked the account against the reference data it last read; QBO's lists may be newer
+            Optional<QboAccount> account = current.account(booking.revenueAccount()).filter(found -> !Boolean.FALSE.equals(found.active()));
             if (account.isEmpty()) {
-                resolved.put(category, Resolution.refused(SyncError.of(ErrorCode.MAPPING_MISSING,
-                        "Revenue account " + accountKey.get() + " of category " + category + " (not an active QuickBooks account)")));
+                resolved.put(booking, Resolution.refused(SyncError.of(ErrorCode.MAPPING_MISSING,
+                        "Revenue account " + booking.revenueAccount() + " of category " + category + " (not an active QuickBooks account)")));
                 continue;
             }
             String cacheKey = category + '\u001f' + account.get().id();
             String cached = realmItems.get(cacheKey);
             if (cached != null) {
-                resolved.put(category, Resolution.item(cached));
+                resolved.put(booking, Resolution.item(cached));
                 continue;
             }
             Wanted wanted = new Wanted(category, account.get(), cacheKey);
             Optional<QboItem> existing = existing(current, wanted);
             if (existing.isPresent()) {
                 realmItems.put(cacheKey, existing.get().id());
-                resolved.put(category, Resolution.item(existing.get().id()));
+                resolved.put(booking, Resolution.item(existing.get().id()));
             } else {
-                toCreate.put(category, wanted);
+                toCreate.put(booking, wanted);
             }
         }
         if (!toCreate.isEmpty()) {
@@ -96,7 +89,21 @@ final class QboItems {
     }
 
     /**
-     * The item for a category, or the error that names the mapping to fix.
+     * What a line books to, as far as its item goes: lines of one category booked alike share one item.
+     *
+     * @param category the host category
+     * @param revenueAccount the revenue account the engine booked the line to
+     * @param item the item the engine booked the line to, or null
+     */
+    record Booking(String category, String revenueAccount, String item) {
+
+        static Booking of(BookedLine line) {
+            return new Booking(line.line().category(), line.revenueAccount(), line.item());
+        }
+    }
+
+    /**
+     * The item for a booking, or the error that names the mapping to fix.
      *
      * @param itemId the item id, or null
      * @param error why there is none, or null
@@ -156,8 +163,9 @@ final class QboItems {
         return Optional.empty();
     }
 
-    private Map<String, Resolution> create(ProviderSession session, QboLists.Lists current, Map<String, Wanted> wanted,
-                                           Map<String, String> realmItems) {
+    private Map<Booking, Resolution> create(ProviderSession session, QboLists.Lists current, Map<Booking, Wanted> wanted,
+                                            Map<String, String> realmItems) {
+        List<Booking> bookings = new ArrayList<>(wanted.keySet());
         List<Wanted> order = new ArrayList<>(wanted.values());
         List<QboBatch.Item> items = new ArrayList<>();
         for (Wanted item : order) {
@@ -168,7 +176,7 @@ final class QboItems {
             items.add(QboBatch.Item.create("Item", body, IdempotencyKey.derive("item", session.tenantId(), name, item.account().id()), null));
         }
         List<QboBatch.Answer> answers = batch.run(session, "item", items);
-        Map<String, Resolution> resolved = new HashMap<>();
+        Map<Booking, Resolution> resolved = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             Wanted item = order.get(i);
             QboBatch.Answer answer = answers.get(i);
@@ -176,7 +184,7 @@ final class QboItems {
                 QboItem created = QuickBooksApi.read(answer.node(), QboItem.class);
                 realmItems.put(item.cacheKey(), created.id());
                 lists.itemCreated(session, created);
-                resolved.put(item.category(), Resolution.item(created.id()));
+                resolved.put(bookings.get(i), Resolution.item(created.id()));
             } else {
                 SyncError why = answer.fault() != null ? QboFaults.forDocument(answer.fault(), "the item for category " + item.category())
                         : new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "The QuickBooks item for category " + item.category()
@@ -187,7 +195,7 @@ final class QboItems {
                             + "category to an item in Settings → Accounting → Mappings, then retry.", answer.fault().words());
                     lists.forget(session);
                 }
-                resolved.put(item.category(), Resolution.refused(why));
+                resolved.put(bookings.get(i), Resolution.refused(why));
             }
         }
         return resolved;

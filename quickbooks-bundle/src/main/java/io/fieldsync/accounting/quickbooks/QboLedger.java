@@ -20,7 +20,10 @@ import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.RemoteAccount;
 import io.fieldsync.accounting.api.admin.RemoteItem;
 import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.ContactPage;
+import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.quickbooks.wire.QboAccount;
@@ -31,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the company holds that the engine reads: reference data, invoices' payment states, and changes (CDC). */
-final class QboLedger {
+final class QboLedger implements ProviderLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(QboLedger.class);
     /** Ids per {@code in (...)}: 30 such queries fit one batch call, 3,000 invoices. */
@@ -43,20 +46,33 @@ final class QboLedger {
     private final QboChangeCapture changes;
     private final QboBatch batch;
     private final QboLists lists;
+    private final QboCustomers customers;
     private final Clock clock;
 
-    QboLedger(QuickBooksApi api, QboBatch batch, QboLists lists, Clock clock) {
+    QboLedger(QuickBooksApi api, QboBatch batch, QboLists lists, QboCustomers customers, Clock clock) {
         this.changes = new QboChangeCapture(api, batch);
         this.batch = batch;
         this.lists = lists;
+        this.customers = customers;
         this.clock = clock;
+    }
+
+    @Override
+    public ContactPage contacts(ProviderSession session, int page) {
+        return customers.page(session, page);
+    }
+
+    @Override
+    public List<RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        return customers.byId(session, remoteIds);
     }
 
     /**
      * Company name, accounts, tax codes with their rates, items and preferences: one batch call of six queries. The tax rates
      * follow the company's tax model, which its CompanyInfo (read in the same call) tells.
      */
-    ReferenceData referenceData(ProviderSession session) {
+    @Override
+    public ReferenceData referenceData(ProviderSession session) {
         QboLists.Lists read = lists.fresh(session);
         return new ReferenceData(read.companyName(),
                 read.accounts().stream().map(QboLedger::account).toList(),
@@ -65,8 +81,9 @@ final class QboLedger {
                 read.readAt());
     }
 
-    RemoteInvoiceState invoice(ProviderSession session, String invoiceId) {
-        List<RemoteInvoiceState> found = invoices(session, List.of(invoiceId));
+    @Override
+    public RemoteInvoiceState invoiceState(ProviderSession session, String invoiceId) {
+        List<RemoteInvoiceState> found = invoiceStates(session, List.of(invoiceId));
         if (found.isEmpty()) {
             throw new AccountingException(SyncError.of(ErrorCode.PREREQUISITE_MISSING, "Invoice " + invoiceId + " is not in QuickBooks"));
         }
@@ -78,7 +95,8 @@ final class QboLedger {
      * when any are: a payment of zero that links a credit memo is a credit, not a payment, and the latest real
      * payment gives the payment date. Invoices without payments cost no second call.
      */
-    List<RemoteInvoiceState> invoices(ProviderSession session, List<String> invoiceIds) {
+    @Override
+    public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
@@ -90,7 +108,8 @@ final class QboLedger {
     }
 
     /** Invoices changed since {@code since} ({@link QboChangeCapture}), with the invoices of changed payments. */
-    RemoteChanges changesSince(ProviderSession session, Instant since) {
+    @Override
+    public RemoteChanges changesSince(ProviderSession session, Instant since) {
         Instant now = clock.instant();
         Instant earliest = now.minus(CDC_LOOK_BACK);
         if (since.isBefore(earliest)) {
@@ -111,7 +130,7 @@ final class QboLedger {
         }));
         List<RemoteInvoiceState> changed = new ArrayList<>(states(session, new ArrayList<>(invoices.values()), payments));
         if (!paidInvoices.isEmpty()) {
-            changed.addAll(invoices(session, new ArrayList<>(paidInvoices)));
+            changed.addAll(invoiceStates(session, new ArrayList<>(paidInvoices)));
         }
         // the next poll starts from QBO's clock, a minute early: a repeat costs nothing, a gap loses a payment
         return new RemoteChanges(changed, read.readUpTo().minus(POLL_OVERLAP));

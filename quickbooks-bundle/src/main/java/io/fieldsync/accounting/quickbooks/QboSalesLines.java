@@ -15,7 +15,7 @@ import io.fieldsync.accounting.api.AmountType;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.SyncError;
-import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.quickbooks.wire.QboLine;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
@@ -41,12 +41,12 @@ final class QboSalesLines {
     }
 
     /** The lines of several documents, prepared together: one read of the lists and at most one item-creating call. */
-    Prepared prepare(ProviderSession session, List<List<InvoiceLine>> documents) {
+    Prepared prepare(ProviderSession session, List<List<BookedLine>> documents) {
         QboLists.Lists current = lists.current(session);
-        Set<String> categories = new LinkedHashSet<>();
-        documents.forEach(lines -> lines.forEach(line -> categories.add(line.category())));
-        Map<String, QboItems.Resolution> resolved = items.resolve(session, current, categories);
-        return new Prepared(session.mappings(), current, resolved);
+        Set<QboItems.Booking> bookings = new LinkedHashSet<>();
+        documents.forEach(lines -> lines.forEach(line -> bookings.add(QboItems.Booking.of(line))));
+        Map<QboItems.Booking, QboItems.Resolution> resolved = items.resolve(session, current, bookings);
+        return new Prepared(current, resolved);
     }
 
     /** Forgets what was remembered about the realm after QBO refused an item or tax reference. */
@@ -67,12 +67,10 @@ final class QboSalesLines {
     /** Items and tax codes ready for mapping each document's lines. */
     static final class Prepared {
 
-        private final Mappings mappings;
         private final QboLists.Lists lists;
-        private final Map<String, QboItems.Resolution> items;
+        private final Map<QboItems.Booking, QboItems.Resolution> items;
 
-        Prepared(Mappings mappings, QboLists.Lists lists, Map<String, QboItems.Resolution> items) {
-            this.mappings = mappings;
+        Prepared(QboLists.Lists lists, Map<QboItems.Booking, QboItems.Resolution> items) {
             this.lists = lists;
             this.items = items;
         }
@@ -88,13 +86,14 @@ final class QboSalesLines {
          * @param document how the admin knows it, e.g. "invoice FS-1001"
          * @throws DocumentRefused naming the mapping to fix
          */
-        QboSalesForm form(List<InvoiceLine> lines, AmountType amountType, String document) {
+        QboSalesForm form(List<BookedLine> lines, AmountType amountType, String document) {
             if (!this.lists.usSalesTax()) {
                 return new QboSalesForm(lines(lines, index -> taxCode(lines.get(index)), document), taxCalculation(amountType), null);
             }
-            QboUsSalesTax.Taxes taxes = new QboUsSalesTax(mappings, this.lists).taxes(lines, amountType, document);
+            QboUsSalesTax.Taxes taxes = new QboUsSalesTax(this.lists).taxes(lines, amountType, document);
             QboTxnTaxDetail detail = taxes.transactionCode() == null ? null
-                    : this.lists.automatedSalesTax() ? QboAutomatedSalesTax.withHostTax(this.lists, taxes.transactionCode(), lines, taxes.lineCodes())
+                    : this.lists.automatedSalesTax() ? QboAutomatedSalesTax.withHostTax(this.lists, taxes.transactionCode(),
+                            BookedLine.hostLines(lines), taxes.lineCodes())
                     : QboTxnTaxDetail.salesTax(taxes.transactionCode());
             return new QboSalesForm(lines(lines, taxes.lineCodes()::get, document), null, detail);
         }
@@ -104,15 +103,15 @@ final class QboSalesLines {
          *
          * @throws DocumentRefused naming the mapping to fix
          */
-        List<QboLine> lines(List<InvoiceLine> lines) {
+        List<QboLine> lines(List<BookedLine> lines) {
             return lines(lines, index -> taxCode(lines.get(index)), "the document");
         }
 
-        private List<QboLine> lines(List<InvoiceLine> lines, IntFunction<String> taxCodeOfLine, String document) {
+        private List<QboLine> lines(List<BookedLine> lines, IntFunction<String> taxCodeOfLine, String document) {
             List<QboLine> mapped = new ArrayList<>();
             for (int index = 0; index < lines.size(); index++) {
-                InvoiceLine line = lines.get(index);
-                QboItems.Resolution item = items.get(line.category());
+                InvoiceLine line = lines.get(index).line();
+                QboItems.Resolution item = items.get(QboItems.Booking.of(lines.get(index)));
                 if (item == null || item.error() != null) {
                     throw new DocumentRefused(item == null ? SyncError.of(ErrorCode.MAPPING_MISSING, "Category " + line.category()) : item.error());
                 }
@@ -126,16 +125,18 @@ final class QboSalesLines {
             return mapped;
         }
 
-        private String taxCode(InvoiceLine line) {
+        private String taxCode(BookedLine booked) {
+            InvoiceLine line = booked.line();
             if (line.taxRateIds().isEmpty()) {
                 return zeroRateCode().orElseThrow(() -> new DocumentRefused(new SyncError(ErrorCode.TAX_MAPPING_MISSING,
                         "Untaxed lines need a QuickBooks tax code with a 0% sales rate, and the company has no active one. Add one in "
                                 + "QuickBooks (Taxes), then retry.", null)));
             }
             Set<String> codes = new LinkedHashSet<>();
-            for (String hostRate : line.taxRateIds()) {
-                String key = mappings.taxRateFor(hostRate)
-                        .orElseThrow(() -> new DocumentRefused(SyncError.of(ErrorCode.TAX_MAPPING_MISSING, hostRate)));
+            for (int rate = 0; rate < line.taxRateIds().size(); rate++) {
+                String hostRate = line.taxRateIds().get(rate);
+                String key = booked.taxRates().get(rate);
+                // the engine checked the mapping against the reference data it last read; QBO's lists may be newer
                 QboTaxCode code = lists.taxCode(key).filter(found -> !Boolean.FALSE.equals(found.active()))
                         .orElseThrow(() -> new DocumentRefused(SyncError.of(ErrorCode.TAX_MAPPING_MISSING, hostRate)
                                 .withDetail("QuickBooks tax code " + key + " is missing or inactive")));

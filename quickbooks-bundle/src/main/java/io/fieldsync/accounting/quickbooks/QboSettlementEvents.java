@@ -7,13 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.quickbooks.wire.QboCreditMemo;
 import io.fieldsync.accounting.quickbooks.wire.QboInvoice;
 import io.fieldsync.accounting.quickbooks.wire.QboLine;
@@ -51,11 +52,11 @@ final class QboSettlementEvents {
     }
 
     List<String> invoices(ProviderSession session, List<RemoteEvent> events) {
-        List<String> payments = ids(events, "PAYMENT");
-        List<String> memos = ids(events, "CREDITMEMO");
-        Instant since = events.stream().filter(event -> !"CREATE".equals(action(event)) && !Instant.EPOCH.equals(event.occurredAt()))
+        List<String> payments = ids(events, RemoteResourceType.PAYMENT);
+        List<String> memos = ids(events, RemoteResourceType.CREDIT_NOTE);
+        Instant since = events.stream().filter(event -> event.eventType() != RemoteEventType.CREATE && !Instant.EPOCH.equals(event.occurredAt()))
                 .map(RemoteEvent::occurredAt).min(Instant::compareTo).map(at -> at.minus(CLOCKS)).orElse(null);
-        boolean undated = events.stream().anyMatch(event -> !"CREATE".equals(action(event)) && Instant.EPOCH.equals(event.occurredAt()));
+        boolean undated = events.stream().anyMatch(event -> event.eventType() != RemoteEventType.CREATE && Instant.EPOCH.equals(event.occurredAt()));
         List<String> statements = new ArrayList<>();
         inQueries("Payment", payments).forEach(statements::add);
         inQueries("CreditMemo", memos).forEach(statements::add);
@@ -93,13 +94,9 @@ final class QboSettlementEvents {
     }
 
     /** The ids of one entity's events whose entity can still be read. */
-    private static List<String> ids(List<RemoteEvent> events, String type) {
-        return events.stream().filter(event -> type.equals(event.resourceType().toUpperCase(Locale.ROOT)))
-                .filter(event -> !"DELETE".equals(action(event))).map(RemoteEvent::resourceId).distinct().toList();
-    }
-
-    private static String action(RemoteEvent event) {
-        return event.eventType().toUpperCase(Locale.ROOT);
+    private static List<String> ids(List<RemoteEvent> events, RemoteResourceType type) {
+        return events.stream().filter(event -> event.resourceType() == type)
+                .filter(event -> event.eventType() != RemoteEventType.DELETE).map(RemoteEvent::resourceId).distinct().toList();
     }
 
     private static List<String> inQueries(String entity, List<String> ids) {

@@ -11,8 +11,8 @@ import io.fieldsync.accounting.api.AmountType;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.SyncError;
-import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
 
 /**
@@ -31,11 +31,9 @@ final class QboUsSalesTax {
     static final String TAXABLE = "TAX";
     static final String NON_TAXABLE = "NON";
 
-    private final Mappings mappings;
     private final QboLists.Lists lists;
 
-    QboUsSalesTax(Mappings mappings, QboLists.Lists lists) {
-        this.mappings = mappings;
+    QboUsSalesTax(QboLists.Lists lists) {
         this.lists = lists;
     }
 
@@ -50,7 +48,7 @@ final class QboUsSalesTax {
      * @param document how the admin knows the document, e.g. "invoice FS-1001"
      * @throws DocumentRefused naming the mapping to fix, or why the document cannot be a US QBO document
      */
-    Taxes taxes(List<InvoiceLine> lines, AmountType amountType, String document) {
+    Taxes taxes(List<BookedLine> lines, AmountType amountType, String document) {
         if (amountType == AmountType.TAX_INCLUSIVE) {
             throw new DocumentRefused(new SyncError(ErrorCode.UNSUPPORTED, "The prices of " + document + " include tax, and "
                     + "QuickBooks Online US companies take prices before sales tax only. Send it with tax-exclusive prices, or "
@@ -58,7 +56,7 @@ final class QboUsSalesTax {
         }
         List<String> lineCodes = new ArrayList<>();
         Map<String, QboTaxCode> taxedAt = new LinkedHashMap<>();
-        for (InvoiceLine line : lines) {
+        for (BookedLine line : lines) {
             QboTaxCode taxable = amountType == AmountType.NO_TAX ? null : salesTaxOf(line);
             lineCodes.add(taxable == null ? NON_TAXABLE : TAXABLE);
             if (taxable != null) {
@@ -75,11 +73,12 @@ final class QboUsSalesTax {
     }
 
     /** The sales-tax code a line is taxed at, or null when it is exempt (no tax rate, or every rate mapped to NON). */
-    private QboTaxCode salesTaxOf(InvoiceLine line) {
+    private QboTaxCode salesTaxOf(BookedLine booked) {
+        InvoiceLine line = booked.line();
         Map<String, QboTaxCode> codes = new LinkedHashMap<>();
-        for (String hostRate : line.taxRateIds()) {
-            String key = mappings.taxRateFor(hostRate)
-                    .orElseThrow(() -> new DocumentRefused(SyncError.of(ErrorCode.TAX_MAPPING_MISSING, hostRate)));
+        for (int rate = 0; rate < line.taxRateIds().size(); rate++) {
+            String hostRate = line.taxRateIds().get(rate);
+            String key = booked.taxRates().get(rate);
             if (NON_TAXABLE.equalsIgnoreCase(key)) {
                 continue;
             }

@@ -24,7 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 import org.slf4j.Logger;
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * entities. Intuit asks receivers never to fail a delivery for one event's sake, since a failed delivery is retried
  * whole and holds back the later ones (api-facts §7.2). An unreadable time costs only the time.
  */
-final class QboWebhooks {
+final class QboWebhooks implements ProviderWebhooks {
 
     static final String SIGNATURE_HEADER = "intuit-signature";
     private static final Logger LOG = LoggerFactory.getLogger(QboWebhooks.class);
@@ -51,7 +55,34 @@ final class QboWebhooks {
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd().toFormatter(Locale.ROOT);
 
-    boolean verify(WebhookDelivery delivery, String verifierToken) {
+    private final String verifierToken;
+    private final QboSettlementEvents settlementEvents;
+
+    /**
+     * @param verifierToken the app's webhook verifier token, or null when none is configured (then nothing verifies)
+     * @param settlementEvents what payment and credit memo events mean for the invoices they settle
+     */
+    QboWebhooks(String verifierToken, QboSettlementEvents settlementEvents) {
+        this.verifierToken = verifierToken;
+        this.settlementEvents = settlementEvents;
+    }
+
+    @Override
+    public Optional<String> signatureHeader() {
+        return Optional.of(SIGNATURE_HEADER);
+    }
+
+    @Override
+    public boolean verify(WebhookDelivery delivery) {
+        return verify(delivery, verifierToken);
+    }
+
+    @Override
+    public List<String> invoicesAffectedBy(ProviderSession session, List<RemoteEvent> events) {
+        return settlementEvents.invoices(session, events);
+    }
+
+    static boolean verify(WebhookDelivery delivery, String verifierToken) {
         Optional<String> signature = delivery.header(SIGNATURE_HEADER);
         if (verifierToken == null || verifierToken.isEmpty() || signature.isEmpty()) {
             return false;
@@ -71,7 +102,8 @@ final class QboWebhooks {
         }
     }
 
-    List<RemoteEvent> parse(WebhookDelivery delivery) {
+    @Override
+    public List<RemoteEvent> parse(WebhookDelivery delivery) {
         JsonNode root;
         try {
             root = QuickBooksApi.JSON.readTree(delivery.body());
@@ -102,7 +134,8 @@ final class QboWebhooks {
                         index);
                 continue;
             }
-            events.add(new RemoteEvent(realm, parts[1].toUpperCase(Locale.ROOT), entity, action(parts[2]), time(event.path("time"), index)));
+            events.add(new RemoteEvent(realm, resourceType(parts[1]), entity, eventType(parts[2]), time(event.path("time"), index),
+                    parts[1], parts[2]));
         }
         return events;
     }
@@ -128,8 +161,8 @@ final class QboWebhooks {
                     LOG.warn("Left out entity {} of notification {} of a QuickBooks webhook: it lacks name, id or operation", position, index);
                     continue;
                 }
-                events.add(new RemoteEvent(realm, name.toUpperCase(Locale.ROOT), id, action(operation),
-                        time(entity.path("lastUpdated"), index)));
+                events.add(new RemoteEvent(realm, resourceType(name), id, eventType(operation),
+                        time(entity.path("lastUpdated"), index), name, operation));
             }
         }
         return events;
@@ -140,16 +173,34 @@ final class QboWebhooks {
         return value.isTextual() || value.isNumber() ? value.asText().strip() : "";
     }
 
-    /** CloudEvents past tenses and legacy verbs alike become the verb: {@code created} and {@code Create} are {@code CREATE}. */
-    private static String action(String word) {
-        String upper = word.toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "CREATED" -> "CREATE";
-            case "UPDATED" -> "UPDATE";
-            case "DELETED" -> "DELETE";
-            case "VOIDED" -> "VOID";
-            case "MERGED" -> "MERGE";
-            default -> upper;
+    /**
+     * The entity: legacy {@code name} ({@code Invoice}, {@code Payment}, {@code CreditMemo}, {@code Customer}; Intuit's
+     * "Managing webhooks notifications" entity table, api-facts §7.2) and the CloudEvents {@code type}'s second part, the
+     * same entity in lower case ({@code qbo.invoice.updated.v1}, Intuit's CloudEvents sample). Others (Account, Item,
+     * Estimate, ...) are OTHER, with Intuit's word kept on the event.
+     */
+    static RemoteResourceType resourceType(String entity) {
+        return switch (entity.toUpperCase(Locale.ROOT)) {
+            case "INVOICE" -> RemoteResourceType.INVOICE;
+            case "CUSTOMER" -> RemoteResourceType.CONTACT;
+            case "CREDITMEMO" -> RemoteResourceType.CREDIT_NOTE;
+            case "PAYMENT" -> RemoteResourceType.PAYMENT;
+            default -> RemoteResourceType.OTHER;
+        };
+    }
+
+    /**
+     * CloudEvents past tenses and legacy verbs alike (legacy {@code operation}: Create, Update, Delete, Merge, Void,
+     * Emailed; api-facts §7.2): {@code created} and {@code Create} are CREATE. Emailed and anything newer are OTHER.
+     */
+    static RemoteEventType eventType(String word) {
+        return switch (word.toUpperCase(Locale.ROOT)) {
+            case "CREATE", "CREATED" -> RemoteEventType.CREATE;
+            case "UPDATE", "UPDATED" -> RemoteEventType.UPDATE;
+            case "DELETE", "DELETED" -> RemoteEventType.DELETE;
+            case "VOID", "VOIDED" -> RemoteEventType.VOID;
+            case "MERGE", "MERGED" -> RemoteEventType.MERGE;
+            default -> RemoteEventType.OTHER;
         };
     }
 

@@ -78,7 +78,7 @@ abstract class QboSandboxTestBase {
         realm = sandbox.seedDemoCompany(COMPANY);
         proxy = new RecordingProxy(sandbox.baseUrl());
         provider = provider(Duration.ofSeconds(5));
-        AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        AuthorizationGrant grant = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
         session = new TestSession(provider, grant.tokens(), grant.organisations().get(0).tenantId(), mappings());
         proxy.exchanges.clear();
     }
@@ -177,7 +177,7 @@ abstract class QboSandboxTestBase {
     }
 
     String customerId(String name) {
-        return provider.contacts(session, 1).contacts().stream().filter(contact -> contact.name().equals(name)).findFirst().orElseThrow().remoteId();
+        return provider.ledger().contacts(session, 1).contacts().stream().filter(contact -> contact.name().equals(name)).findFirst().orElseThrow().remoteId();
     }
 
     static IdempotencyKey key(String what) {
@@ -204,13 +204,23 @@ abstract class QboSandboxTestBase {
                 "JOB-" + hostId);
     }
 
-    static InvoicePush invoicePush(Invoice invoice, String customerId) {
-        return new InvoicePush(DocumentRef.invoice(ACME, invoice.hostId()), key(invoice.hostId() + invoice.linesTotal()), invoice,
+    InvoicePush invoicePush(Invoice invoice, String customerId) {
+        return invoicePush(session, invoice, customerId);
+    }
+
+    CreditNotePush creditPush(CreditNote note, String customerId, String invoiceId) {
+        return creditPush(session, note, customerId, invoiceId);
+    }
+
+    /** An invoice push booked with {@code on}'s mappings and settings, as the engine would book it. */
+    static InvoicePush invoicePush(TestSession on, Invoice invoice, String customerId) {
+        return on.invoicePush(DocumentRef.invoice(ACME, invoice.hostId()), key(invoice.hostId() + invoice.linesTotal()), invoice,
                 customerId, null, false);
     }
 
-    static CreditNotePush creditPush(CreditNote note, String customerId, String invoiceId) {
-        return new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, note.hostId()), key(note.hostId()), note, customerId,
+    /** A credit note push booked with {@code on}'s mappings and settings. */
+    static CreditNotePush creditPush(TestSession on, CreditNote note, String customerId, String invoiceId) {
+        return on.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, note.hostId()), key(note.hostId()), note, customerId,
                 invoiceId, false);
     }
 

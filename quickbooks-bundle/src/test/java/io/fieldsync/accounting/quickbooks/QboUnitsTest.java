@@ -14,7 +14,7 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncError;
-import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.quickbooks.wire.QboLine;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
@@ -100,9 +100,9 @@ class QboUnitsTest {
 
     @Test
     void linesNameTheirItemAndOneTaxCodeAndUntaxedLinesTakeTheZeroRateCode() {
-        QboSalesLines.Prepared prepared = prepared(Map.of("GST", "10", "GST-BC", "13", "PST-BC", "13", "PST", "11"));
+        QboSalesLines.Prepared prepared = prepared();
 
-        List<QboLine> lines = prepared.lines(List.of(
+        List<QboLine> lines = prepared.lines(booked(
                 new InvoiceLine("Labour", new BigDecimal("2"), new BigDecimal("85.00"), new BigDecimal("10"), ProductCategory.LABOUR, List.of("GST"), null),
                 InvoiceLine.of("Disposal", BigDecimal.ONE, new BigDecimal("15.00"), ProductCategory.LABOUR, List.of()),
                 InvoiceLine.of("Parts", BigDecimal.ONE, new BigDecimal("20.00"), ProductCategory.LABOUR, List.of("GST-BC", "PST-BC"))));
@@ -113,14 +113,15 @@ class QboUnitsTest {
         assertThat(lines.get(0).salesItemLineDetail().taxCodeRef().value()).isEqualTo("10");
         assertThat(lines.get(1).salesItemLineDetail().taxCodeRef().value()).as("the active 0% code").isEqualTo("11");
         assertThat(lines.get(2).salesItemLineDetail().taxCodeRef().value()).as("stacked rates mapped to one combined code").isEqualTo("13");
-        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Two codes", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+        assertThatThrownBy(() -> prepared.lines(booked(InvoiceLine.of("Two codes", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
                 List.of("GST", "PST"))))).isInstanceOfSatisfying(DocumentRefused.class, refused -> {
                     assertThat(refused.error().code()).isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
                     assertThat(refused.error().message()).contains("one tax code per line");
                 });
-        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Unmapped", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+        // booked by the engine to a code QBO no longer lists (deleted after the engine last read the tax codes)
+        assertThatThrownBy(() -> prepared.lines(booked(InvoiceLine.of("Gone", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
                 List.of("VAT"))))).isInstanceOfSatisfying(DocumentRefused.class, refused -> assertThat(refused.error().message()).contains("VAT"));
-        assertThatThrownBy(() -> prepared.lines(List.of(InvoiceLine.of("Retired", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
+        assertThatThrownBy(() -> prepared.lines(booked(InvoiceLine.of("Retired", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR,
                 List.of("OLD"))))).isInstanceOf(DocumentRefused.class);
     }
 
@@ -131,15 +132,21 @@ class QboUnitsTest {
         assertThat(QboSalesLines.taxCalculation(io.fieldsync.accounting.api.AmountType.NO_TAX)).isEqualTo("NotApplicable");
     }
 
-    private static QboSalesLines.Prepared prepared(Map<String, String> taxMappings) {
-        Map<String, String> withOld = new java.util.HashMap<>(taxMappings);
-        withOld.put("OLD", "12");
+    /** What the engine books the host's tax rates to; VAT to a code QBO does not list. */
+    private static final Map<String, String> TAX_CODES = Map.of("GST", "10", "GST-BC", "13", "PST-BC", "13", "PST", "11", "OLD", "12",
+            "VAT", "99");
+
+    private static List<BookedLine> booked(InvoiceLine... lines) {
+        return java.util.Arrays.stream(lines).map(line -> new BookedLine(line, "4100", line.taxRateIds().stream().map(TAX_CODES::get).toList(),
+                null)).toList();
+    }
+
+    private static QboSalesLines.Prepared prepared() {
         QboLists.Lists lists = new QboLists.Lists("Co", "AU", List.of(), List.of(code("10", "GST", "20", true), code("11", "FRE", "21", true),
                 code("12", "OLD", "20", false), code("13", "GST+PST", "22", true)),
                 List.of(new QboTaxRate("20", "GST", new BigDecimal("10"), true), new QboTaxRate("21", "Free", BigDecimal.ZERO, true),
                         new QboTaxRate("22", "GST+PST", new BigDecimal("12"), true)), List.of(), Instant.parse("2026-11-02T09:00:00Z"));
-        Mappings mappings = new Mappings(Map.of(), Map.of(), withOld, null, null, null, Map.of());
-        return new QboSalesLines.Prepared(mappings, lists, Map.of(ProductCategory.LABOUR, QboItems.Resolution.item("7")));
+        return new QboSalesLines.Prepared(lists, Map.of(new QboItems.Booking(ProductCategory.LABOUR, "4100", null), QboItems.Resolution.item("7")));
     }
 
     private static QboTaxCode code(String id, String name, String rate, boolean active) {

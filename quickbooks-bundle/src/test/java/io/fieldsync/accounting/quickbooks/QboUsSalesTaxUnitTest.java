@@ -14,8 +14,8 @@ import io.fieldsync.accounting.api.AmountType;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.quickbooks.wire.QboRef;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxCode;
 import io.fieldsync.accounting.quickbooks.wire.QboTaxRate;
@@ -31,8 +31,11 @@ class QboUsSalesTaxUnitTest {
             code("5", "Los Angeles", true, "6", "7")),
             List.of(rate("3", "8.25"), rate("4", "6.85"), rate("5", "1"), rate("6", "7.25"), rate("7", "2.25")), List.of(), Instant.parse("2026-11-02T09:00:00Z"));
 
-    final QboUsSalesTax tax = new QboUsSalesTax(new Mappings(Map.of(), Map.of(), Map.of("CA", "2", "CA-NAME", "California", "NV", "3",
-            "EXEMPT", "NON", "OLD", "4", "FLAG", "TAX"), null, null, null, Map.of()), US);
+    /** What the engine books the host's tax rates to (the admin's mappings); GST to a code QBO does not list. */
+    static final Map<String, String> TAX_CODES = Map.of("CA", "2", "CA-NAME", "California", "NV", "3", "EXEMPT", "NON", "OLD", "4",
+            "FLAG", "TAX", "GST", "99");
+
+    final QboUsSalesTax tax = new QboUsSalesTax(US);
 
     @Test
     void theCountryTellsTheTaxModel() {
@@ -75,18 +78,19 @@ class QboUsSalesTaxUnitTest {
         assertThat(refusal(List.of(line("CA", "NV")), AmountType.TAX_EXCLUSIVE)).as("one line, two codes").isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
         assertThat(refusal(List.of(line("OLD")), AmountType.TAX_EXCLUSIVE)).as("inactive").isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
         assertThat(refusal(List.of(line("FLAG")), AmountType.TAX_EXCLUSIVE)).as("TAX is no rate").isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
-        assertThat(refusal(List.of(line("GST")), AmountType.TAX_EXCLUSIVE)).as("unmapped").isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
+        assertThat(refusal(List.of(line("GST")), AmountType.TAX_EXCLUSIVE)).as("not in QuickBooks").isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
         assertThat(refusal(List.of(line("CA")), AmountType.TAX_INCLUSIVE)).isEqualTo(ErrorCode.UNSUPPORTED);
     }
 
-    private ErrorCode refusal(List<InvoiceLine> lines, AmountType type) {
+    private ErrorCode refusal(List<BookedLine> lines, AmountType type) {
         Throwable thrown = catchThrowable(() -> tax.taxes(lines, type, "invoice FS-1"));
         assertThat(thrown).isInstanceOf(DocumentRefused.class);
         return ((DocumentRefused) thrown).error().code();
     }
 
-    private static InvoiceLine line(String... hostRates) {
-        return InvoiceLine.of("Labour", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR, List.of(hostRates));
+    private static BookedLine line(String... hostRates) {
+        return new BookedLine(InvoiceLine.of("Labour", BigDecimal.ONE, BigDecimal.TEN, ProductCategory.LABOUR, List.of(hostRates)), "4100",
+                java.util.Arrays.stream(hostRates).map(TAX_CODES::get).toList(), null);
     }
 
     private static QboTaxCode code(String id, String name, boolean active, String... rateIds) {

@@ -22,6 +22,8 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 import io.fieldsync.accounting.api.spi.testing.TestSession;
 import io.fieldsync.accounting.sandbox.SandboxClock;
@@ -44,7 +46,7 @@ class QboWebhooksTest {
             {"name":"Customer","id":"1","operation":"Create","lastUpdated":"2015-10-05T14:42:19-0700"},
             {"name":"Invoice","id":"238","operation":"Void","lastUpdated":"2015-10-05T14:42:19.123-0700"}]}}]}""";
 
-    private final QboWebhooks webhooks = new QboWebhooks();
+    private final QboWebhooks webhooks = new QboWebhooks(TOKEN, new QboSettlementEvents(null));
 
     private static WebhookDelivery delivery(String body, String signature) {
         return new WebhookDelivery(signature == null ? Map.of() : Map.of("Intuit-Signature", List.of(signature)),
@@ -81,15 +83,15 @@ class QboWebhooksTest {
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).satisfies(event -> {
             assertThat(event.tenantId()).isEqualTo("9341452725837612");
-            assertThat(event.resourceType()).isEqualTo("INVOICE");
+            assertThat(event.resourceType()).isEqualTo(RemoteResourceType.INVOICE);
             assertThat(event.resourceId()).isEqualTo("130");
-            assertThat(event.eventType()).isEqualTo("UPDATE");
+            assertThat(event.eventType()).isEqualTo(RemoteEventType.UPDATE);
             assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-02T09:15:12.345Z"));
         });
         assertThat(events.get(1)).satisfies(event -> {
             assertThat(event.tenantId()).isEqualTo("4620816365155630");
-            assertThat(event.resourceType()).isEqualTo("PAYMENT");
-            assertThat(event.eventType()).isEqualTo("CREATE");
+            assertThat(event.resourceType()).isEqualTo(RemoteResourceType.PAYMENT);
+            assertThat(event.eventType()).isEqualTo(RemoteEventType.CREATE);
         });
     }
 
@@ -98,8 +100,10 @@ class QboWebhooksTest {
         List<RemoteEvent> events = webhooks.parse(delivery(LEGACY, "unused"));
 
         assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId, RemoteEvent::eventType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("CUSTOMER", "1", "CREATE"),
-                        org.assertj.core.groups.Tuple.tuple("INVOICE", "238", "VOID"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CONTACT, "1", RemoteEventType.CREATE),
+                        org.assertj.core.groups.Tuple.tuple(RemoteResourceType.INVOICE, "238", RemoteEventType.VOID));
+        assertThat(events).extracting(RemoteEvent::vendorResourceType, RemoteEvent::vendorEventType).as("Intuit's own words kept")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Customer", "Create"), org.assertj.core.groups.Tuple.tuple("Invoice", "Void"));
         assertThat(events.get(0).tenantId()).isEqualTo("1185883450");
         assertThat(events.get(0).occurredAt()).isEqualTo(Instant.parse("2015-10-05T21:42:19Z"));
     }
@@ -127,7 +131,26 @@ class QboWebhooksTest {
         List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
 
         assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("INVOICE", "130"), org.assertj.core.groups.Tuple.tuple("CUSTOMER", "58"));
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.INVOICE, "130"), org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CONTACT, "58"));
+    }
+
+    @Test
+    void intuitsEntitiesAndActionsAreTypedAndOnesTheSpiHasNoWordForKeepIntuitsWords() {
+        String body = """
+                [{"specversion":"1.0","id":"a","type":"qbo.creditmemo.deleted.v1","time":"2026-11-02T09:15:12Z","intuitentityid":"7",
+                  "intuitaccountid":"9341452725837612","data":{}},
+                 {"specversion":"1.0","id":"b","type":"qbo.estimate.emailed.v1","time":"2026-11-02T09:15:13Z","intuitentityid":"8",
+                  "intuitaccountid":"9341452725837612","data":{}},
+                 {"specversion":"1.0","id":"c","type":"qbo.customer.merged.v1","time":"2026-11-02T09:15:14Z","intuitentityid":"9",
+                  "intuitaccountid":"9341452725837612","data":{}}]""";
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::eventType, RemoteEvent::vendorResourceType,
+                RemoteEvent::vendorEventType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CREDIT_NOTE, RemoteEventType.DELETE, "creditmemo", "deleted"),
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.OTHER, RemoteEventType.OTHER, "estimate", "emailed"),
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CONTACT, RemoteEventType.MERGE, "customer", "merged"));
     }
 
     @Test
@@ -160,7 +183,7 @@ class QboWebhooksTest {
                 QuickBooksConfiguration.ACCOUNTING_SCOPE, "a", "t", "r", "http://localhost", 75, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC));
         try {
-            assertThat(provider.webhookSignatureHeader()).hasValue("intuit-signature");
+            assertThat(provider.webhooks().signatureHeader()).hasValue("intuit-signature");
         } finally {
             provider.deactivate();
         }
@@ -186,8 +209,8 @@ class QboWebhooksTest {
             QboTokens tokens = sandbox.connect(realm.realmId());
             TestSession session = new TestSession(provider, new io.fieldsync.accounting.api.spi.TokenSet(tokens.accessToken(),
                     tokens.refreshToken(), clock.instant().plusSeconds(3600), null), realm.realmId(), QboSandboxTestBase.mappings());
-            String customer = provider.contacts(session, 1).contacts().get(0).remoteId();
-            String invoiceId = provider.pushInvoices(session, List.of(QboSandboxTestBase.invoicePush(
+            String customer = provider.ledger().contacts(session, 1).contacts().get(0).remoteId();
+            String invoiceId = provider.documents().pushInvoices(session, List.of(QboSandboxTestBase.invoicePush(session,
                     QboSandboxTestBase.invoice("I-1", "FS-1", ProductCategory.LABOUR), customer))).get(0).remoteId();
             assertThat(sandbox.configureWebhooks(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort()
                     + "/accounting/webhooks/quickbooks"), TOKEN)).isTrue();
@@ -199,21 +222,21 @@ class QboWebhooksTest {
                 Thread.sleep(50);
             }
 
-            assertThat(received).isNotEmpty().allSatisfy(delivery -> assertThat(provider.verifyWebhook(delivery)).isTrue());
-            List<RemoteEvent> events = received.stream().flatMap(delivery -> provider.parseWebhook(delivery).stream()).toList();
-            List<RemoteEvent> payments = events.stream().filter(event -> event.resourceType().equals("PAYMENT")).toList();
+            assertThat(received).isNotEmpty().allSatisfy(delivery -> assertThat(provider.webhooks().verify(delivery)).isTrue());
+            List<RemoteEvent> events = received.stream().flatMap(delivery -> provider.webhooks().parse(delivery).stream()).toList();
+            List<RemoteEvent> payments = events.stream().filter(event -> event.resourceType() == RemoteResourceType.PAYMENT).toList();
             assertThat(payments).singleElement().satisfies(event -> {
-                assertThat(event.eventType()).isEqualTo("CREATE");
+                assertThat(event.eventType()).isEqualTo(RemoteEventType.CREATE);
                 assertThat(event.tenantId()).isEqualTo(realm.realmId());
             });
             assertThat(events).as("QBO announces the payment, not the invoice it pays")
-                    .noneMatch(event -> event.resourceType().equals("INVOICE") && event.eventType().equals("UPDATE"));
-            List<String> affected = provider.invoicesAffectedBy(session, payments);
+                    .noneMatch(event -> event.resourceType() == RemoteResourceType.INVOICE && event.eventType() == RemoteEventType.UPDATE);
+            List<String> affected = provider.webhooks().invoicesAffectedBy(session, payments);
             assertThat(affected).containsExactly(invoiceId);
-            assertThat(provider.invoiceStates(session, affected)).singleElement()
+            assertThat(provider.ledger().invoiceStates(session, affected)).singleElement()
                     .satisfies(state -> assertThat(state.payment().amountPaid()).isEqualByComparingTo("20.00"));
             WebhookDelivery forged = new WebhookDelivery(Map.of("intuit-signature", List.of(signed("[]"))), received.get(0).body());
-            assertThat(provider.verifyWebhook(forged)).isFalse();
+            assertThat(provider.webhooks().verify(forged)).isFalse();
         } finally {
             provider.deactivate();
             sandbox.close();

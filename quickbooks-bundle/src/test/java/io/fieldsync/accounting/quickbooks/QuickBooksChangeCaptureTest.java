@@ -25,7 +25,7 @@ class QuickBooksChangeCaptureTest extends QboSandboxTestBase {
     void aPaymentPastCdcsThousandObjectCapIsStillFoundAndTheWatermarkStaysBehindWhatWasRead() {
         Instant since = clock.instant();
         String customer = customerId("Northside Electrical");
-        PushOutcome ours = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-9001", ProductCategory.LABOUR), customer))).get(0);
+        PushOutcome ours = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-9001", ProductCategory.LABOUR), customer))).get(0);
         clock.advance(Duration.ofMinutes(1));
         QboDirect otherApp = new QboDirect(sandbox.apiUrl(), realm.realmId(), session.accessToken());
         otherApp.createMany("Invoice", 1_010, i -> "{\"CustomerRef\":{\"value\":\"1\"},\"Line\":[{\"DetailType\":\"SalesItemLineDetail\","
@@ -35,7 +35,7 @@ class QuickBooksChangeCaptureTest extends QboSandboxTestBase {
         Instant paidAt = clock.instant();
         proxy.exchanges.clear();
 
-        RemoteChanges changes = provider.changesSince(session, since);
+        RemoteChanges changes = provider.ledger().changesSince(session, since);
 
         assertThat(changes.invoices()).filteredOn(state -> state.remoteId().equals(ours.remoteId())).singleElement()
                 .satisfies(state -> assertThat(state.payment().amountPaid()).isEqualByComparingTo("242.00"));

@@ -33,9 +33,9 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
 
     @Test
     void aForeignCurrencyInvoiceFailsAloneBeforeSendingWhenTheCompanyHasNoMulticurrency() throws Exception {
-        String customer = provider.pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
+        String customer = provider.documents().pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
 
-        List<PushOutcome> outcomes = inOrder(provider.pushInvoices(session, List.of(
+        List<PushOutcome> outcomes = inOrder(provider.documents().pushInvoices(session, List.of(
                 invoicePush(invoice("I-1", "FS-1001", ProductCategory.LABOUR), customer),
                 invoicePush(in(EUR, invoice("I-2", "FS-1002", ProductCategory.LABOUR)), customer))), "I-1", "I-2");
 
@@ -50,9 +50,9 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
     void aCustomerIsCreatedInTheCurrencyOfItsDocumentsAndItsForeignInvoiceIsTaken() throws Exception {
         sandbox.changePreferences(realm.realmId(), prefs -> prefs.enableMultiCurrency());
 
-        PushOutcome created = provider.pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-E"),
+        PushOutcome created = provider.documents().pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-E"),
                 key("C-E"), new Customer("C-E", "Euro Heating GmbH", "ap@euroheating.example", null, null), null, EUR))).get(0);
-        PushOutcome invoice = provider.pushInvoices(session, List.of(
+        PushOutcome invoice = provider.documents().pushInvoices(session, List.of(
                 invoicePush(in(EUR, invoice("I-1", "FS-1001", ProductCategory.LABOUR)), created.remoteId()))).get(0);
 
         assertThat(created.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -63,9 +63,9 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
     @Test
     void anInvoiceForAMatchedCustomerKeptInAnotherCurrencyFailsAloneSayingWhatToDo() throws Exception {
         sandbox.changePreferences(realm.realmId(), prefs -> prefs.enableMultiCurrency());
-        String customer = provider.pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
+        String customer = provider.documents().pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
 
-        List<PushOutcome> outcomes = inOrder(provider.pushInvoices(session, List.of(
+        List<PushOutcome> outcomes = inOrder(provider.documents().pushInvoices(session, List.of(
                 invoicePush(in(EUR, invoice("I-1", "FS-1001", ProductCategory.LABOUR)), customer),
                 invoicePush(invoice("I-2", "FS-1002", ProductCategory.LABOUR), customer))), "I-1", "I-2");
 
@@ -79,9 +79,9 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
     @Test
     void aDiscountedLineGoesOutAtItsNetPriceWhenTheCompanyHasDiscountsOff() throws Exception {
         sandbox.changePreferences(realm.realmId(), prefs -> prefs.allowDiscount(false));
-        String customer = provider.pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
+        String customer = provider.documents().pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
 
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(discounted("I-1", "FS-1001", "2", "85.00", "10"), customer))).get(0);
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(discounted("I-1", "FS-1001", "2", "85.00", "10"), customer))).get(0);
 
         // 2 × 85.00 less 10% = 153.00, plus 4 × 12.50 = 50.00, GST 10% on top
         assertThat(outcome.status()).as(String.valueOf(outcome.error())).isEqualTo(OutcomeStatus.SYNCED);
@@ -94,10 +94,10 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
     @Test
     void aDiscountThatNoNetPriceCanCarryFailsAloneNamingTheSettingWhenDiscountsAreOff() throws Exception {
         sandbox.changePreferences(realm.realmId(), prefs -> prefs.allowDiscount(false));
-        String customer = provider.pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
+        String customer = provider.documents().pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
 
         // 1000 × 1.0001 less 33% = 670.067 → 670.07, but 1000 × 0.6701 (a price of four decimals) = 670.10
-        List<PushOutcome> outcomes = inOrder(provider.pushInvoices(session, List.of(
+        List<PushOutcome> outcomes = inOrder(provider.documents().pushInvoices(session, List.of(
                 invoicePush(discounted("I-1", "FS-1001", "1000", "1.0001", "33"), customer),
                 invoicePush(invoice("I-2", "FS-1002", ProductCategory.LABOUR), customer))), "I-1", "I-2");
 
@@ -110,9 +110,9 @@ class QuickBooksCompanyPreferencesTest extends QboSandboxTestBase {
 
     @Test
     void withDiscountsOnTheLineKeepsItsDiscountRate() throws Exception {
-        String customer = provider.pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
+        String customer = provider.documents().pushCustomers(session, List.of(customerPush(customer("C-N")))).get(0).remoteId();
 
-        provider.pushInvoices(session, List.of(invoicePush(discounted("I-1", "FS-1001", "2", "85.00", "10"), customer)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(discounted("I-1", "FS-1001", "2", "85.00", "10"), customer)));
 
         JsonNode labour = sentInvoice("FS-1001").path("Line").get(0).path("SalesItemLineDetail");
         assertThat(labour.path("DiscountRate").decimalValue()).isEqualByComparingTo("10");

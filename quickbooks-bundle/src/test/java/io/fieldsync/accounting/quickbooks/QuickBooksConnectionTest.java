@@ -22,12 +22,12 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
     @Test
     void connectingNamesTheCompanyFromItsCompanyInfoAndTheRealmIsTheTenant() {
         assertThat(session.tenantId()).isEqualTo(realm.realmId());
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(COMPANY);
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(COMPANY);
     }
 
     @Test
     void referenceDataIsOneBatchCallWithAccountsTaxCodesWithRatesAndItems() {
-        ReferenceData data = provider.referenceData(session);
+        ReferenceData data = provider.ledger().referenceData(session);
 
         assertThat(apiCalls()).as("company, accounts, tax codes, tax rates and items in one batch").hasSize(1);
         assertThat(data.account("4100")).hasValueSatisfying(account -> assertThat(account.type()).isEqualTo(AccountType.REVENUE));
@@ -48,7 +48,7 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
 
     @Test
     void contactsAreReadPageByPageForTheImport() {
-        var page = provider.contacts(session, 1);
+        var page = provider.ledger().contacts(session, 1);
 
         assertThat(page.contacts()).extracting(contact -> contact.name())
                 .contains("Harbour Plumbing Pty Ltd", "Liam Gallagher", "Northside Electrical");
@@ -62,7 +62,7 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
         String northside = customerId("Northside Electrical");
         proxy.exchanges.clear();
 
-        var found = provider.contactsById(session, List.of(liam, northside, liam));
+        var found = provider.ledger().contactsById(session, List.of(liam, northside, liam));
 
         assertThat(found).extracting(contact -> contact.name()).containsExactlyInAnyOrder("Liam Gallagher", "Northside Electrical");
         assertThat(proxy.exchanges).singleElement().satisfies(exchange -> assertThat(exchange.uri().getPath()).endsWith("/batch"));
@@ -74,28 +74,28 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
     void anExpiredAccessTokenIsRefreshedOnceAndTheCallRetried() {
         sandbox.advanceClock(Duration.ofMinutes(61));
 
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(COMPANY);
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(COMPANY);
         assertThat(session.refreshes).isEqualTo(1);
     }
 
     @Test
     void aRotatedRefreshTokenReplacesTheOldOne() {
-        var rotated = provider.refresh(session.tokens);
+        var rotated = provider.authorization().refresh(session.tokens);
 
         assertThat(rotated.refreshToken()).isNotEqualTo(session.tokens.refreshToken());
         assertThat(exchangesTo("/tokens/bearer")).singleElement()
                 .satisfies(exchange -> assertThat(exchange.requestHeaders().get("x-include-refresh-token-hard-expires-in")).containsExactly("true"));
         session.tokens = rotated;
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(COMPANY);
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(COMPANY);
     }
 
     @Test
     void aRevokedConnectionIsConnectionExpiredAndARevokedRefreshTokenToo() {
-        provider.revoke(session.tokens);
+        provider.authorization().revoke(session.tokens);
 
-        assertThatThrownBy(() -> provider.refresh(session.tokens))
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens))
                 .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED));
-        assertThatThrownBy(() -> provider.referenceData(session))
+        assertThatThrownBy(() -> provider.ledger().referenceData(session))
                 .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED));
     }
 
@@ -103,7 +103,7 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
     void aThrottledCallIsRateLimitedWithABackoffSinceQuickBooksSendsNoRetryAfter() {
         sandbox.throttleNext(1);
 
-        assertThatThrownBy(() -> provider.referenceData(session)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+        assertThatThrownBy(() -> provider.ledger().referenceData(session)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
             assertThat(e.retryAfter()).isEqualTo(QuickBooksHttp.THROTTLE_BACKOFF);
             assertThat(e.limit()).isNotNull();
         });
@@ -111,7 +111,7 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
 
     @Test
     void everyCallIsLoggedWithoutSecrets() {
-        provider.referenceData(session);
+        provider.ledger().referenceData(session);
 
         assertThat(session.calls).extracting(call -> call.operation()).as("what the batch carried, for the admin reading the log")
                 .containsExactly("POST /batch (query ×6)");

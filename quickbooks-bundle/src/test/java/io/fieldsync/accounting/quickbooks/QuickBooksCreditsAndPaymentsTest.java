@@ -19,7 +19,6 @@ import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.PushOutcome;
@@ -36,13 +35,13 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
         String customer = customerId("Northside Electrical");
         Invoice full = invoice("I-1", "FS-6001", ProductCategory.LABOUR);
         Invoice partial = invoice("I-2", "FS-6002", ProductCategory.LABOUR);
-        List<PushOutcome> invoices = provider.pushInvoices(session, List.of(invoicePush(full, customer), invoicePush(partial, customer)));
+        List<PushOutcome> invoices = provider.documents().pushInvoices(session, List.of(invoicePush(full, customer), invoicePush(partial, customer)));
         CreditNote refund = new CreditNote("CN-2", "I-2", "CN-2", DAY.plusDays(1), AmountType.TAX_EXCLUSIVE, List.of(
                 InvoiceLine.of("Copper fittings returned", new BigDecimal("2"), new BigDecimal("12.50"), ProductCategory.MATERIALS, List.of("GST"))),
                 false, "returned");
         proxy.exchanges.clear();
 
-        List<PushOutcome> credited = provider.pushCreditNotes(session, List.of(
+        List<PushOutcome> credited = provider.documents().pushCreditNotes(session, List.of(
                 creditPush(CreditNote.cancelling(full, "CN-1", DAY.plusDays(1), "job cancelled"), customer, invoices.get(0).remoteId()),
                 creditPush(refund, customer, invoices.get(1).remoteId())));
 
@@ -53,7 +52,7 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
         assertThat(apiCalls()).as("read invoices, create memos, apply memos").hasSize(3);
         assertThat(balance("FS-6001")).isEqualByComparingTo("0.00");
         assertThat(balance("FS-6002")).isEqualByComparingTo("214.50");
-        RemoteInvoiceState state = provider.invoiceState(session, invoices.get(0).remoteId());
+        RemoteInvoiceState state = provider.ledger().invoiceState(session, invoices.get(0).remoteId());
         assertThat(state.payment().amountCredited()).isEqualByComparingTo("242.00");
         assertThat(state.payment().amountPaid()).isEqualByComparingTo("0.00");
     }
@@ -62,11 +61,11 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
     void aCreditNoteResentAfterAnUnknownOutcomeIsNeitherCreatedNorAppliedTwice() {
         String customer = customerId("Northside Electrical");
         Invoice invoice = invoice("I-1", "FS-6101", ProductCategory.LABOUR);
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0).remoteId();
         CreditNote cancel = CreditNote.cancelling(invoice, "CN-1", DAY.plusDays(1), null);
-        PushOutcome first = provider.pushCreditNotes(session, List.of(creditPush(cancel, customer, invoiceId))).get(0);
+        PushOutcome first = provider.documents().pushCreditNotes(session, List.of(creditPush(cancel, customer, invoiceId))).get(0);
 
-        PushOutcome resent = provider.pushCreditNotes(session, List.of(new CreditNotePush(first.document(), key("CN-1-again"), cancel,
+        PushOutcome resent = provider.documents().pushCreditNotes(session, List.of(session.creditNotePush(first.document(), key("CN-1-again"), cancel,
                 customer, invoiceId, true))).get(0);
 
         assertThat(resent.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -81,15 +80,15 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
     @Test
     void partialAndFullPaymentsGoIntoTheMappedAccountsAndAPaymentForAPaidInvoiceIsNotSent() {
         String customer = customerId("Northside Electrical");
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7001", ProductCategory.LABOUR), customer)))
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7001", ProductCategory.LABOUR), customer)))
                 .get(0).remoteId();
         proxy.exchanges.clear();
 
-        List<PushOutcome> paid = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CARD, "1100"),
+        List<PushOutcome> paid = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CARD, "1100"),
                 paymentPush("P-2", invoiceId, "142.00", PaymentMethod.CASH, "1250")));
         int paymentCalls = apiCalls().size();
-        RemoteInvoiceState afterwards = provider.invoiceState(session, invoiceId);
-        PushOutcome extra = provider.pushPayments(session, List.of(paymentPush("P-3", invoiceId, "10.00", PaymentMethod.CASH, "1250"))).get(0);
+        RemoteInvoiceState afterwards = provider.ledger().invoiceState(session, invoiceId);
+        PushOutcome extra = provider.documents().pushPayments(session, List.of(paymentPush("P-3", invoiceId, "10.00", PaymentMethod.CASH, "1250"))).get(0);
 
         assertThat(paid).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
         assertThat(paymentCalls).as("invoices read, payments created (lists cached by the invoice push)").isEqualTo(2);
@@ -104,10 +103,10 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
 
     @Test
     void aPaymentAboveWhatTheInvoiceOwesIsATypedErrorWithTheNumbers() {
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7101", ProductCategory.LABOUR),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7101", ProductCategory.LABOUR),
                 customerId("Northside Electrical")))).get(0).remoteId();
 
-        PushOutcome outcome = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "300.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome outcome = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "300.00", PaymentMethod.CASH, "1250"))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
         assertThat(outcome.error().code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
@@ -117,12 +116,12 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
 
     @Test
     void aPaymentResentUnderANewKeyAfterAnUnknownOutcomeIsFoundByItsMarkAndNotSentTwice() {
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7201", ProductCategory.LABOUR),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7201", ProductCategory.LABOUR),
                 customerId("Northside Electrical")))).get(0).remoteId();
-        PushOutcome first = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "50.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome first = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "50.00", PaymentMethod.CASH, "1250"))).get(0);
 
         Payment payment = new Payment("P-1", "I-1", new BigDecimal("50.00"), DAY.plusDays(3), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome retried = provider.pushPayments(session, List.of(new PaymentPush(DocumentRef.payment(ACME, "P-1"), key("P-1-later"),
+        PushOutcome retried = provider.documents().pushPayments(session, List.of(new PaymentPush(DocumentRef.payment(ACME, "P-1"), key("P-1-later"),
                 payment, invoiceId, null, "1250", true))).get(0);
 
         assertThat(retried.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -135,13 +134,13 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
     @Test
     void invoiceStatesOfManyInvoicesAreReadInOneCallAndTheirPaymentsInOneMore() {
         String customer = customerId("Northside Electrical");
-        List<String> ids = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8001", ProductCategory.LABOUR), customer),
+        List<String> ids = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8001", ProductCategory.LABOUR), customer),
                 invoicePush(invoice("I-2", "FS-8002", ProductCategory.LABOUR), customer),
                 invoicePush(invoice("I-3", "FS-8003", ProductCategory.LABOUR), customer))).stream().map(PushOutcome::remoteId).toList();
         sandbox.enterPayment(realm.realmId(), "FS-8002", new BigDecimal("42.00"), DAY.plusDays(5));
         proxy.exchanges.clear();
 
-        List<RemoteInvoiceState> states = provider.invoiceStates(session, ids);
+        List<RemoteInvoiceState> states = provider.ledger().invoiceStates(session, ids);
 
         assertThat(states).extracting(state -> state.payment().state())
                 .containsExactlyInAnyOrder(PaymentState.UNPAID, PaymentState.PARTIALLY_PAID, PaymentState.UNPAID);
@@ -155,11 +154,11 @@ class QuickBooksCreditsAndPaymentsTest extends QboSandboxTestBase {
     @Test
     void changesSinceReadsChangedInvoicesByChangeDataCaptureAndClampsToThirtyDays() {
         String customer = customerId("Northside Electrical");
-        String id = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-9001", ProductCategory.LABOUR), customer))).get(0).remoteId();
+        String id = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-9001", ProductCategory.LABOUR), customer))).get(0).remoteId();
         sandbox.enterPayment(realm.realmId(), "FS-9001", new BigDecimal("242.00"), DAY);
         proxy.exchanges.clear();
 
-        RemoteChanges changes = provider.changesSince(session, clock.instant().minus(Duration.ofDays(90)));
+        RemoteChanges changes = provider.ledger().changesSince(session, clock.instant().minus(Duration.ofDays(90)));
 
         assertThat(changes.invoices()).filteredOn(state -> state.remoteId().equals(id)).singleElement()
                 .satisfies(state -> assertThat(state.payment().state()).isEqualTo(PaymentState.PAID));

@@ -24,8 +24,6 @@ import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncLogEntry;
-import io.fieldsync.accounting.api.admin.Mappings;
-import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
@@ -49,11 +47,11 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aChangedPaymentIsUpdatedInPlaceWithItsAmountDateReferenceAndAccountNeverCreatedTwice() {
         String invoiceId = invoice("FS-8101");
-        PushOutcome sent = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome sent = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
         proxy.exchanges.clear();
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("150.00"), DAY.plusDays(5), PaymentMethod.CARD, "ref-P-1b", AUD, null);
-        PushOutcome updated = provider.pushPayments(session, List.of(changedPush(changed, invoiceId, "1100", sent.remoteId(), false))).get(0);
+        PushOutcome updated = provider.documents().pushPayments(session, List.of(changedPush(changed, invoiceId, "1100", sent.remoteId(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(updated.remoteId()).isEqualTo(sent.remoteId());
@@ -71,12 +69,12 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aPaymentChangedInQuickBooksWhileItIsBeingChangedIsReadAgainAndUpdatedOnce() {
         String invoiceId = invoice("FS-8201");
-        PushOutcome sent = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome sent = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
         // someone edits the payment in QuickBooks between the provider's read and its update
         ProviderSession racing = new EditAfterFirstRead(session, () -> editReference(sent.remoteId(), "changed in QBO"));
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("120.00"), DAY.plusDays(3), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome updated = provider.pushPayments(racing, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), false))).get(0);
+        PushOutcome updated = provider.documents().pushPayments(racing, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), false))).get(0);
 
         assertThat(updated.status()).as(String.valueOf(updated.error())).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(sandbox.payments(realm.realmId())).singleElement().satisfies(payment -> {
@@ -90,12 +88,12 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aChangedPaymentDeletedInQuickBooksIsATypedErrorThatSaysWhatToDoAndNothingIsCreated() throws Exception {
         String invoiceId = invoice("FS-8301");
-        PushOutcome sent = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome sent = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
         QboPaymentSnapshot remote = sandbox.payments(realm.realmId()).get(0);
         deletePayment(remote.id(), remote.syncToken());
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("120.00"), DAY.plusDays(3), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome updated = provider.pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), true))).get(0);
+        PushOutcome updated = provider.documents().pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), true))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.FAILED);
         assertThat(updated.error().code()).isEqualTo(ErrorCode.PREREQUISITE_MISSING);
@@ -109,7 +107,7 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
         QboPaymentSnapshot byHand = sandbox.enterPayment(realm.realmId(), "FS-8401", new BigDecimal("50.00"), DAY);
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("120.00"), DAY.plusDays(3), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome updated = provider.pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", byHand.id(), false))).get(0);
+        PushOutcome updated = provider.documents().pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", byHand.id(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.FAILED);
         assertThat(updated.error().message()).contains("never created in QuickBooks by this product");
@@ -122,10 +120,10 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aChangedPaymentAboveWhatItsInvoiceOwesIsRefusedWithTheNumbers() {
         String invoiceId = invoice("FS-8501");
-        PushOutcome sent = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
+        PushOutcome sent = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "1250"))).get(0);
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("250.00"), DAY.plusDays(3), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome updated = provider.pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), false))).get(0);
+        PushOutcome updated = provider.documents().pushPayments(session, List.of(changedPush(changed, invoiceId, "1250", sent.remoteId(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.FAILED);
         assertThat(updated.error().message()).contains("250.00").contains("242.00");
@@ -142,9 +140,9 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aCreditNoteRaisedAfterSyncIsUpdatedInPlaceAndStaysAppliedWithItsNewAmount() {
         String invoiceId = invoice("FS-8601");
-        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+        PushOutcome sent = provider.documents().pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
 
-        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
+        PushOutcome changed = provider.documents().pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
 
         assertThat(sent.note()).startsWith("applied 27.5");
         assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo(OutcomeStatus.SYNCED);
@@ -159,9 +157,9 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aCreditNoteLoweredAfterSyncIsUpdatedInPlaceAndStaysAppliedWithTheLowerAmount() {
         String invoiceId = invoice("FS-8701");
-        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("4"), customerId("Northside Electrical"), invoiceId))).get(0);
+        PushOutcome sent = provider.documents().pushCreditNotes(session, List.of(creditPush(returned("4"), customerId("Northside Electrical"), invoiceId))).get(0);
 
-        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("1"), invoiceId, sent.remoteId(), false))).get(0);
+        PushOutcome changed = provider.documents().pushCreditNotes(session, List.of(changedCredit(returned("1"), invoiceId, sent.remoteId(), false))).get(0);
 
         assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(changed.remoteId()).isEqualTo(sent.remoteId());
@@ -173,12 +171,12 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aCreditNoteChangeCutOffAfterTheApplicationWasRemovedIsFinishedByTheNextAttempt() {
         String invoiceId = invoice("FS-8801");
-        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+        PushOutcome sent = provider.documents().pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
         // the removal is applied and its answer lost: the attempt stops there, in doubt
         sandbox.dropConnectionAfterApply(2);
-        PushOutcome cut = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
+        PushOutcome cut = provider.documents().pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), false))).get(0);
 
-        PushOutcome finished = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
+        PushOutcome finished = provider.documents().pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
 
         assertThat(cut.status()).isEqualTo(OutcomeStatus.UNKNOWN);
         assertThat(finished.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -191,12 +189,12 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     @Test
     void aChangedCreditNoteDeletedInQuickBooksIsATypedErrorThatSaysWhatToDoAndNothingIsCreated() throws Exception {
         String invoiceId = invoice("FS-8901");
-        PushOutcome sent = provider.pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
+        PushOutcome sent = provider.documents().pushCreditNotes(session, List.of(creditPush(returned("2"), customerId("Northside Electrical"), invoiceId))).get(0);
         QboPaymentSnapshot application = sandbox.payments(realm.realmId()).get(0);
         deletePayment(application.id(), application.syncToken());
         deleteCreditMemo(sent.remoteId());
 
-        PushOutcome changed = provider.pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
+        PushOutcome changed = provider.documents().pushCreditNotes(session, List.of(changedCredit(returned("4"), invoiceId, sent.remoteId(), true))).get(0);
 
         assertThat(changed.status()).isEqualTo(OutcomeStatus.FAILED);
         assertThat(changed.error().code()).isEqualTo(ErrorCode.PREREQUISITE_MISSING);
@@ -213,7 +211,7 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     }
 
     private CreditNotePush changedCredit(CreditNote note, String invoiceId, String remoteCreditNoteId, boolean reconcileFirst) {
-        return new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, note.hostId()), key(note.hostId() + note.lines().get(0).quantity()),
+        return session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, note.hostId()), key(note.hostId() + note.lines().get(0).quantity()),
                 note, customerId("Northside Electrical"), invoiceId, reconcileFirst, remoteCreditNoteId);
     }
 
@@ -233,7 +231,7 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
     }
 
     private String invoice(String number) {
-        return provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", number, ProductCategory.LABOUR),
+        return provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", number, ProductCategory.LABOUR),
                 customerId("Northside Electrical")))).get(0).remoteId();
     }
 
@@ -286,16 +284,6 @@ class QuickBooksEditsTest extends QboSandboxTestBase {
         @Override
         public String refreshedAccessToken(String rejected) {
             return delegate.refreshedAccessToken(rejected);
-        }
-
-        @Override
-        public Mappings mappings() {
-            return delegate.mappings();
-        }
-
-        @Override
-        public SyncSettings settings() {
-            return delegate.settings();
         }
 
         @Override

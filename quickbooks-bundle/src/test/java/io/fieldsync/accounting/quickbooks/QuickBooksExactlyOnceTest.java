@@ -52,12 +52,12 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
         }
         sandbox.dropConnectionAfterApply(2);
 
-        List<PushOutcome> lost = provider.pushPayments(session, first);
+        List<PushOutcome> lost = provider.documents().pushPayments(session, first);
         List<PaymentPush> again = new ArrayList<>(first.stream().map(push -> payment(push.payment().hostId(), push.remoteInvoiceId(),
                 push.payment().amount().toPlainString(), "second", true)).toList());
         Collections.reverse(again);
-        List<PushOutcome> resent = new ArrayList<>(provider.pushPayments(session, again.subList(0, 20)));
-        resent.addAll(provider.pushPayments(session, again.subList(20, BATCH)));
+        List<PushOutcome> resent = new ArrayList<>(provider.documents().pushPayments(session, again.subList(0, 20)));
+        resent.addAll(provider.documents().pushPayments(session, again.subList(20, BATCH)));
 
         assertThat(lost).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
         List<QboPaymentSnapshot> ledger = sandbox.payments(realm.realmId());
@@ -77,10 +77,10 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
     void aPaymentWhoseDateWasChangedAfterItsAnswerWasLostIsFoundOnItsInvoiceAndChangedInPlace() {
         String invoiceId = invoices("FS-72").get(0);
         sandbox.dropConnectionAfterApply(2);
-        PushOutcome lost = provider.pushPayments(session, List.of(payment("P-1", invoiceId, "100.00", "first", false))).get(0);
+        PushOutcome lost = provider.documents().pushPayments(session, List.of(payment("P-1", invoiceId, "100.00", "first", false))).get(0);
 
         Payment changed = new Payment("P-1", "I-1", new BigDecimal("120.00"), DAY.plusDays(9), PaymentMethod.CASH, "ref-P-1", AUD, null);
-        PushOutcome resent = provider.pushPayments(session, List.of(new PaymentPush(DocumentRef.payment(ACME, "P-1"), key("P-1-edited"),
+        PushOutcome resent = provider.documents().pushPayments(session, List.of(new PaymentPush(DocumentRef.payment(ACME, "P-1"), key("P-1-edited"),
                 changed, invoiceId, null, "1250", true))).get(0);
 
         assertThat(lost.status()).isEqualTo(OutcomeStatus.UNKNOWN);
@@ -101,12 +101,12 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
         List<InvoicePush> first = IntStream.range(0, BATCH).mapToObj(i -> invoicePush(invoice("I-" + i, null, ProductCategory.LABOUR), customer)).toList();
         sandbox.dropConnectionAfterApply(2);
 
-        List<PushOutcome> lost = provider.pushInvoices(session, first);
-        List<InvoicePush> again = new ArrayList<>(first.stream().map(push -> new InvoicePush(push.document(), key(push.document().hostId() + "-again"),
+        List<PushOutcome> lost = provider.documents().pushInvoices(session, first);
+        List<InvoicePush> again = new ArrayList<>(first.stream().map(push -> session.invoicePush(push.document(), key(push.document().hostId() + "-again"),
                 push.invoice(), customer, null, true)).toList());
         Collections.reverse(again);
-        List<PushOutcome> resent = new ArrayList<>(provider.pushInvoices(session, again.subList(0, 12)));
-        resent.addAll(provider.pushInvoices(session, again.subList(12, BATCH)));
+        List<PushOutcome> resent = new ArrayList<>(provider.documents().pushInvoices(session, again.subList(0, 12)));
+        resent.addAll(provider.documents().pushInvoices(session, again.subList(12, BATCH)));
 
         assertThat(lost).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
         assertThat(sandbox.counts(realm.realmId()).invoices()).isEqualTo(BATCH + 1);
@@ -123,11 +123,11 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
         String earlier = itemsInPlace(customer);
         Invoice original = invoice("I-1", null, ProductCategory.LABOUR);
         sandbox.dropConnectionAfterApply(2);
-        PushOutcome lost = provider.pushInvoices(session, List.of(invoicePush(original, customer))).get(0);
+        PushOutcome lost = provider.documents().pushInvoices(session, List.of(invoicePush(original, customer))).get(0);
 
         Invoice redated = new Invoice("I-1", null, original.customer(), DAY.plusDays(5), DAY.plusDays(19), AUD, null, original.amountType(),
                 original.lines(), original.reference());
-        PushOutcome resent = provider.pushInvoices(session, List.of(new InvoicePush(lost.document(), key("I-1-redated"), redated, customer,
+        PushOutcome resent = provider.documents().pushInvoices(session, List.of(session.invoicePush(lost.document(), key("I-1-redated"), redated, customer,
                 null, true))).get(0);
 
         assertThat(lost.status()).isEqualTo(OutcomeStatus.UNKNOWN);
@@ -144,18 +144,18 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
         session.settings = new SyncSettings(InvoiceStatusOnPush.APPROVED, false, false);
         String customer = customerId("Northside Electrical");
         List<Invoice> invoices = IntStream.range(0, BATCH).mapToObj(i -> invoice("I-" + i, null, ProductCategory.LABOUR)).toList();
-        List<String> invoiceIds = provider.pushInvoices(session, invoices.stream().map(invoice -> invoicePush(invoice, customer)).toList())
+        List<String> invoiceIds = provider.documents().pushInvoices(session, invoices.stream().map(invoice -> invoicePush(invoice, customer)).toList())
                 .stream().map(PushOutcome::remoteId).toList();
         List<CreditNotePush> first = IntStream.range(0, BATCH).mapToObj(i -> creditPush(CreditNote.cancelling(invoices.get(i), "CN-" + i,
                 DAY.plusDays(1), "job cancelled"), customer, invoiceIds.get(i))).toList();
         sandbox.dropConnectionAfterApply(2);
 
-        List<PushOutcome> lost = provider.pushCreditNotes(session, first);
-        List<CreditNotePush> again = new ArrayList<>(first.stream().map(push -> new CreditNotePush(push.document(),
+        List<PushOutcome> lost = provider.documents().pushCreditNotes(session, first);
+        List<CreditNotePush> again = new ArrayList<>(first.stream().map(push -> session.creditNotePush(push.document(),
                 key(push.document().hostId() + "-again"), push.creditNote(), customer, push.remoteInvoiceId(), true)).toList());
         Collections.reverse(again);
-        List<PushOutcome> resent = new ArrayList<>(provider.pushCreditNotes(session, again.subList(0, 7)));
-        resent.addAll(provider.pushCreditNotes(session, again.subList(7, BATCH)));
+        List<PushOutcome> resent = new ArrayList<>(provider.documents().pushCreditNotes(session, again.subList(0, 7)));
+        resent.addAll(provider.documents().pushCreditNotes(session, again.subList(7, BATCH)));
 
         assertThat(lost).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
         assertThat(resent).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
@@ -169,17 +169,17 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
     void aCreditMemoWhoseApplicationIsMissingIsFoundAndAppliedNotCreatedAgain() throws Exception {
         String customer = customerId("Northside Electrical");
         List<Invoice> invoices = IntStream.range(0, 3).mapToObj(i -> invoice("I-" + i, "FS-74" + i, ProductCategory.LABOUR)).toList();
-        List<String> invoiceIds = provider.pushInvoices(session, invoices.stream().map(invoice -> invoicePush(invoice, customer)).toList())
+        List<String> invoiceIds = provider.documents().pushInvoices(session, invoices.stream().map(invoice -> invoicePush(invoice, customer)).toList())
                 .stream().map(PushOutcome::remoteId).toList();
         List<CreditNotePush> first = IntStream.range(0, 3).mapToObj(i -> creditPush(CreditNote.cancelling(invoices.get(i), "CN-74" + i,
                 DAY.plusDays(1), null), customer, invoiceIds.get(i))).toList();
-        List<PushOutcome> created = provider.pushCreditNotes(session, first);
+        List<PushOutcome> created = provider.documents().pushCreditNotes(session, first);
         // what a crash between the memos' call and the applications' call leaves: the memos, without their applications
         for (QboPaymentSnapshot application : sandbox.payments(realm.realmId())) {
             deletePayment(application.id(), application.syncToken());
         }
 
-        List<PushOutcome> resent = provider.pushCreditNotes(session, first.stream().map(note -> new CreditNotePush(note.document(),
+        List<PushOutcome> resent = provider.documents().pushCreditNotes(session, first.stream().map(note -> session.creditNotePush(note.document(),
                 key(note.document().hostId() + "-again"), note.creditNote(), customer, note.remoteInvoiceId(), true)).toList());
 
         assertThat(resent).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
@@ -219,7 +219,7 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
      * (the first invoice creates them, and that write would take the dropped answer); its id.
      */
     private String itemsInPlace(String customer) {
-        return provider.pushInvoices(session, List.of(invoicePush(invoice("I-earlier", null, ProductCategory.LABOUR), customer))).get(0).remoteId();
+        return provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-earlier", null, ProductCategory.LABOUR), customer))).get(0).remoteId();
     }
 
     private static QboBatch.Item applied(String customer, String invoiceId, String amount, String key) {
@@ -235,7 +235,7 @@ class QuickBooksExactlyOnceTest extends QboSandboxTestBase {
     /** 30 invoices of 242.00 numbered {@code prefix}00 to {@code prefix}29; their QBO ids. */
     private List<String> invoices(String prefix) {
         String customer = customerId("Northside Electrical");
-        return provider.pushInvoices(session, IntStream.range(0, BATCH)
+        return provider.documents().pushInvoices(session, IntStream.range(0, BATCH)
                 .mapToObj(i -> invoicePush(invoice("I-" + i, prefix + String.format("%02d", i), ProductCategory.LABOUR), customer)).toList())
                 .stream().map(PushOutcome::remoteId).toList();
     }

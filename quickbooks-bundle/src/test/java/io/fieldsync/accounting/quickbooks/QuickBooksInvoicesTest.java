@@ -34,7 +34,7 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
 
     @Test
     void customersAreMatchedByEmailThenByNameAndOtherwiseCreatedInTwoCalls() {
-        List<PushOutcome> outcomes = provider.pushCustomers(session, List.of(
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, List.of(
                 customerPush(new Customer("C-1", "Harbour Plumbing", "ACCOUNTS@harbourplumbing.example", null, null)),
                 customerPush(new Customer("C-2", "  liam gallagher ", null, null, null)),
                 customerPush(new Customer("C-3", "Bayside Club", "secretary@bayside.example", "+61 2 5550 1234", null))));
@@ -47,11 +47,11 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
 
     @Test
     void aDuplicateNameHeldByTheSameInactiveCustomerIsMatchedAndMadeActiveNotFailed() throws Exception {
-        String id = provider.pushCustomers(session, List.of(customerPush(new Customer("C-1", "Bayside Club", "secretary@bayside.example",
+        String id = provider.documents().pushCustomers(session, List.of(customerPush(new Customer("C-1", "Bayside Club", "secretary@bayside.example",
                 null, null)))).get(0).remoteId();
         deactivateCustomer(id);
 
-        PushOutcome again = provider.pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-1"),
+        PushOutcome again = provider.documents().pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-1"),
                 key("C-1-again"), new Customer("C-1", "Bayside Club", "secretary@bayside.example", null, null), null))).get(0);
 
         assertThat(again.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -68,10 +68,10 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
         for (int i = 1; i <= 35; i++) {
             pushes.add(invoicePush(invoice("I-" + i, "FS-" + (1000 + i), ProductCategory.LABOUR), customer));
         }
-        provider.pushInvoices(session, List.of(invoicePush(invoice("I-0", "FS-1000", ProductCategory.LABOUR), customer)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-0", "FS-1000", ProductCategory.LABOUR), customer)));
         proxy.exchanges.clear();
 
-        List<PushOutcome> outcomes = provider.pushInvoices(session, pushes);
+        List<PushOutcome> outcomes = provider.documents().pushInvoices(session, pushes);
 
         assertThat(outcomes).hasSize(35).allSatisfy(outcome -> assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED));
         assertThat(outcomes).extracting(PushOutcome::remoteNumber).contains("FS-1001", "FS-1035");
@@ -88,15 +88,15 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
         String customer = customerId("Northside Electrical");
         proxy.exchanges.clear();
 
-        provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", ProductCategory.LABOUR), customer)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", ProductCategory.LABOUR), customer)));
         int firstCalls = apiCalls().size();
         proxy.exchanges.clear();
         QuickBooksProvider restarted = provider(Duration.ofSeconds(5));
-        restarted.pushInvoices(session, List.of(invoicePush(invoice("I-2", "FS-1002", ProductCategory.LABOUR), customer)));
+        restarted.documents().pushInvoices(session, List.of(invoicePush(invoice("I-2", "FS-1002", ProductCategory.LABOUR), customer)));
 
         assertThat(firstCalls).as("lists, items for Labour (4100) and Materials (4200), the invoice").isEqualTo(3);
         assertThat(apiCalls()).as("after a restart: lists (items found by name and account), the invoice").hasSize(2);
-        assertThat(provider.referenceData(session).items()).extracting(item -> item.name()).contains("Labour", "Materials")
+        assertThat(provider.ledger().referenceData(session).items()).extracting(item -> item.name()).contains("Labour", "Materials")
                 .filteredOn(name -> name.startsWith("Labour")).hasSize(1);
         restarted.deactivate();
     }
@@ -105,7 +105,7 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     void whenHostNumbersAreNotKeptQuickBooksNumbersTheInvoice() {
         session.settings = new SyncSettings(InvoiceStatusOnPush.APPROVED, false, false);
 
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", ProductCategory.LABOUR),
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-1001", ProductCategory.LABOUR),
                 customerId("Northside Electrical")))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -115,7 +115,7 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
 
     @Test
     void aNumberLongerThanQuickBooksAllowsIsATypedErrorNamingTheLimit() {
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-2026-11-000000001234",
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-2026-11-000000001234",
                 ProductCategory.LABOUR), customerId("Northside Electrical")))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
@@ -126,11 +126,11 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     @Test
     void aDuplicateNumberOfTheSameInvoiceIsLinkedAndOfAnotherIsDuplicateDocument() {
         String customer = customerId("Northside Electrical");
-        PushOutcome first = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-2001", ProductCategory.LABOUR), customer))).get(0);
+        PushOutcome first = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-2001", ProductCategory.LABOUR), customer))).get(0);
 
-        PushOutcome same = provider.pushInvoices(session, List.of(new InvoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-next-day"),
+        PushOutcome same = provider.documents().pushInvoices(session, List.of(session.invoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-next-day"),
                 invoice("I-1", "FS-2001", ProductCategory.LABOUR), customer, null, false))).get(0);
-        PushOutcome other = provider.pushInvoices(session, List.of(invoicePush(invoice("I-9", "FS-2001", ProductCategory.LABOUR, "7"),
+        PushOutcome other = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-9", "FS-2001", ProductCategory.LABOUR, "7"),
                 customer))).get(0);
 
         assertThat(same.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -146,14 +146,14 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
         String customer = customerId("Northside Electrical");
         Invoice invoice = invoice("I-1", null, ProductCategory.LABOUR);
         QuickBooksProvider impatient = provider(Duration.ofMillis(700));
-        impatient.pushInvoices(session, List.of(invoicePush(invoice("I-0", null, ProductCategory.LABOUR), customer)));
+        impatient.documents().pushInvoices(session, List.of(invoicePush(invoice("I-0", null, ProductCategory.LABOUR), customer)));
         sandbox.faults().latency(Duration.ofMillis(1500));
 
-        PushOutcome lost = impatient.pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0);
+        PushOutcome lost = impatient.documents().pushInvoices(session, List.of(invoicePush(invoice, customer))).get(0);
         sandbox.faults().reset();
         Thread.sleep(1500); // QBO finishes the write the client stopped waiting for
-        InvoicePush retry = new InvoicePush(lost.document(), key("I-1-later"), invoice, customer, null, true);
-        PushOutcome reconciled = provider.pushInvoices(session, List.of(retry)).get(0);
+        InvoicePush retry = session.invoicePush(lost.document(), key("I-1-later"), invoice, customer, null, true);
+        PushOutcome reconciled = provider.documents().pushInvoices(session, List.of(retry)).get(0);
 
         assertThat(lost.status()).isEqualTo(OutcomeStatus.UNKNOWN);
         assertThat(reconciled.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -165,12 +165,12 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     void aDroppedAnswerIsReplayedByItsRequestIdAndTheSameBatchSentAgainCreatesNothing() {
         String customer = customerId("Northside Electrical");
         InvoicePush push = invoicePush(invoice("I-1", "FS-3101", ProductCategory.LABOUR), customer);
-        provider.pushInvoices(session, List.of(invoicePush(invoice("I-0", "FS-3100", ProductCategory.LABOUR), customer)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-0", "FS-3100", ProductCategory.LABOUR), customer)));
         sandbox.dropConnectionAfterApply(1);
 
         // the JDK connection resends a POST whose connection dropped; QBO replays it by requestid, so either outcome is safe
-        PushOutcome dropped = provider.pushInvoices(session, List.of(push)).get(0);
-        PushOutcome resent = provider.pushInvoices(session, List.of(push)).get(0);
+        PushOutcome dropped = provider.documents().pushInvoices(session, List.of(push)).get(0);
+        PushOutcome resent = provider.documents().pushInvoices(session, List.of(push)).get(0);
 
         assertThat(dropped.status()).isIn(OutcomeStatus.SYNCED, OutcomeStatus.UNKNOWN);
         assertThat(resent.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -182,9 +182,9 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     @Test
     void anInvoiceChangedAfterSyncIsUpdatedInPlaceWithItsSyncToken() {
         String customer = customerId("Northside Electrical");
-        PushOutcome created = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-4001", ProductCategory.LABOUR), customer))).get(0);
+        PushOutcome created = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-4001", ProductCategory.LABOUR), customer))).get(0);
 
-        PushOutcome updated = provider.pushInvoices(session, List.of(new InvoicePush(created.document(), key("I-1-r2"),
+        PushOutcome updated = provider.documents().pushInvoices(session, List.of(session.invoicePush(created.document(), key("I-1-r2"),
                 invoice("I-1", "FS-4001", ProductCategory.LABOUR, "3"), customer, created.remoteId(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -196,10 +196,10 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     @Test
     void aPaidInvoiceIsNotChangedAndTheErrorSaysWhy() {
         String customer = customerId("Northside Electrical");
-        PushOutcome created = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-4101", ProductCategory.LABOUR), customer))).get(0);
+        PushOutcome created = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-4101", ProductCategory.LABOUR), customer))).get(0);
         sandbox.enterPayment(realm.realmId(), "FS-4101", new BigDecimal("242.00"), DAY);
 
-        PushOutcome updated = provider.pushInvoices(session, List.of(new InvoicePush(created.document(), key("I-1-r2"),
+        PushOutcome updated = provider.documents().pushInvoices(session, List.of(session.invoicePush(created.document(), key("I-1-r2"),
                 invoice("I-1", "FS-4101", ProductCategory.LABOUR, "3"), customer, created.remoteId(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.FAILED);
@@ -207,16 +207,19 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
     }
 
     @Test
-    void anUnmappedCategoryAndAnUnmappedTaxRateAreMappingErrorsNamingWhatToMap() {
+    void anAccountAndATaxCodeQuickBooksNoLongerHasAreMappingErrorsNamingWhatToMap() {
+        // mapped, and booked by the engine from reference data read before someone removed them in QuickBooks
+        session.mappings = new Mappings(Map.of(ProductCategory.LABOUR, "4100", ProductCategory.MATERIALS, "4200", "Stale", "9999"), Map.of(),
+                Map.of("GST", "10", "PST", "99"), null, null, "1250", Map.of());
         String customer = customerId("Northside Electrical");
         Invoice noTax = new Invoice("I-2", "FS-5002", customer("C-N"), DAY, DAY.plusDays(14), AUD, null, AmountType.TAX_EXCLUSIVE,
                 List.of(InvoiceLine.of("Call-out", BigDecimal.ONE, new BigDecimal("90.00"), ProductCategory.LABOUR, List.of("PST"))), null);
 
-        List<PushOutcome> outcomes = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-5001", "Unmapped"), customer),
+        List<PushOutcome> outcomes = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-5001", "Stale"), customer),
                 invoicePush(noTax, customer)));
 
         assertThat(outcomes.get(0).error().code()).isEqualTo(ErrorCode.MAPPING_MISSING);
-        assertThat(outcomes.get(0).error().message()).contains("Unmapped");
+        assertThat(outcomes.get(0).error().message()).contains("Stale").contains("9999");
         assertThat(outcomes.get(1).error().code()).isEqualTo(ErrorCode.TAX_MAPPING_MISSING);
         assertThat(outcomes.get(1).error().message()).contains("PST");
         assertThat(sandbox.counts(realm.realmId()).invoices()).isZero();
@@ -224,10 +227,10 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
 
     @Test
     void anItemMappedToAnUnknownIdIsRefusedByQuickBooksAsAMappingError() {
-        session.mappings = new Mappings(Map.of(), Map.of(ProductCategory.LABOUR, "999", ProductCategory.MATERIALS, "1"),
-                Map.of("GST", "10"), null, null, "1250", Map.of());
+        session.mappings = new Mappings(Map.of(ProductCategory.LABOUR, "4100", ProductCategory.MATERIALS, "4200"),
+                Map.of(ProductCategory.LABOUR, "999", ProductCategory.MATERIALS, "1"), Map.of("GST", "10"), null, null, "1250", Map.of());
 
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-5101", ProductCategory.LABOUR),
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-5101", ProductCategory.LABOUR),
                 customerId("Northside Electrical")))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);

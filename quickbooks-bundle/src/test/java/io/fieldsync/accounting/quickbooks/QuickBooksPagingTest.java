@@ -27,7 +27,7 @@ class QuickBooksPagingTest extends QboSandboxTestBase {
                 .formatted(i, i));
         proxy.exchanges.clear();
 
-        PushOutcome matched = provider.pushCustomers(session, List.of(customerPush(new Customer("C-1150", "Client 1150 (renamed in the host)",
+        PushOutcome matched = provider.documents().pushCustomers(session, List.of(customerPush(new Customer("C-1150", "Client 1150 (renamed in the host)",
                 "CLIENT1150@example.com", null, null)))).get(0);
 
         String id = person.query("select * from Customer where DisplayName = 'Client 1150'").path("Customer").path(0).path("Id").asText();
@@ -39,14 +39,14 @@ class QuickBooksPagingTest extends QboSandboxTestBase {
 
     @Test
     void referenceDataHasEveryItemPastTheFirstThousand() {
-        String income = provider.referenceData(session).accounts().stream().filter(account -> "4100".equals(account.code()))
+        String income = provider.ledger().referenceData(session).accounts().stream().filter(account -> "4100".equals(account.code()))
                 .map(RemoteAccount::id).findFirst().orElseThrow();
         QboDirect person = new QboDirect(sandbox.apiUrl(), realm.realmId(), session.accessToken());
-        int before = provider.referenceData(session).items().size();
+        int before = provider.ledger().referenceData(session).items().size();
         create(person, "Item", 1_050, i -> "{\"Name\":\"Service %04d\",\"Type\":\"Service\",\"IncomeAccountRef\":{\"value\":\"%s\"}}"
                 .formatted(i, income));
 
-        ReferenceData read = provider.referenceData(session);
+        ReferenceData read = provider.ledger().referenceData(session);
 
         assertThat(read.items()).hasSize(before + 1_050);
         assertThat(read.items()).extracting(item -> item.name()).contains("Service 0001", "Service 1050");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.sandbox.qbo.control.QboPaymentSnapshot;
 
 /**
@@ -23,20 +25,20 @@ class QuickBooksSettlementEventsTest extends QboSandboxTestBase {
     @Test
     void aPaymentDeletedInQuickBooksLeadsToTheInvoiceItHadPaidInOneCall() throws Exception {
         String customer = customerId("Northside Electrical");
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-6001", ProductCategory.LABOUR), customer)))
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-6001", ProductCategory.LABOUR), customer)))
                 .get(0).remoteId();
-        provider.pushInvoices(session, List.of(invoicePush(invoice("I-2", "FS-6002", ProductCategory.LABOUR), customer)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-2", "FS-6002", ProductCategory.LABOUR), customer)));
         QboPaymentSnapshot paid = sandbox.enterPayment(realm.realmId(), "FS-6001", new BigDecimal("100.00"), DAY);
         clock.advance(Duration.ofMinutes(10));
         Instant deletedAt = clock.instant();
         deletePayment(paid.id(), paid.syncToken());
         proxy.exchanges.clear();
 
-        List<String> affected = provider.invoicesAffectedBy(session, List.of(new RemoteEvent(realm.realmId(), "PAYMENT", paid.id(), "DELETE",
+        List<String> affected = provider.webhooks().invoicesAffectedBy(session, List.of(new RemoteEvent(realm.realmId(), RemoteResourceType.PAYMENT, paid.id(), RemoteEventType.DELETE,
                 deletedAt)));
 
         assertThat(affected).containsExactly(invoiceId);
-        assertThat(provider.invoiceStates(session, affected)).singleElement()
+        assertThat(provider.ledger().invoiceStates(session, affected)).singleElement()
                 .satisfies(state -> assertThat(state.payment().amountPaid()).isEqualByComparingTo("0"));
         assertThat(apiCalls()).as("the events' queries in one call, the states in one more").hasSize(2);
     }
@@ -44,12 +46,12 @@ class QuickBooksSettlementEventsTest extends QboSandboxTestBase {
     @Test
     void eventsOfPaymentsAndMemosStillThereAreFollowedToTheirInvoicesWithoutReadingOtherChanges() {
         String customer = customerId("Northside Electrical");
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-6101", ProductCategory.LABOUR), customer)))
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-6101", ProductCategory.LABOUR), customer)))
                 .get(0).remoteId();
         QboPaymentSnapshot paid = sandbox.enterPayment(realm.realmId(), "FS-6101", new BigDecimal("50.00"), DAY);
         proxy.exchanges.clear();
 
-        List<String> affected = provider.invoicesAffectedBy(session, List.of(new RemoteEvent(realm.realmId(), "PAYMENT", paid.id(), "CREATE",
+        List<String> affected = provider.webhooks().invoicesAffectedBy(session, List.of(new RemoteEvent(realm.realmId(), RemoteResourceType.PAYMENT, paid.id(), RemoteEventType.CREATE,
                 clock.instant())));
 
         assertThat(affected).containsExactly(invoiceId);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 
@@ -24,7 +23,7 @@ class QuickBooksSparseUpdateTest extends QboSandboxTestBase {
     @Test
     void termsClassLocationCustomFieldsAndShipToSetInQuickBooksSurviveTheHostsChange() {
         String customer = customerId("Northside Electrical");
-        PushOutcome created = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7001", ProductCategory.LABOUR), customer))).get(0);
+        PushOutcome created = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-7001", ProductCategory.LABOUR), customer))).get(0);
         QboDirect person = new QboDirect(sandbox.apiUrl(), realm.realmId(), session.accessToken());
         String syncToken = person.get("/invoice/" + created.remoteId()).path("Invoice").path("SyncToken").asText();
         person.post("/invoice", "{\"Id\":\"" + created.remoteId() + "\",\"SyncToken\":\"" + syncToken + "\",\"sparse\":true,"
@@ -33,7 +32,7 @@ class QuickBooksSparseUpdateTest extends QboSandboxTestBase {
                 + "\"ShipAddr\":{\"Line1\":\"12 Wharf Rd\",\"City\":\"Balmain\"}}");
 
         Invoice changed = invoice("I-1", "FS-7001", ProductCategory.LABOUR, "3");
-        PushOutcome updated = provider.pushInvoices(session, List.of(new InvoicePush(created.document(), key("I-1-r2"), changed, customer,
+        PushOutcome updated = provider.documents().pushInvoices(session, List.of(session.invoicePush(created.document(), key("I-1-r2"), changed, customer,
                 created.remoteId(), false))).get(0);
 
         assertThat(updated.status()).isEqualTo(OutcomeStatus.SYNCED);

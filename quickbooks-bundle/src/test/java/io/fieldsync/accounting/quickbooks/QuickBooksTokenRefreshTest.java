@@ -32,11 +32,11 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
     @Test
     void anOutageOfIntuitsTokenServiceIsPassingAndTheSameRefreshTokenWorksOnceItIsBack() {
         sandbox.failTokenEndpoint(1, 503);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing("503"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing("503"));
         sandbox.failTokenEndpoint(1, 500);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing("500"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing("500"));
 
-        TokenSet fresh = provider.refresh(session.tokens);
+        TokenSet fresh = provider.authorization().refresh(session.tokens);
 
         assertThat(fresh.refreshToken()).isNotEqualTo(session.tokens.refreshToken());
     }
@@ -45,11 +45,11 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
     void aThrottledRefreshIsRateLimitedForTheWaitIntuitAsksFor() {
         sandbox.throttleTokenEndpoint(1, Duration.ofSeconds(9));
 
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
             assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(9));
             assertThat(limited.limit()).isNotNull();
         });
-        assertThat(provider.refresh(session.tokens).accessToken()).isNotBlank();
+        assertThat(provider.authorization().refresh(session.tokens).accessToken()).isNotBlank();
     }
 
     /**
@@ -59,12 +59,12 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
     @Test
     void aRefreshWhoseAnswerWasLostIsPassingAndTheSpentTokenStillRefreshesWhileItsSuccessorIsUnused() {
         sandbox.dropTokenAnswers(2);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing(null));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing(null));
 
-        TokenSet recovered = provider.refresh(session.tokens);
+        TokenSet recovered = provider.authorization().refresh(session.tokens);
 
-        assertThat(provider.refresh(recovered).accessToken()).isNotBlank();
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).as("once the successor was used, the spent token is dead")
+        assertThat(provider.authorization().refresh(recovered).accessToken()).isNotBlank();
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).as("once the successor was used, the spent token is dead")
                 .satisfies(expired("invalid_grant"));
     }
 
@@ -72,12 +72,12 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
     void aRevokedGrantAndARefusedClientAreTheEndOfTheConnection() {
         QuickBooksProvider wrongSecret = provider("not-the-secret", proxy.baseUrl() + "/oauth2/v1/tokens/bearer", Duration.ofSeconds(5));
         try {
-            assertThatThrownBy(() -> wrongSecret.refresh(session.tokens)).satisfies(expired("invalid_client"));
+            assertThatThrownBy(() -> wrongSecret.authorization().refresh(session.tokens)).satisfies(expired("invalid_client"));
         } finally {
             wrongSecret.deactivate();
         }
         sandbox.revokeAccess();
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(expired("invalid_grant"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(expired("invalid_grant"));
     }
 
     @Test
@@ -85,8 +85,8 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
         sandbox.advanceClock(Duration.ofMinutes(61));
         sandbox.failTokenEndpoint(1, 503);
 
-        assertThatThrownBy(() -> provider.referenceData(session)).satisfies(passing("503"));
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(COMPANY);
+        assertThatThrownBy(() -> provider.ledger().referenceData(session)).satisfies(passing("503"));
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(COMPANY);
     }
 
     @Test
@@ -106,10 +106,10 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
         QuickBooksProvider stubbed = provider("fs-secret", "http://127.0.0.1:" + intuit.getAddress().getPort() + "/oauth2/v1/tokens/bearer",
                 Duration.ofSeconds(5));
         try {
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("invalid_request"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("401"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("404"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).as("an answer without the tokens").satisfies(passing("200"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("invalid_request"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("401"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("404"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).as("an answer without the tokens").satisfies(passing("200"));
         } finally {
             stubbed.deactivate();
             intuit.stop(0);
@@ -124,7 +124,7 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
         }
         QuickBooksProvider unreachable = provider("fs-secret", "http://127.0.0.1:" + closedPort + "/oauth2/v1/tokens/bearer", Duration.ofSeconds(5));
         try {
-            assertThatThrownBy(() -> unreachable.refresh(session.tokens)).satisfies(passing(null));
+            assertThatThrownBy(() -> unreachable.authorization().refresh(session.tokens)).satisfies(passing(null));
         } finally {
             unreachable.deactivate();
         }
@@ -141,7 +141,7 @@ class QuickBooksTokenRefreshTest extends QboSandboxTestBase {
             QuickBooksProvider impatient = provider("fs-secret", "http://127.0.0.1:" + silent.getLocalPort() + "/oauth2/v1/tokens/bearer",
                     Duration.ofMillis(300));
             try {
-                assertThatThrownBy(() -> impatient.refresh(session.tokens)).as("a read timeout").satisfies(passing(null));
+                assertThatThrownBy(() -> impatient.authorization().refresh(session.tokens)).as("a read timeout").satisfies(passing(null));
             } finally {
                 impatient.deactivate();
             }

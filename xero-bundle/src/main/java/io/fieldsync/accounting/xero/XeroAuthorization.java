@@ -22,6 +22,8 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
+import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.TokenSet;
 import io.fieldsync.accounting.xero.wire.TokenResponse;
 import io.fieldsync.accounting.xero.wire.XeroConnection;
@@ -35,7 +37,7 @@ import jakarta.ws.rs.core.Response;
  * Xero's OAuth 2.0 authorisation-code flow: the consent URL, the code exchange, the organisations
  * the tokens reach ({@code GET /connections}), refresh (rotating refresh tokens) and revocation.
  */
-final class XeroAuthorization {
+final class XeroAuthorization implements ProviderAuthorization {
 
     /** Xero access tokens live 30 minutes; used when a response leaves out expires_in. */
     private static final Duration ACCESS_TOKEN_LIFE = Duration.ofMinutes(30);
@@ -57,7 +59,9 @@ final class XeroAuthorization {
     }
 
     /** The consent page for the admin's browser. */
-    URI authorizationUrl(String state) {
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+        String state = request.state();
         settings.requireApp();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
@@ -69,7 +73,8 @@ final class XeroAuthorization {
     }
 
     /** Exchanges the callback's code for tokens and lists the organisations they reach. */
-    AuthorizationGrant exchange(Map<String, String> callback) {
+    @Override
+    public AuthorizationGrant exchangeCode(Map<String, String> callback) {
         String code = callback.get("code");
         if (code == null || code.isBlank()) {
             throw new AccountingException(new SyncError(ErrorCode.VALIDATION_FAILED,
@@ -80,12 +85,14 @@ final class XeroAuthorization {
     }
 
     /** New tokens; Xero rotates the refresh token on every use. */
-    TokenSet refresh(TokenSet current) {
+    @Override
+    public TokenSet refresh(TokenSet current) {
         return token(Map.of("grant_type", "refresh_token", "refresh_token", current.refreshToken()));
     }
 
     /** Revokes the refresh token (and with it every connection of that authorisation). */
-    void revoke(TokenSet tokens) {
+    @Override
+    public void revoke(TokenSet tokens) {
         post("/connect/revocation", Map.of("token", tokens.refreshToken())).close();
     }
 
@@ -113,7 +120,8 @@ final class XeroAuthorization {
      * §1). The refresh token is revoked when no connection of the grant is left, or when there is no organisation to
      * name. An expired access token is refreshed first (the rotated tokens are not kept: the connection is ending).
      */
-    void disconnect(TokenSet tokens, String tenantId) {
+    @Override
+    public void disconnect(TokenSet tokens, String tenantId) {
         if (tenantId == null) {
             revoke(tokens);
             return;

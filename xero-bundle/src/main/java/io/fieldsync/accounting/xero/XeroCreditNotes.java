@@ -81,9 +81,9 @@ final class XeroCreditNotes {
 
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, XeroInvoice> invoices,
                                      LimitMet limit) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
+        XeroMapper mapper = new XeroMapper(() -> taxTypes.untaxedSales(session));
         List<XeroCreditNote> notes = pushes.stream()
-                .map(push -> mapper.creditNote(push.creditNote(), number(push), push.remoteCustomerId(),
+                .map(push -> mapper.creditNote(push, number(push), push.remoteCustomerId(),
                         invoices.get(push.remoteInvoiceId()).currencyCode()))
                 .toList();
         IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(CreditNotePush::key).toList());

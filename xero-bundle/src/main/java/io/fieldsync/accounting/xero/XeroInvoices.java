@@ -37,15 +37,15 @@ final class XeroInvoices {
     }
 
     List<PushOutcome> push(ProviderSession session, List<InvoicePush> batch) {
-        XeroMapper mapper = new XeroMapper(session.mappings(), session.settings(), () -> taxTypes.untaxedSales(session));
+        XeroMapper mapper = new XeroMapper(() -> taxTypes.untaxedSales(session));
         List<PushOutcome> outcomes = new ArrayList<>();
-        boolean keepNumbers = session.settings().keepHostInvoiceNumbers();
-        Map<String, XeroInvoice> byNumber = keepNumbers ? reconcile(session, batch) : Map.of();
-        List<XeroInvoice> byContact = keepNumbers ? List.of() : candidatesByContact(session, batch);
+        Map<String, XeroInvoice> byNumber = reconcile(session, batch.stream().filter(InvoicePush::keepHostNumber).toList());
+        List<XeroInvoice> byContact = candidatesByContact(session, batch.stream().filter(push -> !push.keepHostNumber()).toList());
         java.util.Set<String> taken = new java.util.HashSet<>();
         List<InvoicePush> creates = new ArrayList<>();
         List<InvoicePush> updates = new ArrayList<>();
         for (InvoicePush push : batch) {
+            boolean keepNumbers = push.keepHostNumber();
             Optional<XeroInvoice> found = push.remoteInvoiceId() != null || !push.reconcileFirst() ? Optional.empty()
                     : keepNumbers ? Optional.ofNullable(push.invoice().number()).map(byNumber::get).filter(remote -> sameContact(push, remote))
                     : sameByContent(session, push, byContact, taken);
@@ -54,8 +54,7 @@ final class XeroInvoices {
             } else if (found.isPresent() && !sameDocument(push, found.get())) {
                 // ours by number and contact, sent as an earlier revision whose answer was lost: bring it up to date
                 taken.add(found.get().invoiceID());
-                updates.add(new InvoicePush(push.document(), push.key(), push.invoice(), push.remoteCustomerId(), found.get().invoiceID(),
-                        false));
+                updates.add(push.toUpdate(found.get().invoiceID(), false));
             } else if (found.isPresent()) {
                 taken.add(found.get().invoiceID());
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().invoiceID(), found.get().invoiceNumber(),
@@ -75,7 +74,7 @@ final class XeroInvoices {
             return List.of();
         }
         List<XeroInvoice> invoices = pushes.stream()
-                .map(push -> mapper.invoice(push.invoice(), push.remoteCustomerId(), push.remoteInvoiceId()))
+                .map(mapper::invoice)
                 .toList();
         IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(InvoicePush::key).toList());
         List<XeroInvoice> answered = api.written(api.write(session, method, "/Invoices", XeroEnvelope.ofInvoices(invoices), key,

@@ -17,30 +17,46 @@ import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.RemoteAccount;
 import io.fieldsync.accounting.api.admin.RemoteItem;
 import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.ContactPage;
+import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.xero.wire.XeroAccount;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
 import io.fieldsync.accounting.xero.wire.XeroInvoice;
 
-/** What the organisation holds that the engine reads: reference data, and invoices' payment states. */
-final class XeroLedger {
+/** What the organisation holds that the engine reads: reference data, contacts, and invoices' payment states. */
+final class XeroLedger implements ProviderLedger {
 
     private static final int PAGE_SIZE = 100;
     private static final int IDS_PER_CALL = 50;
     private static final java.time.Duration POLL_OVERLAP = java.time.Duration.ofMinutes(1);
 
     private final XeroApi api;
+    private final XeroContacts contacts;
     private final Clock clock;
 
-    XeroLedger(XeroApi api, Clock clock) {
+    XeroLedger(XeroApi api, XeroContacts contacts, Clock clock) {
         this.api = api;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
+    @Override
+    public ContactPage contacts(ProviderSession session, int page) {
+        return contacts.page(session, page);
+    }
+
+    @Override
+    public List<RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
+        return contacts.byId(session, remoteIds);
+    }
+
     /** Organisation name, accounts, tax rates and items: four calls (Xero has no combined endpoint). */
-    ReferenceData referenceData(ProviderSession session) {
+    @Override
+    public ReferenceData referenceData(ProviderSession session) {
         XeroEnvelope organisation = api.get(session, "/Organisation", Map.of());
         String name = organisation.organisations() == null ? null
                 : organisation.organisations().stream().findFirst().map(org -> org.name()).orElse(null);
@@ -61,7 +77,8 @@ final class XeroLedger {
                 clock.instant());
     }
 
-    RemoteInvoiceState invoice(ProviderSession session, String invoiceId) {
+    @Override
+    public RemoteInvoiceState invoiceState(ProviderSession session, String invoiceId) {
         List<XeroInvoice> found = api.get(session, "/Invoices/" + invoiceId, Map.of()).invoiceList();
         if (found.isEmpty()) {
             throw new io.fieldsync.accounting.api.AccountingException(io.fieldsync.accounting.api.SyncError.of(
@@ -71,7 +88,8 @@ final class XeroLedger {
     }
 
     /** Many invoices in one call per 50 ({@code IDs=}). */
-    List<RemoteInvoiceState> invoices(ProviderSession session, List<String> invoiceIds) {
+    @Override
+    public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> invoiceIds) {
         Instant now = clock.instant();
         List<RemoteInvoiceState> states = new ArrayList<>();
         for (int from = 0; from < invoiceIds.size(); from += IDS_PER_CALL) {
@@ -82,7 +100,8 @@ final class XeroLedger {
     }
 
     /** Sales invoices changed since {@code since}, every page. */
-    RemoteChanges changesSince(ProviderSession session, Instant since) {
+    @Override
+    public RemoteChanges changesSince(ProviderSession session, Instant since) {
         Instant now = clock.instant();
         List<RemoteInvoiceState> changed = new ArrayList<>();
         for (int page = 1; ; page++) {

@@ -12,8 +12,9 @@ import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
-import io.fieldsync.accounting.api.admin.Mappings;
-import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.BookedLine;
+import io.fieldsync.accounting.api.spi.CreditNotePush;
+import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.xero.wire.XeroAddress;
 import io.fieldsync.accounting.xero.wire.XeroContact;
 import io.fieldsync.accounting.xero.wire.XeroCreditNote;
@@ -21,17 +22,17 @@ import io.fieldsync.accounting.xero.wire.XeroInvoice;
 import io.fieldsync.accounting.xero.wire.XeroLineItem;
 import io.fieldsync.accounting.xero.wire.XeroPhone;
 
-/** Our documents in Xero's words, with the company's mappings and settings applied. */
+/**
+ * Our documents in Xero's words. What each line books to and the company's settings arrive resolved with the push;
+ * this class only spells them the way Xero's Invoices and CreditNotes endpoints read them (OpenAPI LineItem: AccountCode,
+ * TaxType, ItemCode; Invoice: Status, InvoiceNumber).
+ */
 final class XeroMapper {
 
-    private final Mappings mappings;
-    private final SyncSettings settings;
     private final Supplier<Optional<String>> untaxedSales;
 
     /** @param untaxedSales the organisation's tax type for a sale without tax, asked only when a line has none */
-    XeroMapper(Mappings mappings, SyncSettings settings, Supplier<Optional<String>> untaxedSales) {
-        this.mappings = mappings;
-        this.settings = settings;
+    XeroMapper(Supplier<Optional<String>> untaxedSales) {
         this.untaxedSales = untaxedSales;
     }
 
@@ -45,30 +46,34 @@ final class XeroMapper {
         return new XeroContact(contactId, null, null, customer.name(), customer.email(), addresses, phones, null, null);
     }
 
-    /** An ACCREC invoice; {@code invoiceId} set for an update. */
-    XeroInvoice invoice(Invoice invoice, String contactId, String invoiceId) {
-        String status = settings.pushInvoicesAs() == InvoiceStatusOnPush.DRAFT ? "DRAFT" : "AUTHORISED";
-        return new XeroInvoice(invoiceId, "ACCREC", XeroContact.ref(contactId), XeroDates.format(invoice.issueDate()),
-                XeroDates.format(invoice.dueDate()), settings.keepHostInvoiceNumbers() ? invoice.number() : null,
+    /** An ACCREC invoice; an update when the push names the remote invoice. */
+    XeroInvoice invoice(InvoicePush push) {
+        Invoice invoice = push.invoice();
+        String status = push.status() == InvoiceStatusOnPush.DRAFT ? "DRAFT" : "AUTHORISED";
+        return new XeroInvoice(push.remoteInvoiceId(), "ACCREC", XeroContact.ref(push.remoteCustomerId()), XeroDates.format(invoice.issueDate()),
+                XeroDates.format(invoice.dueDate()), push.keepHostNumber() ? invoice.number() : null,
                 invoice.reference(), lineAmountTypes(invoice.amountType()), status, invoice.currency().getCurrencyCode(),
-                invoice.exchangeRate(), lines(invoice.lines(), true), null, null, null, null, null, null, null, null, null, null, null);
+                invoice.exchangeRate(), lines(push.lines(), true), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** An ACCRECCREDIT credit note; Xero takes no discounts on credit notes, so lines carry net amounts. */
-    XeroCreditNote creditNote(CreditNote creditNote, String number, String contactId, String currency) {
+    XeroCreditNote creditNote(CreditNotePush push, String number, String contactId, String currency) {
+        CreditNote creditNote = push.creditNote();
         return new XeroCreditNote(null, "ACCRECCREDIT", XeroContact.ref(contactId), XeroDates.format(creditNote.date()), number,
                 creditNote.reason(), lineAmountTypes(creditNote.amountType()), "AUTHORISED", currency, null,
-                lines(creditNote.lines(), false), null, null, null, null);
+                lines(push.lines(), false), null, null, null, null);
     }
 
-    private List<XeroLineItem> lines(List<InvoiceLine> lines, boolean discounts) {
+    private List<XeroLineItem> lines(List<BookedLine> lines, boolean discounts) {
         List<XeroLineItem> items = new ArrayList<>();
-        for (InvoiceLine line : lines) {
-            String account = mappings.revenueAccountFor(line.category()).orElse(null);
-            String item = line.itemCode() != null ? line.itemCode() : mappings.itemFor(line.category()).orElse(null);
+        for (BookedLine booked : lines) {
+            InvoiceLine line = booked.line();
+            // the line's own item code wins: a Xero ItemCode is the item the admin sells, the category's item a default
+            String item = line.itemCode() != null ? line.itemCode() : booked.item();
+            // Xero takes one TaxType per line (MULTIPLE_TAXES_PER_LINE is not declared, so the engine sends one at most);
             // without a type the organisation has, Xero answers in its own words for this document alone
-            String taxType = line.taxRateIds().isEmpty() ? untaxedSales.get().orElse("NONE")
-                    : mappings.taxRateFor(line.taxRateIds().get(0)).orElse(null);
+            String taxType = booked.taxRates().isEmpty() ? untaxedSales.get().orElse("NONE") : booked.taxRates().get(0);
+            String account = booked.revenueAccount();
             if (discounts || line.discountPercent() == null) {
                 items.add(new XeroLineItem(line.description(), line.quantity(), line.unitPrice(), item, account, taxType,
                         discounts ? line.discountPercent() : null, null));

@@ -1,36 +1,19 @@
 package io.fieldsync.accounting.xero;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
-import io.fieldsync.accounting.api.spi.AuthorizationGrant;
-import io.fieldsync.accounting.api.spi.AuthorizationRequest;
-import io.fieldsync.accounting.api.spi.ContactPage;
-import io.fieldsync.accounting.api.spi.CreditNotePush;
-import io.fieldsync.accounting.api.spi.CustomerPush;
-import io.fieldsync.accounting.api.spi.InvoicePush;
-import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
-import io.fieldsync.accounting.api.spi.ProviderSession;
-import io.fieldsync.accounting.api.spi.PushOutcome;
-import io.fieldsync.accounting.api.spi.RemoteChanges;
-import io.fieldsync.accounting.api.spi.RemoteContact;
-import io.fieldsync.accounting.api.spi.RemoteEvent;
-import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
-import io.fieldsync.accounting.api.spi.TokenSet;
-import io.fieldsync.accounting.api.spi.WebhookDelivery;
+import io.fieldsync.accounting.api.spi.ProviderDocuments;
+import io.fieldsync.accounting.api.spi.ProviderLedger;
+import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The Xero Accounting API as an {@link AccountingProvider}. Thin on purpose: each concern lives in
- * its own class; this one wires them from the configuration and routes the SPI calls. A
+ * its own class; this one wires them from the configuration and hands out the four facets. A
  * configuration change re-creates the component (and its HTTP client) with the new settings.
  */
 @Component(service = AccountingProvider.class, configurationPid = XeroConfiguration.PID,
@@ -60,13 +43,9 @@ public class XeroProvider implements AccountingProvider {
             EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)));
 
     private final ProviderDescriptor descriptor;
-    private final XeroSettings settings;
     private final XeroHttp http;
     private final XeroAuthorization authorization;
-    private final XeroContacts contacts;
-    private final XeroInvoices invoices;
-    private final XeroCreditNotes creditNotes;
-    private final XeroPayments payments;
+    private final XeroDocuments documents;
     private final XeroLedger ledger;
     private final XeroWebhooks webhooks;
 
@@ -82,17 +61,14 @@ public class XeroProvider implements AccountingProvider {
     XeroProvider(XeroSettings settings, XeroAppLimits limits, Clock clock) {
         this.descriptor = new ProviderDescriptor(ID, "Xero", CAPABILITIES, limits.limits());
         ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        this.settings = settings;
         this.http = new XeroHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         XeroApi api = new XeroApi(settings, http, json);
         this.authorization = new XeroAuthorization(settings, http, json, clock);
-        this.contacts = new XeroContacts(api);
+        XeroContacts contacts = new XeroContacts(api);
         XeroTaxTypes taxTypes = new XeroTaxTypes(api, clock);
-        this.invoices = new XeroInvoices(api, taxTypes);
-        this.creditNotes = new XeroCreditNotes(api, taxTypes);
-        this.payments = new XeroPayments(api);
-        this.ledger = new XeroLedger(api, clock);
-        this.webhooks = new XeroWebhooks(json);
+        this.documents = new XeroDocuments(contacts, new XeroInvoices(api, taxTypes), new XeroCreditNotes(api, taxTypes), new XeroPayments(api));
+        this.ledger = new XeroLedger(api, contacts, clock);
+        this.webhooks = new XeroWebhooks(json, settings.webhookKey());
     }
 
     @Deactivate
@@ -106,102 +82,22 @@ public class XeroProvider implements AccountingProvider {
     }
 
     @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
-        return authorization.authorizationUrl(request.state());
+    public ProviderAuthorization authorization() {
+        return authorization;
     }
 
     @Override
-    public AuthorizationGrant exchangeCode(Map<String, String> callbackParameters) {
-        return authorization.exchange(callbackParameters);
+    public ProviderDocuments documents() {
+        return documents;
     }
 
     @Override
-    public TokenSet refresh(TokenSet current) {
-        return authorization.refresh(current);
+    public ProviderLedger ledger() {
+        return ledger;
     }
 
     @Override
-    public void revoke(TokenSet tokens) {
-        authorization.revoke(tokens);
-    }
-
-    @Override
-    public void disconnect(TokenSet tokens, String tenantId) {
-        authorization.disconnect(tokens, tenantId);
-    }
-
-    @Override
-    public ReferenceData referenceData(ProviderSession session) {
-        return ledger.referenceData(session);
-    }
-
-    @Override
-    public ContactPage contacts(ProviderSession session, int page) {
-        return contacts.page(session, page);
-    }
-
-    @Override
-    public List<RemoteContact> contactsById(ProviderSession session, List<String> remoteIds) {
-        return contacts.byId(session, remoteIds);
-    }
-
-    @Override
-    public List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch) {
-        return contacts.push(session, batch);
-    }
-
-    @Override
-    public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
-        return withUnknownOutcomes(batch.stream().map(InvoicePush::document).toList(), () -> invoices.push(session, batch));
-    }
-
-    @Override
-    public List<PushOutcome> pushCreditNotes(ProviderSession session, List<CreditNotePush> batch) {
-        return withUnknownOutcomes(batch.stream().map(CreditNotePush::document).toList(), () -> creditNotes.push(session, batch));
-    }
-
-    @Override
-    public List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch) {
-        return withUnknownOutcomes(batch.stream().map(PaymentPush::document).toList(), () -> payments.push(session, batch));
-    }
-
-    @Override
-    public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
-        return ledger.invoice(session, remoteInvoiceId);
-    }
-
-    @Override
-    public List<RemoteInvoiceState> invoiceStates(ProviderSession session, List<String> remoteInvoiceIds) {
-        return ledger.invoices(session, remoteInvoiceIds);
-    }
-
-    @Override
-    public RemoteChanges changesSince(ProviderSession session, Instant since) {
-        return ledger.changesSince(session, since);
-    }
-
-    @Override
-    public Optional<String> webhookSignatureHeader() {
-        return Optional.of(XeroWebhooks.SIGNATURE_HEADER);
-    }
-
-    @Override
-    public boolean verifyWebhook(WebhookDelivery delivery) {
-        return webhooks.verify(delivery, settings.webhookKey());
-    }
-
-    @Override
-    public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
-        return webhooks.parse(delivery);
-    }
-
-    /** A write whose answer was lost leaves every document of that call with an unknown outcome, to be reconciled. */
-    private static List<PushOutcome> withUnknownOutcomes(List<io.fieldsync.accounting.api.DocumentRef> documents,
-                                                         java.util.function.Supplier<List<PushOutcome>> push) {
-        try {
-            return push.get();
-        } catch (OutcomeUnknownException lost) {
-            return documents.stream().map(document -> PushOutcome.unknown(document, lost.getMessage())).toList();
-        }
+    public ProviderWebhooks webhooks() {
+        return webhooks;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 import org.slf4j.Logger;
@@ -35,19 +39,32 @@ import org.slf4j.LoggerFactory;
  * UUIDs in Xero's webhooks spec, xero-webhooks.yaml) is left out and logged with the reason, and the others are kept.
  * An unreadable {@code eventDateUtc} costs only the time: events are thin, the engine reads the resource anyway.
  */
-final class XeroWebhooks {
+final class XeroWebhooks implements ProviderWebhooks {
 
     static final String SIGNATURE_HEADER = "x-xero-signature";
     private static final Logger LOG = LoggerFactory.getLogger(XeroWebhooks.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectMapper json;
+    private final String webhookKey;
 
-    XeroWebhooks(ObjectMapper json) {
+    /** @param webhookKey the app's webhook signing key, or null when none is configured (then nothing verifies) */
+    XeroWebhooks(ObjectMapper json, String webhookKey) {
         this.json = json;
+        this.webhookKey = webhookKey;
     }
 
-    boolean verify(WebhookDelivery delivery, String webhookKey) {
+    @Override
+    public Optional<String> signatureHeader() {
+        return Optional.of(SIGNATURE_HEADER);
+    }
+
+    @Override
+    public boolean verify(WebhookDelivery delivery) {
+        return verify(delivery, webhookKey);
+    }
+
+    static boolean verify(WebhookDelivery delivery, String webhookKey) {
         Optional<String> signature = delivery.header(SIGNATURE_HEADER);
         if (webhookKey == null || webhookKey.isEmpty() || signature.isEmpty()) {
             return false;
@@ -67,7 +84,8 @@ final class XeroWebhooks {
         }
     }
 
-    List<RemoteEvent> parse(WebhookDelivery delivery) {
+    @Override
+    public List<RemoteEvent> parse(WebhookDelivery delivery) {
         JsonNode root;
         try {
             root = json.readTree(delivery.body());
@@ -86,10 +104,34 @@ final class XeroWebhooks {
                 LOG.warn("Left out event {} of a Xero webhook: {}", index, problem.get());
                 continue;
             }
-            events.add(new RemoteEvent(event.path("tenantId").asText(), event.path("eventCategory").asText().strip(),
-                    event.path("resourceId").asText(), event.path("eventType").asText().strip(), time(event.path("eventDateUtc"), index)));
+            String category = event.path("eventCategory").asText().strip();
+            String type = event.path("eventType").asText().strip();
+            events.add(new RemoteEvent(event.path("tenantId").asText(), resourceType(category), event.path("resourceId").asText(),
+                    eventType(type), time(event.path("eventDateUtc"), index), category, type));
         }
         return events;
+    }
+
+    /**
+     * Xero's {@code eventCategory}: INVOICE, CONTACT, CREDITNOTE, SUBSCRIPTION (Xero webhooks spec, xero-webhooks.yaml;
+     * "Configuring your server"; api-facts §7.1). Anything else is kept as OTHER with Xero's word.
+     */
+    static RemoteResourceType resourceType(String category) {
+        return switch (category.toUpperCase(Locale.ROOT)) {
+            case "INVOICE" -> RemoteResourceType.INVOICE;
+            case "CONTACT" -> RemoteResourceType.CONTACT;
+            case "CREDITNOTE" -> RemoteResourceType.CREDIT_NOTE;
+            default -> RemoteResourceType.OTHER;
+        };
+    }
+
+    /** Xero's {@code eventType}: CREATE or UPDATE (an archive is an UPDATE; same sources). */
+    static RemoteEventType eventType(String type) {
+        return switch (type.toUpperCase(Locale.ROOT)) {
+            case "CREATE" -> RemoteEventType.CREATE;
+            case "UPDATE" -> RemoteEventType.UPDATE;
+            default -> RemoteEventType.OTHER;
+        };
     }
 
     /** Why the engine cannot act on an event, if it cannot. */

@@ -26,7 +26,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         Contact bob = new Contact(UUID.randomUUID(), "Bob \"JJ\" Smith", Instant.parse("2026-10-01T00:00:00Z"));
         demo.add(bob);
 
-        List<PushOutcome> outcomes = provider.pushCustomers(session, List.of(
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, List.of(
                 customerPush(new Customer("C-1", "Bob \"JJ\" Smith", null, null, null)),
                 customerPush(new Customer("C-2", "Ridgeway University", null, null, null)),
                 customerPush(new Customer("C-3", "Harbour Plumbing Ltd", null, null, null))));
@@ -44,8 +44,8 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
     void aNewCustomerWithQuotesInItsNameIsCreatedOnceAndFoundTheNextTime() {
         Customer quoted = new Customer("C-9", "The \"Best\" Bakery", null, null, null);
 
-        PushOutcome first = provider.pushCustomers(session, List.of(customerPush(quoted))).get(0);
-        PushOutcome again = provider.pushCustomers(session, List.of(customerPush(quoted))).get(0);
+        PushOutcome first = provider.documents().pushCustomers(session, List.of(customerPush(quoted))).get(0);
+        PushOutcome again = provider.documents().pushCustomers(session, List.of(customerPush(quoted))).get(0);
 
         assertThat(first.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(again.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -57,7 +57,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         Contact slash = new Contact(UUID.randomUUID(), "A\\B Drainage", Instant.parse("2026-10-01T00:00:00Z"));
         demo.add(slash);
 
-        PushOutcome outcome = provider.pushCustomers(session, List.of(customerPush(new Customer("C-5", "A\\B Drainage", null, null,
+        PushOutcome outcome = provider.documents().pushCustomers(session, List.of(customerPush(new Customer("C-5", "A\\B Drainage", null, null,
                 null)))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -72,7 +72,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         Contact bob = new Contact(UUID.randomUUID(), "Smith \"JJ\" Smith", Instant.parse("2026-10-01T00:00:00Z"));
         demo.add(bob);
 
-        PushOutcome outcome = provider.pushCustomers(session, List.of(customerPush(new Customer("C-1", "Smith \"JJ\" Smith", null,
+        PushOutcome outcome = provider.documents().pushCustomers(session, List.of(customerPush(new Customer("C-1", "Smith \"JJ\" Smith", null,
                 null, null)))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -87,7 +87,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         }
         demo.add(new Contact(UUID.randomUUID(), "Zeta Site", Instant.parse("2026-10-01T00:00:00Z")).emailAddress("zeta@bigcorp.example"));
 
-        PushOutcome outcome = provider.pushCustomers(session, List.of(
+        PushOutcome outcome = provider.documents().pushCustomers(session, List.of(
                 customerPush(new Customer("C-7", "Zeta Site Office", "zeta@bigcorp.example", null, null)),
                 customerPush(new Customer("C-8", "Site 1000", "accounts@bigcorp.example", null, null)))).get(0);
 
@@ -101,7 +101,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         Contact bayside = demo.activeContactNamed("Bayside Club").orElseThrow();
         bayside.status("ARCHIVED");
 
-        List<RemoteContact> found = provider.contactsById(session, List.of(bayside.id().toString(), contactId("Liam Gallagher")));
+        List<RemoteContact> found = provider.ledger().contactsById(session, List.of(bayside.id().toString(), contactId("Liam Gallagher")));
 
         assertThat(found).extracting(RemoteContact::name).containsExactlyInAnyOrder("Bayside Club", "Liam Gallagher");
         assertThat(found).filteredOn(contact -> contact.name().equals("Bayside Club")).singleElement()
@@ -112,7 +112,7 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
     void aNameXeroRefusesToLookUpFailsAloneAndIsNeverCreatedBlind() {
         proxy.refuseQueriesContaining("Zed Works", "{\"ErrorNumber\":16,\"Type\":\"QueryParseException\",\"Message\":\"Syntax error\"}");
 
-        List<PushOutcome> outcomes = provider.pushCustomers(session, List.of(
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, List.of(
                 customerPush(new Customer("C-1", "Liam Gallagher", null, null, null)),
                 customerPush(new Customer("C-2", "Zed Works", null, null, null)),
                 customerPush(new Customer("C-3", "Harbour Plumbing Ltd", null, null, null))));

@@ -30,35 +30,35 @@ class XeroDisconnectTest extends XeroSandboxTestBase {
     void authoriseTwoOrganisationsAtOnce() throws Exception {
         australian = AuDemoOrganisation.create(sandbox);
         sandbox.consentTo(demo, australian);
-        both = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        both = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
         assertThat(both.organisations()).hasSize(2);
     }
 
     @Test
     void disconnectingOneOrganisationLeavesTheOtherConnectedAndTheGrantAlive() {
-        provider.disconnect(both.tokens(), demo.tenantId().toString());
+        provider.authorization().disconnect(both.tokens(), demo.tenantId().toString());
 
         assertThat(sandbox.tenants()).isNotEmpty();
         assertThat(proxy.exchanges).filteredOn(exchange -> "DELETE".equals(exchange.method())).singleElement()
                 .satisfies(exchange -> assertThat(exchange.status()).isEqualTo(204));
         assertThat(proxy.exchanges).filteredOn(exchange -> exchange.uri().getPath().endsWith("/connect/revocation")).isEmpty();
-        var refreshed = provider.refresh(both.tokens());
+        var refreshed = provider.authorization().refresh(both.tokens());
         var session = new io.fieldsync.accounting.api.spi.testing.TestSession(provider, refreshed, australian.tenantId().toString(),
                 mappings());
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(AuDemoOrganisation.NAME);
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(AuDemoOrganisation.NAME);
         var nz = new io.fieldsync.accounting.api.spi.testing.TestSession(provider, refreshed, demo.tenantId().toString(), mappings());
-        assertThatThrownBy(() -> provider.referenceData(nz))
+        assertThatThrownBy(() -> provider.ledger().referenceData(nz))
                 .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED));
     }
 
     @Test
     void disconnectingTheLastOrganisationRevokesTheRefreshToken() {
-        provider.disconnect(both.tokens(), demo.tenantId().toString());
-        var refreshed = provider.refresh(both.tokens());
+        provider.authorization().disconnect(both.tokens(), demo.tenantId().toString());
+        var refreshed = provider.authorization().refresh(both.tokens());
 
-        provider.disconnect(refreshed, australian.tenantId().toString());
+        provider.authorization().disconnect(refreshed, australian.tenantId().toString());
 
-        assertThatThrownBy(() -> provider.refresh(refreshed))
+        assertThatThrownBy(() -> provider.authorization().refresh(refreshed))
                 .isInstanceOfSatisfying(AccountingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_EXPIRED));
     }
 
@@ -66,7 +66,7 @@ class XeroDisconnectTest extends XeroSandboxTestBase {
     void anExpiredAccessTokenIsRefreshedToReadTheConnectionsFirst() {
         clock.advance(Duration.ofMinutes(31));
 
-        provider.disconnect(both.tokens(), demo.tenantId().toString());
+        provider.authorization().disconnect(both.tokens(), demo.tenantId().toString());
 
         assertThat(proxy.exchanges).filteredOn(exchange -> "DELETE".equals(exchange.method())).singleElement()
                 .satisfies(exchange -> assertThat(exchange.status()).isEqualTo(204));

@@ -20,7 +20,6 @@ import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
-import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
 import io.fieldsync.accounting.api.spi.PushOutcome;
@@ -43,7 +42,7 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     @Test
     void aBatchOfPaymentsAppliedByXeroWhoseAnswerWasLostIsFoundPaymentByPaymentNeverBookedTwice() {
         String contact = contactId("Bayside Club");
-        List<String> invoiceIds = provider.pushInvoices(session, IntStream.rangeClosed(1, 10)
+        List<String> invoiceIds = provider.documents().pushInvoices(session, IntStream.rangeClosed(1, 10)
                 .mapToObj(k -> invoicePush(invoice("I-" + k, "FS-80" + k, ProductCategory.LABOUR), contact)).toList())
                 .stream().map(PushOutcome::remoteId).toList();
         // five payments settle their invoice (253.00), five are partial (100.00), as in the measured incident
@@ -52,12 +51,12 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
             first.add(paymentPush("P-" + k, invoiceIds.get(k), k < 5 ? "253.00" : "100.00", PaymentMethod.CASH, "090"));
         }
         proxy.dropAnswerFor("PUT", "/Payments", LOST);
-        assertThat(provider.pushPayments(session, first)).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
+        assertThat(provider.documents().pushPayments(session, first)).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
 
         // after a restart, past Xero's idempotency window: other keys, the same documents, in doubt
         List<PaymentPush> again = first.stream().map(push -> new PaymentPush(push.document(), key(push.document().hostId() + "-later"),
                 push.payment(), push.remoteInvoiceId(), push.remoteCustomerId(), push.depositAccount(), true)).toList();
-        List<PushOutcome> reconciled = provider.pushPayments(session, again);
+        List<PushOutcome> reconciled = provider.documents().pushPayments(session, again);
 
         assertThat(livePayments()).as("payments in Xero").hasSize(10);
         assertThat(reconciled).extracting(PushOutcome::status).containsOnly(OutcomeStatus.ALREADY_PRESENT);
@@ -67,15 +66,15 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
 
     @Test
     void twoEqualPaymentsOnOneInvoiceAreNeverTakenForOne() {
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8101", ProductCategory.LABOUR),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8101", ProductCategory.LABOUR),
                 contactId("Bayside Club")))).get(0).remoteId();
         PaymentPush firstDeposit = deposit("P-1", invoiceId, false);
-        String taken = provider.pushPayments(session, List.of(firstDeposit)).get(0).remoteId();
+        String taken = provider.documents().pushPayments(session, List.of(firstDeposit)).get(0).remoteId();
 
         // the second, equal deposit was in doubt; the only equal payment in Xero is the first deposit's
         PaymentPush secondDeposit = deposit("P-2", invoiceId, true);
         session.claimedByOthers.put(secondDeposit.document(), Set.of(taken));
-        PushOutcome second = provider.pushPayments(session, List.of(secondDeposit)).get(0);
+        PushOutcome second = provider.documents().pushPayments(session, List.of(secondDeposit)).get(0);
 
         assertThat(second.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(second.remoteId()).isNotEqualTo(taken);
@@ -84,11 +83,11 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
 
     @Test
     void aPaymentChangedAfterItSyncedReplacesThePaymentItBecame() {
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8201", ProductCategory.LABOUR),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8201", ProductCategory.LABOUR),
                 contactId("Bayside Club")))).get(0).remoteId();
-        String old = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "090"))).get(0).remoteId();
+        String old = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "090"))).get(0).remoteId();
 
-        PushOutcome changed = provider.pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
+        PushOutcome changed = provider.documents().pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
                 old, false))).get(0);
 
         assertThat(changed.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -96,20 +95,20 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
         assertThat(changed.note()).contains("replaces payment " + old);
         assertThat(livePayments()).singleElement()
                 .satisfies(payment -> assertThat(payment.amount()).isEqualByComparingTo("90.00"));
-        assertThat(provider.invoiceState(session, invoiceId).payment().amountPaid()).isEqualByComparingTo("90.00");
+        assertThat(provider.ledger().invoiceState(session, invoiceId).payment().amountPaid()).isEqualByComparingTo("90.00");
     }
 
     @Test
     void aChangedPaymentWhoseAnswerWasLostIsFoundAndItsPredecessorIsGone() {
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8301", ProductCategory.LABOUR),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8301", ProductCategory.LABOUR),
                 contactId("Bayside Club")))).get(0).remoteId();
-        String old = provider.pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "090"))).get(0).remoteId();
+        String old = provider.documents().pushPayments(session, List.of(paymentPush("P-1", invoiceId, "100.00", PaymentMethod.CASH, "090"))).get(0).remoteId();
         proxy.dropAnswerFor("PUT", "/Payments", LOST);
-        PushOutcome lost = provider.pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
+        PushOutcome lost = provider.documents().pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
                 old, false))).get(0);
         assertThat(lost.status()).isEqualTo(OutcomeStatus.UNKNOWN);
 
-        PushOutcome found = provider.pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
+        PushOutcome found = provider.documents().pushPayments(session, List.of(changed(paymentPush("P-1", invoiceId, "90.00", PaymentMethod.CASH, "090"),
                 old, true))).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -125,12 +124,12 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-8401", ProductCategory.LABOUR);
         Invoice other = invoice("I-2", "FS-8402", ProductCategory.LABOUR, "3");
-        provider.pushInvoices(session, List.of(invoicePush(other, contact)));
+        provider.documents().pushInvoices(session, List.of(invoicePush(other, contact)));
         proxy.dropAnswerFor("PUT", "/Invoices", LOST);
-        assertThat(provider.pushInvoices(session, List.of(invoicePush(invoice, contact)))).extracting(PushOutcome::status)
+        assertThat(provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact)))).extracting(PushOutcome::status)
                 .containsOnly(OutcomeStatus.UNKNOWN);
 
-        PushOutcome found = provider.pushInvoices(session, List.of(new InvoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-later"),
+        PushOutcome found = provider.documents().pushInvoices(session, List.of(session.invoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-later"),
                 invoice, contact, null, true))).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
@@ -142,11 +141,11 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void anInvoiceTheHostChangedWhileItsFirstSendingWasInDoubtIsFoundByNumberAndBroughtUpToDate() {
         String contact = contactId("Bayside Club");
         proxy.dropAnswerFor("PUT", "/Invoices", LOST);
-        assertThat(provider.pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8451", ProductCategory.LABOUR), contact))))
+        assertThat(provider.documents().pushInvoices(session, List.of(invoicePush(invoice("I-1", "FS-8451", ProductCategory.LABOUR), contact))))
                 .extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
 
         Invoice changed = invoice("I-1", "FS-8451", ProductCategory.LABOUR, "3");
-        PushOutcome found = provider.pushInvoices(session, List.of(new InvoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-r2"),
+        PushOutcome found = provider.documents().pushInvoices(session, List.of(session.invoicePush(DocumentRef.invoice(ACME, "I-1"), key("I-1-r2"),
                 changed, contact, null, true))).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -160,17 +159,17 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void aCreditNoteWhoseAnswerWasLostIsFoundAndItsAllocationCompleted() {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-8501", ProductCategory.LABOUR);
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
         proxy.dropAnswerFor("PUT", "/CreditNotes", LOST);
-        assertThat(provider.pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0).status())
+        assertThat(provider.documents().pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0).status())
                 .isEqualTo(OutcomeStatus.UNKNOWN);
 
-        PushOutcome found = provider.pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, true))).get(0);
+        PushOutcome found = provider.documents().pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, true))).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(found.note()).contains("found in Xero").contains("allocated 253.00");
         assertThat(demo.creditNotes()).hasSize(1);
-        assertThat(provider.invoiceState(session, invoiceId).payment().amountDue()).isEqualByComparingTo("0.00");
+        assertThat(provider.ledger().invoiceState(session, invoiceId).payment().amountDue()).isEqualByComparingTo("0.00");
     }
 
     /** Xero's where has no escape for a quote (Xero-Java #347): the number is found by a part without quotes, compared here. */
@@ -178,14 +177,14 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void aCreditNoteWhoseNumberHasQuotesAndWhoseAnswerWasLostIsFoundNotDuplicated() {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-8701", ProductCategory.LABOUR);
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
-        java.util.function.Function<Boolean, CreditNotePush> quoted = inDoubt -> new CreditNotePush(new DocumentRef(ACME,
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        java.util.function.Function<Boolean, CreditNotePush> quoted = inDoubt -> session.creditNotePush(new DocumentRef(ACME,
                 DocumentKind.CREDIT_NOTE, "CN-Q"), key(inDoubt ? "CN-Q-later" : "CN-Q"),
                 CreditNote.cancelling(invoice, "CN \"Q\" 7", DAY.plusDays(1), null), contact, invoiceId, inDoubt);
         proxy.dropAnswerFor("PUT", "/CreditNotes", LOST);
-        assertThat(provider.pushCreditNotes(session, List.of(quoted.apply(false))).get(0).status()).isEqualTo(OutcomeStatus.UNKNOWN);
+        assertThat(provider.documents().pushCreditNotes(session, List.of(quoted.apply(false))).get(0).status()).isEqualTo(OutcomeStatus.UNKNOWN);
 
-        PushOutcome found = provider.pushCreditNotes(session, List.of(quoted.apply(true))).get(0);
+        PushOutcome found = provider.documents().pushCreditNotes(session, List.of(quoted.apply(true))).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(found.note()).contains("found in Xero");
@@ -196,11 +195,11 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void aCreditNoteXeroRefusesAsADuplicateNumberIsLinkedWhenItIsProvablyOurs() {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-8601", ProductCategory.LABOUR);
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
-        PushOutcome created = provider.pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0);
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        PushOutcome created = provider.documents().pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0);
 
         // sent again without doubt (a journal rebuilt from scratch, say): Xero refuses the number
-        PushOutcome again = provider.pushCreditNotes(session, List.of(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
+        PushOutcome again = provider.documents().pushCreditNotes(session, List.of(session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
                 "CN-1"), key("CN-1-rebuilt"), CreditNote.cancelling(invoice, "CN-1", DAY.plusDays(1), null), contact, invoiceId, false))).get(0);
 
         assertThat(again.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -213,10 +212,10 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void anAllocationHeldBackByTheMinuteLimitLeavesTheOutcomeUnknownAndTheNextAttemptAllocatesWithoutWaitingOnTheThread() {
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-1", "FS-6101", ProductCategory.LABOUR);
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
         proxy.tooManyRequestsFor("/Allocations", 1, 30);
 
-        PushOutcome held = provider.pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0);
+        PushOutcome held = provider.documents().pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, false))).get(0);
 
         assertThat(held.status()).isEqualTo(OutcomeStatus.UNKNOWN);
         assertThat(held.error().detail()).contains("minute limit").contains("FS-6101");
@@ -224,7 +223,7 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
         assertThat(proxy.exchanges).as("no second try inside the push: nothing waits out the 30 s on the dispatcher's thread")
                 .noneMatch(exchange -> exchange.uri().getPath().endsWith("/Allocations"));
 
-        PushOutcome next = provider.pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, true))).get(0);
+        PushOutcome next = provider.documents().pushCreditNotes(session, List.of(cancellation(invoice, contact, invoiceId, true))).get(0);
 
         assertThat(next.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(next.note()).contains("allocated 253.00");
@@ -237,13 +236,13 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
         List<CreditNotePush> cancellations = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Invoice invoice = invoice("I-" + i, "FS-62" + i, ProductCategory.LABOUR);
-            String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
-            cancellations.add(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-" + i), key("CN-" + i),
+            String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+            cancellations.add(session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-" + i), key("CN-" + i),
                     CreditNote.cancelling(invoice, "CN-" + i, DAY.plusDays(1), null), contact, invoiceId, false));
         }
         proxy.tooManyRequestsFor("/Allocations", 3, 30);
 
-        List<PushOutcome> held = provider.pushCreditNotes(session, cancellations);
+        List<PushOutcome> held = provider.documents().pushCreditNotes(session, cancellations);
 
         assertThat(held).extracting(PushOutcome::status).containsOnly(OutcomeStatus.UNKNOWN);
         assertThat(held).allSatisfy(outcome -> assertThat(outcome.error().detail()).contains("minute limit"));
@@ -263,8 +262,8 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
         return demo.payments().stream().filter(payment -> !payment.deleted()).toList();
     }
 
-    private static CreditNotePush cancellation(Invoice invoice, String contact, String invoiceId, boolean inDoubt) {
-        return new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-1"), key(inDoubt ? "CN-1-later" : "CN-1"),
+    private CreditNotePush cancellation(Invoice invoice, String contact, String invoiceId, boolean inDoubt) {
+        return session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-1"), key(inDoubt ? "CN-1-later" : "CN-1"),
                 CreditNote.cancelling(invoice, "CN-1", DAY.plusDays(1), null), contact, invoiceId, inDoubt);
     }
 

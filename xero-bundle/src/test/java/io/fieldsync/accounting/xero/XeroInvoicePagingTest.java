@@ -35,11 +35,11 @@ class XeroInvoicePagingTest extends XeroSandboxTestBase {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         String contact = contactId("Bayside Club");
         Invoice invoice = invoice("I-7", "FS-7001", ProductCategory.LABOUR);
-        PushOutcome sent = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0);
+        PushOutcome sent = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0);
         assertThat(sent.status()).isEqualTo(OutcomeStatus.SYNCED);
 
-        InvoicePush inDoubt = new InvoicePush(sent.document(), key("I-7-again"), invoice, contact, null, true);
-        PushOutcome found = provider.pushInvoices(session, List.of(inDoubt)).get(0);
+        InvoicePush inDoubt = session.invoicePush(sent.document(), key("I-7-again"), invoice, contact, null, true);
+        PushOutcome found = provider.documents().pushInvoices(session, List.of(inDoubt)).get(0);
 
         assertThat(found.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
         assertThat(found.remoteId()).isEqualTo(sent.remoteId());

@@ -21,7 +21,7 @@ class XeroOrganisationPickerTest extends XeroSandboxTestBase {
         Organisation australian = AuDemoOrganisation.create(sandbox);
         sandbox.consentTo(australian);
 
-        AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        AuthorizationGrant grant = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
 
         assertThat(grant.organisations()).extracting(organisation -> organisation.tenantId())
                 .containsExactly(australian.tenantId().toString());
@@ -34,7 +34,7 @@ class XeroOrganisationPickerTest extends XeroSandboxTestBase {
         Organisation australian = AuDemoOrganisation.create(sandbox);
         sandbox.consentTo(demo, australian);
 
-        AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        AuthorizationGrant grant = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
 
         assertThat(grant.organisations()).extracting(organisation -> organisation.tenantId())
                 .containsExactlyInAnyOrder(demo.tenantId().toString(), australian.tenantId().toString());

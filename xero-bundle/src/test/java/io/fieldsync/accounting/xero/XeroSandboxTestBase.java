@@ -91,7 +91,7 @@ abstract class XeroSandboxTestBase {
         provider = new XeroProvider(new XeroSettings("fs-client", "fs-secret", REDIRECT, "webhook-key",
                 XeroConfiguration.GRANULAR_SCOPES, base + "/login/identity/connect/authorize", base + "/identity", base,
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), clock);
-        AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        AuthorizationGrant grant = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
         session = new TestSession(provider, grant.tokens(), grant.organisations().get(0).tenantId(), mappings());
     }
 
@@ -149,8 +149,13 @@ abstract class XeroSandboxTestBase {
                 "JOB-" + hostId);
     }
 
-    static InvoicePush invoicePush(Invoice invoice, String contactId) {
-        return new InvoicePush(DocumentRef.invoice(ACME, invoice.hostId()), key(invoice.hostId() + invoice.linesTotal()), invoice,
+    InvoicePush invoicePush(Invoice invoice, String contactId) {
+        return invoicePush(session, invoice, contactId);
+    }
+
+    /** An invoice push booked with {@code on}'s mappings and settings. */
+    static InvoicePush invoicePush(TestSession on, Invoice invoice, String contactId) {
+        return on.invoicePush(DocumentRef.invoice(ACME, invoice.hostId()), key(invoice.hostId() + invoice.linesTotal()), invoice,
                 contactId, null, false);
     }
 

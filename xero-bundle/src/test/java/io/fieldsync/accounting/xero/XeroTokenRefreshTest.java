@@ -61,11 +61,11 @@ class XeroTokenRefreshTest {
     @Test
     void anOutageOfXeroIdentityIsPassingAndTheSameRefreshTokenWorksOnceItIsBack() {
         sandbox.failTokenEndpoint(1, 503);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing("503"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing("503"));
         sandbox.failTokenEndpoint(1, 500);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing("500"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing("500"));
 
-        TokenSet fresh = provider.refresh(session.tokens);
+        TokenSet fresh = provider.authorization().refresh(session.tokens);
 
         assertThat(fresh.refreshToken()).isNotEqualTo(session.tokens.refreshToken());
     }
@@ -74,11 +74,11 @@ class XeroTokenRefreshTest {
     void aThrottledRefreshIsRateLimitedForTheWaitXeroAsksFor() {
         sandbox.throttleTokenEndpoint(1, Duration.ofSeconds(7));
 
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
             assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(7));
             assertThat(limited.limit()).isNotNull();
         });
-        assertThat(provider.refresh(session.tokens).accessToken()).isNotBlank();
+        assertThat(provider.authorization().refresh(session.tokens).accessToken()).isNotBlank();
     }
 
     /**
@@ -89,30 +89,30 @@ class XeroTokenRefreshTest {
     @Test
     void aRefreshWhoseAnswerWasLostIsPassingAndRetryingTheSpentTokenWithinXerosGraceRecoversTheConnection() {
         sandbox.dropTokenAnswers(2);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing(null));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing(null));
 
         clock.advance(Duration.ofMinutes(10));
-        TokenSet recovered = provider.refresh(session.tokens);
+        TokenSet recovered = provider.authorization().refresh(session.tokens);
 
         clock.advance(Duration.ofHours(2));
-        assertThat(provider.refresh(recovered).accessToken()).as("the recovered token is the live one").isNotBlank();
+        assertThat(provider.authorization().refresh(recovered).accessToken()).as("the recovered token is the live one").isNotBlank();
     }
 
     @Test
     void aSpentRefreshTokenRetriedAfterXerosThirtyMinuteGraceIsTheEndOfTheConnection() {
         sandbox.dropTokenAnswers(2);
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(passing(null));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(passing(null));
 
         clock.advance(Duration.ofMinutes(31));
 
-        assertThatThrownBy(() -> provider.refresh(session.tokens)).satisfies(expired("invalid_grant"));
+        assertThatThrownBy(() -> provider.authorization().refresh(session.tokens)).satisfies(expired("invalid_grant"));
     }
 
     @Test
     void aRefusedClientIsTheEndOfTheConnectionToo() {
         XeroProvider wrongSecret = provider("not-the-secret", sandbox.identityUrl(), Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> wrongSecret.refresh(session.tokens)).satisfies(expired("invalid_client"));
+        assertThatThrownBy(() -> wrongSecret.authorization().refresh(session.tokens)).satisfies(expired("invalid_client"));
     }
 
     @Test
@@ -120,8 +120,8 @@ class XeroTokenRefreshTest {
         clock.advance(Duration.ofMinutes(31));
         sandbox.failTokenEndpoint(1, 503);
 
-        assertThatThrownBy(() -> provider.referenceData(session)).satisfies(passing("503"));
-        assertThat(provider.referenceData(session).organisationName()).isEqualTo(DemoOrganisation.NAME);
+        assertThatThrownBy(() -> provider.ledger().referenceData(session)).satisfies(passing("503"));
+        assertThat(provider.ledger().referenceData(session).organisationName()).isEqualTo(DemoOrganisation.NAME);
     }
 
     @Test
@@ -141,10 +141,10 @@ class XeroTokenRefreshTest {
         try {
             XeroProvider stubbed = provider("fs-secret", "http://127.0.0.1:" + identity.getAddress().getPort(), Duration.ofSeconds(5));
 
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("invalid_request"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("401"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).satisfies(passing("404"));
-            assertThatThrownBy(() -> stubbed.refresh(session.tokens)).as("an answer without the tokens").satisfies(passing("200"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("invalid_request"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("401"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).satisfies(passing("404"));
+            assertThatThrownBy(() -> stubbed.authorization().refresh(session.tokens)).as("an answer without the tokens").satisfies(passing("200"));
         } finally {
             identity.stop(0);
         }
@@ -156,7 +156,7 @@ class XeroTokenRefreshTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        assertThatThrownBy(() -> provider("fs-secret", "http://127.0.0.1:" + closedPort, Duration.ofSeconds(5)).refresh(session.tokens))
+        assertThatThrownBy(() -> provider("fs-secret", "http://127.0.0.1:" + closedPort, Duration.ofSeconds(5)).authorization().refresh(session.tokens))
                 .satisfies(passing(null));
 
         try (ServerSocket silent = new ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
@@ -170,7 +170,7 @@ class XeroTokenRefreshTest {
             acceptor.setDaemon(true);
             acceptor.start();
             XeroProvider impatient = provider("fs-secret", "http://127.0.0.1:" + silent.getLocalPort(), Duration.ofMillis(300));
-            assertThatThrownBy(() -> impatient.refresh(session.tokens)).as("a read timeout").satisfies(passing(null));
+            assertThatThrownBy(() -> impatient.authorization().refresh(session.tokens)).as("a read timeout").satisfies(passing(null));
             acceptor.interrupt();
         }
     }

@@ -15,7 +15,6 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.ProductCategory;
-import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
@@ -38,7 +37,7 @@ class XeroUnitPriceTest extends XeroSandboxTestBase {
     void anInvoiceWithFourDecimalUnitPricesKeepsThemAndTheHostsTotal() {
         Invoice invoice = fourDecimalInvoice("I-4", "FS-4001");
 
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(invoice, contactId("Bayside Club")))).get(0);
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contactId("Bayside Club")))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(demo.invoiceByNumber("ACCREC", "FS-4001")).hasValueSatisfying(stored -> {
@@ -52,13 +51,13 @@ class XeroUnitPriceTest extends XeroSandboxTestBase {
     void aCancelledFourDecimalInvoiceIsCreditedToTheLastCent() {
         String contact = contactId("Bayside Club");
         Invoice invoice = fourDecimalInvoice("I-5", "FS-4002");
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
 
-        PushOutcome credited = provider.pushCreditNotes(session, List.of(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
+        PushOutcome credited = provider.documents().pushCreditNotes(session, List.of(session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE,
                 "CN-4"), key("CN-4"), CreditNote.cancelling(invoice, "CN-4", DAY.plusDays(1), "job cancelled"), contact, invoiceId, false))).get(0);
 
         assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
-        RemoteInvoiceState state = provider.invoiceState(session, invoiceId);
+        RemoteInvoiceState state = provider.ledger().invoiceState(session, invoiceId);
         assertThat(state.payment().amountCredited()).isEqualByComparingTo("115.00");
         assertThat(state.payment().amountDue()).isEqualByComparingTo("0.00");
     }
@@ -67,10 +66,10 @@ class XeroUnitPriceTest extends XeroSandboxTestBase {
     void everyReadAndWriteOfInvoicesAndCreditNotesAsksForFourDecimalUnitPrices() {
         String contact = contactId("Bayside Club");
         Invoice invoice = fourDecimalInvoice("I-6", "FS-4003");
-        String invoiceId = provider.pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
-        provider.invoiceState(session, invoiceId);
-        provider.invoiceStates(session, List.of(invoiceId));
-        provider.pushCreditNotes(session, List.of(new CreditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-6"), key("CN-6"),
+        String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+        provider.ledger().invoiceState(session, invoiceId);
+        provider.ledger().invoiceStates(session, List.of(invoiceId));
+        provider.documents().pushCreditNotes(session, List.of(session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-6"), key("CN-6"),
                 CreditNote.cancelling(invoice, "CN-6", DAY.plusDays(1), "job cancelled"), contact, invoiceId, true)));
 
         assertThat(proxy.exchanges).filteredOn(exchange -> exchange.uri().getPath().matches(".*/api.xro/2.0/(Invoices|CreditNotes)(/[^/]+)?"))

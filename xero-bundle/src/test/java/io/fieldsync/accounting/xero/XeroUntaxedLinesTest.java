@@ -40,7 +40,7 @@ class XeroUntaxedLinesTest extends XeroSandboxTestBase {
     @BeforeEach
     void connectTheAustralianOrganisationToo() throws Exception {
         australian = AuDemoOrganisation.create(sandbox);
-        AuthorizationGrant grant = provider.exchangeCode(consent(provider.authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
+        AuthorizationGrant grant = provider.authorization().exchangeCode(consent(provider.authorization().authorizationUrl(new AuthorizationRequest(ACME, "state-1"))));
         String tenant = grant.organisations().stream().filter(org -> org.tenantId().equals(australian.tenantId().toString()))
                 .findFirst().orElseThrow().tenantId();
         au = new TestSession(provider, grant.tokens(), tenant, new Mappings(Map.of(ProductCategory.LABOUR, "200",
@@ -59,7 +59,7 @@ class XeroUntaxedLinesTest extends XeroSandboxTestBase {
     void inAnAustralianOrganisationAnUntaxedSaleIsGstFreeIncomeNotBasExcluded() {
         String contact = australian.activeContactNamed("Bayside Club").orElseThrow().id().toString();
 
-        PushOutcome outcome = provider.pushInvoices(au, List.of(invoicePush(withAnUntaxedLine("I-1", "FS-9001", AUD), contact))).get(0);
+        PushOutcome outcome = provider.documents().pushInvoices(au, List.of(invoicePush(au, withAnUntaxedLine("I-1", "FS-9001", AUD), contact))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(australian.invoiceByNumber("ACCREC", "FS-9001")).hasValueSatisfying(invoice -> {
@@ -70,7 +70,7 @@ class XeroUntaxedLinesTest extends XeroSandboxTestBase {
 
     @Test
     void inANewZealandOrganisationAnUntaxedSaleIsNoGst() {
-        PushOutcome outcome = provider.pushInvoices(session, List.of(invoicePush(withAnUntaxedLine("I-2", "FS-9002", NZD),
+        PushOutcome outcome = provider.documents().pushInvoices(session, List.of(invoicePush(withAnUntaxedLine("I-2", "FS-9002", NZD),
                 contactId("Bayside Club")))).get(0);
 
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
@@ -83,10 +83,10 @@ class XeroUntaxedLinesTest extends XeroSandboxTestBase {
         String contact = australian.activeContactNamed("Bayside Club").orElseThrow().id().toString();
         proxy.exchanges.clear();
 
-        provider.pushInvoices(au, List.of(invoicePush(withAnUntaxedLine("I-3", "FS-9003", AUD), contact)));
-        provider.pushInvoices(au, List.of(invoicePush(withAnUntaxedLine("I-4", "FS-9004", AUD), contact)));
+        provider.documents().pushInvoices(au, List.of(invoicePush(au, withAnUntaxedLine("I-3", "FS-9003", AUD), contact)));
+        provider.documents().pushInvoices(au, List.of(invoicePush(au, withAnUntaxedLine("I-4", "FS-9004", AUD), contact)));
         clock.advance(java.time.Duration.ofMinutes(61));
-        provider.pushInvoices(au, List.of(invoicePush(withAnUntaxedLine("I-5", "FS-9005", AUD), contact)));
+        provider.documents().pushInvoices(au, List.of(invoicePush(au, withAnUntaxedLine("I-5", "FS-9005", AUD), contact)));
 
         // the hour also expired the access token: its 401 and the retry after the refresh are one read
         assertThat(proxy.exchanges).filteredOn(exchange -> exchange.uri().getPath().endsWith("/TaxRates") && exchange.status() == 200)

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 class XeroWebhooksTest {
@@ -27,7 +29,7 @@ class XeroWebhooksTest {
             "lastEventSequence":1,"firstEventSequence":1,"entropy":"S0m3r4Nd0mt3xt"}""";
     private static final String INTENT_TO_RECEIVE = "{\"events\":[],\"lastEventSequence\":0,\"firstEventSequence\":0,\"entropy\":\"S0m3r4Nd0mt3xt\"}";
 
-    private final XeroWebhooks webhooks = new XeroWebhooks(new ObjectMapper());
+    private final XeroWebhooks webhooks = new XeroWebhooks(new ObjectMapper(), KEY);
 
     private static WebhookDelivery delivery(String body, String signature) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -79,9 +81,9 @@ class XeroWebhooksTest {
 
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.tenantId()).isEqualTo("c2cc9b6e-9458-4c7d-93cc-f02b81b0594f");
-            assertThat(event.resourceType()).isEqualTo("CONTACT");
+            assertThat(event.resourceType()).isEqualTo(RemoteResourceType.CONTACT);
             assertThat(event.resourceId()).isEqualTo("717f2bfc-c6d4-41fd-b238-3f2f0c0cf777");
-            assertThat(event.eventType()).isEqualTo("UPDATE");
+            assertThat(event.eventType()).isEqualTo(RemoteEventType.UPDATE);
             assertThat(event.occurredAt()).isEqualTo(Instant.parse("2024-06-21T01:15:39.902Z"));
         });
     }
@@ -109,8 +111,22 @@ class XeroWebhooksTest {
         List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
 
         assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::resourceId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("INVOICE", "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01"),
-                org.assertj.core.groups.Tuple.tuple("CONTACT", "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777"));
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.INVOICE, "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01"),
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CONTACT, "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777"));
+    }
+
+    @Test
+    void xerosCategoriesAreTypedAndAnUnknownOneKeepsXerosWord() {
+        String body = "{\"events\":[" + event("CREDITNOTE", "0a5fd1a1-3c1b-4a8e-9e39-4f8d8a8f0a01") + ","
+                + event("SUBSCRIPTION", "717f2bfc-c6d4-41fd-b238-3f2f0c0cf777").replace("\"UPDATE\"", "\"CANCEL\"")
+                + "],\"lastEventSequence\":2,\"firstEventSequence\":1,\"entropy\":\"x\"}";
+
+        List<RemoteEvent> events = webhooks.parse(delivery(body, "x"));
+
+        assertThat(events).extracting(RemoteEvent::resourceType, RemoteEvent::eventType, RemoteEvent::vendorResourceType,
+                RemoteEvent::vendorEventType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.CREDIT_NOTE, RemoteEventType.UPDATE, "CREDITNOTE", "UPDATE"),
+                org.assertj.core.groups.Tuple.tuple(RemoteResourceType.OTHER, RemoteEventType.OTHER, "SUBSCRIPTION", "CANCEL"));
     }
 
     @Test
@@ -130,7 +146,7 @@ class XeroWebhooksTest {
                 "http://localhost/a", "http://localhost/i", "http://localhost/x", java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(1)), java.time.Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC));
         try {
-            assertThat(provider.webhookSignatureHeader()).hasValue("x-xero-signature");
+            assertThat(provider.webhooks().signatureHeader()).hasValue("x-xero-signature");
         } finally {
             provider.deactivate();
         }

@@ -1,12 +1,13 @@
 package io.fieldsync.accounting.api.spi;
 
+import java.util.List;
 import java.util.Objects;
 
 import io.fieldsync.accounting.api.CreditNote;
 import io.fieldsync.accounting.api.DocumentRef;
 
 /**
- * A credit note to create and allocate against its invoice.
+ * A credit note to create and allocate against its invoice, with everything its payload is built from.
  *
  * @param document the credit note's journal reference
  * @param key the idempotency key
@@ -18,15 +19,12 @@ import io.fieldsync.accounting.api.DocumentRef;
  * @param remoteCreditNoteId the remote credit note an earlier revision became, or null: the credit note was changed
  *                           after it synced, and that remote one must be changed (or replaced), never joined by a
  *                           second one
+ * @param lines the credit note's lines with what each books to, in the credit note's order
+ * @param keepHostNumber send the host's number (true), or let the accounting system number it where it can
  */
 public record CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
-                             String remoteInvoiceId, boolean reconcileFirst, String remoteCreditNoteId) {
-
-    /** A credit note never synced before. */
-    public CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
-                          String remoteInvoiceId, boolean reconcileFirst) {
-        this(document, key, creditNote, remoteCustomerId, remoteInvoiceId, reconcileFirst, null);
-    }
+                             String remoteInvoiceId, boolean reconcileFirst, String remoteCreditNoteId, List<BookedLine> lines,
+                             boolean keepHostNumber) {
 
     /** Validates the parts. */
     public CreditNotePush {
@@ -35,5 +33,6 @@ public record CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNot
         Objects.requireNonNull(creditNote, "credit note");
         Objects.requireNonNull(remoteCustomerId, "remote customer id");
         Objects.requireNonNull(remoteInvoiceId, "remote invoice id");
+        lines = BookedLine.matching(lines, creditNote.lines());
     }
 }

@@ -7,15 +7,13 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
-import io.fieldsync.accounting.api.admin.Mappings;
-import io.fieldsync.accounting.api.admin.SyncSettings;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The engine's side of one call into a provider: whose connection it is, its tokens, its mappings
- * and settings, and where to report what happened. Providers keep no state of their own between
- * calls; everything they need arrives here.
+ * The engine's side of one call into a provider: whose connection it is, its tokens, and where to report what
+ * happened. Providers keep no state of their own between calls; what a document books to and the settings that
+ * shape it arrive with the push itself ({@link InvoicePush}, {@link CreditNotePush}, {@link PaymentPush}).
  */
 @ProviderType
 public interface ProviderSession {
@@ -37,12 +35,6 @@ public interface ProviderSession {
      * @throws AccountingException CONNECTION_EXPIRED when the refresh token is refused
      */
     String refreshedAccessToken(String rejected);
-
-    /** The company's mappings for this provider. */
-    Mappings mappings();
-
-    /** The company's sync settings. */
-    SyncSettings settings();
 
     /** Records one call in the sync log. */
     void record(SyncLogEntry call);

@@ -2,7 +2,15 @@
  * The service provider interface one accounting system implements: {@link
  * io.fieldsync.accounting.api.spi.AccountingProvider}, registered as an OSGi service with the
  * {@value io.fieldsync.accounting.api.spi.AccountingProvider#PROVIDER_PROPERTY} property, and the
- * values that cross it. The engine and the providers meet only here, through the service registry.
+ * values that cross it. The engine and the providers meet only here, through the service registry. A provider is
+ * four facets behind {@link io.fieldsync.accounting.api.spi.AccountingProvider}: its
+ * {@link io.fieldsync.accounting.api.spi.ProviderAuthorization authorization}, the
+ * {@link io.fieldsync.accounting.api.spi.ProviderDocuments documents} it writes, the
+ * {@link io.fieldsync.accounting.api.spi.ProviderLedger ledger} it reads and its
+ * {@link io.fieldsync.accounting.api.spi.ProviderWebhooks webhooks}.
+ *
+ * <p>2.0.0: the provider split into those facets; webhook events typed by enums; mappings resolved by the engine
+ * (pushes carry each line's account, tax rates and item, and the settings that shape the payload).
  */
 @Export
 @Version("2.0.0")

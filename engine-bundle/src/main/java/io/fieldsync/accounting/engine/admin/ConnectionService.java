@@ -76,7 +76,7 @@ public class ConnectionService implements AccountingConnections {
                     List.of(), current.map(StoredConnection::tokens).orElse(null), null, current.map(StoredConnection::lastSyncAt).orElse(null), null));
         }
         return new AuthorizationStart(company, provider.id(),
-                provider.provider().authorizationUrl(new AuthorizationRequest(company, state)), state, expiresAt);
+                provider.provider().authorization().authorizationUrl(new AuthorizationRequest(company, state)), state, expiresAt);
     }
 
     @Override
@@ -152,7 +152,7 @@ public class ConnectionService implements AccountingConnections {
         if (stored.isPresent() && stored.get().tokens() != null && provider.isPresent()) {
             try {
                 // only this company's organisation: the grant may reach others (Xero)
-                provider.get().provider().disconnect(stored.get().tokens(), stored.get().tenantId());
+                provider.get().provider().authorization().disconnect(stored.get().tokens(), stored.get().tenantId());
             } catch (RuntimeException e) {
                 // revocation is best effort: the tokens are forgotten here either way
                 LOG.warn("Revoking {} tokens of company {} failed: {}", providerId, company, e.toString());
@@ -194,7 +194,7 @@ public class ConnectionService implements AccountingConnections {
      */
     private static AuthorizationGrant exchange(ActiveProvider provider, Map<String, String> callbackParameters) {
         try {
-            return provider.provider().exchangeCode(callbackParameters);
+            return provider.provider().authorization().exchangeCode(callbackParameters);
         } catch (AccountingException typed) {
             throw typed;
         } catch (RuntimeException broken) {

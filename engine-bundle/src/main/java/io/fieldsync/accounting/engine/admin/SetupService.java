@@ -71,7 +71,7 @@ public class SetupService implements AccountingSetup {
         ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
-            ContactPage contacts = provider.provider().contacts(session, page);
+            ContactPage contacts = provider.provider().ledger().contacts(session, page);
             remote.addAll(contacts.contacts());
             if (!contacts.hasMore()) {
                 break;
@@ -117,7 +117,7 @@ public class SetupService implements AccountingSetup {
     }
 
     private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
-        ReferenceData data = provider.provider().referenceData(dispatcher.session(company, provider));
+        ReferenceData data = provider.provider().ledger().referenceData(dispatcher.session(company, provider));
         stores.setup().saveReferenceData(company, provider.id(), data);
         return data;
     }

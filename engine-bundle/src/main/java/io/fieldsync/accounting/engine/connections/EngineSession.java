@@ -6,8 +6,6 @@ import java.util.Set;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
-import io.fieldsync.accounting.api.admin.Mappings;
-import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.engine.EngineStores;
@@ -54,16 +52,6 @@ public final class EngineSession implements ProviderSession {
     public String refreshedAccessToken(String rejected) {
         accessToken = refresher.refreshedAccessToken(connection.company(), provider, rejected);
         return accessToken;
-    }
-
-    @Override
-    public Mappings mappings() {
-        return stores.setup().mappings(connection.company(), provider.id());
-    }
-
-    @Override
-    public SyncSettings settings() {
-        return stores.setup().settings(connection.company());
     }
 
     @Override

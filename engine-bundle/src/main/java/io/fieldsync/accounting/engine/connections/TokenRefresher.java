@@ -100,7 +100,7 @@ public final class TokenRefresher {
     private TokenSet refresh(StoredConnection stored, ActiveProvider provider) {
         TokenSet fresh;
         try {
-            fresh = provider.provider().refresh(stored.tokens());
+            fresh = provider.provider().authorization().refresh(stored.tokens());
         } catch (AccountingException refused) {
             if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
                 LOG.warn("The {} connection of company {} expired: {}. It stays expired until an admin reconnects it",

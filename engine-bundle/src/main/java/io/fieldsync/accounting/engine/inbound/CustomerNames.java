@@ -93,7 +93,7 @@ final class CustomerNames {
     private Map<String, RemoteContact> contacts(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> remoteIds) {
         Map<String, RemoteContact> found = new HashMap<>();
         try {
-            provider.provider().contactsById(session, remoteIds).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+            provider.provider().ledger().contactsById(session, remoteIds).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
             return found;
         } catch (RuntimeException failed) {
             if (remoteIds.size() == 1 || RemoteUpdates.failsEveryRead(failed)) {
@@ -104,7 +104,7 @@ final class CustomerNames {
         }
         for (String remoteId : remoteIds) {
             try {
-                provider.provider().contactsById(session, List.of(remoteId)).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+                provider.provider().ledger().contactsById(session, List.of(remoteId)).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
             } catch (RuntimeException failed) {
                 LOG.warn("Left out {} contact {} of company {}, announced by webhook: {}", provider.id(), remoteId, company, failed.toString());
                 if (RemoteUpdates.failsEveryRead(failed)) {

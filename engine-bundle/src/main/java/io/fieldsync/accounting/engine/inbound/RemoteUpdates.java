@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +23,8 @@ import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
@@ -58,9 +60,7 @@ public class RemoteUpdates {
      * Events about what pays or credits an invoice rather than about the invoice: QuickBooks announces a payment
      * entered there as a Payment event only; the provider tells which invoices they concern.
      */
-    private static final Set<String> SETTLEMENT_TYPES = Set.of("PAYMENT", "CREDITMEMO", "CREDITNOTE");
-    /** What Xero (CONTACT) and QuickBooks (CUSTOMER) call a customer in their events. */
-    private static final Set<String> CONTACT_TYPES = Set.of("CONTACT", "CUSTOMER");
+    private static final Set<RemoteResourceType> SETTLEMENT_TYPES = EnumSet.of(RemoteResourceType.PAYMENT, RemoteResourceType.CREDIT_NOTE);
     /** How long webhook events are gathered before their invoices are read. */
     private static final Duration COALESCE = Duration.ofSeconds(1);
 
@@ -116,15 +116,14 @@ public class RemoteUpdates {
         boolean added = false;
         synchronized (pending) {
             for (RemoteEvent event : events) {
-                String type = event.resourceType().toUpperCase(Locale.ROOT);
-                boolean update = "UPDATE".equals(event.eventType().toUpperCase(Locale.ROOT));
-                if ("INVOICE".equals(type) && !"CREATE".equals(event.eventType().toUpperCase(Locale.ROOT))) {
+                RemoteResourceType type = event.resourceType();
+                if (type == RemoteResourceType.INVOICE && event.eventType() != RemoteEventType.CREATE) {
                     added |= pending.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
                             .add(event.resourceId());
                 } else if (SETTLEMENT_TYPES.contains(type)) {
                     pendingSettlements.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new ArrayList<>()).add(event);
                     added = true;
-                } else if (CONTACT_TYPES.contains(type) && update) {
+                } else if (type == RemoteResourceType.CONTACT && event.eventType() == RemoteEventType.UPDATE) {
                     added |= pendingContacts.computeIfAbsent(new Tenant(providerId, event.tenantId()), tenant -> new LinkedHashSet<>())
                             .add(event.resourceId());
                 }
@@ -238,7 +237,7 @@ public class RemoteUpdates {
         }
         Set<String> ids = new LinkedHashSet<>(announced);
         try {
-            ids.addAll(provider.provider().invoicesAffectedBy(session, settlements));
+            ids.addAll(provider.provider().webhooks().invoicesAffectedBy(session, settlements));
         } catch (RuntimeException e) {
             LOG.warn("Could not tell which invoices {} payment or credit events of company {} concern; polling will catch them: {}",
                     settlements.size(), company, e.toString());
@@ -253,7 +252,7 @@ public class RemoteUpdates {
      */
     private List<RemoteInvoiceState> states(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> invoiceIds) {
         try {
-            return provider.provider().invoiceStates(session, invoiceIds);
+            return provider.provider().ledger().invoiceStates(session, invoiceIds);
         } catch (RuntimeException failed) {
             if (invoiceIds.size() == 1 || failsEveryRead(failed)) {
                 LOG.warn("Could not read {} invoices of company {} after {} webhooks; polling will catch them: {}", invoiceIds.size(),
@@ -266,7 +265,7 @@ public class RemoteUpdates {
         List<RemoteInvoiceState> states = new ArrayList<>();
         for (String invoiceId : invoiceIds) {
             try {
-                states.add(provider.provider().invoiceState(session, invoiceId));
+                states.add(provider.provider().ledger().invoiceState(session, invoiceId));
             } catch (RuntimeException failed) {
                 LOG.warn("Left out {} invoice {} of company {}, announced by webhook: {}", provider.id(), invoiceId, company, failed.toString());
                 if (failsEveryRead(failed)) {
@@ -317,7 +316,7 @@ public class RemoteUpdates {
             try {
                 Instant since = stores.connections().pollWatermark(company, provider.id())
                         .orElse(clock.instant().minus(FIRST_POLL_LOOKBACK));
-                RemoteChanges changes = provider.provider().changesSince(session.get(), since);
+                RemoteChanges changes = provider.provider().ledger().changesSince(session.get(), since);
                 for (RemoteInvoiceState invoice : changes.invoices()) {
                     changed += apply(company, provider.id(), invoice) ? 1 : 0;
                 }

@@ -70,7 +70,7 @@ public class WebhookServlet extends HttpServlet {
             return;
         }
         AccountingProvider provider = active.get().provider();
-        Optional<String> signatureHeader = provider.webhookSignatureHeader();
+        Optional<String> signatureHeader = provider.webhooks().signatureHeader();
         if (signatureHeader.isPresent() && isBlank(request.getHeader(signatureHeader.get()))) {
             LOG.warn("Refused a {} webhook without its {} header from {}", providerId, signatureHeader.get(), request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -89,14 +89,14 @@ public class WebhookServlet extends HttpServlet {
             return;
         }
         WebhookDelivery delivery = new WebhookDelivery(headers(request), body);
-        if (!provider.verifyWebhook(delivery)) {
+        if (!provider.webhooks().verify(delivery)) {
             LOG.warn("Refused a {} webhook with a bad signature from {}", providerId, request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         List<RemoteEvent> events;
         try {
-            events = provider.parseWebhook(delivery);
+            events = provider.webhooks().parse(delivery);
         } catch (AccountingException malformed) {
             LOG.warn("Acknowledged a signed {} webhook that could not be read (polling will catch up): {}", providerId,
                     malformed.getMessage());

@@ -23,6 +23,8 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.CustomerPush;
 import io.fieldsync.accounting.api.spi.InvoicePush;
@@ -147,8 +149,10 @@ final class DispatchRound {
         if (due.isEmpty() || allUnsupported(due, ProviderCapability.INVOICES, "Sending invoices")) {
             return due.size();
         }
-        MappingCheck mappings = mappingCheck(company);
-        InvoiceStatusOnPush pushAs = stores.setup().settings(company).pushInvoicesAs();
+        LineBookings bookings = lineBookings(company);
+        SyncSettings settings = stores.setup().settings(company);
+        InvoiceStatusOnPush pushAs = settings.pushInvoicesAs();
+        Map<DocumentRef, List<BookedLine>> booked = new HashMap<>();
         List<Ready<Invoice>> ready = new ArrayList<>();
         for (JournalEntry entry : due) {
             prepare(entry, () -> {
@@ -158,12 +162,13 @@ final class DispatchRound {
                     recorder.unsupported(entry, provider.id(), unsupported.get());
                     return;
                 }
-                Optional<SyncError> problem = CustomerCheck.problem(invoice.customer())
-                        .or(() -> MappingCheck.asError(mappings.gaps(invoice.lines())));
+                LineBookings.Booking booking = bookings.book(invoice.lines());
+                Optional<SyncError> problem = CustomerCheck.problem(invoice.customer()).or(booking::problem);
                 if (problem.isPresent()) {
                     recorder.failedBeforeSending(entry, provider.id(), problem.get());
                     return;
                 }
+                booked.put(entry.document(), booking.lines());
                 ready.add(new Ready<>(entry, invoice));
             });
         }
@@ -178,11 +183,11 @@ final class DispatchRound {
                     String remoteInvoice = entry.wasSyncedBefore() ? entry.remoteId() : null;
                     sendable.add(new BatchCalls.Sendable<>(entry, new InvoicePush(entry.document(),
                             keys.document(entry, entry.snapshotHash(), remoteCustomer, remoteInvoice, context), invoice.document(),
-                            remoteCustomer, remoteInvoice, entry.inDoubt())));
+                            remoteCustomer, remoteInvoice, entry.inDoubt(), booked.get(entry.document()), pushAs, settings.keepHostInvoiceNumbers())));
                 });
             }
         }
-        calls.send(sendable, InvoicePush::key, pushes -> provider.provider().pushInvoices(session, pushes));
+        calls.send(sendable, InvoicePush::key, pushes -> provider.provider().documents().pushInvoices(session, pushes));
         return due.size();
     }
 
@@ -191,7 +196,8 @@ final class DispatchRound {
         if (due.isEmpty()) {
             return 0;
         }
-        MappingCheck mappings = mappingCheck(company);
+        LineBookings bookings = lineBookings(company);
+        boolean keepNumbers = stores.setup().settings(company).keepHostInvoiceNumbers();
         String context = payloadContext(company);
         List<BatchCalls.Sendable<CreditNotePush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
@@ -213,8 +219,8 @@ final class DispatchRound {
                 if (remoteCustomer.isEmpty()) {
                     return;
                 }
-                Optional<SyncError> problem = MappingCheck.asError(mappings.gaps(creditNote.lines()))
-                        .or(() -> misfit(() -> dependents.check(company, creditNote)));
+                LineBookings.Booking booking = bookings.book(creditNote.lines());
+                Optional<SyncError> problem = booking.problem().or(() -> misfit(() -> dependents.check(company, creditNote)));
                 if (problem.isPresent()) {
                     recorder.failedBeforeSending(entry, provider.id(), problem.get());
                     return;
@@ -222,10 +228,11 @@ final class DispatchRound {
                 String remoteCreditNote = entry.wasSyncedBefore() ? entry.remoteId() : null;
                 sendable.add(new BatchCalls.Sendable<>(entry, new CreditNotePush(entry.document(),
                         keys.document(entry, entry.snapshotHash(), remoteCustomer.get(), invoice.get().remoteId(), remoteCreditNote, context),
-                        creditNote, remoteCustomer.get(), invoice.get().remoteId(), entry.inDoubt(), remoteCreditNote)));
+                        creditNote, remoteCustomer.get(), invoice.get().remoteId(), entry.inDoubt(), remoteCreditNote, booking.lines(),
+                        keepNumbers)));
             });
         }
-        calls.send(sendable, CreditNotePush::key, pushes -> provider.provider().pushCreditNotes(session, pushes));
+        calls.send(sendable, CreditNotePush::key, pushes -> provider.provider().documents().pushCreditNotes(session, pushes));
         return due.size();
     }
 
@@ -234,7 +241,7 @@ final class DispatchRound {
         if (due.isEmpty() || allUnsupported(due, ProviderCapability.PAYMENTS, "Sending payments")) {
             return due.size();
         }
-        MappingCheck mappings = mappingCheck(company);
+        MappingCheck mappings = lineBookings(company).check();
         String context = payloadContext(company);
         List<BatchCalls.Sendable<PaymentPush>> sendable = new ArrayList<>();
         for (JournalEntry entry : due) {
@@ -263,7 +270,7 @@ final class DispatchRound {
                         payment, invoice.get().remoteId(), remoteCustomer.get(), deposit, entry.inDoubt(), remotePayment)));
             });
         }
-        calls.send(sendable, PaymentPush::key, pushes -> provider.provider().pushPayments(session, pushes));
+        calls.send(sendable, PaymentPush::key, pushes -> provider.provider().documents().pushPayments(session, pushes));
         return due.size();
     }
 
@@ -341,7 +348,7 @@ final class DispatchRound {
             List<CustomerPush> batch = all.subList(from, Math.min(all.size(), from + size));
             List<JournalEntry> waiting = batch.stream().flatMap(push -> invoicesOf.get(push.customer().hostId()).stream()).toList();
             calls.checkRunning(List.of());
-            Optional<Map<DocumentRef, PushOutcome>> outcomes = calls.prepareCall(waiting, () -> provider.provider().pushCustomers(session, batch));
+            Optional<Map<DocumentRef, PushOutcome>> outcomes = calls.prepareCall(waiting, () -> provider.provider().documents().pushCustomers(session, batch));
             if (outcomes.isEmpty()) {
                 continue;
             }
@@ -435,8 +442,8 @@ final class DispatchRound {
                 Math.min(provider.descriptor().limits().batchSize(kind), lanes.batchCap(new LaneId(company, provider.id()))));
     }
 
-    private MappingCheck mappingCheck(CompanyId company) {
-        return new MappingCheck(stores.setup().mappings(company, provider.id()),
+    private LineBookings lineBookings(CompanyId company) {
+        return new LineBookings(stores.setup().mappings(company, provider.id()),
                 stores.setup().referenceData(company, provider.id()), provider.descriptor().displayName());
     }
 

@@ -22,6 +22,8 @@ import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
@@ -86,8 +88,8 @@ class CustomerNamesTest {
         rename("contact-C-2", "Customer Two Holdings Ltd");
         xero.unreadableIds.add("contact-C-1");
 
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", engine.clock.instant()),
-                new RemoteEvent("tenant-1", "CONTACT", "contact-C-2", "UPDATE", engine.clock.instant())));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.CONTACT, "contact-C-1", RemoteEventType.UPDATE, engine.clock.instant()),
+                new RemoteEvent("tenant-1", RemoteResourceType.CONTACT, "contact-C-2", RemoteEventType.UPDATE, engine.clock.instant())));
         engine.remoteUpdates.settle();
         engine.notifier.flush();
 
@@ -130,7 +132,7 @@ class CustomerNamesTest {
     }
 
     private void contactUpdated(String remoteId) {
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "CONTACT", remoteId, "UPDATE", engine.clock.instant())));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.CONTACT, remoteId, RemoteEventType.UPDATE, engine.clock.instant())));
         engine.remoteUpdates.settle();
         engine.notifier.flush();
     }

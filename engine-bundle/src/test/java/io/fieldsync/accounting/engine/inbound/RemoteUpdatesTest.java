@@ -27,6 +27,8 @@ import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
+import io.fieldsync.accounting.api.spi.RemoteEventType;
+import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
@@ -77,7 +79,7 @@ class RemoteUpdatesTest {
     }
 
     private static RemoteEvent invoiceEvent(String tenant, String invoiceId) {
-        return new RemoteEvent(tenant, "INVOICE", invoiceId, "UPDATE", TestEngine.START);
+        return new RemoteEvent(tenant, RemoteResourceType.INVOICE, invoiceId, RemoteEventType.UPDATE, TestEngine.START);
     }
 
     @Test
@@ -101,8 +103,8 @@ class RemoteUpdatesTest {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
         xero.invoicesOfSettlements.put("pay-9", List.of("xero-inv-I-1"));
 
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "PAYMENT", "pay-9", "CREATE", TestEngine.START),
-                new RemoteEvent("tenant-1", "CREDITMEMO", "memo-3", "DELETE", TestEngine.START)));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.PAYMENT, "pay-9", RemoteEventType.CREATE, TestEngine.START),
+                new RemoteEvent("tenant-1", RemoteResourceType.CREDIT_NOTE, "memo-3", RemoteEventType.DELETE, TestEngine.START)));
         engine.remoteUpdates.settle();
         engine.notifier.flush();
 
@@ -118,10 +120,24 @@ class RemoteUpdatesTest {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
 
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("someone-else", "xero-inv-I-1"),
-                new RemoteEvent("tenant-1", "CONTACT", "contact-C-1", "UPDATE", TestEngine.START)));
+                new RemoteEvent("tenant-1", RemoteResourceType.CONTACT, "contact-C-1", RemoteEventType.UPDATE, TestEngine.START)));
         engine.remoteUpdates.settle();
 
         assertThat(engine.sync.status(I1).orElseThrow().paymentState()).isNull();
+    }
+
+    @Test
+    void anEventOfAKindTheSpiHasNoWordForIsKeptByTheProviderButChangesNothingHere() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.OTHER, "xero-inv-I-1",
+                RemoteEventType.UPDATE, TestEngine.START, "SUBSCRIPTION", "UPDATE"),
+                new RemoteEvent("tenant-1", RemoteResourceType.INVOICE, "xero-inv-I-1", RemoteEventType.OTHER, TestEngine.START, "INVOICE",
+                        "EMAILED")));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.settlementReads).as("not a settlement").isEmpty();
+        assertThat(xero.stateReads).as("an invoice event other than CREATE is read, whatever its word").containsExactly(List.of("xero-inv-I-1"));
     }
 
     @Test
@@ -168,7 +184,7 @@ class RemoteUpdatesTest {
     void webhookEventsInABurstAreReadInOneCallAndCreateEventsNotAtAll() {
         xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
 
-        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", "INVOICE", "xero-inv-I-1", "CREATE", TestEngine.START)));
+        engine.remoteUpdates.accept("xero", List.of(new RemoteEvent("tenant-1", RemoteResourceType.INVOICE, "xero-inv-I-1", RemoteEventType.CREATE, TestEngine.START)));
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
         engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-2"), invoiceEvent("tenant-1", "xero-inv-I-1")));
         engine.remoteUpdates.settle();

@@ -33,6 +33,9 @@ import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.FreshDatabase;
@@ -173,6 +176,33 @@ class DispatchTest {
         engine.drain();
 
         assertThat(status(DocumentRef.invoice(ACME, "I-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void theEngineBooksEachLineAndHandsTheProviderTheAccountTaxRateItemAndSettingsSoItReadsNoMappings() {
+        var mappings = Samples.completeMappings();
+        engine.setup.saveMappings(ACME, new io.fieldsync.accounting.api.admin.Mappings(mappings.revenueAccountByCategory(),
+                Map.of(ProductCategory.LABOUR, "LAB-HR"), mappings.taxRateByHostTaxRate(), null, "820", "090", mappings.depositAccountByMethod()));
+        engine.setup.saveSettings(ACME, new SyncSettings(InvoiceStatusOnPush.DRAFT, false, false));
+        engine.connect(ACME);
+        Invoice invoice = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, invoice);
+        engine.sync.invoiceCancelled(ACME, cancellation(invoice));
+
+        engine.drain();
+
+        assertThat(xero.invoicePushes).singleElement().satisfies(push -> {
+            assertThat(push.lines()).extracting(BookedLine::line).isEqualTo(invoice.lines());
+            assertThat(push.lines()).extracting(BookedLine::revenueAccount, BookedLine::taxRates, BookedLine::item).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("200", List.of("OUTPUT2"), "LAB-HR"),
+                    org.assertj.core.groups.Tuple.tuple("210", List.of("OUTPUT2"), null));
+            assertThat(push.status()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+            assertThat(push.keepHostNumber()).isFalse();
+        });
+        assertThat(xero.creditNotePushes).singleElement().satisfies(push -> {
+            assertThat(push.lines()).extracting(BookedLine::revenueAccount).containsExactly("200", "210");
+            assertThat(push.keepHostNumber()).isFalse();
+        });
     }
 
     @Test

@@ -31,10 +31,14 @@ import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.CustomerPush;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.api.spi.ProviderDocuments;
+import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteContact;
@@ -48,7 +52,7 @@ import io.fieldsync.accounting.api.spi.WebhookDelivery;
  * starts with the provider's id ({@code alpha-invoice-INV-1}), any authorisation code grants exactly
  * one organisation, and payment state is kept in memory. No webhooks.
  */
-final class TestProvider implements AccountingProvider {
+final class TestProvider implements AccountingProvider, ProviderAuthorization, ProviderDocuments, ProviderLedger, ProviderWebhooks {
 
     static final String SALES_ACCOUNT = "200";
     static final String BANK_ACCOUNT = "090";
@@ -77,6 +81,27 @@ final class TestProvider implements AccountingProvider {
                         DocumentKind.CREDIT_NOTE, 50, DocumentKind.PAYMENT, 50)));
         this.clock = clock;
         this.ledger = new TestLedger(clock);
+    }
+
+    // one small in-memory double plays every facet
+    @Override
+    public ProviderAuthorization authorization() {
+        return this;
+    }
+
+    @Override
+    public ProviderDocuments documents() {
+        return this;
+    }
+
+    @Override
+    public ProviderLedger ledger() {
+        return this;
+    }
+
+    @Override
+    public ProviderWebhooks webhooks() {
+        return this;
     }
 
     @Override
@@ -192,13 +217,13 @@ final class TestProvider implements AccountingProvider {
     }
 
     @Override
-    public boolean verifyWebhook(WebhookDelivery delivery) {
+    public boolean verify(WebhookDelivery delivery) {
         // The test provider sends no webhooks, so no delivery can be genuine.
         return false;
     }
 
     @Override
-    public List<RemoteEvent> parseWebhook(WebhookDelivery delivery) {
+    public List<RemoteEvent> parse(WebhookDelivery delivery) {
         return List.of();
     }
 

@@ -26,8 +26,10 @@ import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.ProductCategory;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
 import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.CustomerPush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.InvoicePush;
@@ -49,9 +51,9 @@ class TestProviderTest {
     void everyPushIsSyncedWithARemoteIdStartingWithTheProviderId() {
         Invoice invoice = invoice("INV-1", "120.00");
 
-        List<PushOutcome> customers = alpha.pushCustomers(null, List.of(new CustomerPush(
+        List<PushOutcome> customers = alpha.documents().pushCustomers(null, List.of(new CustomerPush(
                 new DocumentRef(COMPANY, DocumentKind.CUSTOMER, "C-1"), key("c"), invoice.customer(), null)));
-        List<PushOutcome> invoices = alpha.pushInvoices(null, List.of(new InvoicePush(
+        List<PushOutcome> invoices = alpha.documents().pushInvoices(null, List.of(invoicePush(
                 DocumentRef.invoice(COMPANY, "INV-1"), key("i"), invoice, customers.get(0).remoteId(), null, false)));
 
         assertThat(customers).singleElement().satisfies(outcome -> {
@@ -67,49 +69,49 @@ class TestProviderTest {
 
     @Test
     void anyCodeGrantsExactlyOneOrganisationOfTheProvider() {
-        AuthorizationGrant grant = alpha.exchangeCode(Map.of("code", "anything", "state", "s-1"));
+        AuthorizationGrant grant = alpha.authorization().exchangeCode(Map.of("code", "anything", "state", "s-1"));
 
         assertThat(grant.organisations()).singleElement().satisfies(organisation ->
                 assertThat(organisation.tenantId()).isEqualTo("alpha-organisation"));
         assertThat(grant.tokens().refreshToken()).startsWith("alpha-refresh-");
-        assertThat(alpha.refresh(grant.tokens()).accessToken()).startsWith("alpha-access-");
+        assertThat(alpha.authorization().refresh(grant.tokens()).accessToken()).startsWith("alpha-access-");
     }
 
     @Test
     void aCallbackWithoutCodeIsRefusedAsInvalid() {
-        assertThatThrownBy(() -> alpha.exchangeCode(Map.of("state", "s-1")))
+        assertThatThrownBy(() -> alpha.authorization().exchangeCode(Map.of("state", "s-1")))
                 .isInstanceOfSatisfying(AccountingException.class, refused ->
                         assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void theConsentUrlCarriesTheState() {
-        URI url = alpha.authorizationUrl(new AuthorizationRequest(COMPANY, "state with spaces"));
+        URI url = alpha.authorization().authorizationUrl(new AuthorizationRequest(COMPANY, "state with spaces"));
 
         assertThat(url.getRawQuery()).isEqualTo("state=state+with+spaces");
     }
 
     @Test
     void aPaymentOfTheWholeAmountMakesTheInvoicePaid() {
-        alpha.pushInvoices(null, List.of(new InvoicePush(DocumentRef.invoice(COMPANY, "INV-2"), key("i2"),
+        alpha.documents().pushInvoices(null, List.of(invoicePush(DocumentRef.invoice(COMPANY, "INV-2"), key("i2"),
                 invoice("INV-2", "80.00"), "alpha-contact-C-1", null, false)));
         Payment payment = new Payment("P-1", "INV-2", new BigDecimal("80.00"), LocalDate.of(2025, 3, 1), PaymentMethod.CARD,
                 null, Currency.getInstance("NZD"), null);
 
-        List<PushOutcome> outcomes = alpha.pushPayments(null, List.of(new PaymentPush(DocumentRef.payment(COMPANY, "P-1"),
+        List<PushOutcome> outcomes = alpha.documents().pushPayments(null, List.of(new PaymentPush(DocumentRef.payment(COMPANY, "P-1"),
                 key("p1"), payment, "alpha-invoice-INV-2", "alpha-contact-C-1", TestProvider.BANK_ACCOUNT, false)));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.remoteId()).isEqualTo("alpha-payment-P-1"));
-        assertThat(alpha.invoiceState(null, "alpha-invoice-INV-2").payment().state()).isEqualTo(PaymentState.PAID);
-        assertThat(alpha.changesSince(null, NOW).invoices()).extracting(state -> state.remoteId()).containsExactly("alpha-invoice-INV-2");
+        assertThat(alpha.ledger().invoiceState(null, "alpha-invoice-INV-2").payment().state()).isEqualTo(PaymentState.PAID);
+        assertThat(alpha.ledger().changesSince(null, NOW).invoices()).extracting(state -> state.remoteId()).containsExactly("alpha-invoice-INV-2");
     }
 
     @Test
     void noWebhookDeliveryIsEverGenuine() {
         WebhookDelivery delivery = new WebhookDelivery(Map.of("x-signature", List.of("abc")), "{}".getBytes());
 
-        assertThat(alpha.verifyWebhook(delivery)).isFalse();
-        assertThat(alpha.parseWebhook(delivery)).isEmpty();
+        assertThat(alpha.webhooks().verify(delivery)).isFalse();
+        assertThat(alpha.webhooks().parse(delivery)).isEmpty();
     }
 
     private static Invoice invoice(String hostId, String amount) {
@@ -122,5 +124,12 @@ class TestProviderTest {
 
     private static IdempotencyKey key(String part) {
         return IdempotencyKey.derive(part);
+    }
+
+    /** An invoice push as the engine books it: every line to the sales account, its tax rates as they are, approved. */
+    private static InvoicePush invoicePush(DocumentRef document, IdempotencyKey key, Invoice invoice, String remoteCustomerId,
+                                           String remoteInvoiceId, boolean reconcileFirst) {
+        return new InvoicePush(document, key, invoice, remoteCustomerId, remoteInvoiceId, reconcileFirst, invoice.lines().stream()
+                .map(line -> new BookedLine(line, "200", line.taxRateIds(), null)).toList(), InvoiceStatusOnPush.APPROVED, true);
     }
 }

@@ -8,17 +8,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.Invoice;
+import io.fieldsync.accounting.api.InvoiceLine;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.BookedLine;
+import io.fieldsync.accounting.api.spi.CreditNotePush;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.api.spi.TokenSet;
 
 /**
  * The engine's side of a session, as plain as the SPI allows, for providers' tests: tokens kept here, refreshed
- * through the provider, calls and limit observations recorded.
+ * through the provider, calls and limit observations recorded; the company's mappings and settings kept here too, and
+ * turned into the booked lines and settings of pushes as the engine would.
  */
 public final class TestSession implements ProviderSession {
 
@@ -61,18 +69,42 @@ public final class TestSession implements ProviderSession {
             return tokens.accessToken();
         }
         refreshes++;
-        tokens = provider.refresh(tokens);
+        tokens = provider.authorization().refresh(tokens);
         return tokens.accessToken();
     }
 
-    @Override
-    public Mappings mappings() {
-        return mappings;
+    /**
+     * An invoice push with its lines booked from {@link #mappings} and its settings from {@link #settings}, as the engine
+     * resolves them; a line the engine would refuse (an unmapped category or tax rate) fails here, for the engine
+     * never sends it.
+     */
+    public InvoicePush invoicePush(DocumentRef document, IdempotencyKey key, Invoice invoice, String remoteCustomerId,
+                                   String remoteInvoiceId, boolean reconcileFirst) {
+        return new InvoicePush(document, key, invoice, remoteCustomerId, remoteInvoiceId, reconcileFirst, booked(invoice.lines()),
+                settings.pushInvoicesAs(), settings.keepHostInvoiceNumbers());
     }
 
-    @Override
-    public SyncSettings settings() {
-        return settings;
+    /** A credit note push never synced before, booked like {@link #invoicePush}. */
+    public CreditNotePush creditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
+                                         String remoteInvoiceId, boolean reconcileFirst) {
+        return creditNotePush(document, key, creditNote, remoteCustomerId, remoteInvoiceId, reconcileFirst, null);
+    }
+
+    /** A credit note push, booked like {@link #invoicePush}. */
+    public CreditNotePush creditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
+                                         String remoteInvoiceId, boolean reconcileFirst, String remoteCreditNoteId) {
+        return new CreditNotePush(document, key, creditNote, remoteCustomerId, remoteInvoiceId, reconcileFirst, remoteCreditNoteId,
+                booked(creditNote.lines()), settings.keepHostInvoiceNumbers());
+    }
+
+    /** The lines booked from {@link #mappings}. */
+    public List<BookedLine> booked(List<InvoiceLine> lines) {
+        return lines.stream().map(line -> new BookedLine(line,
+                mappings.revenueAccountFor(line.category()).orElseThrow(() -> new IllegalStateException(
+                        "the engine sends no line of unmapped category " + line.category())),
+                line.taxRateIds().stream().map(rate -> mappings.taxRateFor(rate).orElseThrow(() -> new IllegalStateException(
+                        "the engine sends no line of unmapped tax rate " + rate))).toList(),
+                mappings.itemFor(line.category()).orElse(null))).toList();
     }
 
     @Override
