@@ -12,6 +12,8 @@ import java.util.List;
  * asked for. The last lines (one per provider) are machine-readable:
  * <pre>chaos: provider=xero documents=612 remote=612 duplicates=0 missing=0 wrong_amounts=0 kills=5 faults=81</pre>
  * The exit status is 0 only when every provider's run drained with no duplicate, no missing and no wrong document.
+ * With {@code --nodes N} or {@code --database postgresql}, the same on several engine processes sharing a real
+ * PostgreSQL ({@link ClusterRun}); its lines also carry {@code nodes=<n>}.
  */
 public final class ChaosRun {
 
@@ -30,7 +32,8 @@ public final class ChaosRun {
         PrintStream out = System.out;
         List<ChaosOutcome> outcomes = new ArrayList<>();
         for (ChaosProvider provider : options.providers()) {
-            ChaosOutcome outcome = new ProviderRun(options, provider, out).run();
+            ChaosOutcome outcome = options.clustered() ? new ClusterRun(options, provider, out).run()
+                    : new ProviderRun(options, provider, out).run();
             ChaosReport.print(outcome, out);
             outcomes.add(outcome);
         }
