@@ -1,6 +1,9 @@
 package io.fieldsync.accounting.bench.chaos;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +31,13 @@ public final class ChaosRun {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (options.clustered()) {
+            // the host and the load balancer run here in a multi-node run: their log goes to a file, as the engine's
+            // does, so that the output stays the run's story (set before the first logger is made)
+            Files.createDirectories(options.out());
+            System.setProperty("org.slf4j.simpleLogger.logFile", options.out().resolve("host-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log").toString());
         }
         PrintStream out = System.out;
         List<ChaosOutcome> outcomes = new ArrayList<>();
