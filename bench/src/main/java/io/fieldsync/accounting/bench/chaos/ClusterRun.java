@@ -32,8 +32,8 @@ import io.fieldsync.accounting.engine.store.TokenVault;
  * and the admin run here, in the orchestrator, and reach the nodes through a {@link LoadBalancer}: each host call goes
  * to one node, the next in turn, and a call a kill cut off is made again on another. The faults are the single-node
  * run's; the planned kills each hit one node ({@link NodeKillPlan}), and the one in the middle leaves its node down
- * until the others have taken over its work: in the quick form until the end of the run, in the full form until a
- * node's status shows the queue empty after the kill, when it is started again. Then the same ledger check.
+ * until the others have taken over its work ({@link Takeover}: everything queued at the kill has settled): in the quick
+ * form until the end of the run, in the full form until then, when it is started again. Then the same ledger check.
  */
 final class ClusterRun {
 
@@ -41,8 +41,6 @@ final class ClusterRun {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     private static final Duration ADMIN_EVERY = Duration.ofSeconds(1);
-    /** A takeover is believed only from a status written well after the kill, not one the killed node left behind. */
-    private static final Duration TAKEOVER_SETTLE = Duration.ofSeconds(5);
     private static final int WINDOW_CALLS = 100_000;
 
     private final ChaosOptions options;
@@ -52,9 +50,12 @@ final class ClusterRun {
     private final List<String> crashes = new ArrayList<>();
     private final List<EngineProcess> nodes = new ArrayList<>();
     private final List<String> nodeIds = new ArrayList<>();
+    private final List<String> takeovers = new ArrayList<>();
     private int revocations;
     private int held = -1;
     private Instant heldSince;
+    private Takeover takeover;
+    private JournalPool journal;
     private Instant started;
     private Instant lastProgress = Instant.EPOCH;
     private Path runDir;
@@ -83,6 +84,9 @@ final class ClusterRun {
                 return run(sandbox, database, seed);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(abandon);
+                if (journal != null) {
+                    journal.close();
+                }
             }
         } finally {
             for (EngineProcess node : nodes) {
@@ -115,6 +119,7 @@ final class ClusterRun {
                 settings.readTimeoutMillis());
         out.printf("   kills: %s%n", describe(planned));
         sandbox.post("faults/error-rate?probability=0.1&seed=" + seed);
+        journal = JournalPool.open(database.journalUrl());
         for (EngineProcess node : nodes) {
             node.start();
         }
@@ -139,6 +144,7 @@ final class ClusterRun {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.error("The host stopped: {}", e.toString(), e);
+                out.printf("   the host stopped: %s (its steps not made count as never made)%n", e);
             }
         }, "chaos-host");
         host.setDaemon(true);
@@ -212,9 +218,11 @@ final class ClusterRun {
                 if (kill.held()) {
                     held = kill.node();
                     heldSince = Instant.now();
+                    takeover = atKill();
                     kills.add(at.strip() + " " + id + " (" + where + "; left down " + (options.quick() ? "to the end" : "until the others took over") + ")");
-                    out.printf("   %s  kill -9 of %s, left down %s%n", at, id, options.quick() ? "to the end of the run"
-                            : "until the others have taken over its work");
+                    out.printf("   %s  kill -9 of %s, left down %s (%s)%n", at, id, options.quick() ? "to the end of the run"
+                            : "until the others have taken over its work", takeover == null ? "the journal could not be read"
+                            : takeover.waiting() + " documents were queued or being sent");
                     return;
                 }
                 kills.add(at.strip() + " " + id + " (" + where + ")");
@@ -262,7 +270,7 @@ final class ClusterRun {
             if (drainedReads >= 2) {
                 out.printf("   %6.1f s  drained: every step acknowledged, every document settled %s%s%s%n", seconds(), status.get().statuses(),
                         status.get().stuck() == 0 ? "" : " (" + status.get().stuck() + " of them wait behind an invoice that failed)",
-                        held >= 0 ? "; " + nodeIds.get(held) + " still down" : "");
+                        held >= 0 ? "; " + nodeIds.get(held) + " still down" + (takeover != null ? ", its work not yet taken over" : "") : "");
                 return true;
             }
             if (Duration.between(lastProgress, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
@@ -278,8 +286,8 @@ final class ClusterRun {
     }
 
     /**
-     * Starts again a node that ended by itself; in the full form, starts the held node again once the others have taken
-     * over its work: a status written after the kill shows nothing left to send but what waits behind a failed invoice.
+     * Starts again a node that ended by itself; notes when the others have taken over the held node's work and, in the
+     * full form, starts it again then.
      */
     private void watchNodes() throws IOException {
         for (int i = 0; i < nodes.size(); i++) {
@@ -291,14 +299,35 @@ final class ClusterRun {
             out.printf("   %6.1f s  %s ended by itself with %d; starting it again%n", seconds(), nodeIds.get(i), node.exitValue());
             node.start();
         }
-        if (held >= 0 && !options.quick() && Duration.between(heldSince, Instant.now()).compareTo(TAKEOVER_SETTLE) >= 0) {
-            Optional<EngineStatus> status = status();
-            if (status.isPresent() && status.get().queued() - status.get().stuck() == 0) {
-                out.printf("   %6.1f s  the other nodes have taken over %s's work (nothing queued %d s after its kill); starting it again%n",
-                        seconds(), nodeIds.get(held), Duration.between(heldSince, Instant.now()).toSeconds());
+        if (held >= 0 && takeover != null && takenOver()) {
+            out.printf("   %6.1f s  the other nodes have taken over %s's work: the %d documents queued at its kill settled within %d s%s%n",
+                    seconds(), nodeIds.get(held), takeover.waiting(), Duration.between(heldSince, Instant.now()).toSeconds(),
+                    options.quick() ? "; it stays down" : "; starting it again");
+            takeovers.add("%s in %d s (%d documents)".formatted(nodeIds.get(held), Duration.between(heldSince, Instant.now()).toSeconds(),
+                    takeover.waiting()));
+            takeover = null;
+            if (!options.quick()) {
                 nodes.get(held).start();
                 held = -1;
             }
+        }
+    }
+
+    private Takeover atKill() {
+        try {
+            return Takeover.atKill(journal.dataSource());
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Could not read the journal at the kill: {}", e.toString());
+            return null;
+        }
+    }
+
+    private boolean takenOver() {
+        try {
+            return takeover.done(journal.dataSource());
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Could not read the journal: {}", e.toString());
+            return false;
         }
     }
 
