@@ -20,6 +20,10 @@ import io.fieldsync.accounting.api.CompanyId;
  * orchestrator kills it with {@code kill -9} at random moments and starts it again with the same arguments; every
  * incarnation picks up from the journal and the host's progress log. It runs until it is stopped (SIGTERM: graceful)
  * or killed, writing {@code engine-status.json} every second.
+ *
+ * <p>As one node of several ({@link ClusterRun}) it runs the engine alone: the host and the admin are the
+ * orchestrator's, and reach this node through its front door ({@link NodeDoor}) as a load balancer sends them; its
+ * status goes to {@code engine-status-<node id>.json}.
  */
 public final class ChaosEngine {
 
@@ -32,8 +36,17 @@ public final class ChaosEngine {
     private ChaosEngine() {
     }
 
+    /** Where node {@code nodeId} of a multi-node run writes its status. */
+    static String statusFile(String nodeId) {
+        return "engine-status-" + nodeId + ".json";
+    }
+
     public static void main(String[] args) throws Exception {
         ChaosSettings settings = ChaosSettings.fromArgs(args);
+        if (settings.node()) {
+            runNode(settings);
+            return;
+        }
         Files.createDirectories(EngineWiring.tokenKey(settings.runDir()).getParent());
         Clock clock = Clock.systemUTC();
         EventLog events = new EventLog(settings.runDir().resolve(EVENTS_FILE), clock);
@@ -72,6 +85,47 @@ public final class ChaosEngine {
         background.scheduleWithFixedDelay(admin::checkConnection, 1, 1, TimeUnit.SECONDS);
         new HostDay(engine.sync, COMPANY, progress, events, settings.editWait(), clock, d -> Thread.sleep(d.toMillis())).run(steps);
         LOG.info("Host: every step acknowledged; the engine drains on");
+        stopped.await();
+    }
+
+    /** One node of several: the engine, its front door, its status; the host's day is the orchestrator's. */
+    private static void runNode(ChaosSettings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        EventLog events = new EventLog(settings.runDir().resolve(EVENTS_FILE), clock);
+        events.record("start", settings.nodeId() + " pid " + ProcessHandle.current().pid());
+        List<HostStep> steps = settings.workload().steps();
+        EngineWiring engine = EngineWiring.start(settings);
+        AdminDesk admin = new AdminDesk(engine, COMPANY, settings.provider().region(), events);
+        NodeDoor door = NodeDoor.open(settings.doorPort(), steps, HostEntrance.local(engine.sync, COMPANY), admin);
+        CountDownLatch stopped = new CountDownLatch(1);
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "chaos-node-status");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Path statusFile = settings.runDir().resolve(statusFile(settings.nodeId()));
+        Path progressFile = settings.runDir().resolve(PROGRESS_FILE);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                int acknowledged = HostProgress.acknowledgedIn(progressFile).size();
+                EngineStatus.read(engine, COMPANY, acknowledged, steps.size()).writeTo(statusFile);
+            } catch (RuntimeException | java.io.IOException e) {
+                LOG.warn("Could not write the node's status: {}", e.toString());
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            background.shutdownNow();
+            door.close();
+            try {
+                engine.close();
+                events.record("stop", settings.nodeId() + " graceful");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
+            }
+        }, "chaos-node-stop"));
+        LOG.info("Node {} up: front door on port {}", settings.nodeId(), settings.doorPort());
         stopped.await();
     }
 }

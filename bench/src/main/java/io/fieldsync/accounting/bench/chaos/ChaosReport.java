@@ -35,8 +35,13 @@ final class ChaosReport {
         out.printf("Workload  : %d host documents: %d invoices (%d meant to fail: a customer without a name), %d payments, %d credit notes; "
                         + "%d invoices and %d payments edited after they synced%n", v.documents(), expected.invoices().size(), v.meantToFail(),
                 expected.payments().size(), expected.creditNotes().size(), invoiceEdits, paymentEdits);
-        out.printf("Kills     : %d x kill -9 of the engine's JVM, each followed by a restart (%d starts in all): %s%n", o.kills().size(),
-                o.starts(), String.join("; ", o.kills()));
+        if (o.nodes() == 0) {
+            out.printf("Kills     : %d x kill -9 of the engine's JVM, each followed by a restart (%d starts in all): %s%n", o.kills().size(),
+                    o.starts(), String.join("; ", o.kills()));
+        } else {
+            out.printf("Kills     : %d x kill -9 of one of the %d nodes' JVMs, one of them left down (%d starts in all): %s%n",
+                    o.kills().size(), o.nodes(), o.starts(), String.join("; ", o.kills()));
+        }
         if (!o.crashes().isEmpty()) {
             out.printf("Crashes   : the engine's process ended by itself %d times: %s%n", o.crashes().size(), String.join("; ", o.crashes()));
         }

@@ -17,9 +17,31 @@ import java.util.Map;
  * @param readTimeoutMillis  the provider's {@code read.timeout.ms}: how long a write may go unanswered before its
  *                           outcome is unknown (the late answers are injected just after it)
  * @param editWait           how long the host waits for a document to sync before it edits it anyway
+ * @param nodeId             the node's id in a multi-node run (the engine's {@code node.id}); "node-1" alone
+ * @param doorPort           in a multi-node run, the port of the node's front door ({@link NodeDoor}), where the host's
+ *                           calls and the admin come in from the orchestrator; 0 when the host and the admin run in the
+ *                           engine's own JVM (the single-node run)
  */
 record ChaosSettings(ChaosProvider provider, Path runDir, String sandboxUrl, String journalUrl, long seed, int documents,
-                     Duration span, Duration burst, long retryDelaySeconds, long retryDelayMaxSeconds, int readTimeoutMillis, Duration editWait) {
+                     Duration span, Duration burst, long retryDelaySeconds, long retryDelayMaxSeconds, int readTimeoutMillis, Duration editWait,
+                     String nodeId, int doorPort) {
+
+    ChaosSettings(ChaosProvider provider, Path runDir, String sandboxUrl, String journalUrl, long seed, int documents, Duration span,
+                  Duration burst, long retryDelaySeconds, long retryDelayMaxSeconds, int readTimeoutMillis, Duration editWait) {
+        this(provider, runDir, sandboxUrl, journalUrl, seed, documents, span, burst, retryDelaySeconds, retryDelayMaxSeconds,
+                readTimeoutMillis, editWait, "node-1", 0);
+    }
+
+    /** The same engine as node {@code id} of a multi-node run, its front door on {@code port}. */
+    ChaosSettings asNode(String id, int port) {
+        return new ChaosSettings(provider, runDir, sandboxUrl, journalUrl, seed, documents, span, burst, retryDelaySeconds,
+                retryDelayMaxSeconds, readTimeoutMillis, editWait, id, port);
+    }
+
+    /** One of several nodes: the host and the admin come in through its front door. */
+    boolean node() {
+        return doorPort > 0;
+    }
 
     static final String CLIENT_ID = "chaos-run-client";
     static final String CLIENT_SECRET = "chaos-run-secret-not-a-real-one";
@@ -43,6 +65,10 @@ record ChaosSettings(ChaosProvider provider, Path runDir, String sandboxUrl, Str
         add(args, "retry-delay-max-s", Long.toString(retryDelayMaxSeconds));
         add(args, "read-timeout-ms", Integer.toString(readTimeoutMillis));
         add(args, "edit-wait-s", Long.toString(editWait.toSeconds()));
+        if (node()) {
+            add(args, "node-id", nodeId);
+            add(args, "door-port", Integer.toString(doorPort));
+        }
         return args;
     }
 
@@ -59,7 +85,8 @@ record ChaosSettings(ChaosProvider provider, Path runDir, String sandboxUrl, Str
                 Integer.parseInt(required(options, "documents")), Duration.ofMillis(Long.parseLong(required(options, "span-ms"))),
                 Duration.ofMillis(Long.parseLong(required(options, "burst-ms"))),
                 Long.parseLong(required(options, "retry-delay-s")), Long.parseLong(required(options, "retry-delay-max-s")),
-                Integer.parseInt(required(options, "read-timeout-ms")), Duration.ofSeconds(Long.parseLong(required(options, "edit-wait-s"))));
+                Integer.parseInt(required(options, "read-timeout-ms")), Duration.ofSeconds(Long.parseLong(required(options, "edit-wait-s"))),
+                options.getOrDefault("node-id", "node-1"), Integer.parseInt(options.getOrDefault("door-port", "0")));
     }
 
     private static void add(List<String> args, String name, String value) {

@@ -1,10 +1,14 @@
 package io.fieldsync.accounting.bench.chaos;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.bench.BenchConfigs;
@@ -23,7 +27,8 @@ import io.fieldsync.accounting.xero.XeroProvider;
 
 /**
  * The engine and one provider wired as Declarative Services wires them in Karaf, but in a plain JVM: the journal over a
- * pooled H2 file database (the pool keeps the database open, as Karaf's DBCP2 pool does), the provider pointed at the
+ * pooled H2 file database (the pool keeps the database open, as Karaf's DBCP2 pool does) or, on several nodes, over
+ * PostgreSQL through DBCP2 and pgjdbc as pax-jdbc builds it ({@link JournalPool}), the provider pointed at the
  * standalone sandbox and configured as Config Admin would, the services built with their public constructors.
  */
 final class EngineWiring implements AutoCloseable {
@@ -31,7 +36,10 @@ final class EngineWiring implements AutoCloseable {
     /** Where the OAuth callback would be; the sandboxes accept any redirect URI, the engine only needs it to match. */
     static final String REDIRECT = "http://localhost:8181/accounting/oauth/callback";
 
-    private final JdbcConnectionPool pool;
+    /** The key id under which the nodes of a multi-node run share their token key ({@code token.keys = id:base64}). */
+    static final String TOKEN_KEY_ID = "chaos-1";
+
+    private final JournalPool pool;
     final EngineStores stores;
     final ProviderDirectory directory;
     final HostNotifier notifier;
@@ -43,8 +51,8 @@ final class EngineWiring implements AutoCloseable {
 
     private EngineWiring(ChaosSettings settings) {
         this.providerId = settings.provider().id();
-        this.pool = JdbcConnectionPool.create(settings.journalUrl(), "sa", "");
-        this.stores = new EngineStores(pool, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+        this.pool = JournalPool.open(settings.journalUrl());
+        this.stores = new EngineStores(pool.dataSource(), tokenKey(settings.runDir()), java.time.Clock.systemUTC());
         EngineConfiguration engine = engineConfiguration(settings);
         this.directory = new ProviderDirectory(stores, engine);
         this.notifier = new HostNotifier();
@@ -60,8 +68,8 @@ final class EngineWiring implements AutoCloseable {
     }
 
     /** The journal's stores alone, for reading it after the run; no dispatcher, nothing is sent. */
-    static EngineStores storesOnly(ChaosSettings settings, JdbcConnectionPool pool) {
-        return new EngineStores(pool, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+    static EngineStores storesOnly(ChaosSettings settings, DataSource dataSource) {
+        return new EngineStores(dataSource, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
     }
 
     /** Where Karaf keeps the token key, {@code ${karaf.data}/accounting/token.key}, under the run's data folder. */
@@ -74,7 +82,7 @@ final class EngineWiring implements AutoCloseable {
     public void close() throws InterruptedException {
         dispatcher.deactivate();
         notifier.deactivate();
-        pool.dispose();
+        pool.close();
     }
 
     private static EngineConfiguration engineConfiguration(ChaosSettings settings) {
@@ -84,7 +92,21 @@ final class EngineWiring implements AutoCloseable {
         properties.put("poll.interval.min", 0);
         properties.put("retry.delay.s", settings.retryDelaySeconds());
         properties.put("retry.delay.max.s", settings.retryDelayMaxSeconds());
+        if (settings.node()) {
+            // issue 9's node identity and shared key by configuration; ignored by an engine that does not know them yet,
+            // whose nodes share the key through the one key file the orchestrator wrote before starting them
+            properties.put("node.id", settings.nodeId());
+            properties.put("token.keys", TOKEN_KEY_ID + ":" + sharedKey(settings.runDir()));
+        }
         return BenchConfigs.of(EngineConfiguration.class, properties);
+    }
+
+    private static String sharedKey(Path runDir) {
+        try {
+            return Files.readString(tokenKey(runDir), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the nodes' shared token key is not at " + tokenKey(runDir), e);
+        }
     }
 
     private static AccountingProvider provider(ChaosSettings settings) {

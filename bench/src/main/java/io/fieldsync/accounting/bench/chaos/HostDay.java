@@ -21,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
-import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.SyncStatus;
-import io.fieldsync.accounting.api.Ticket;
 import io.fieldsync.accounting.bench.chaos.HostCall.CancelInvoice;
 import io.fieldsync.accounting.bench.chaos.HostCall.CollectPayment;
 import io.fieldsync.accounting.bench.chaos.HostCall.LockInvoice;
@@ -42,7 +40,7 @@ final class HostDay {
     private static final Set<SyncStatus> SETTLED = EnumSet.of(SyncStatus.SYNCED, SyncStatus.FAILED, SyncStatus.UNSUPPORTED);
     private static final Duration IDLE = Duration.ofMillis(100);
 
-    private final AccountingSync sync;
+    private final HostEntrance entrance;
     private final CompanyId company;
     private final HostProgress progress;
     private final EventLog events;
@@ -58,7 +56,12 @@ final class HostDay {
 
     HostDay(AccountingSync sync, CompanyId company, HostProgress progress, EventLog events, Duration editWait, Clock clock,
             Pause pause) {
-        this.sync = sync;
+        this(HostEntrance.local(sync, company), company, progress, events, editWait, clock, pause);
+    }
+
+    HostDay(HostEntrance entrance, CompanyId company, HostProgress progress, EventLog events, Duration editWait, Clock clock,
+            Pause pause) {
+        this.entrance = entrance;
         this.company = company;
         this.progress = progress;
         this.events = events;
@@ -142,7 +145,7 @@ final class HostDay {
     private boolean readyToEdit(HostStep step) {
         DocumentRef document = step.call().document(company);
         Instant since = waitingSince.computeIfAbsent(step.index(), i -> clock.instant());
-        Optional<SyncStatus> status = sync.status(document).map(DocumentStatus::status);
+        Optional<SyncStatus> status = entrance.status(step);
         if (status.isEmpty()) {
             // acknowledged before, yet unknown now: the journal lost it, and waiting cannot bring it back
             events.record("edit-of-unknown", document + " is not in the journal; edited at once");
@@ -164,8 +167,8 @@ final class HostDay {
     private void make(HostStep step) throws InterruptedException {
         while (true) {
             try {
-                Ticket ticket = step.call().submit(sync, company);
-                progress.acknowledge(step.index(), step.call().kind() + " " + step.call().hostId() + " r" + ticket.revision());
+                int revision = entrance.make(step);
+                progress.acknowledge(step.index(), step.call().kind() + " " + step.call().hostId() + " r" + revision);
                 waitingSince.remove(step.index());
                 return;
             } catch (RuntimeException e) {

@@ -3,8 +3,6 @@ package io.fieldsync.accounting.bench.chaos;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.h2.jdbcx.JdbcConnectionPool;
-
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.engine.EngineStores;
 
@@ -15,16 +13,13 @@ final class JournalReader {
     }
 
     static JournalView read(ChaosSettings settings, ExpectedLedger expected) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(settings.journalUrl(), "sa", "");
-        try {
-            EngineStores stores = EngineWiring.storesOnly(settings, pool);
+        try (JournalPool pool = JournalPool.open(settings.journalUrl())) {
+            EngineStores stores = EngineWiring.storesOnly(settings, pool.dataSource());
             Map<String, JournalView.Row> rows = new HashMap<>();
             expected.invoices().keySet().forEach(id -> add(stores, rows, DocumentRef.invoice(ChaosEngine.COMPANY, id)));
             expected.payments().keySet().forEach(id -> add(stores, rows, DocumentRef.payment(ChaosEngine.COMPANY, id)));
             expected.creditNotes().keySet().forEach(id -> add(stores, rows, DocumentRef.creditNote(ChaosEngine.COMPANY, id)));
             return new JournalView(rows);
-        } finally {
-            pool.dispose();
         }
     }
 

@@ -43,4 +43,13 @@ class ChaosOutcomeTest {
         assertThat(outcome(verdict(0, 1, 0), true).passed()).isFalse();
         assertThat(outcome(verdict(0, 0, 1), true).passed()).isFalse();
     }
+
+    @Test
+    void aRunOfSeveralNodesNamesHowManyInItsLine() throws Exception {
+        ChaosOutcome single = outcome(verdict(0, 0, 0), true);
+        ChaosOutcome three = single.onNodes(3);
+
+        assertThat(three.line())
+                .isEqualTo("chaos: provider=quickbooks nodes=3 documents=300 remote=298 duplicates=0 missing=0 wrong_amounts=0 kills=5 faults=41");
+    }
 }
