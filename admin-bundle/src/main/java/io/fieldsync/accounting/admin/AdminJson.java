@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.admin.Mappings;
 
 /**
  * The API's JSON: instants as ISO-8601 strings, absent values left out, and bodies read strictly: an unknown or
@@ -25,6 +26,10 @@ import io.fieldsync.accounting.api.CompanyId;
 final class AdminJson {
 
     private AdminJson() {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private interface EveryFieldShown {
     }
 
     static ObjectMapper mapper() {
@@ -40,6 +45,8 @@ final class AdminJson {
                 .addModule(ids)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // a mapping left unset shows as null, so what GET answers can be edited and PUT back whole
+                .addMixIn(Mappings.class, EveryFieldShown.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

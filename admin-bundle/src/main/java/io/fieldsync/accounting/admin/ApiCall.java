@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,6 +87,14 @@ final class ApiCall {
         }
     }
 
+    private static ApiProblem malformed(StreamReadException malformed) {
+        String words = malformed.getOriginalMessage() == null ? "unreadable" : malformed.getOriginalMessage().lines().findFirst().orElse("");
+        words = words.replaceAll("\\s*\\(start marker at .*", "").strip();
+        String where = malformed.getLocation() == null ? ""
+                : " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")";
+        return ApiProblem.badRequest("Malformed JSON: " + words + where);
+    }
+
     /** The JSON body as {@code type}, every field required (a replacement leaves nothing to chance), read whole before anything is applied. */
     <T> T body(Class<T> type) throws IOException {
         return body(type, true);
@@ -119,10 +127,13 @@ final class ApiCall {
             }
             return value;
         } catch (JsonMappingException unreadable) {
+            if (unreadable.getCause() instanceof StreamReadException malformed) {
+                // Jackson wraps a syntax error met inside a field's value; it is still malformed JSON
+                throw malformed(malformed);
+            }
             throw ApiProblem.badRequest("Invalid body: " + AdminJson.describe(unreadable));
-        } catch (JsonProcessingException malformed) {
-            throw ApiProblem.badRequest("Malformed JSON: " + malformed.getOriginalMessage().lines().findFirst().orElse("")
-                    + " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")");
+        } catch (StreamReadException malformed) {
+            throw malformed(malformed);
         }
     }
 }

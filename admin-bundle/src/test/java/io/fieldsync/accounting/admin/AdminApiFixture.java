@@ -6,7 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.math.BigDecimal;
+
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.admin.AccountType;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.admin.RemoteAccount;
+import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.TestEngine;
@@ -24,12 +31,33 @@ final class AdminApiFixture implements AutoCloseable {
 
     AdminApiFixture(Path keys) {
         engine = new TestEngine(keys, "xero");
-        xero = engine.install(new ScriptedProvider("xero"));
+        xero = engine.install(new ChartOfAccounts("xero"));
         quickbooks = engine.install(new ScriptedProvider("quickbooks"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);
         servlet = new AdminApiServlet(engine.sync, engine.setup, engine.connections, engine.providers, engine.directory::installed,
                 new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
+    }
+
+    /** A scripted accounting system with the accounts and tax rate {@link Samples#completeMappings()} maps to, and one more. */
+    static final class ChartOfAccounts extends ScriptedProvider {
+        ChartOfAccounts(String id) {
+            super(id);
+        }
+
+        @Override
+        public ReferenceData referenceData(ProviderSession session) {
+            List<RemoteAccount> accounts = new ArrayList<>();
+            for (String code : List.of("200", "210", "220", "260", "230")) {
+                accounts.add(new RemoteAccount("id-" + code, code, "Sales " + code, AccountType.REVENUE, true, false));
+            }
+            for (String code : List.of("090", "091")) {
+                accounts.add(new RemoteAccount("id-" + code, code, "Bank " + code, AccountType.BANK, true, true));
+            }
+            accounts.add(new RemoteAccount("id-820", "820", "GST", AccountType.LIABILITY, true, false));
+            return new ReferenceData("Demo Plumbing Ltd", accounts,
+                    List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.00"), true, true)), List.of(), clock.instant());
+        }
     }
 
     /** A caller with no credentials and no session yet. */
