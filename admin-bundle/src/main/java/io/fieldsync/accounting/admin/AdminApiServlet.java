@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
@@ -108,12 +109,22 @@ public class AdminApiServlet extends HttpServlet {
                         + "/session gives the token of your session; send it with the session cookie on every POST, PUT and DELETE");
             }
             Object answer = match.route().handler().handle(new ApiCall(request, user, match.parameters(), json));
+            if (answer instanceof AdminEndpoints.CsvDocument csv) {
+                response.setStatus(200);
+                response.setContentType("text/csv");
+                response.setCharacterEncoding("UTF-8");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"");
+                response.getOutputStream().write(csv.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
             write(response, 200, answer);
         } catch (ApiProblem problem) {
             problem.headers().forEach(response::setHeader);
             write(response, problem.status(), problem(problem.status(), problem.getMessage()));
         } catch (AccountingException refused) {
-            int status = refused.code() == ErrorCode.INVALID_INPUT ? 400 : 409;
+            // the engine's word for "the caller's input is wrong" (whatever its code) is a 400; any other refusal is about
+            // the state of things (no provider chosen, not connected): 409
+            int status = refused instanceof InvalidInputException || refused.code() == ErrorCode.INVALID_INPUT ? 400 : 409;
             Map<String, Object> body = problem(status, refused.getMessage());
             body.put("code", refused.code().name());
             write(response, status, body);

@@ -17,6 +17,8 @@ import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentQuery;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
@@ -65,6 +67,12 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/retry", this::retryOne)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
+                .add("POST", "/companies/{company}/connection/disconnect", call -> connections.disconnect(call.company()))
+                .add("PUT", "/companies/{company}/connection/organisation", this::chooseOrganisation)
+                .add("GET", "/companies/{company}/reference-data", call -> setup.referenceData(call.company()))
+                .add("POST", "/companies/{company}/reference-data/refresh", call -> setup.refreshReferenceData(call.company()))
+                .add("GET", "/companies/{company}/sync-log", call -> syncLog(call).stream().map(SyncLogLine::of).toList())
+                .add("GET", "/companies/{company}/sync-log.csv", this::syncLogCsv)
                 .add("GET", "/companies/{company}/settings", call -> setup.settings(call.company()))
                 .add("PUT", "/companies/{company}/settings", this::saveSettings);
     }
@@ -124,6 +132,61 @@ final class AdminEndpoints {
         }
         return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + kind + " '" + document.hostId()
                 + "' of company " + company + " is in the journal"));
+    }
+
+    /** {@code PUT /companies/{company}/connection/organisation}: the organisation picked among those the consent covered. */
+    record OrganisationChoice(String tenantId) {
+    }
+
+    private Object chooseOrganisation(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        OrganisationChoice choice = call.body(OrganisationChoice.class);
+        if (choice.tenantId() == null || choice.tenantId().isBlank()) {
+            throw ApiProblem.badRequest("'tenantId' must name one of the organisations the connection offers");
+        }
+        return connections.chooseOrganisation(company, choice.tenantId().strip());
+    }
+
+    /** The sync log filtered by document ({@code kind} + {@code hostId}), errors only, since an instant; newest first. */
+    private List<SyncLogEntry> syncLog(ApiCall call) {
+        CompanyId company = call.company();
+        java.util.Optional<String> kind = call.single("kind");
+        java.util.Optional<String> hostId = call.single("hostId");
+        if (kind.isPresent() != hostId.isPresent()) {
+            throw ApiProblem.badRequest("A document is named by both 'kind' and 'hostId'");
+        }
+        DocumentRef document = null;
+        if (kind.isPresent()) {
+            try {
+                document = new DocumentRef(company, enums(List.of(kind.get()), DocumentKind.class, "kind").iterator().next(), hostId.get());
+            } catch (IllegalArgumentException bad) {
+                throw ApiProblem.badRequest(bad.getMessage());
+            }
+        }
+        boolean errorsOnly = call.single("errorsOnly").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.badRequest("'errorsOnly' must be true or false, not '" + value + "'");
+        }).orElse(false);
+        java.time.Instant since = call.single("since").map(value -> {
+            try {
+                return java.time.Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                throw ApiProblem.badRequest("'since' must be an ISO-8601 instant such as 2026-11-02T09:00:00Z, not '" + value + "'");
+            }
+        }).orElse(null);
+        int limit = call.integer("limit", 200, 1, 1000);
+        return sync.syncLog(new SyncLogQuery(company, document, errorsOnly, since, limit));
+    }
+
+    private Object syncLogCsv(ApiCall call) {
+        StringBuilder csv = new StringBuilder(SyncLogLine.CSV_HEADER).append("\r\n");
+        syncLog(call).forEach(entry -> csv.append(SyncLogLine.of(entry).csv()).append("\r\n"));
+        return new CsvDocument("sync-log-" + call.company().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", csv.toString());
+    }
+
+    /** A text/csv answer offered as a download. */
+    record CsvDocument(String fileName, String text) {
     }
 
     private Object saveMappings(ApiCall call) throws Exception {

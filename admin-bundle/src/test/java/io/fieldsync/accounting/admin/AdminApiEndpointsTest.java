@@ -209,6 +209,82 @@ class AdminApiEndpointsTest {
         assertThat(wrongMethod.headers()).containsEntry("Allow", "GET, PUT");
     }
 
+    @Test
+    void referenceDataIsReadAndRefreshedForTheMappingDropdowns() {
+        JsonNode data = admin.get("/companies/acme/reference-data").json();
+        assertThat(data.path("accounts").findValuesAsText("code")).contains("200", "090");
+        assertThat(data.path("taxRates").findValuesAsText("code")).containsExactly("OUTPUT2");
+
+        api.engine.clock.advance(java.time.Duration.ofMinutes(5));
+        JsonNode refreshed = admin.post("/companies/acme/reference-data/refresh").json();
+        assertThat(java.time.Instant.parse(refreshed.path("fetchedAt").asText())).isAfter(java.time.Instant.parse(data.path("fetchedAt").asText()));
+    }
+
+    @Test
+    void theOrganisationIsPickedAmongThoseOfferedAndTheCompanyDisconnected() {
+        io.fieldsync.accounting.api.CompanyId group = io.fieldsync.accounting.api.CompanyId.of("group");
+        api.xero.organisations = java.util.List.of(new io.fieldsync.accounting.api.admin.Organisation("t-north", "North Ltd"),
+                new io.fieldsync.accounting.api.admin.Organisation("t-south", "South Ltd"));
+        api.engine.connect(group);
+        JsonNode choosing = admin.get("/companies/group/connection").json().path("connection");
+        assertThat(choosing.path("state").asText()).isEqualTo("CHOOSING_ORGANISATION");
+        assertThat(choosing.path("organisations").findValuesAsText("name")).containsExactly("North Ltd", "South Ltd");
+
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\" \"}").message()).contains("tenantId");
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\"t-west\"}").status()).isEqualTo(400);
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\"t-south\"}").json()
+                .path("organisationName").asText()).isEqualTo("South Ltd");
+
+        JsonNode disconnected = admin.post("/companies/acme/connection/disconnect").json();
+
+        assertThat(disconnected.path("state").asText()).isEqualTo("NOT_CONNECTED");
+        assertThat(api.engine.connections.status(ACME).state()).isEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.NOT_CONNECTED);
+        ApiClient.Answer cannot = admin.post("/companies/acme/reference-data/refresh");
+        assertThat(cannot.status()).as(cannot.body()).isEqualTo(409);
+        assertThat(cannot.json().path("code").asText()).isNotEmpty();
+    }
+
+    @Test
+    void theSyncLogIsFilteredByDocumentAndExportedAsCsv() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.drain();
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        api.engine.drain();
+
+        JsonNode all = admin.get("/companies/acme/sync-log").json();
+        assertThat(all.size()).isGreaterThanOrEqualTo(2);
+        JsonNode one = admin.get("/companies/acme/sync-log?kind=INVOICE&hostId=I-2").json();
+        assertThat(one.size()).isGreaterThanOrEqualTo(1);
+        assertThat(one.findValuesAsText("hostId")).containsOnly("I-2");
+        assertThat(one.get(0).path("durationMillis").isIntegralNumber()).isTrue();
+
+        ApiClient.Answer csv = admin.get("/companies/acme/sync-log.csv?kind=INVOICE&hostId=I-2");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().get("Content-Type")).isEqualTo("text/csv");
+        assertThat(csv.headers().get("Content-Disposition")).isEqualTo("attachment; filename=\"sync-log-acme.csv\"");
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error");
+        assertThat(lines).hasSize(one.size() + 1);
+        assertThat(lines.get(1)).contains(",xero,", ",INVOICE,I-2,");
+    }
+
+    @Test
+    void aCsvFieldIsQuotedWhereItMustBeAndAFormulaIsDefused() {
+        SyncLogLine line = new SyncLogLine(java.time.Instant.parse("2026-11-02T09:00:00Z"), "xero", "POST Invoices", 400, 120,
+                DocumentRef.invoice(ACME, "I,1"), "=HYPERLINK(\"x\") said \"no\"\nagain");
+
+        assertThat(line.csv()).isEqualTo("2026-11-02T09:00:00Z,xero,POST Invoices,400,120,INVOICE,\"I,1\","
+                + "\"'=HYPERLINK(\"\"x\"\") said \"\"no\"\"\nagain\"");
+    }
+
+    @Test
+    void badSyncLogFiltersAreA400() {
+        assertThat(admin.get("/companies/acme/sync-log?kind=INVOICE").message()).contains("'kind' and 'hostId'");
+        assertThat(admin.get("/companies/acme/sync-log?errorsOnly=yes").message()).contains("true or false");
+        assertThat(admin.get("/companies/acme/sync-log?since=yesterday").message()).contains("ISO-8601");
+        assertThat(admin.get("/companies/acme/sync-log.csv?limit=0").status()).isEqualTo(400);
+    }
+
     private static String gapFor(JsonNode answer, String subject) {
         for (JsonNode gap : answer.path("gaps")) {
             if (gap.path("subject").asText().equals(subject)) {

@@ -45,6 +45,17 @@ final class AdminApiFixture implements AutoCloseable {
             super(id);
         }
 
+        /** Logs each invoice call once per document it carried, as the real providers do. */
+        @Override
+        public List<io.fieldsync.accounting.api.spi.PushOutcome> pushInvoices(ProviderSession session,
+                                                                         List<io.fieldsync.accounting.api.spi.InvoicePush> batch) {
+            for (io.fieldsync.accounting.api.spi.InvoicePush push : batch) {
+                session.record(new io.fieldsync.accounting.api.SyncLogEntry(push.document().company(), push.document(), id,
+                        "POST Invoices", 200, null, java.time.Duration.ofMillis(120), clock.instant()));
+            }
+            return super.pushInvoices(session, batch);
+        }
+
         @Override
         public ReferenceData referenceData(ProviderSession session) {
             List<RemoteAccount> accounts = new ArrayList<>();

@@ -30,6 +30,12 @@ class AdminApiSecurityTest {
             new String[] {"POST", "/companies/acme/documents/INVOICE/I-1/retry", null},
             new String[] {"GET", "/companies/acme/mappings", null},
             new String[] {"PUT", "/companies/acme/mappings", "{}"},
+            new String[] {"POST", "/companies/acme/connection/disconnect", null},
+            new String[] {"PUT", "/companies/acme/connection/organisation", "{\"tenantId\":\"tenant-1\"}"},
+            new String[] {"GET", "/companies/acme/reference-data", null},
+            new String[] {"POST", "/companies/acme/reference-data/refresh", null},
+            new String[] {"GET", "/companies/acme/sync-log", null},
+            new String[] {"GET", "/companies/acme/sync-log.csv", null},
             new String[] {"GET", "/companies/acme/settings", null},
             new String[] {"PUT", "/companies/acme/settings",
                     "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}"});
@@ -48,6 +54,17 @@ class AdminApiSecurityTest {
     void answersFollowTheDocument() throws Exception {
         api.assertEveryAnswerMatchedTheOpenApiDocument();
         api.close();
+    }
+
+    @Test
+    void theseRulesTryEveryRouteTheServletAnswers() {
+        ApiRoutes routes = api.servlet.routes();
+        java.util.Set<ApiRoutes.Route> tried = new java.util.HashSet<>();
+        for (String[] route : EVERY_ROUTE) {
+            tried.add(routes.match(route[0], route[1]).route());
+        }
+
+        assertThat(tried).containsExactlyInAnyOrderElementsOf(routes.routes());
     }
 
     @Test
@@ -95,6 +112,7 @@ class AdminApiSecurityTest {
         }
         assertThat(api.engine.providers.provider(ACME).provider()).isEqualTo("xero");
         assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.APPROVED);
+        assertThat(api.engine.connections.status(ACME).state()).isEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.CONNECTED);
     }
 
     @Test
