@@ -142,14 +142,17 @@ public class AdminApiServlet extends HttpServlet {
         AdminUser user;
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             user = basic(header.substring(6).strip());
-            HttpSession session = request.getSession(true);
-            Object before = session.getAttribute(SESSION_USER);
+            HttpSession existing = request.getSession(false);
+            Object before = existing == null ? null : existing.getAttribute(SESSION_USER);
             if (before instanceof AdminUser known && !known.name().equals(user.name())) {
                 // another user on this browser session: a new session, so no token of the first one carries over
-                session.invalidate();
-                session = request.getSession(true);
+                existing.invalidate();
+            } else if (existing != null && before == null) {
+                // a session from before the login gets a new id (session fixation): an id planted in the browser
+                // never becomes an admin's
+                request.changeSessionId();
             }
-            session.setAttribute(SESSION_USER, user);
+            request.getSession(true).setAttribute(SESSION_USER, user);
         } else {
             HttpSession session = request.getSession(false);
             Object known = session == null ? null : session.getAttribute(SESSION_USER);

@@ -155,6 +155,17 @@ class AdminApiSecurityTest {
     }
 
     @Test
+    void aSessionThatExistedBeforeTheLoginGetsANewIdSoAPlantedSessionIdLeadsNowhere() {
+        ApiClient planted = api.client().withAnonymousSession();
+
+        assertThat(planted.basic("karaf", "karaf").get("/session").status()).isEqualTo(200);
+        assertThat(planted.sessionIdChanges()).isEqualTo(1);
+        planted.get("/providers");
+        assertThat(planted.sessionIdChanges()).as("the logged-in session keeps its id").isEqualTo(1);
+        assertThat(api.admin().sessionIdChanges()).as("a session the login opened is new already").isZero();
+    }
+
+    @Test
     void theSessionShowsWhoIsLoggedInWithTheirRolesAndWhereTheTokenGoes() {
         ApiClient.Answer session = api.client().basic("karaf", "karaf").get("/session");
 

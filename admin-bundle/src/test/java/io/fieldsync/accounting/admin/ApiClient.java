@@ -68,6 +68,7 @@ final class ApiClient {
     private Map<String, Object> session;
     private String authorization;
     private String csrfToken;
+    private int sessionIdChanges;
 
     ApiClient(AdminApiServlet servlet, List<String> contractViolations) {
         this.servlet = servlet;
@@ -102,6 +103,16 @@ final class ApiClient {
 
     boolean hasSession() {
         return session != null;
+    }
+
+    /** A session opened before any login (e.g. by another page of the same web application), as a fixation attack plants. */
+    ApiClient withAnonymousSession() {
+        session = new HashMap<>();
+        return this;
+    }
+
+    int sessionIdChanges() {
+        return sessionIdChanges;
     }
 
     Answer get(String pathAndQuery) {
@@ -139,6 +150,13 @@ final class ApiClient {
                     case "getInputStream" -> new Body(input);
                     case "getRemoteAddr" -> "127.0.0.1";
                     case "getSession" -> session(args == null || (Boolean) args[0]);
+                    case "changeSessionId" -> {
+                        if (session == null) {
+                            throw new IllegalStateException("no session");
+                        }
+                        sessionIdChanges++;
+                        yield "session-" + sessionIdChanges;
+                    }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         int[] status = {200};
