@@ -1,9 +1,12 @@
 package io.fieldsync.accounting.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -49,14 +52,33 @@ public class AccountingFeatureIT extends AccountingTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        // a Karaf admin and a user without the admin role in the karaf JAAS realm, for the admin REST API
-        return KarafOptions.join(KarafOptions.freshKaraf("accounting"), new Option[] {
-                editConfigurationFilePut("etc/users.properties", "karaf", "karaf,admin"),
-                editConfigurationFilePut("etc/users.properties", "viewer", "viewer-secret,viewer")});
+        // etc/users.properties stays as Karaf ships it (Pax Exam's editing would drop its comments): the admin API
+        // tests take the README's step on it (usersOfTheReadmeStep)
+        return KarafOptions.freshKaraf("accounting");
+    }
+
+    /**
+     * The README's documented step, done to the file Karaf 4.4.10 ships: uncomment the karaf user and its admingroup;
+     * and a user without the admin role. Karaf's PropertiesLoginModule reads the file at every login, so no restart.
+     */
+    private static synchronized void readmeStepEnablesKarafAdmin() throws IOException {
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        String text = Files.readString(users, StandardCharsets.ISO_8859_1);
+        String enabled = text.replace("#karaf = karaf,_g_:admingroup", "karaf = karaf,_g_:admingroup")
+                .replace("#_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh",
+                        "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
+        assertThat(enabled).contains("\nkaraf = karaf,_g_:admingroup", "\n_g_\\:admingroup = group,admin");
+        if (!enabled.contains("\nviewer = ")) {
+            enabled = enabled + "\nviewer = viewer-secret,viewer\n";
+        }
+        if (!enabled.equals(text)) {
+            Files.writeString(users, enabled, StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
     public void theAdminApiAnswersAKarafAdminOfTheJaasRealmAndNobodyElse() throws Exception {
+        readmeStepEnablesKarafAdmin();
         AdminApiCaller anonymous = new AdminApiCaller(httpPort());
         HttpResponse<String> unauthenticated = anonymous.get("/providers", null);
         assertThat(unauthenticated.statusCode()).isEqualTo(401);
@@ -80,6 +102,7 @@ public class AccountingFeatureIT extends AccountingTestSupport {
 
     @Test
     public void theAdminChangesSettingsWithTheSessionsCsrfTokenAndNothingChangesWithoutIt() throws Exception {
+        readmeStepEnablesKarafAdmin();
         CompanyId company = CompanyId.of("admin-api-co");
         AdminApiCaller browser = new AdminApiCaller(httpPort());
         HttpResponse<String> session = browser.get("/session", AdminApiCaller.basic("karaf", "karaf"));
