@@ -34,6 +34,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theDocumentIsValidOpenApiThatResolvesEveryReference() {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(ApiClient.openApiDocument(), null, options);
+
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).isNotEmpty();
+    }
+
+    @Test
     void everyStateChangingOperationDeclaresTheCsrfTokenAndEveryOtherOneALoginExceptTheDocumentItself() throws IOException {
         JsonNode paths = new ObjectMapper().readTree(ApiClient.openApiDocument()).path("paths");
         for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
