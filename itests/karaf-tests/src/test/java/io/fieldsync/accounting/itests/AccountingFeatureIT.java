@@ -2,6 +2,11 @@ package io.fieldsync.accounting.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -18,6 +23,7 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -46,7 +52,78 @@ public class AccountingFeatureIT extends AccountingTestSupport {
 
     @Configuration
     public Option[] configuration() {
+        // etc/users.properties stays as Karaf ships it (Pax Exam's editing would drop its comments): the admin API
+        // tests take the README's step on it (usersOfTheReadmeStep)
         return KarafOptions.freshKaraf("accounting");
+    }
+
+    /**
+     * The README's documented step, done to the file Karaf 4.4.10 ships: uncomment the karaf user and its admingroup;
+     * and a user without the admin role. Karaf's PropertiesLoginModule reads the file at every login, so no restart.
+     */
+    private static synchronized void readmeStepEnablesKarafAdmin() throws IOException {
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        String text = Files.readString(users, StandardCharsets.ISO_8859_1);
+        String enabled = text.replace("#karaf = karaf,_g_:admingroup", "karaf = karaf,_g_:admingroup")
+                .replace("#_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh",
+                        "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
+        assertThat(enabled).contains("\nkaraf = karaf,_g_:admingroup", "\n_g_\\:admingroup = group,admin");
+        if (!enabled.contains("\nviewer = ")) {
+            enabled = enabled + "\nviewer = viewer-secret,viewer\n";
+        }
+        if (!enabled.equals(text)) {
+            Files.writeString(users, enabled, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    public void theAdminApiAnswersAKarafAdminOfTheJaasRealmAndNobodyElse() throws Exception {
+        readmeStepEnablesKarafAdmin();
+        AdminApiCaller anonymous = new AdminApiCaller(httpPort());
+        HttpResponse<String> unauthenticated = anonymous.get("/providers", null);
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Basic realm="));
+        assertThat(anonymous.get("/providers", AdminApiCaller.basic("karaf", "wrong")).statusCode()).isEqualTo(401);
+        HttpResponse<String> viewer = anonymous.get("/providers", AdminApiCaller.basic("viewer", "viewer-secret"));
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(viewer.body()).contains("'admin' role");
+
+        awaitProvider("xero", true);
+        awaitProvider("quickbooks", true);
+        HttpResponse<String> providers = anonymous.get("/providers", AdminApiCaller.basic("karaf", "karaf"));
+        assertThat(providers.statusCode()).isEqualTo(200);
+        assertThat(providers.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(providers.body()).contains("\"id\":\"xero\"", "\"id\":\"quickbooks\"", "\"callsPerMinute\"");
+        HttpResponse<String> document = anonymous.get("/openapi.json", null);
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\"", "/companies/{company}/settings");
+    }
+
+    @Test
+    public void theAdminChangesSettingsWithTheSessionsCsrfTokenAndNothingChangesWithoutIt() throws Exception {
+        readmeStepEnablesKarafAdmin();
+        CompanyId company = CompanyId.of("admin-api-co");
+        AdminApiCaller browser = new AdminApiCaller(httpPort());
+        HttpResponse<String> session = browser.get("/session", AdminApiCaller.basic("karaf", "karaf"));
+        assertThat(session.statusCode()).isEqualTo(200);
+        String token = session.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
+        String settings = "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}";
+
+        assertThat(browser.put("/companies/admin-api-co/settings", settings, null).statusCode()).isEqualTo(403);
+        assertThat(setup().settings(company).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.APPROVED);
+        assertThat(browser.put("/companies/admin-api-co/settings", "{\"pushInvoicesAs\":", token).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> saved = browser.put("/companies/admin-api-co/settings", settings, token);
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(setup().settings(company).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+        assertThat(setup().settings(company).twoWayNameSync()).isTrue();
+    }
+
+    private String httpPort() throws Exception {
+        return String.valueOf(service(ConfigurationAdmin.class).getConfiguration("org.ops4j.pax.web", null).getProperties()
+                .get("org.osgi.service.http.port"));
     }
 
     @Test

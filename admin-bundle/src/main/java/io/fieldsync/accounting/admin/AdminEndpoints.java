@@ -1,0 +1,275 @@
+package io.fieldsync.accounting.admin;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.api.AccountingSync;
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.DocumentQuery;
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.PaymentMethod;
+import io.fieldsync.accounting.api.SyncLogEntry;
+import io.fieldsync.accounting.api.SyncLogQuery;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.AccountingConnections;
+import io.fieldsync.accounting.api.admin.AccountingProviders;
+import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.MappingValidation;
+import io.fieldsync.accounting.api.admin.SyncSettings;
+import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+
+/** The endpoints below /accounting/api, each a thin translation onto the public API services. */
+final class AdminEndpoints {
+
+    /** {@code PUT /companies/{company}/provider}: a provider id, or {@code useDefault} to follow the installation's default. */
+    record ProviderChoice(String provider, Boolean useDefault) {
+    }
+
+    private final AccountingSync sync;
+    private final AccountingSetup setup;
+    private final AccountingConnections connections;
+    private final AccountingProviders providers;
+    private final Supplier<List<ProviderDescriptor>> installed;
+    private final CsrfTokens csrf;
+
+    AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingConnections connections, AccountingProviders providers,
+                   Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
+        this.sync = sync;
+        this.setup = setup;
+        this.connections = connections;
+        this.providers = providers;
+        this.installed = installed;
+        this.csrf = csrf;
+    }
+
+    ApiRoutes routes() {
+        return new ApiRoutes()
+                .add("GET", "/session", this::session)
+                .add("GET", "/providers", call -> installed.get())
+                .add("GET", "/companies", call -> providers.companies())
+                .add("GET", "/companies/{company}/provider", call -> providers.provider(call.company()))
+                .add("PUT", "/companies/{company}/provider", this::chooseProvider)
+                .add("POST", "/companies/{company}/provider/rebind", call -> providers.rebind(call.company()))
+                .add("GET", "/companies/{company}/connection", this::connection)
+                .add("GET", "/companies/{company}/documents", this::documents)
+                .add("POST", "/companies/{company}/documents/retry-failed",
+                        call -> Map.of("retried", sync.retryAllFailed(call.company())))
+                .add("POST", "/companies/{company}/documents/{kind}/{hostId}/retry", this::retryOne)
+                .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
+                .add("PUT", "/companies/{company}/mappings", this::saveMappings)
+                .add("POST", "/companies/{company}/connection/disconnect", call -> connections.disconnect(call.company()))
+                .add("PUT", "/companies/{company}/connection/organisation", this::chooseOrganisation)
+                .add("GET", "/companies/{company}/reference-data", call -> setup.referenceData(call.company()))
+                .add("POST", "/companies/{company}/reference-data/refresh", call -> setup.refreshReferenceData(call.company()))
+                .add("GET", "/companies/{company}/sync-log", call -> syncLog(call).stream().map(SyncLogLine::of).toList())
+                .add("GET", "/companies/{company}/sync-log.csv", this::syncLogCsv)
+                .add("GET", "/companies/{company}/settings", call -> setup.settings(call.company()))
+                .add("PUT", "/companies/{company}/settings", this::saveSettings);
+    }
+
+    private Object session(ApiCall call) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user", call.user().name());
+        answer.put("roles", call.user().roles().stream().sorted().toList());
+        answer.put("csrfHeader", CsrfTokens.HEADER);
+        answer.put("csrfToken", csrf.tokenOf(call.session()));
+        return answer;
+    }
+
+    private Object chooseProvider(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        ProviderChoice choice = call.body(ProviderChoice.class, false);
+        boolean useDefault = Boolean.TRUE.equals(choice.useDefault());
+        if (useDefault == (choice.provider() != null)) {
+            throw ApiProblem.badRequest("Give either 'provider' (e.g. \"xero\") or \"useDefault\": true, not both and not neither");
+        }
+        String by = "admin API (" + call.user().name() + ")";
+        return useDefault ? providers.useDefault(company, by) : providers.choose(company, choice.provider(), by);
+    }
+
+    private Object connection(ApiCall call) {
+        CompanyId company = call.company();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("provider", providers.provider(company));
+        answer.put("connection", connections.status(company));
+        answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
+                SyncStatus.DISCONNECTED)));
+        answer.put("failed", count(company, EnumSet.of(SyncStatus.FAILED)));
+        return answer;
+    }
+
+    private long count(CompanyId company, Set<SyncStatus> statuses) {
+        return sync.documents(new DocumentQuery(company, statuses, Set.of(), 0, 1)).total();
+    }
+
+    private Object documents(ApiCall call) {
+        CompanyId company = call.company();
+        Set<SyncStatus> statuses = enums(call.query("status"), SyncStatus.class, "status");
+        Set<DocumentKind> kinds = enums(call.query("kind"), DocumentKind.class, "kind");
+        int offset = call.integer("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = call.integer("limit", 100, 1, DocumentQuery.MAX_LIMIT);
+        return sync.documents(new DocumentQuery(company, statuses, kinds, offset, limit));
+    }
+
+    private Object retryOne(ApiCall call) {
+        CompanyId company = call.company();
+        DocumentKind kind = enums(List.of(call.path("kind")), DocumentKind.class, "kind").iterator().next();
+        DocumentRef document;
+        try {
+            document = new DocumentRef(company, kind, call.path("hostId"));
+        } catch (IllegalArgumentException bad) {
+            throw ApiProblem.badRequest(bad.getMessage());
+        }
+        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + kind + " '" + document.hostId()
+                + "' of company " + company + " is in the journal"));
+    }
+
+    /** {@code PUT /companies/{company}/connection/organisation}: the organisation picked among those the consent covered. */
+    record OrganisationChoice(String tenantId) {
+    }
+
+    private Object chooseOrganisation(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        OrganisationChoice choice = call.body(OrganisationChoice.class);
+        if (choice.tenantId() == null || choice.tenantId().isBlank()) {
+            throw ApiProblem.badRequest("'tenantId' must name one of the organisations the connection offers");
+        }
+        return connections.chooseOrganisation(company, choice.tenantId().strip());
+    }
+
+    /** The sync log filtered by document ({@code kind} + {@code hostId}), errors only, since an instant; newest first. */
+    private List<SyncLogEntry> syncLog(ApiCall call) {
+        CompanyId company = call.company();
+        java.util.Optional<String> kind = call.single("kind");
+        java.util.Optional<String> hostId = call.single("hostId");
+        if (kind.isPresent() != hostId.isPresent()) {
+            throw ApiProblem.badRequest("A document is named by both 'kind' and 'hostId'");
+        }
+        DocumentRef document = null;
+        if (kind.isPresent()) {
+            try {
+                document = new DocumentRef(company, enums(List.of(kind.get()), DocumentKind.class, "kind").iterator().next(), hostId.get());
+            } catch (IllegalArgumentException bad) {
+                throw ApiProblem.badRequest(bad.getMessage());
+            }
+        }
+        boolean errorsOnly = call.single("errorsOnly").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.badRequest("'errorsOnly' must be true or false, not '" + value + "'");
+        }).orElse(false);
+        java.time.Instant since = call.single("since").map(value -> {
+            try {
+                return java.time.Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                throw ApiProblem.badRequest("'since' must be an ISO-8601 instant such as 2026-11-02T09:00:00Z, not '" + value + "'");
+            }
+        }).orElse(null);
+        int limit = call.integer("limit", 200, 1, 1000);
+        return sync.syncLog(new SyncLogQuery(company, document, errorsOnly, since, limit));
+    }
+
+    private Object syncLogCsv(ApiCall call) {
+        StringBuilder csv = new StringBuilder(SyncLogLine.CSV_HEADER).append("\r\n");
+        syncLog(call).forEach(entry -> csv.append(SyncLogLine.of(entry).csv()).append("\r\n"));
+        return new CsvDocument("sync-log-" + call.company().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", csv.toString());
+    }
+
+    /** A text/csv answer offered as a download. */
+    record CsvDocument(String fileName, String text) {
+    }
+
+    private Object saveMappings(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        Mappings mappings = call.body(Mappings.class);
+        List<String> blanks = blanks(mappings);
+        if (!blanks.isEmpty()) {
+            throw ApiProblem.badRequest("Mappings must not be blank: " + String.join(", ", blanks));
+        }
+        setup.saveMappings(company, mappings);
+        return mappingsAnswer(call, setup.mappings(company));
+    }
+
+    /**
+     * The mappings with every gap for the standard categories, the categories and tax rates they map and those the
+     * caller names ({@code ?category=&taxRate=}). Checking needs the accounting system's reference data; while the
+     * company is not connected the answer says why instead.
+     */
+    private Object mappingsAnswer(ApiCall call, Mappings mappings) {
+        Set<String> categories = new LinkedHashSet<>(mappings.revenueAccountByCategory().keySet());
+        categories.addAll(mappings.itemByCategory().keySet());
+        categories.addAll(call.query("category"));
+        Set<String> taxRates = new LinkedHashSet<>(mappings.taxRateByHostTaxRate().keySet());
+        taxRates.addAll(call.query("taxRate"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("mappings", mappings);
+        try {
+            MappingValidation validation = setup.validateMappings(call.company(), categories, taxRates);
+            answer.put("complete", validation.isComplete());
+            answer.put("gaps", validation.gaps());
+        } catch (AccountingException cannotCheck) {
+            answer.put("validationUnavailable", cannotCheck.getMessage());
+        }
+        return answer;
+    }
+
+    private Object saveSettings(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        SyncSettings settings = call.body(SyncSettings.class);
+        setup.saveSettings(company, settings);
+        return setup.settings(company);
+    }
+
+    private static List<String> blanks(Mappings mappings) {
+        List<String> blanks = new ArrayList<>();
+        blankEntries("revenueAccountByCategory", mappings.revenueAccountByCategory(), blanks);
+        blankEntries("itemByCategory", mappings.itemByCategory(), blanks);
+        blankEntries("taxRateByHostTaxRate", mappings.taxRateByHostTaxRate(), blanks);
+        Map<String, String> deposits = new LinkedHashMap<>();
+        mappings.depositAccountByMethod().forEach((PaymentMethod method, String account) -> deposits.put(method.name(), account));
+        blankEntries("depositAccountByMethod", deposits, blanks);
+        for (Map.Entry<String, String> single : Map.of("salesAccount", String.valueOf(mappings.salesAccount()),
+                "taxLiabilityAccount", String.valueOf(mappings.taxLiabilityAccount()),
+                "depositAccount", String.valueOf(mappings.depositAccount())).entrySet()) {
+            if (single.getValue().isBlank()) {
+                blanks.add(single.getKey());
+            }
+        }
+        blanks.sort(null);
+        return blanks;
+    }
+
+    private static void blankEntries(String field, Map<String, String> map, List<String> blanks) {
+        map.forEach((key, value) -> {
+            if (key.isBlank()) {
+                blanks.add(field + " (a blank key)");
+            } else if (value == null || value.isBlank()) {
+                blanks.add(field + "." + key);
+            }
+        });
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(List<String> values, Class<E> type, String name) {
+        Set<E> parsed = EnumSet.noneOf(type);
+        for (String value : values) {
+            for (String one : value.split(",")) {
+                try {
+                    parsed.add(Enum.valueOf(type, one.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException unknown) {
+                    throw ApiProblem.badRequest("'" + one + "' is not a " + name + "; one of " + EnumSet.allOf(type));
+                }
+            }
+        }
+        return parsed;
+    }
+}

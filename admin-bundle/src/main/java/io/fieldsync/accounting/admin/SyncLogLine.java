@@ -1,0 +1,33 @@
+package io.fieldsync.accounting.admin;
+
+import java.time.Instant;
+
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.SyncLogEntry;
+
+/** One call to an accounting system as the API shows it: the duration in milliseconds, not an ISO-8601 period. */
+record SyncLogLine(Instant at, String provider, String operation, int httpStatus, long durationMillis, DocumentRef document,
+                   String vendorError) {
+
+    static SyncLogLine of(SyncLogEntry entry) {
+        return new SyncLogLine(entry.at(), entry.provider(), entry.operation(), entry.httpStatus(), entry.duration().toMillis(),
+                entry.document(), entry.vendorError());
+    }
+
+    static final String CSV_HEADER = "at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error";
+
+    /** RFC 4180: every field quoted where it needs to be; a leading = + - @ is defused so a spreadsheet does not run it. */
+    String csv() {
+        return String.join(",", at.toString(), field(provider), field(operation), String.valueOf(httpStatus),
+                String.valueOf(durationMillis), document == null ? "" : document.kind().name(),
+                document == null ? "" : field(document.hostId()), field(vendorError));
+    }
+
+    private static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.matches("[^\",\r\n]*") && safe.equals(value) ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,304 @@
+package io.fieldsync.accounting.admin;
+
+import static io.fieldsync.accounting.admin.AdminApiFixture.ACME;
+import static io.fieldsync.accounting.engine.Samples.customer;
+import static io.fieldsync.accounting.engine.Samples.invoice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.SyncStatus;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.engine.Samples;
+
+/** The endpoints as an admin's page or script uses them, over a real engine. */
+class AdminApiEndpointsTest {
+
+    @TempDir
+    Path keys;
+
+    private AdminApiFixture api;
+    private ApiClient admin;
+
+    @BeforeEach
+    void engineWithAConnectedCompany() {
+        api = new AdminApiFixture(keys);
+        admin = api.admin();
+    }
+
+    @AfterEach
+    void answersFollowTheDocument() throws Exception {
+        api.assertEveryAnswerMatchedTheOpenApiDocument();
+        api.close();
+    }
+
+    @Test
+    void providersListsEveryInstalledProviderWithItsCapabilitiesAndLimits() {
+        JsonNode providers = admin.get("/providers").json();
+
+        assertThat(providers.findValuesAsText("id")).containsExactlyInAnyOrder("xero", "quickbooks");
+        JsonNode xero = providers.get(0).path("id").asText().equals("xero") ? providers.get(0) : providers.get(1);
+        assertThat(xero.path("capabilities").toString()).contains("INVOICES", "PAYMENTS");
+        assertThat(xero.path("limits").path("callsPerMinute").asInt()).isEqualTo(api.xero.descriptor().limits().callsPerMinute());
+    }
+
+    @Test
+    void aCompanysProviderIsReadSwitchedAndItsUnsentDocumentsRebound() {
+        assertThat(admin.get("/companies/acme/provider").json().path("provider").asText()).isEqualTo("xero");
+
+        JsonNode switched = admin.put("/companies/acme/provider", "{\"provider\":\"quickbooks\"}").json();
+
+        assertThat(switched.path("provider").asText()).isEqualTo("quickbooks");
+        assertThat(switched.path("chosenBy").asText()).isEqualTo("admin API (karaf)");
+        assertThat(api.engine.providers.provider(ACME).provider()).isEqualTo("quickbooks");
+        assertThat(admin.get("/companies").json().findValuesAsText("company")).contains("acme");
+        JsonNode rebind = admin.post("/companies/acme/provider/rebind").json();
+        assertThat(rebind.path("provider").asText()).isEqualTo("quickbooks");
+        assertThat(rebind.path("moved").isArray()).isTrue();
+
+        JsonNode back = admin.put("/companies/acme/provider", "{\"useDefault\":true}").json();
+        assertThat(back.path("provider").asText()).isEqualTo("xero");
+        assertThat(back.path("chosen").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aProviderChoiceThatIsNeitherOrBothOrNoProviderIdIsA400AndChangesNothing() {
+        assertThat(admin.put("/companies/acme/provider", "{}").message()).contains("either 'provider'");
+        assertThat(admin.put("/companies/acme/provider", "{\"provider\":\"quickbooks\",\"useDefault\":true}").status()).isEqualTo(400);
+        ApiClient.Answer garbage = admin.put("/companies/acme/provider", "{\"provider\":\"Xero Ltd!\"}");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().path("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(admin.put("/companies/acme/provider", "{\"provider\":\"quickbooks\",\"by\":\"me\"}").message())
+                .contains("by");
+        assertThat(api.engine.providers.provider(ACME).provider()).isEqualTo("xero");
+    }
+
+    @Test
+    void theConnectionShowsProviderOrganisationQueueAndFailures() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+
+        JsonNode waiting = admin.get("/companies/acme/connection").json();
+        assertThat(waiting.path("connection").path("state").asText()).isEqualTo("CONNECTED");
+        assertThat(waiting.path("connection").path("organisationName").asText()).isEqualTo("Demo Plumbing Ltd");
+        assertThat(waiting.path("connection").path("connectedSince").asText()).isNotEmpty();
+        assertThat(waiting.path("provider").path("provider").asText()).isEqualTo("xero");
+        assertThat(waiting.path("queueDepth").asLong()).isEqualTo(2);
+
+        api.engine.drain();
+
+        JsonNode after = admin.get("/companies/acme/connection").json();
+        assertThat(after.path("queueDepth").asLong()).isZero();
+        assertThat(after.path("failed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void documentsAreFilteredByStatusAndKindAndPaged() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+        api.engine.sync.paymentCollected(ACME, Samples.payment("P-1", "I-1", "100.00", io.fieldsync.accounting.api.PaymentMethod.CARD));
+        api.engine.drain();
+
+        JsonNode failed = admin.get("/companies/acme/documents?status=FAILED").json();
+        assertThat(failed.path("total").asLong()).isEqualTo(1);
+        assertThat(failed.path("documents").get(0).path("document").path("hostId").asText()).isEqualTo("I-2");
+        assertThat(failed.path("documents").get(0).path("error").path("code").asText()).isEqualTo("MAPPING_MISSING");
+        assertThat(admin.get("/companies/acme/documents?kind=payment").json().path("total").asLong()).isEqualTo(1);
+        assertThat(admin.get("/companies/acme/documents?status=SYNCED,FAILED&kind=INVOICE").json().path("total").asLong()).isEqualTo(2);
+        JsonNode page = admin.get("/companies/acme/documents?limit=1&offset=1").json();
+        assertThat(page.path("documents").size()).isEqualTo(1);
+        assertThat(page.path("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void badDocumentFiltersAreA400NamingTheParameter() {
+        assertThat(admin.get("/companies/acme/documents?status=LOST").message()).contains("'LOST' is not a status", "FAILED");
+        assertThat(admin.get("/companies/acme/documents?kind=ESTIMATE").status()).isEqualTo(400);
+        assertThat(admin.get("/companies/acme/documents?limit=501").message()).contains("'limit' must be 1-500");
+        assertThat(admin.get("/companies/acme/documents?offset=-1").status()).isEqualTo(400);
+        assertThat(admin.get("/companies/acme/documents?limit=ten").message()).contains("whole number");
+        assertThat(admin.get("/companies/acme/documents?limit=1&limit=2").message()).contains("once");
+    }
+
+    @Test
+    void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+        api.engine.drain();
+        JsonNode gaps = admin.get("/companies/acme/mappings?category=drains").json();
+        assertThat(gaps.path("complete").asBoolean()).isFalse();
+        assertThat(gapFor(gaps, "Category drains")).contains("not mapped");
+
+        Mappings current = api.engine.setup.mappings(ACME);
+        java.util.Map<String, String> revenue = new java.util.HashMap<>(current.revenueAccountByCategory());
+        revenue.put("drains", "230");
+        JsonNode saved = admin.put("/companies/acme/mappings", mappingsJson(revenue)).json();
+        assertThat(saved.path("mappings").path("revenueAccountByCategory").path("drains").asText()).isEqualTo("230");
+        assertThat(gapFor(saved, "Category drains")).isEmpty();
+        assertThat(admin.put("/companies/acme/mappings", mappingsJson(java.util.Map.of("labour", "999"))).json()
+                .path("gaps").toString()).contains("account 999").contains("Category Materials");
+        admin.put("/companies/acme/mappings", mappingsJson(revenue));
+
+        JsonNode ticket = admin.post("/companies/acme/documents/INVOICE/I-2/retry").json();
+        assertThat(ticket.path("status").asText()).isEqualTo("PENDING");
+        api.engine.drain();
+        assertThat(api.engine.sync.status(DocumentRef.invoice(ACME, "I-2")).orElseThrow()).satisfies(status -> assertThat(status.status()).as(String.valueOf(status.error())).isEqualTo(SyncStatus.SYNCED));
+    }
+
+    @Test
+    void retryingAllFailedSaysHowManyAndAnUnknownDocumentIsA404() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-3", customer("C-1"), "drains"));
+        api.engine.drain();
+
+        assertThat(admin.post("/companies/acme/documents/retry-failed").json().path("retried").asInt()).isEqualTo(2);
+        assertThat(admin.post("/companies/acme/documents/INVOICE/NOPE/retry").status()).isEqualTo(404);
+        assertThat(admin.post("/companies/acme/documents/ESTIMATE/I-2/retry").status()).isEqualTo(400);
+    }
+
+    @Test
+    void malformedOrIncompleteMappingsAreA400NamingTheFaultAndNothingIsSaved() {
+        Mappings before = api.engine.setup.mappings(ACME);
+
+        assertThat(admin.put("/companies/acme/mappings", "{\"revenueAccountByCategory\": {").message()).startsWith("Malformed JSON");
+        assertThat(admin.put("/companies/acme/mappings", "{\"revenueAccountByCategory\":{}}").message())
+                .contains("itemByCategory");
+        assertThat(admin.put("/companies/acme/mappings", mappingsJson(java.util.Map.of("labour", " "))).message())
+                .contains("revenueAccountByCategory.labour");
+        assertThat(admin.put("/companies/acme/mappings", mappingsJson(java.util.Map.of("labour", "200"))
+                .replace("\"depositAccountByMethod\":{}", "\"depositAccountByMethod\":{\"BITCOIN\":\"1\"}")).message())
+                .contains("depositAccountByMethod");
+        assertThat(admin.send("PUT", "/companies/acme/mappings", "revenue=1", "application/x-www-form-urlencoded").status())
+                .isEqualTo(415);
+        assertThat(admin.send("PUT", "/companies/acme/mappings", "", "application/json").message()).contains("empty");
+        assertThat(api.engine.setup.mappings(ACME)).isEqualTo(before);
+    }
+
+    @Test
+    void settingsAreReadAndReplacedWholeAndAPartialOrWrongBodyIsRefused() {
+        assertThat(admin.get("/companies/acme/settings").json().path("pushInvoicesAs").asText()).isEqualTo("APPROVED");
+
+        JsonNode saved = admin.put("/companies/acme/settings",
+                "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").json();
+
+        assertThat(saved.path("pushInvoicesAs").asText()).isEqualTo("DRAFT");
+        assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+        assertThat(admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\"}").message()).contains("keepHostInvoiceNumbers");
+        assertThat(admin.put("/companies/acme/settings",
+                "{\"pushInvoicesAs\":\"SENT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").message()).contains("pushInvoicesAs");
+        assertThat(admin.put("/companies/acme/settings",
+                "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":\"yes\",\"twoWayNameSync\":true}").message())
+                .contains("keepHostInvoiceNumbers");
+        assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+    }
+
+    @Test
+    void aCompanyIdTheApiCannotTakeIsA400AndAnUnknownRouteA404AndAWrongMethodA405() {
+        assertThat(admin.get("/companies/%20acme/settings").status()).isEqualTo(400);
+        assertThat(admin.get("/companies/acme/nothing").status()).isEqualTo(404);
+        ApiClient.Answer wrongMethod = admin.send("DELETE", "/companies/acme/settings", null, null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.headers()).containsEntry("Allow", "GET, PUT");
+    }
+
+    @Test
+    void referenceDataIsReadAndRefreshedForTheMappingDropdowns() {
+        JsonNode data = admin.get("/companies/acme/reference-data").json();
+        assertThat(data.path("accounts").findValuesAsText("code")).contains("200", "090");
+        assertThat(data.path("taxRates").findValuesAsText("code")).containsExactly("OUTPUT2");
+
+        api.engine.clock.advance(java.time.Duration.ofMinutes(5));
+        JsonNode refreshed = admin.post("/companies/acme/reference-data/refresh").json();
+        assertThat(java.time.Instant.parse(refreshed.path("fetchedAt").asText())).isAfter(java.time.Instant.parse(data.path("fetchedAt").asText()));
+    }
+
+    @Test
+    void theOrganisationIsPickedAmongThoseOfferedAndTheCompanyDisconnected() {
+        io.fieldsync.accounting.api.CompanyId group = io.fieldsync.accounting.api.CompanyId.of("group");
+        api.xero.organisations = java.util.List.of(new io.fieldsync.accounting.api.admin.Organisation("t-north", "North Ltd"),
+                new io.fieldsync.accounting.api.admin.Organisation("t-south", "South Ltd"));
+        api.engine.connect(group);
+        JsonNode choosing = admin.get("/companies/group/connection").json().path("connection");
+        assertThat(choosing.path("state").asText()).isEqualTo("CHOOSING_ORGANISATION");
+        assertThat(choosing.path("organisations").findValuesAsText("name")).containsExactly("North Ltd", "South Ltd");
+
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\" \"}").message()).contains("tenantId");
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\"t-west\"}").status()).isEqualTo(400);
+        assertThat(admin.put("/companies/group/connection/organisation", "{\"tenantId\":\"t-south\"}").json()
+                .path("organisationName").asText()).isEqualTo("South Ltd");
+
+        JsonNode disconnected = admin.post("/companies/acme/connection/disconnect").json();
+
+        assertThat(disconnected.path("state").asText()).isEqualTo("NOT_CONNECTED");
+        assertThat(api.engine.connections.status(ACME).state()).isEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.NOT_CONNECTED);
+        ApiClient.Answer cannot = admin.post("/companies/acme/reference-data/refresh");
+        assertThat(cannot.status()).as(cannot.body()).isEqualTo(409);
+        assertThat(cannot.json().path("code").asText()).isNotEmpty();
+    }
+
+    @Test
+    void theSyncLogIsFilteredByDocumentAndExportedAsCsv() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.drain();
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        api.engine.drain();
+
+        JsonNode all = admin.get("/companies/acme/sync-log").json();
+        assertThat(all.size()).isGreaterThanOrEqualTo(2);
+        JsonNode one = admin.get("/companies/acme/sync-log?kind=INVOICE&hostId=I-2").json();
+        assertThat(one.size()).isGreaterThanOrEqualTo(1);
+        assertThat(one.findValuesAsText("hostId")).containsOnly("I-2");
+        assertThat(one.get(0).path("durationMillis").isIntegralNumber()).isTrue();
+
+        ApiClient.Answer csv = admin.get("/companies/acme/sync-log.csv?kind=INVOICE&hostId=I-2");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().get("Content-Type")).isEqualTo("text/csv");
+        assertThat(csv.headers().get("Content-Disposition")).isEqualTo("attachment; filename=\"sync-log-acme.csv\"");
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error");
+        assertThat(lines).hasSize(one.size() + 1);
+        assertThat(lines.get(1)).contains(",xero,", ",INVOICE,I-2,");
+    }
+
+    @Test
+    void aCsvFieldIsQuotedWhereItMustBeAndAFormulaIsDefused() {
+        SyncLogLine line = new SyncLogLine(java.time.Instant.parse("2026-11-02T09:00:00Z"), "xero", "POST Invoices", 400, 120,
+                DocumentRef.invoice(ACME, "I,1"), "=HYPERLINK(\"x\") said \"no\"\nagain");
+
+        assertThat(line.csv()).isEqualTo("2026-11-02T09:00:00Z,xero,POST Invoices,400,120,INVOICE,\"I,1\","
+                + "\"'=HYPERLINK(\"\"x\"\") said \"\"no\"\"\nagain\"");
+    }
+
+    @Test
+    void badSyncLogFiltersAreA400() {
+        assertThat(admin.get("/companies/acme/sync-log?kind=INVOICE").message()).contains("'kind' and 'hostId'");
+        assertThat(admin.get("/companies/acme/sync-log?errorsOnly=yes").message()).contains("true or false");
+        assertThat(admin.get("/companies/acme/sync-log?since=yesterday").message()).contains("ISO-8601");
+        assertThat(admin.get("/companies/acme/sync-log.csv?limit=0").status()).isEqualTo(400);
+    }
+
+    private static String gapFor(JsonNode answer, String subject) {
+        for (JsonNode gap : answer.path("gaps")) {
+            if (gap.path("subject").asText().equals(subject)) {
+                return gap.path("message").asText();
+            }
+        }
+        return "";
+    }
+
+    private static String mappingsJson(java.util.Map<String, String> revenue) {
+        StringBuilder json = new StringBuilder("{\"revenueAccountByCategory\":{");
+        json.append(String.join(",", revenue.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"").toList()));
+        json.append("},\"itemByCategory\":{},\"taxRateByHostTaxRate\":{\"GST\":\"OUTPUT2\"},\"salesAccount\":null,")
+                .append("\"taxLiabilityAccount\":\"820\",\"depositAccount\":\"090\",\"depositAccountByMethod\":{}}");
+        return json.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.fieldsync.accounting.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.math.BigDecimal;
+
+import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.admin.AccountType;
+import io.fieldsync.accounting.api.admin.ReferenceData;
+import io.fieldsync.accounting.api.admin.RemoteAccount;
+import io.fieldsync.accounting.api.admin.RemoteTaxRate;
+import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.engine.Samples;
+import io.fieldsync.accounting.engine.ScriptedProvider;
+import io.fieldsync.accounting.engine.TestEngine;
+
+/** The admin servlet over a real engine (H2 journal, scripted providers), a Karaf-like realm, and callers. */
+final class AdminApiFixture implements AutoCloseable {
+
+    static final CompanyId ACME = CompanyId.of("acme");
+
+    final TestEngine engine;
+    final ScriptedProvider xero;
+    final ScriptedProvider quickbooks;
+    final AdminApiServlet servlet;
+    final List<String> contractViolations = new ArrayList<>();
+
+    AdminApiFixture(Path keys) {
+        engine = new TestEngine(keys, "xero");
+        xero = engine.install(new ChartOfAccounts("xero"));
+        quickbooks = engine.install(new ScriptedProvider("quickbooks"));
+        engine.setup.saveMappings(ACME, Samples.completeMappings());
+        engine.connect(ACME);
+        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.connections, engine.providers, engine.directory::installed,
+                new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
+    }
+
+    /** A scripted accounting system with the accounts and tax rate {@link Samples#completeMappings()} maps to, and one more. */
+    static final class ChartOfAccounts extends ScriptedProvider {
+        ChartOfAccounts(String id) {
+            super(id);
+        }
+
+        /** Logs each invoice call once per document it carried, as the real providers do. */
+        @Override
+        public List<io.fieldsync.accounting.api.spi.PushOutcome> pushInvoices(ProviderSession session,
+                                                                         List<io.fieldsync.accounting.api.spi.InvoicePush> batch) {
+            for (io.fieldsync.accounting.api.spi.InvoicePush push : batch) {
+                session.record(new io.fieldsync.accounting.api.SyncLogEntry(push.document().company(), push.document(), id,
+                        "POST Invoices", 200, null, java.time.Duration.ofMillis(120), clock.instant()));
+            }
+            return super.pushInvoices(session, batch);
+        }
+
+        @Override
+        public ReferenceData referenceData(ProviderSession session) {
+            List<RemoteAccount> accounts = new ArrayList<>();
+            for (String code : List.of("200", "210", "220", "260", "230")) {
+                accounts.add(new RemoteAccount("id-" + code, code, "Sales " + code, AccountType.REVENUE, true, false));
+            }
+            for (String code : List.of("090", "091")) {
+                accounts.add(new RemoteAccount("id-" + code, code, "Bank " + code, AccountType.BANK, true, true));
+            }
+            accounts.add(new RemoteAccount("id-820", "820", "GST", AccountType.LIABILITY, true, false));
+            return new ReferenceData("Demo Plumbing Ltd", accounts,
+                    List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.00"), true, true)), List.of(), clock.instant());
+        }
+    }
+
+    /** A caller with no credentials and no session yet. */
+    ApiClient client() {
+        return new ApiClient(servlet, contractViolations);
+    }
+
+    /** The Karaf admin, logged in, holding its session's CSRF token. */
+    ApiClient admin() {
+        return client().loggedIn("karaf", "karaf");
+    }
+
+    void assertEveryAnswerMatchedTheOpenApiDocument() {
+        assertThat(contractViolations).as("answers that deviate from openapi.json").isEmpty();
+    }
+
+    @Override
+    public void close() throws Exception {
+        engine.close();
+    }
+}
