@@ -3,6 +3,7 @@ package io.fieldsync.accounting.engine.shell;
 import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
+import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -26,7 +27,7 @@ public class ProvidersCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        table.column("Active");
+        table.column("Default");
         table.column("Id");
         table.column("Name");
         table.column("Batch (inv/pay)");
@@ -40,14 +41,18 @@ public class ProvidersCommand implements Action {
                     provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.INVOICE) + "/"
                             + provider.limits().batchSize(io.fieldsync.accounting.api.DocumentKind.PAYMENT),
                     provider.limits().callsPerMinute(),
-                    provider.limits().callsPerDay(),
+                    // QuickBooks declares no daily limit (Integer.MAX_VALUE)
+                    provider.limits().callsPerDay() == Integer.MAX_VALUE ? "-" : provider.limits().callsPerDay(),
                     // 0: the accounting system has no app-wide limit
                     provider.limits().appCallsPerMinute() == 0 ? "-" : provider.limits().appCallsPerMinute(),
                     provider.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         }
         table.print(System.out);
-        if (directory.active().isEmpty()) {
-            System.out.println("Active provider '" + directory.configuredId() + "' is not installed: documents wait until it is.");
+        if (EngineConfiguration.NO_PROVIDER.equals(directory.configuredId())) {
+            System.out.println("No default provider: companies without their own choice (accounting:use --company) wait for one.");
+        } else if (directory.active().isEmpty()) {
+            System.out.println("Default provider '" + directory.configuredId() + "' is not installed: documents of companies "
+                    + "without their own choice wait until it is.");
         }
         directory.configurationProblems().forEach(problem -> System.out.println("Configuration error: " + problem.error().message()));
         return null;

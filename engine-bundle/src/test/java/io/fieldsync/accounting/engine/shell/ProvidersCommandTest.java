@@ -45,6 +45,38 @@ class ProvidersCommandTest {
                 assertThat(row).contains(" 60 ").contains(" 5000 ").contains(" 10000 "));
     }
 
+    @Test
+    void withNoDefaultProviderItSaysThatCompaniesWithoutAChoiceWaitNotThatNoneIsMissing() throws Exception {
+        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("none"));
+        ScriptedProvider provider = new ScriptedProvider("scripted");
+        directory.addProvider(provider, provider.properties(1L));
+        ProvidersCommand command = new ProvidersCommand();
+        command.directory = directory;
+
+        String shown = printed(command);
+
+        assertThat(shown).contains("No default provider: companies without their own choice (accounting:use --company) wait for one.")
+                .doesNotContain("'none' is not installed");
+    }
+
+    @Test
+    void aProviderWithoutADailyLimitShowsADashNotTheLargestInteger() throws Exception {
+        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("scripted"));
+        ScriptedProvider provider = new ScriptedProvider("scripted");
+        provider.limits = new io.fieldsync.accounting.api.spi.ProviderLimits(500, 10, Integer.MAX_VALUE, 0, java.util.Map.of());
+        directory.addProvider(provider, provider.properties(1L));
+        ProvidersCommand command = new ProvidersCommand();
+        command.directory = directory;
+
+        String shown = printed(command);
+
+        assertThat(shown).doesNotContain(String.valueOf(Integer.MAX_VALUE));
+        assertThat(shown.lines().filter(line -> line.contains("scripted")).findFirst()).hasValueSatisfying(row ->
+                assertThat(row).contains(" 500 ").contains(" - "));
+    }
+
     private static String printed(ProvidersCommand command) throws Exception {
         PrintStream before = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
