@@ -19,7 +19,7 @@ import io.fieldsync.accounting.xero.XeroProvider;
  * One accounting system to benchmark against: its sandbox, started with the real service's limits and a seeded
  * demo organisation, and its provider pointed at it, configured as Config Admin would.
  */
-interface BenchTarget extends AutoCloseable {
+public interface BenchTarget extends AutoCloseable {
 
     String CLIENT_ID = "bench-client";
     String CLIENT_SECRET = "bench-secret";

@@ -53,7 +53,7 @@ public final class SyncBenchmark {
     private static final Set<SyncStatus> QUEUED = EnumSet.copyOf(java.util.Arrays.stream(SyncStatus.values()).filter(SyncStatus::isQueued).toList());
 
     /** What one run measured. */
-    record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
+    public record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +83,7 @@ public final class SyncBenchmark {
         }
     }
 
-    static Run run(BenchTarget target, DemoPlan plan) throws Exception {
+    public static Run run(BenchTarget target, DemoPlan plan) throws Exception {
         Path keys = Files.createTempDirectory("bench-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
