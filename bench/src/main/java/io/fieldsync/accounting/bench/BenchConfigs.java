@@ -16,7 +16,7 @@ public final class BenchConfigs {
     }
 
     /** The engine with {@code provider} active, polling off (the benchmark counts the documents' calls). */
-    static EngineConfiguration engine(String provider) {
+    public static EngineConfiguration engine(String provider) {
         return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0));
     }
 

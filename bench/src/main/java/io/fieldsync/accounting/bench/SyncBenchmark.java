@@ -135,7 +135,7 @@ public final class SyncBenchmark {
     }
 
     /** The admin's browser at the consent page: the sandbox approves at once and redirects with code and state. */
-    private static Map<String, String> consent(URI authorizationUrl) throws Exception {
+    public static Map<String, String> consent(URI authorizationUrl) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
         URI back = URI.create(response.headers().firstValue("Location").orElseThrow(() ->

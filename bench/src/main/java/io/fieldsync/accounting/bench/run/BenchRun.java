@@ -166,7 +166,23 @@ public final class BenchRun {
     }
 
     private double isolation() {
-        return Double.NaN;
+        Duration timeout = options.quick() ? Duration.ofMinutes(5) : Duration.ofMinutes(25);
+        try {
+            IsolationMeasurement measured = IsolationMeasurement.run(options.providers(), options.companies(), timeout, out);
+            out.printf("%n== isolation_ratio (timing; target <= %.0f)%n", Targets.ISOLATION);
+            out.printf("   %d companies on %s, %d invoices locked at once by each, every API call %d ms slower; p99 (nearest rank) of%n",
+                    measured.healthy().companies(), options.providers(), IsolationMeasurement.INVOICES, IsolationMeasurement.LATENCY.toMillis());
+            out.println("   lock -> SYNCED over the healthy companies' invoices with the first company's API hanging (its calls unanswered,");
+            out.println("   the provider's shipped 60 s read timeout), divided by the same p99 with no company hanging");
+            out.printf(Locale.ROOT, "   no company hanging: p99 %.1f s (all synced after %.1f s); one hanging: p99 %.1f s (all synced after %.1f s)%n",
+                    measured.healthy().p99() / 1000, measured.healthy().wall().toMillis() / 1000.0, measured.hanging().p99() / 1000,
+                    measured.hanging().wall().toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "   isolation_ratio = %.3f%n", measured.ratio());
+            return measured.ratio();
+        } catch (Exception e) {
+            out.println("   isolation could not run: " + e);
+            return Double.NaN;
+        }
     }
 
     private static DemoPlan scaled(int scale) {
