@@ -55,17 +55,23 @@ public interface BenchTarget extends AutoCloseable {
 
     /** The Xero provider pointed at {@code sandbox}, configured as Config Admin would with the shipped defaults. */
     public static XeroProvider xeroProvider(XeroSandbox sandbox) {
+        return xeroProvider(sandbox, "");
+    }
+
+    /** As {@link #xeroProvider(XeroSandbox)}, verifying webhooks signed with {@code webhookKey}. */
+    public static XeroProvider xeroProvider(XeroSandbox sandbox, String webhookKey) {
         String base = sandbox.baseUrl();
         return new XeroProvider(BenchConfigs.of(XeroConfiguration.class, Map.of("client.id", CLIENT_ID,
                 "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", base + "/login/identity/connect/authorize",
-                "identity.url", base + "/identity", "api.url", base)));
+                "identity.url", base + "/identity", "api.url", base, "webhook.key", webhookKey)));
     }
 
     /** The QuickBooks provider pointed at {@code sandbox}, configured as Config Admin would with the shipped defaults. */
     public static QuickBooksProvider quickBooksProvider(QboSandbox sandbox) {
         return new QuickBooksProvider(BenchConfigs.of(QuickBooksConfiguration.class, Map.of("client.id", CLIENT_ID,
                 "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", sandbox.authorizeUrl(),
-                "token.url", sandbox.tokenUrl(), "revocation.url", sandbox.revocationUrl(), "api.url", sandbox.apiUrl())));
+                "token.url", sandbox.tokenUrl(), "revocation.url", sandbox.revocationUrl(), "api.url", sandbox.apiUrl(),
+                "webhook.verifier.token", sandbox.verifierToken())));
     }
 
     /** A started sandbox and its provider. */

@@ -39,8 +39,8 @@ public record BenchOptions(boolean quick, List<String> providers, Set<Metric> me
             }
         }
         return quick
-                ? new BenchOptions(true, providers, metrics, 5, 2_000, 3, 20, 20)
-                : new BenchOptions(false, providers, metrics, 15, 20_000, 5, 100, 100);
+                ? new BenchOptions(true, providers, metrics, 5, 2_000, 3, 20, 10)
+                : new BenchOptions(false, providers, metrics, 15, 20_000, 5, 100, 30);
     }
 
     public boolean measures(Metric metric) {
