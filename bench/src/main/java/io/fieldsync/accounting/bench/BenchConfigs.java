@@ -20,6 +20,12 @@ public final class BenchConfigs {
         return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0));
     }
 
+    /** As {@link #engine(String)}, the dispatcher waiting for {@code lingerMillis} of host quiet before it sends. */
+    public static EngineConfiguration engine(String provider, long lingerMillis) {
+        return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0,
+                "dispatch.linger.ms", lingerMillis));
+    }
+
     /** {@code type} with {@code properties}; every other attribute its default. */
     public static <A> A of(Class<A> type, Map<String, Object> properties) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {

@@ -84,13 +84,18 @@ public final class SyncBenchmark {
     }
 
     public static Run run(BenchTarget target, DemoPlan plan) throws Exception {
+        return run(target, plan, BenchConfigs.engine(target.id()));
+    }
+
+    /** One run with the engine configured as {@code engine} says. */
+    public static Run run(BenchTarget target, DemoPlan plan, io.fieldsync.accounting.engine.EngineConfiguration engine) throws Exception {
         Path keys = Files.createTempDirectory("bench-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
-        ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine(target.id()));
+        ProviderDirectory directory = new ProviderDirectory(engine);
         HostNotifier notifier = new HostNotifier();
-        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(target.id()));
+        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, engine);
         directory.addProvider(target.provider(), Map.of(AccountingProvider.PROVIDER_PROPERTY, target.id(), "service.id", 1L));
         SyncService sync = new SyncService(stores, dispatcher, notifier);
         ConnectionService connections = new ConnectionService(stores, directory, dispatcher);

@@ -81,8 +81,9 @@ public final class BenchRun {
         List<SyncMeasurement> runs = new ArrayList<>();
         for (String provider : options.providers()) {
             for (DemoPlan plan : plans) {
-                out.printf("%n[sync] %s: %d invoices, %d customers, %d payments, %d cancellations against its sandbox with the real limits...%n",
-                        provider, plan.invoices(), plan.customers(), plan.payments(), plan.cancellations());
+                out.printf("%n[sync] %s: %d invoices, %d customers, %d payments, %d cancellations against its sandbox with the real limits"
+                        + " (dispatch.linger.ms %d)...%n", provider, plan.invoices(), plan.customers(), plan.payments(), plan.cancellations(),
+                        SyncMeasurement.LINGER.toMillis());
                 out.flush();
                 try {
                     SyncMeasurement run = SyncMeasurement.run(provider, plan);
