@@ -14,7 +14,7 @@ package io.fieldsync.accounting.bench.run;
 public record MinimumCalls(int calls, String formula) {
 
     /**
-     * Xero: every collection endpoint takes an array, about 50 per request (api-facts §5, X-LIMITS-OLD "keep to about
+     * Xero: every collection endpoint takes an array, about 50 per request (api-facts §4, X-LIMITS-OLD "keep to about
      * 50"); contacts, invoices, payments and credit notes are each their own endpoint, so they cannot share a call.
      * Allocations go to {@code PUT /CreditNotes/{CreditNoteID}/Allocations}: one call per credit note unless
      * {@code allocationsBatched} (then they count as 50 per call, as if a batched form existed).
@@ -36,10 +36,11 @@ public record MinimumCalls(int calls, String formula) {
     }
 
     /**
-     * QuickBooks Online: {@code POST /batch} carries up to 30 operations of any entities (api-facts §5, Intuit "batch
-     * operations": max 30 payloads per request), so the minimum is set by what must exist before what: customers looked
-     * up; customers and items created; invoices (they name both); payments and credit memos (they name an invoice);
-     * the zero-amount payments that apply each credit memo (they name the memo).
+     * QuickBooks Online: {@code POST /batch} carries up to 30 items (api-facts §4, Q-BLOG-2023-07: "Max 30 items per
+     * batch"), and the items of one request may be of different entities (Q-XSD BatchItemRequest), so the minimum is
+     * set by what must exist before what: customers looked up; customers and items created; invoices (they name both);
+     * payments and credit memos (they name an invoice); the zero-amount payments that apply each credit memo (they name
+     * the memo).
      */
     public static MinimumCalls quickBooks(PlanRecords plan) {
         int perBatch = 30;
