@@ -24,7 +24,9 @@ import io.fieldsync.accounting.demo.DemoRegion;
  * 300 ms slower (the sandboxes' latency), each company locking {@value #INVOICES} invoices at once; the p99 time from
  * lock to SYNCED over the healthy companies' invoices while the first company's API hangs (its calls held unanswered
  * until the provider's read timeout, 60 s as shipped), divided by the same p99 with no company hanging. Both runs start
- * from fresh sandboxes and engines; the hanging company's invoices count in neither.
+ * from fresh sandboxes and engines; the hanging company's invoices count in neither. Today's engine has one provider per
+ * engine, so each provider's companies get their own engine ({@link Fleet}); with a provider per company one engine
+ * would serve both, and this is where to change it.
  */
 record IsolationMeasurement(Scenario healthy, Scenario hanging) {
 
