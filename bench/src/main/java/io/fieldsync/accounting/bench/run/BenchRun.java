@@ -16,7 +16,7 @@ import io.fieldsync.accounting.demo.DemoPlan;
  * {@code bench/run}: the six numbers of issue 9, each printed with its inputs, formula and target, then one line for
  * machines:
  * <pre>bench: calls_per_doc_ratio=<x> rate_bound_ratio=<y> enqueue_per_s=<n> enqueue_p99_ms=<ms> webhook_p99_ms=<ms> isolation_ratio=<z></pre>
- * Exit status 1 when {@code calls_per_doc_ratio} (exact) is above its target or a measurement could not run; the
+ * Exit status 1 when {@code calls_per_doc_ratio} (counted, not timed) is above its target or a measurement could not run; the
  * timing metrics are reported against their targets and never fail the run ({@link Targets}). 2 for bad arguments.
  */
 public final class BenchRun {
@@ -99,7 +99,7 @@ public final class BenchRun {
     }
 
     private double reportCalls(List<SyncMeasurement> runs) {
-        out.printf("%n== calls_per_doc_ratio (exact; target <= %.2f; the run fails above it)%n", Targets.CALLS_PER_DOC);
+        out.printf("%n== calls_per_doc_ratio (counted, not timed; target <= %.2f; the run fails above it)%n", Targets.CALLS_PER_DOC);
         out.println("   calls made (429s included) / the minimum the vendor's batch sizes allow for the plan; the value is the worst run's");
         out.println(XeroAllocationForms.FINDING.indent(3).stripTrailing());
         double worst = Double.NaN;
