@@ -16,8 +16,14 @@ public final class BenchConfigs {
     }
 
     /** The engine with {@code provider} active, polling off (the benchmark counts the documents' calls). */
-    static EngineConfiguration engine(String provider) {
+    public static EngineConfiguration engine(String provider) {
         return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0));
+    }
+
+    /** As {@link #engine(String)}, the dispatcher waiting for {@code lingerMillis} of host quiet before it sends. */
+    public static EngineConfiguration engine(String provider, long lingerMillis) {
+        return of(EngineConfiguration.class, Map.of("provider", provider, "dispatch.interval.ms", 1000L, "poll.interval.min", 0,
+                "dispatch.linger.ms", lingerMillis));
     }
 
     /** {@code type} with {@code properties}; every other attribute its default. */

@@ -19,7 +19,7 @@ import io.fieldsync.accounting.xero.XeroProvider;
  * One accounting system to benchmark against: its sandbox, started with the real service's limits and a seeded
  * demo organisation, and its provider pointed at it, configured as Config Admin would.
  */
-interface BenchTarget extends AutoCloseable {
+public interface BenchTarget extends AutoCloseable {
 
     String CLIENT_ID = "bench-client";
     String CLIENT_SECRET = "bench-secret";
@@ -42,11 +42,7 @@ interface BenchTarget extends AutoCloseable {
         XeroSandbox sandbox = new XeroSandbox(XeroSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
                 .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0);
         DemoOrganisation.create(sandbox);
-        String base = sandbox.baseUrl();
-        XeroProvider provider = new XeroProvider(BenchConfigs.of(XeroConfiguration.class, Map.of("client.id", CLIENT_ID,
-                "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", base + "/login/identity/connect/authorize",
-                "identity.url", base + "/identity", "api.url", base)));
-        return new Running("xero", provider, "60 calls/min and 5 at once per organisation", sandbox::close);
+        return new Running("xero", xeroProvider(sandbox), "60 calls/min and 5 at once per organisation", sandbox::close);
     }
 
     /** QuickBooks Online: 500 calls a minute (batch items counted), 10 at once and 40 batches a minute per company. */
@@ -54,10 +50,28 @@ interface BenchTarget extends AutoCloseable {
         QboSandbox sandbox = new QboSandbox(QboSandboxConfig.defaults().withClient(CLIENT_ID, CLIENT_SECRET)
                 .withRedirectUris(List.of(REDIRECT)), SandboxClock.system()).start(0);
         sandbox.seedDemoCompany("FieldSync Demo Company (AU)");
-        QuickBooksProvider provider = new QuickBooksProvider(BenchConfigs.of(QuickBooksConfiguration.class, Map.of("client.id", CLIENT_ID,
+        return new Running("quickbooks", quickBooksProvider(sandbox), "500 calls/min, 10 at once and 40 batches/min per company", sandbox::close);
+    }
+
+    /** The Xero provider pointed at {@code sandbox}, configured as Config Admin would with the shipped defaults. */
+    public static XeroProvider xeroProvider(XeroSandbox sandbox) {
+        return xeroProvider(sandbox, "");
+    }
+
+    /** As {@link #xeroProvider(XeroSandbox)}, verifying webhooks signed with {@code webhookKey}. */
+    public static XeroProvider xeroProvider(XeroSandbox sandbox, String webhookKey) {
+        String base = sandbox.baseUrl();
+        return new XeroProvider(BenchConfigs.of(XeroConfiguration.class, Map.of("client.id", CLIENT_ID,
+                "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", base + "/login/identity/connect/authorize",
+                "identity.url", base + "/identity", "api.url", base, "webhook.key", webhookKey)));
+    }
+
+    /** The QuickBooks provider pointed at {@code sandbox}, configured as Config Admin would with the shipped defaults. */
+    public static QuickBooksProvider quickBooksProvider(QboSandbox sandbox) {
+        return new QuickBooksProvider(BenchConfigs.of(QuickBooksConfiguration.class, Map.of("client.id", CLIENT_ID,
                 "client.secret", CLIENT_SECRET, "redirect.uri", REDIRECT, "authorize.url", sandbox.authorizeUrl(),
-                "token.url", sandbox.tokenUrl(), "revocation.url", sandbox.revocationUrl(), "api.url", sandbox.apiUrl())));
-        return new Running("quickbooks", provider, "500 calls/min, 10 at once and 40 batches/min per company", sandbox::close);
+                "token.url", sandbox.tokenUrl(), "revocation.url", sandbox.revocationUrl(), "api.url", sandbox.apiUrl(),
+                "webhook.verifier.token", sandbox.verifierToken())));
     }
 
     /** A started sandbox and its provider. */

@@ -48,7 +48,7 @@ public final class EnqueueBenchmark {
     private static final CompanyId COMPANY = CompanyId.of("enqueue-bench");
 
     /** What one run measured. */
-    record Run(int documents, double perSecond, double p50Millis, double p99Millis, double maxMillis, long journalBytes) {
+    public record Run(int documents, double perSecond, double p50Millis, double p99Millis, double maxMillis, long journalBytes) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,7 +77,7 @@ public final class EnqueueBenchmark {
         }
     }
 
-    static Run run(Journals journals, int callers, int documents) throws Exception {
+    public static Run run(Journals journals, int callers, int documents) throws Exception {
         Path karafData = Files.createTempDirectory("enqueue-bench");
         try (Journals.Journal journal = journals.open(karafData)) {
             EngineStores stores = new EngineStores(journal.dataSource(), karafData.resolve("token.key"), java.time.Clock.systemUTC());
@@ -119,7 +119,7 @@ public final class EnqueueBenchmark {
     }
 
     /** Where each run's journal is: the shipped H2 file, or a fresh database on a PostgreSQL server started for the bench. */
-    interface Journals extends AutoCloseable {
+    public interface Journals extends AutoCloseable {
 
         /** One run's journal. */
         interface Journal extends AutoCloseable {

@@ -53,7 +53,7 @@ public final class SyncBenchmark {
     private static final Set<SyncStatus> QUEUED = EnumSet.copyOf(java.util.Arrays.stream(SyncStatus.values()).filter(SyncStatus::isQueued).toList());
 
     /** What one run measured. */
-    record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
+    public record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,14 +83,19 @@ public final class SyncBenchmark {
         }
     }
 
-    static Run run(BenchTarget target, DemoPlan plan) throws Exception {
+    public static Run run(BenchTarget target, DemoPlan plan) throws Exception {
+        return run(target, plan, BenchConfigs.engine(target.id()));
+    }
+
+    /** One run with the engine configured as {@code engine} says. */
+    public static Run run(BenchTarget target, DemoPlan plan, io.fieldsync.accounting.engine.EngineConfiguration engine) throws Exception {
         Path keys = Files.createTempDirectory("bench-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
-        ProviderDirectory directory = new ProviderDirectory(stores, BenchConfigs.engine(target.id()));
+        ProviderDirectory directory = new ProviderDirectory(stores, engine);
         HostNotifier notifier = new HostNotifier();
-        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(target.id()));
+        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, engine);
         directory.addProvider(target.provider(), Map.of(AccountingProvider.PROVIDER_PROPERTY, target.id(), "service.id", 1L));
         SyncService sync = new SyncService(stores, dispatcher, notifier);
         ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
@@ -135,7 +140,7 @@ public final class SyncBenchmark {
     }
 
     /** The admin's browser at the consent page: the sandbox approves at once and redirects with code and state. */
-    private static Map<String, String> consent(URI authorizationUrl) throws Exception {
+    public static Map<String, String> consent(URI authorizationUrl) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
         URI back = URI.create(response.headers().firstValue("Location").orElseThrow(() ->

@@ -2,18 +2,24 @@ package io.fieldsync.accounting.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults a test can switch on while a simulator runs: random 500s, the next N calls failing with 500 or 503 (used by
  * the QBO sandbox), added latency, a burst of 429s,
  * "apply the write, then drop the connection without answering" and "apply the write, then answer after the client
- * gave up" (the two cases that make an outcome unknown to the client). Those apply to the vendor's business API
+ * gave up" (the two cases that make an outcome unknown to the client), and one organisation or company whose calls
+ * hang (the others served as usual: what a benchmark of isolation between companies needs). Those apply to the vendor's business API
  * calls. The OAuth token endpoint has its own: an outage (500 or 503, for a number of requests or for a stretch of
  * sandbox time), 429s, and "carry out the request, then drop the connection" (a refresh token spent by a refresh
  * whose answer never arrived). Every fault that actually reached a call is counted ({@link #injected()}), so that a
@@ -44,6 +50,8 @@ public final class FaultInjection {
     private final AtomicInteger answeredLate = new AtomicInteger();
     private volatile Instant tokenOutageUntil = Instant.MIN;
     private final AtomicInteger tokenRefusals = new AtomicInteger();
+    private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
+    private final AtomicInteger hungCalls = new AtomicInteger();
 
     public FaultInjection() {
         this(new Random());
@@ -157,8 +165,29 @@ public final class FaultInjection {
         return this;
     }
 
+    /**
+     * Every API call for {@code tenant} (a Xero tenant id, a QuickBooks realm id) from now on is held, unanswered and
+     * holding its concurrency slot, until {@link #release(String)} or {@link #reset()}; then it is served as usual, as by
+     * a vendor that was only very slow. Calls for every other tenant are served meanwhile. A client's read timeout
+     * gives up on a held call first.
+     */
+    public FaultInjection hang(String tenant) {
+        hanging.putIfAbsent(Objects.requireNonNull(tenant), new CountDownLatch(1));
+        return this;
+    }
+
+    /** Ends {@link #hang(String)} for {@code tenant}: the held calls go on. */
+    public FaultInjection release(String tenant) {
+        CountDownLatch held = hanging.remove(tenant);
+        if (held != null) {
+            held.countDown();
+        }
+        return this;
+    }
+
     /** Disarms every fault; what was already injected stays counted. */
     public void reset() {
+        List.copyOf(hanging.keySet()).forEach(this::release);
         errorRate = 0;
         latency = Duration.ZERO;
         pendingTooManyRequests.set(0);
@@ -177,7 +206,26 @@ public final class FaultInjection {
                 answeredLate.get(), tokenRefusals.get());
     }
 
+    /** API calls that met a {@link #hang(String)}. */
+    public int hungCalls() {
+        return hungCalls.get();
+    }
+
     // --- used by the simulators ---
+
+    /** Holds the calling thread while {@code tenant} hangs; at most an hour, so a forgotten hang cannot pin a thread for ever. */
+    public void holdWhileHanging(String tenant) {
+        CountDownLatch held = hanging.get(tenant);
+        if (held == null) {
+            return;
+        }
+        hungCalls.incrementAndGet();
+        try {
+            held.await(1, TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     public Duration latency() {
         return latency;

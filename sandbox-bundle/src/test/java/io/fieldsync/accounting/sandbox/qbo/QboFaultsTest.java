@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.sandbox.qbo;
 
+import io.fieldsync.accounting.sandbox.qbo.control.QboTokens;
 import io.fieldsync.accounting.sandbox.testing.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,5 +72,28 @@ class QboFaultsTest {
 
         assertThat(fx.api().get("/customer/1").status()).isEqualTo(429);
         assertThat(fx.api().get("/customer/1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHangingCompanyLeavesItsCallsUnansweredWhileAnotherCompanyIsServed() throws Exception {
+        String other = fx.sandbox().seedDemoCompany("Other Co").realmId();
+        QboTokens otherTokens = fx.sandbox().connect(other);
+        fx.sandbox().faults().hang(fx.realmId());
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(customerOne(fx.realmId(), fx.tokens().accessToken()),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+        assertThat(HttpClient.newHttpClient().send(customerOne(other, otherTokens.accessToken()), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("another company is served meanwhile").isEqualTo(200);
+
+        fx.sandbox().faults().release(fx.realmId());
+        assertThat(fx.api().get("/customer/1").status()).isEqualTo(200);
+        assertThat(fx.sandbox().faults().hungCalls()).isEqualTo(1);
+    }
+
+    private HttpRequest customerOne(String realmId, String accessToken) {
+        return HttpRequest.newBuilder(URI.create(fx.sandbox().apiUrl() + "/v3/company/" + realmId + "/customer/1?minorversion=75"))
+                .timeout(Duration.ofMillis(300))
+                .header("Authorization", "Bearer " + accessToken)
+                .GET().build();
     }
 }

@@ -1,6 +1,8 @@
 package io.fieldsync.accounting.sandbox.xero;
 
 import io.fieldsync.accounting.sandbox.testing.Exchange;
+import io.fieldsync.accounting.sandbox.xero.identity.TokenSet;
+import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,5 +133,29 @@ class FaultInjectionTest {
         Exchange refresh = xero.api().to("POST", xero.sandbox().tokenUrl()).header("Authorization", "Basic " + basic)
                 .form("grant_type=refresh_token&refresh_token=" + xero.tokens().refreshToken()).send();
         assertThat(refresh.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aHangingOrganisationLeavesItsCallsUnansweredWhileAnotherOrganisationIsServed() throws Exception {
+        Organisation other = xero.sandbox().organisation("Other Ltd").create();
+        TokenSet otherTokens = xero.sandbox().connect(other);
+        xero.sandbox().faults().hang(xero.org().tenantId().toString());
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(organisation(xero.org(), xero.tokens().accessToken()),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+        assertThat(HttpClient.newHttpClient().send(organisation(other, otherTokens.accessToken()), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("another organisation is served meanwhile").isEqualTo(200);
+
+        xero.sandbox().faults().release(xero.org().tenantId().toString());
+        assertThat(xero.api().get("/Organisation").status()).isEqualTo(200);
+        assertThat(xero.sandbox().faults().hungCalls()).isEqualTo(1);
+    }
+
+    private HttpRequest organisation(Organisation org, String accessToken) {
+        return HttpRequest.newBuilder(URI.create(xero.sandbox().apiUrl() + "/Organisation"))
+                .timeout(Duration.ofMillis(300))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("xero-tenant-id", org.tenantId().toString())
+                .GET().build();
     }
 }

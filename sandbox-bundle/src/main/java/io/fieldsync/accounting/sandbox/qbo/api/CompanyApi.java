@@ -99,6 +99,7 @@ public final class CompanyApi {
             return;
         }
         try {
+            faults.holdWhileHanging(realmId);
             pause(faults.latency());
             OptionalInt forced = faults.takeForcedFailure();
             if (forced.isPresent() || faults.nextCallFails()) {

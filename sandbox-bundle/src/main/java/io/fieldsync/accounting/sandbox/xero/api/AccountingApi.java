@@ -107,6 +107,7 @@ public final class AccountingApi {
             return;
         }
         try {
+            faults.holdWhileHanging(tenantId);
             pause(faults.latency());
             if (faults.nextCallFails()) {
                 call.respond(XeroErrors.serverError().withHeaders(admission.headers()));
