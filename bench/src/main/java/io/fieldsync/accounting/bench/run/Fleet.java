@@ -64,7 +64,7 @@ final class Fleet implements AutoCloseable {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), Clock.systemUTC());
-        ProviderDirectory directory = new ProviderDirectory(BenchConfigs.engine(provider));
+        ProviderDirectory directory = new ProviderDirectory(stores, BenchConfigs.engine(provider));
         this.dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(provider));
         directory.addProvider(implementation, Map.of(AccountingProvider.PROVIDER_PROPERTY, provider, "service.id", 1L));
         this.sync = new SyncService(stores, dispatcher, notifier);

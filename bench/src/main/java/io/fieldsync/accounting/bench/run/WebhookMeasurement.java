@@ -131,7 +131,7 @@ final class WebhookMeasurement {
             dataSource.setURL("jdbc:h2:mem:webhooks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), Clock.systemUTC());
             EngineConfiguration configuration = BenchConfigs.engine(provider);
-            ProviderDirectory directory = new ProviderDirectory(configuration);
+            ProviderDirectory directory = new ProviderDirectory(stores, configuration);
             this.dispatcher = new Dispatcher(stores, directory, notifier, configuration);
             directory.addProvider(implementation, Map.of(AccountingProvider.PROVIDER_PROPERTY, provider, "service.id", 1L));
             this.updates = new RemoteUpdates(stores, directory, dispatcher, notifier, configuration);
