@@ -76,6 +76,10 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
     public volatile RuntimeException nextInvoiceCallFails;
     /** Thrown by the next invoice push instead of answering, once (an Error: a provider bundle half-updated, say). */
     public volatile Error nextInvoiceCallErrs;
+    /** Thrown by the next customer push instead of answering, once (an Error: a provider bundle half-updated, say). */
+    public volatile Error nextCustomerCallErrs;
+    /** When set, the next invoice push records its documents and answers null instead of their outcomes (a provider bug), once. */
+    public volatile boolean nextInvoiceCallAnswersNull;
     /**
      * When set, the next push of any kind applies its documents (records them) and then "kills the engine": it throws
      * {@link SimulatedCrash}, so nothing after the call runs, as after a kill -9 of the JVM.
@@ -262,6 +266,11 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
         for (int call = 0; call < cost; call++) {
             meter(session, "customers");
         }
+        Error errs = nextCustomerCallErrs;
+        if (errs != null) {
+            nextCustomerCallErrs = null;
+            throw errs;
+        }
         customerPushes.addAll(batch);
         return batch.stream().map(push -> PushOutcome.synced(push.document(), "contact-" + push.customer().hostId(), null)).toList();
     }
@@ -305,6 +314,10 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
         List<PushOutcome> outcomes = new ArrayList<>();
         batch.forEach(push -> outcomes.add(invoiceOutcome.apply(push)));
         crashIfAsked();
+        if (nextInvoiceCallAnswersNull) {
+            nextInvoiceCallAnswersNull = false;
+            return null;
+        }
         return outcomes;
     }
 

@@ -10,11 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
-import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
@@ -31,11 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The calls of one dispatch round into the provider, and what their whole-call failures mean for the documents
- * they carry. Documents are recorded as SENDING, in doubt, before their call goes out; a limit, a lost connection or
- * an outage stops the company's lane ({@link LaneStopped}); a request refused as a whole is halved until the
- * document it is about fails alone; a provider that breaks leaves its documents in doubt, to be looked up; a
- * stopping engine starts no call.
+ * The calls of one dispatch round into the provider, and what their verdicts mean for the documents they carry.
+ * Documents are recorded as SENDING, in doubt, before their call goes out; a limit, a lost connection or an outage
+ * stops the company's lane; a request refused as a whole is halved until the document it is about fails alone; a
+ * provider that breaks leaves its documents in doubt, to be looked up; a stopping engine starts no call.
  */
 final class BatchCalls {
 
@@ -43,13 +40,9 @@ final class BatchCalls {
     /** How long documents of a company that lost its connection wait before they are looked at again. */
     static final Duration WAIT_FOR_CONNECTION = Duration.ofMinutes(10);
 
-    /** The lane must stop for now (a limit, a lost connection, the engine stopping); what is left waits for the next pass. */
-    static final class LaneStopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LaneStopped() {
-            super(null, null, false, false);
-        }
+    /** Whether the company's lane goes on with its next call, or stops for now (what is left waits for the next pass). */
+    enum LaneTurn {
+        GOES_ON, STOPS
     }
 
     /** A document and the push that carries it. */
@@ -76,21 +69,19 @@ final class BatchCalls {
      * Records the attempt of every document, then sends them in one call. Documents that changed since they
      * were read (a new revision, a retry) are left for the next pass.
      */
-    <P> void send(List<Sendable<P>> ready, Function<P, IdempotencyKey> keyOf,
-                          Function<List<P>, List<PushOutcome>> call) {
+    <P> LaneTurn send(List<Sendable<P>> ready, Function<P, IdempotencyKey> keyOf, Function<List<P>, List<PushOutcome>> call) {
         if (ready.isEmpty()) {
-            return;
+            return LaneTurn.GOES_ON;
         }
-        checkRunning(List.of());
-        paced(ready.stream().map(Sendable::entry).toList());
+        List<JournalEntry> readyEntries = ready.stream().map(Sendable::entry).toList();
+        if (stopping(List.of()) || paused(readyEntries)) {
+            return LaneTurn.STOPS;
+        }
         Map<Long, P> pushes = new HashMap<>();
         ready.forEach(sendable -> pushes.put(sendable.entry().id(), sendable.push()));
-        List<JournalEntry> marked = recorder.sending(ready.stream().map(Sendable::entry).toList(), provider.id(),
-                entry -> keyOf.apply(pushes.get(entry.id())).value());
+        List<JournalEntry> marked = recorder.sending(readyEntries, provider.id(), entry -> keyOf.apply(pushes.get(entry.id())).value());
         List<Sendable<P>> going = marked.stream().map(entry -> new Sendable<>(entry, pushes.get(entry.id()))).toList();
-        if (!going.isEmpty()) {
-            attempt(going, call);
-        }
+        return going.isEmpty() ? LaneTurn.GOES_ON : attempt(going, call);
     }
 
     /**
@@ -98,82 +89,47 @@ final class BatchCalls {
      * whole (a 400 or 413 that names no document) is split in halves and each half sent again, until the
      * document it is about is alone and fails by itself: one bad document never stops the batch it is in.
      */
-    private <P> void attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
+    private <P> LaneTurn attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
         List<JournalEntry> entries = going.stream().map(Sendable::entry).toList();
-        checkRunning(entries);
-        paced(entries);
-        List<PushOutcome> answered;
-        LaneId lane = laneOf(entries);
-        long callsBefore = lanes.calls(lane);
-        try {
-            answered = call.apply(going.stream().map(Sendable::push).toList());
-        } catch (RateLimitedException limited) {
-            limited(entries, limited);
-            throw new LaneStopped();
-        } catch (AccountingException refused) {
-            if (stopsTheLane(entries, refused)) {
-                throw new LaneStopped();
+        if (stopping(entries) || paused(entries)) {
+            return LaneTurn.STOPS;
+        }
+        CallVerdict verdict = call(entries, () -> call.apply(going.stream().map(Sendable::push).toList()));
+        if (stopsTheLane(entries, verdict)) {
+            return LaneTurn.STOPS;
+        }
+        if (verdict instanceof CallVerdict.Answered answered) {
+            Map<DocumentRef, PushOutcome> outcomes = answered.byDocument();
+            for (JournalEntry entry : entries) {
+                PushOutcome outcome = outcomes.get(entry.document());
+                recorder.outcome(entry, provider.id(), outcome != null ? outcome
+                        : PushOutcome.unknown(entry.document(), provider.id() + " returned no outcome for this document"));
             }
-            if (refused.code() == ErrorCode.VALIDATION_FAILED && going.size() > 1) {
+        } else if (verdict instanceof CallVerdict.Refused refused) {
+            if (refused.error().code() == ErrorCode.VALIDATION_FAILED && going.size() > 1) {
                 LOG.info("{} refused a batch of {} documents as a whole ({}); sending it in halves to find the one it is about",
-                        provider.descriptor().displayName(), going.size(), refused.getMessage());
+                        provider.descriptor().displayName(), going.size(), refused.error().message());
                 int half = going.size() / 2;
-                attempt(going.subList(0, half), call);
-                attempt(going.subList(half, going.size()), call);
-                return;
+                return attempt(going.subList(0, half), call) == LaneTurn.STOPS ? LaneTurn.STOPS
+                        : attempt(going.subList(half, going.size()), call);
             }
             entries.forEach(entry -> recorder.outcome(entry, provider.id(), PushOutcome.failed(entry.document(), refused.error())));
-            return;
-        } catch (LaneStopped stopped) {
-            throw stopped;
-        } catch (RuntimeException | LinkageError broken) {
+        } else if (verdict instanceof CallVerdict.Broken broken) {
             // the provider may have sent them before it broke (a bug, its bundle half-updated): reconcile, never resend blindly
             LOG.warn("Sending {} documents to {} failed unexpectedly; they are looked up there before any resend",
-                    entries.size(), provider.id(), broken);
+                    entries.size(), provider.id(), broken.cause());
             recorder.unknown(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
-                    .withDetail(broken.toString()));
-            return;
-        } finally {
-            lanes.callTook(lane, lanes.calls(lane) - callsBefore, going.size());
+                    .withDetail(broken.cause().toString()));
         }
-        Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
-        answered.forEach(outcome -> outcomes.put(outcome.document(), outcome));
-        for (JournalEntry entry : entries) {
-            PushOutcome outcome = outcomes.get(entry.document());
-            recorder.outcome(entry, provider.id(), outcome != null ? outcome
-                    : PushOutcome.unknown(entry.document(), provider.id() + " returned no outcome for this document"));
-        }
+        return LaneTurn.GOES_ON;
     }
 
-    /**
-     * Makes a call that only prepares documents (customers) and turns whole-call failures into statuses.
-     *
-     * @return the outcomes by document, or empty when the call failed as a whole (already recorded)
-     */
-    Optional<Map<DocumentRef, PushOutcome>> prepareCall(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
-        paced(entries);
+    /** Makes one call for {@code entries} (documents, or the invoices waiting for their customers) and counts it against the lane. */
+    CallVerdict call(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
         LaneId lane = laneOf(entries);
         long callsBefore = lanes.calls(lane);
         try {
-            Map<DocumentRef, PushOutcome> outcomes = new HashMap<>();
-            for (PushOutcome outcome : call.get()) {
-                outcomes.put(outcome.document(), outcome);
-            }
-            return Optional.of(outcomes);
-        } catch (RateLimitedException limited) {
-            limited(entries, limited);
-            throw new LaneStopped();
-        } catch (AccountingException refused) {
-            if (stopsTheLane(entries, refused)) {
-                throw new LaneStopped();
-            }
-            entries.forEach(entry -> recorder.failedBeforeSending(entry, provider.id(), refused.error()));
-            return Optional.empty();
-        } catch (RuntimeException broken) {
-            LOG.warn("Linking customers in {} failed unexpectedly; their invoices are retried", provider.id(), broken);
-            recorder.retryLater(entries, provider.id(), SyncError.of(ErrorCode.INTERNAL_ERROR, "Sending to " + provider.descriptor().displayName())
-                    .withDetail(broken.toString()));
-            return Optional.empty();
+            return CallVerdict.of(call);
         } finally {
             lanes.callTook(lane, lanes.calls(lane) - callsBefore, entries.size());
         }
@@ -183,62 +139,60 @@ final class BatchCalls {
      * The lane calls only when the call fits its budgets: otherwise the documents wait PENDING, with until when and for
      * which limit, and the lane stops for now. Waiting before the call is what keeps 429s from happening at all.
      */
-    private void paced(List<JournalEntry> entries) {
+    boolean paused(List<JournalEntry> entries) {
         if (entries.isEmpty()) {
-            return;
+            return false;
         }
         Optional<LaneWait> wait = lanes.waitBeforeCall(laneOf(entries));
-        if (wait.isPresent()) {
-            recorder.waiting(entries, SyncStatus.PENDING, wait.get().reason(), wait.get().until());
-            throw new LaneStopped();
+        wait.ifPresent(until -> recorder.waiting(entries, SyncStatus.PENDING, until.reason(), until.until()));
+        return wait.isPresent();
+    }
+
+    /**
+     * Verdicts about the connection or the service, not the documents, stop the lane: the documents the call carried
+     * wait for the limit to open, for a reconnect, or are retried after the outage.
+     */
+    boolean stopsTheLane(List<JournalEntry> entries, CallVerdict verdict) {
+        if (verdict instanceof CallVerdict.RateLimited limited) {
+            if (!entries.isEmpty()) {
+                lanes.limited(laneOf(entries), limited.limit());
+            }
+            recorder.waiting(entries, SyncStatus.PENDING, limited.limit().error(), clock.instant().plus(limited.limit().retryAfter()));
+            return true;
         }
+        if (verdict instanceof CallVerdict.ConnectionExpired expired) {
+            CompanyId company = entries.get(0).document().company();
+            stores.connections().find(company, provider.id()).ifPresent(connection ->
+                    stores.connections().save(connection.with(ConnectionState.EXPIRED, expired.error())));
+            recorder.waiting(entries, SyncStatus.DISCONNECTED, expired.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
+            return true;
+        }
+        if (verdict instanceof CallVerdict.NotConnected notConnected) {
+            // the stored connection is left alone: a reconnect in progress must not be overwritten
+            recorder.waiting(entries, SyncStatus.DISCONNECTED, notConnected.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
+            return true;
+        }
+        if (verdict instanceof CallVerdict.TransportFailure failure) {
+            recorder.retryLater(entries, provider.id(), failure.error());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the engine is stopping (its bundle stopped or updated): then no further call starts. Documents already
+     * recorded as being sent go back to the queue, still in doubt, so the next start looks before it writes.
+     */
+    boolean stopping(List<JournalEntry> recordedAsSending) {
+        if (!stopping.getAsBoolean()) {
+            return false;
+        }
+        recorder.waiting(recordedAsSending, SyncStatus.PENDING, SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                "The accounting engine (stopping)"), clock.instant());
+        return true;
     }
 
     private LaneId laneOf(List<JournalEntry> entries) {
         return new LaneId(entries.get(0).document().company(), provider.id());
-    }
-
-    private void limited(List<JournalEntry> entries, RateLimitedException limited) {
-        if (!entries.isEmpty()) {
-            lanes.limited(laneOf(entries), limited);
-        }
-        recorder.waiting(entries, SyncStatus.PENDING, limited.error(), clock.instant().plus(limited.retryAfter()));
-    }
-
-    /** Whole-call refusals that are about the connection or the service, not the documents: they stop the lane. */
-    private boolean stopsTheLane(List<JournalEntry> entries, AccountingException refused) {
-        switch (refused.code()) {
-            case CONNECTION_EXPIRED -> {
-                CompanyId company = entries.get(0).document().company();
-                stores.connections().find(company, provider.id()).ifPresent(connection ->
-                        stores.connections().save(connection.with(ConnectionState.EXPIRED, refused.error())));
-                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
-                return true;
-            }
-            case NOT_CONNECTED -> {
-                // the stored connection is left alone: a reconnect in progress must not be overwritten
-                recorder.waiting(entries, SyncStatus.DISCONNECTED, refused.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
-                return true;
-            }
-            case PROVIDER_UNAVAILABLE -> {
-                recorder.retryLater(entries, provider.id(), refused.error());
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
-    /**
-     * The engine is stopping (its bundle stopped or updated): no further call starts. Documents already
-     * recorded as being sent go back to the queue, still in doubt, so the next start looks before it writes.
-     */
-    void checkRunning(List<JournalEntry> recordedAsSending) {
-        if (stopping.getAsBoolean()) {
-            recorder.waiting(recordedAsSending, SyncStatus.PENDING, SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
-                    "The accounting engine (stopping)"), clock.instant());
-            throw new LaneStopped();
-        }
     }
 }
