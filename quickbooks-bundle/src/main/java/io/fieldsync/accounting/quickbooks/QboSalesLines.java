@@ -103,6 +103,7 @@ final class QboSalesLines {
          * The QBO lines of one document of a global-tax-model company.
          *
          * @throws DocumentRefused naming the mapping to fix
+         * @throws DocumentWaits when an item it needs is in an unknown state
          */
         List<QboLine> lines(List<BookedLine> lines) {
             return lines(lines, index -> taxCode(lines.get(index)), "the document");
