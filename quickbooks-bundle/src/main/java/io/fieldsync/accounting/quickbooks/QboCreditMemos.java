@@ -113,6 +113,8 @@ final class QboCreditMemos {
                 sendable.put(push, memo);
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
+            } catch (DocumentWaits waits) {
+                outcomes.add(waits.outcome(push.document()));
             }
         });
         if (!sendable.isEmpty()) {
@@ -157,6 +159,8 @@ final class QboCreditMemos {
                 sent.put(push, memo);
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
+            } catch (DocumentWaits waits) {
+                outcomes.add(waits.outcome(push.document()));
             }
         }
         List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "creditmemo", items);

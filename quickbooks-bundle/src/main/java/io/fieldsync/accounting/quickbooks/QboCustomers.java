@@ -220,9 +220,13 @@ final class QboCustomers {
             return PushOutcome.alreadyPresent(push.document(), holder.id(), null, "matched inactive QuickBooks customer "
                     + holder.displayName() + " and made it active again");
         }
+        if (answer.unknown() != null) {
+            // the reactivation may have been applied: the next attempt finds the customer active, or makes it so
+            return PushOutcome.unknown(push.document(), answer.unknown());
+        }
         return PushOutcome.failed(push.document(), new SyncError(ErrorCode.CUSTOMER_INVALID, "Customer '" + push.customer().name()
                 + "' is inactive in QuickBooks. Make it active in QuickBooks, then retry.",
-                answer.fault() == null ? answer.unknown() : answer.fault().words()));
+                answer.fault().words()));
     }
 
     /** Linked customers get their details updated (sparse, so QBO keeps what we do not send); the link stays either way. */

@@ -84,6 +84,8 @@ final class QboInvoices {
                         "invoice " + name(push.invoice()))));
             } catch (DocumentRefused refused) {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
+            } catch (DocumentWaits waits) {
+                outcomes.add(waits.outcome(push.document()));
             }
         }
         Remote remote = Remote.read(session, batch, bodies.keySet());

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.BookedLine;
@@ -23,12 +26,19 @@ import io.fieldsync.accounting.quickbooks.wire.QboRef;
  * (api-facts §3.2). A line the engine booked to an item uses it; otherwise its category gets a Service item of its
  * own name booked to the line's revenue account, found or created once and remembered per realm. When an item of that name books to another account, the item is named after the category and the
  * account ("Labour (4100)") so two mappings never share an item.
+ * <p>
+ * A creation whose answer was lost, or that QBO refused because the name exists (6240: another node, or an earlier
+ * attempt, made it), is settled by looking the items up by name in the same push: the invoices go out with the items
+ * found, and wait (UNKNOWN, not FAILED) for the next attempt when an item is still not there. Never created twice.
  */
 final class QboItems {
 
     /** QBO item names may not contain a colon (it separates sub-items); the Name is at most 100 characters. */
     private static final int MAX_NAME = 100;
     private static final Set<String> SALES_TYPES = Set.of("Service", "NonInventory", "Inventory");
+    /** Values per {@code in (...)} condition, as for customers. */
+    private static final int NAMES_PER_QUERY = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(QboItems.class);
 
     private final QboBatch batch;
     private final QboLists lists;
@@ -103,19 +113,24 @@ final class QboItems {
     }
 
     /**
-     * The item for a booking, or the error that names the mapping to fix.
+     * The item for a booking, the error that names the mapping to fix, or why the item is not known yet.
      *
      * @param itemId the item id, or null
      * @param error why there is none, or null
+     * @param pending why its creation's outcome is unknown (answer lost, and a lookup by name did not find it), or null
      */
-    record Resolution(String itemId, SyncError error) {
+    record Resolution(String itemId, SyncError error, String pending) {
 
         static Resolution item(String id) {
-            return new Resolution(id, null);
+            return new Resolution(id, null, null);
         }
 
         static Resolution refused(SyncError error) {
-            return new Resolution(null, error);
+            return new Resolution(null, error, null);
+        }
+
+        static Resolution pending(String why) {
+            return new Resolution(null, null, why);
         }
     }
 
@@ -167,37 +182,87 @@ final class QboItems {
                                             Map<String, String> realmItems) {
         List<Booking> bookings = new ArrayList<>(wanted.keySet());
         List<Wanted> order = new ArrayList<>(wanted.values());
+        List<String> names = new ArrayList<>();
         List<QboBatch.Item> items = new ArrayList<>();
         for (Wanted item : order) {
             boolean plainTaken = current.items().stream().anyMatch(other -> item.plainName().equalsIgnoreCase(other.name()));
             String name = plainTaken ? item.accountName() : item.plainName();
+            names.add(name);
             QboItem body = new QboItem(null, null, name, null, "Service", new QboRef(item.account().id(), null), true);
             // the key names the realm, the item and its account: creating the same item again replays, never duplicates
             items.add(QboBatch.Item.create("Item", body, IdempotencyKey.derive("item", session.tenantId(), name, item.account().id()), null));
         }
         List<QboBatch.Answer> answers = batch.run(session, "item", items);
+        // a lost answer is an unknown outcome and 6240 says the name exists: either way the item may be there already
+        List<String> unsettled = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            QboBatch.Answer answer = answers.get(i);
+            if (answer.unknown() != null || answer.fault() != null && answer.fault().has(QboFaults.DUPLICATE_NAME)) {
+                unsettled.add(names.get(i));
+            }
+        }
+        Lookup found = unsettled.isEmpty() ? Lookup.NONE : lookUp(session, unsettled);
         Map<Booking, Resolution> resolved = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             Wanted item = order.get(i);
             QboBatch.Answer answer = answers.get(i);
-            if (answer.ok()) {
-                QboItem created = QuickBooksApi.read(answer.node(), QboItem.class);
+            QboItem created = answer.ok() ? QuickBooksApi.read(answer.node(), QboItem.class) : found.named(names.get(i), item.account()).orElse(null);
+            if (created != null) {
                 realmItems.put(item.cacheKey(), created.id());
                 lists.itemCreated(session, created);
                 resolved.put(bookings.get(i), Resolution.item(created.id()));
+            } else if (answer.unknown() != null || found.lost() != null && answer.fault().has(QboFaults.DUPLICATE_NAME)) {
+                // not found (or the lookup's own answer was lost): the next attempt looks again, then creates it
+                LOG.info("QuickBooks realm {}: item '{}' not known after a lost answer ({}); its documents wait for the next attempt",
+                        session.tenantId(), names.get(i), found.lost() != null ? found.lost() : answer.unknown());
+                resolved.put(bookings.get(i), Resolution.pending(answer.unknown() != null ? answer.unknown() : found.lost()));
             } else {
-                SyncError why = answer.fault() != null ? QboFaults.forDocument(answer.fault(), "the item for category " + item.category())
-                        : new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "The QuickBooks item for category " + item.category()
-                        + " could not be created yet; the document is retried.", answer.unknown());
-                if (answer.fault() != null) {
-                    // an inactive item or another list entry holds the name: say which mapping settles it
-                    why = new SyncError(ErrorCode.MAPPING_MISSING, "Category " + item.category() + " needs a QuickBooks item: map the "
-                            + "category to an item in Settings → Accounting → Mappings, then retry.", answer.fault().words());
-                    lists.forget(session);
-                }
-                resolved.put(bookings.get(i), Resolution.refused(why));
+                // an inactive item, an item of another account or another list entry holds the name: say which mapping settles it
+                lists.forget(session);
+                resolved.put(bookings.get(i), Resolution.refused(new SyncError(ErrorCode.MAPPING_MISSING, "Category " + item.category()
+                        + " needs a QuickBooks item: map the category to an item in Settings → Accounting → Mappings, then retry.",
+                        answer.fault().words())));
             }
         }
         return resolved;
+    }
+
+    /** The active items of these names: {@code Name} is filterable on Item (sandbox RULES.md, FilterableProperties). */
+    private Lookup lookUp(ProviderSession session, List<String> names) {
+        List<QboBatch.Item> queries = new ArrayList<>();
+        for (int from = 0; from < names.size(); from += NAMES_PER_QUERY) {
+            queries.add(QboBatch.Item.query("select * from Item where Name in " + QuickBooksApi.in(names.subList(from,
+                    Math.min(names.size(), from + NAMES_PER_QUERY)))));
+        }
+        List<QboItem> items = new ArrayList<>();
+        for (QboBatch.Answer answer : batch.run(session, "query", queries)) {
+            if (!answer.ok()) {
+                // an empty answer here is not "absent": the items stay unknown rather than be created a second time
+                return new Lookup(List.of(), answer.unknown() != null ? "item lookup: " + answer.unknown() : "item lookup refused: "
+                        + answer.fault().words());
+            }
+            items.addAll(QuickBooksApi.entities(answer.node(), "Item", QboItem.class));
+        }
+        return new Lookup(items, null);
+    }
+
+    /**
+     * The items a lookup by name found.
+     *
+     * @param items what QBO answered
+     * @param lost why the lookup itself has no answer, or null
+     */
+    private record Lookup(List<QboItem> items, String lost) {
+
+        static final Lookup NONE = new Lookup(List.of(), null);
+
+        /** The active sales item of that name booked to the account: what our creation would have made. */
+        Optional<QboItem> named(String name, QboAccount account) {
+            return items.stream()
+                    .filter(item -> name.equalsIgnoreCase(item.name()) && !Boolean.FALSE.equals(item.active()))
+                    .filter(item -> item.type() == null || SALES_TYPES.contains(item.type()))
+                    .filter(item -> item.incomeAccountRef() != null && account.id().equals(item.incomeAccountRef().value()))
+                    .findFirst();
+        }
     }
 }

@@ -85,6 +85,7 @@ final class QboSalesLines {
          *
          * @param document how the admin knows it, e.g. "invoice FS-1001"
          * @throws DocumentRefused naming the mapping to fix
+         * @throws DocumentWaits when an item it needs is in an unknown state
          */
         QboSalesForm form(List<BookedLine> lines, AmountType amountType, String document) {
             if (!this.lists.usSalesTax()) {
@@ -102,6 +103,7 @@ final class QboSalesLines {
          * The QBO lines of one document of a global-tax-model company.
          *
          * @throws DocumentRefused naming the mapping to fix
+         * @throws DocumentWaits when an item it needs is in an unknown state
          */
         List<QboLine> lines(List<BookedLine> lines) {
             return lines(lines, index -> taxCode(lines.get(index)), "the document");
@@ -112,6 +114,9 @@ final class QboSalesLines {
             for (int index = 0; index < lines.size(); index++) {
                 InvoiceLine line = lines.get(index).line();
                 QboItems.Resolution item = items.get(QboItems.Booking.of(lines.get(index)));
+                if (item != null && item.pending() != null) {
+                    throw new DocumentWaits("the QuickBooks item for category " + line.category(), item.pending());
+                }
                 if (item == null || item.error() != null) {
                     throw new DocumentRefused(item == null ? SyncError.of(ErrorCode.MAPPING_MISSING, "Category " + line.category()) : item.error());
                 }

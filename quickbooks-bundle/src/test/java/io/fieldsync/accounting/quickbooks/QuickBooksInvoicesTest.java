@@ -59,6 +59,26 @@ class QuickBooksInvoicesTest extends QboSandboxTestBase {
         assertThat(again.note()).contains("active again");
     }
 
+    @Test
+    void aReactivationWhoseAnswerWasLostIsAnUnknownOutcomeAndTheNextAttemptFindsTheCustomerActive() throws Exception {
+        Customer bayside = new Customer("C-1", "Bayside Club", "secretary@bayside.example", null, null);
+        String id = provider.documents().pushCustomers(session, List.of(customerPush(bayside))).get(0).remoteId();
+        deactivateCustomer(id);
+        int customers = sandbox.counts(realm.realmId()).customers();
+        // the reactivation is applied and its answer lost, and so is the JDK's own resend of it
+        proxy.dropAnswerFor("POST", "/batch", "\"operation\":\"update\",\"Customer\"", 2);
+
+        PushOutcome lost = provider.documents().pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-1"),
+                key("C-1-again"), bayside, null))).get(0);
+        PushOutcome found = provider.documents().pushCustomers(session, List.of(new CustomerPush(new DocumentRef(ACME, DocumentKind.CUSTOMER, "C-1"),
+                key("C-1-third"), bayside, null))).get(0);
+
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(OutcomeStatus.UNKNOWN);
+        assertThat(found.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
+        assertThat(found.remoteId()).isEqualTo(id);
+        assertThat(sandbox.counts(realm.realmId()).customers()).as("no second Bayside Club").isEqualTo(customers);
+    }
+
     // ---- invoices
 
     @Test

@@ -29,7 +29,7 @@ final class XeroDocuments implements ProviderDocuments {
 
     @Override
     public List<PushOutcome> pushCustomers(ProviderSession session, List<CustomerPush> batch) {
-        return contacts.push(session, batch);
+        return withUnknownOutcomes(batch.stream().map(CustomerPush::document).toList(), () -> contacts.push(session, batch));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.fieldsync.accounting.api.CreditNote;
+import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.Invoice;
@@ -254,6 +255,21 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     void aChangedCreditNoteIsNotSomethingXeroDoes() {
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.CREDIT_NOTE_UPDATES)).isFalse();
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES)).isTrue();
+    }
+
+    @Test
+    void aContactWhoseCreationAnswerWasLostIsAnUnknownOutcomeAndTheNextAttemptFindsItInsteadOfCreatingASecond() {
+        Customer lakeside = new Customer("C-7", "Lakeside Bowls Club", "club@lakeside.example", null, null);
+        // applied by Xero, then no answer: neither to the PUT nor to the JDK's own resend of it
+        proxy.dropAnswerFor("PUT", "/Contacts", LOST);
+
+        PushOutcome lost = provider.documents().pushCustomers(session, List.of(customerPush(lakeside))).get(0);
+        PushOutcome again = provider.documents().pushCustomers(session, List.of(customerPush(lakeside))).get(0);
+
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(OutcomeStatus.UNKNOWN);
+        assertThat(again.status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
+        assertThat(demo.contacts()).filteredOn(contact -> contact.name().equals("Lakeside Bowls Club")).singleElement()
+                .satisfies(contact -> assertThat(contact.id().toString()).isEqualTo(again.remoteId()));
     }
 
     // ---- helpers

@@ -57,10 +57,21 @@ public final class RecordingProxy implements AutoCloseable {
      * them, and then the connection is closed with no answer: the client cannot know what happened.
      */
     public void dropAnswerFor(String method, String pathPart, int calls) {
+        dropAnswerFor(method, pathPart, "", calls);
+    }
+
+    /**
+     * As {@link #dropAnswerFor(String, String, int)}, for the requests whose body also contains {@code bodyPart}: one
+     * operation among the many a QBO client sends to {@code /batch}.
+     */
+    public void dropAnswerFor(String method, String pathPart, String bodyPart, int calls) {
         droppedMethod = method;
         droppedPath = pathPart;
+        droppedBody = bodyPart;
         droppedCalls.set(calls);
     }
+
+    private volatile String droppedBody = "";
 
     private volatile String refusedQueryPart;
     private volatile String refusalBody;
@@ -138,7 +149,7 @@ public final class RecordingProxy implements AutoCloseable {
                 new String(body, StandardCharsets.UTF_8), response.statusCode(), response.headers().map(), response.body(), false));
         String dropped = droppedPath;
         if (dropped != null && incoming.getRequestMethod().equals(droppedMethod) && incoming.getRequestURI().getPath().contains(dropped)
-                && droppedCalls.getAndDecrement() > 0) {
+                && new String(body, StandardCharsets.UTF_8).contains(droppedBody) && droppedCalls.getAndDecrement() > 0) {
             incoming.close();
             return;
         }
