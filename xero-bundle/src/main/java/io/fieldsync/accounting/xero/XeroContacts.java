@@ -32,7 +32,9 @@ import io.fieldsync.accounting.xero.wire.XeroValidationError;
 final class XeroContacts {
 
     private static final int PAGE_SIZE = 100;
-    private static final int WHERE_CHUNK = 20;
+    private static final int IDS_PER_CALL = 20;
+    private static final int MAX_URL_LENGTH = 2048;
+    private static final String XERO_CONTACTS_URL = "https://api.xero.com/api.xro/2.0/Contacts?";
 
     private final XeroApi api;
 
@@ -76,38 +78,39 @@ final class XeroContacts {
     }
 
     /**
-     * Host customer id → the active contact with its email, else with its exact name. A few calls for a
-     * whole batch: one {@code where} per chunk of emails, then one per chunk of names still unmatched,
-     * because Xero's 60 calls a minute would not survive a search per customer. Xero's {@code where} has no
-     * escape for a quote inside a literal (both {@code \\"} and a bare quote are a QueryParseException "Syntax
+     * Host customer id → the active contact with its email, else with its exact name. As few calls as Xero's URL
+     * allows: one {@code where} asks for the emails and the names of as many customers as fit in a URL Xero
+     * accepts, because Xero's 60 calls a minute would not survive a search per customer. Xero's {@code where} has
+     * no escape for a quote inside a literal (both {@code \\"} and a bare quote are a QueryParseException "Syntax
      * error", XeroAPI/Xero-Java issue #347), so a name with a quote is searched with {@code searchTerm} and
-     * compared here. A chunk Xero refuses is split until the value it is about fails alone.
+     * compared here. A chunk Xero refuses is split until the customer it is about fails alone, and then that
+     * customer's email and name are asked for apart, to tell which of the two Xero refuses.
      */
     private Lookup matchAll(ProviderSession session, List<CustomerPush> pushes) {
+        Map<String, XeroContact> byEmail = new HashMap<>();
+        Map<String, XeroContact> byName = new HashMap<>();
+        Map<String, SyncError> emailFailures = new HashMap<>();
+        Map<String, SyncError> nameFailures = new HashMap<>();
+        List<List<Clause>> perCustomer = pushes.stream().map(XeroContacts::clauses).filter(clauses -> !clauses.isEmpty())
+                .distinct().toList();
+        for (List<List<Clause>> chunk : packed(perCustomer)) {
+            whereIsolated(session, chunk, emailFailures, nameFailures).forEach(contact -> {
+                if (!email(contact.emailAddress()).isEmpty()) {
+                    byEmail.putIfAbsent(email(contact.emailAddress()), contact);
+                }
+                byName.putIfAbsent(name(contact.name()), contact);
+            });
+        }
         Map<String, XeroContact> matches = new HashMap<>();
         Map<String, SyncError> failures = new HashMap<>();
-        List<CustomerPush> withEmail = pushes.stream()
-                .filter(push -> push.customer().email() != null && whereable(push.customer().email())).toList();
-        Map<String, XeroContact> byEmail = new HashMap<>();
-        Map<String, SyncError> emailFailures = new HashMap<>();
-        for (List<String> chunk : chunks(withEmail.stream().map(push -> email(push.customer())).distinct().toList())) {
-            whereIsolated(session, "EmailAddress", chunk, emailFailures)
-                    .forEach(contact -> byEmail.putIfAbsent(email(contact.emailAddress()), contact));
-        }
-        withEmail.forEach(push -> {
-            XeroContact contact = byEmail.get(email(push.customer()));
+        pushes.forEach(push -> {
+            XeroContact contact = hasEmail(push.customer()) ? byEmail.get(email(push.customer())) : null;
             if (contact != null) {
                 matches.put(push.customer().hostId(), contact);
             }
         });
         List<CustomerPush> rest = pushes.stream().filter(push -> !matches.containsKey(push.customer().hostId())).toList();
-        Map<String, XeroContact> byName = new HashMap<>();
-        Map<String, SyncError> nameFailures = new HashMap<>();
-        List<String> names = rest.stream().map(push -> push.customer().name().strip()).distinct().toList();
-        for (List<String> chunk : chunks(names.stream().filter(XeroContacts::whereable).toList())) {
-            whereIsolated(session, "Name", chunk, nameFailures).forEach(contact -> byName.putIfAbsent(name(contact.name()), contact));
-        }
-        for (String quoted : names.stream().filter(name -> !whereable(name)).toList()) {
+        for (String quoted : rest.stream().map(push -> push.customer().name().strip()).distinct().filter(name -> !whereable(name)).toList()) {
             try {
                 searchByName(session, quoted).ifPresent(contact -> byName.put(name(quoted), contact));
             } catch (AccountingException refused) {
@@ -121,38 +124,110 @@ final class XeroContacts {
                 matches.put(push.customer().hostId(), contact);
             } else if (nameFailures.containsKey(name)) {
                 failures.put(push.customer().hostId(), nameFailures.get(name));
-            } else if (push.customer().email() != null && emailFailures.containsKey(email(push.customer()))) {
+            } else if (hasEmail(push.customer()) && emailFailures.containsKey(email(push.customer()))) {
                 failures.put(push.customer().hostId(), emailFailures.get(email(push.customer())));
             }
         });
         return new Lookup(matches, failures);
     }
 
-    /** One {@code where} for the chunk; if Xero refuses it, halves, down to the value it is about. */
-    private List<XeroContact> whereIsolated(ProviderSession session, String field, List<String> values, Map<String, SyncError> failed) {
+    /** One comparison of a {@code where}: {@code field=="value"}. */
+    private record Clause(String field, String value) {
+        String text() {
+            return field + "==\"" + value + "\"";
+        }
+    }
+
+    /** What a customer is looked up by: its email and its name, those that a {@code where} literal can carry. */
+    private static List<Clause> clauses(CustomerPush push) {
+        List<Clause> clauses = new ArrayList<>();
+        if (hasEmail(push.customer()) && whereable(push.customer().email())) {
+            clauses.add(new Clause("EmailAddress", email(push.customer())));
+        }
+        String name = push.customer().name().strip();
+        if (whereable(name)) {
+            clauses.add(new Clause("Name", name));
+        }
+        return clauses;
+    }
+
+    private static boolean hasEmail(Customer customer) {
+        return !email(customer.email()).isEmpty();
+    }
+
+    /** One {@code where} for the chunk; if Xero refuses it, halves, down to the customer it is about. */
+    private List<XeroContact> whereIsolated(ProviderSession session, List<List<Clause>> customers, Map<String, SyncError> emailFailures,
+                                            Map<String, SyncError> nameFailures) {
         try {
-            return where(session, field, values);
+            return where(session, customers.stream().flatMap(List::stream).toList());
         } catch (AccountingException refused) {
             if (refused.error().code() != ErrorCode.VALIDATION_FAILED) {
                 throw refused;
             }
-            if (values.size() == 1) {
-                failed.put(field.equals("Name") ? values.get(0) : values.get(0).toLowerCase(Locale.ROOT),
-                        lookupRefused(values.get(0), refused));
-                return List.of();
+            if (customers.size() == 1) {
+                return eachApart(session, customers.get(0), emailFailures, nameFailures);
             }
-            List<XeroContact> found = new ArrayList<>(whereIsolated(session, field, values.subList(0, values.size() / 2), failed));
-            found.addAll(whereIsolated(session, field, values.subList(values.size() / 2, values.size()), failed));
+            int half = customers.size() / 2;
+            List<XeroContact> found = new ArrayList<>(whereIsolated(session, customers.subList(0, half), emailFailures, nameFailures));
+            found.addAll(whereIsolated(session, customers.subList(half, customers.size()), emailFailures, nameFailures));
             return found;
         }
     }
 
-    /** Active contacts matching any of the values, every page: a shared email can match more than a page. */
-    private List<XeroContact> where(ProviderSession session, String field, List<String> values) {
-        String filter = String.join(" OR ", values.stream().map(value -> field + "==\"" + value + "\"").toList());
-        return api.everyPage(session, "/Contacts", Map.of("where", filter), XeroEnvelope::contactList).stream()
+    /** A customer whose lookup Xero refused: its email and its name asked for apart, the refused one remembered. */
+    private List<XeroContact> eachApart(ProviderSession session, List<Clause> clauses, Map<String, SyncError> emailFailures,
+                                        Map<String, SyncError> nameFailures) {
+        List<XeroContact> found = new ArrayList<>();
+        for (Clause clause : clauses) {
+            try {
+                found.addAll(where(session, List.of(clause)));
+            } catch (AccountingException refused) {
+                if (refused.error().code() != ErrorCode.VALIDATION_FAILED) {
+                    throw refused;
+                }
+                (clause.field().equals("Name") ? nameFailures : emailFailures).put(clause.value(), lookupRefused(clause.value(), refused));
+            }
+        }
+        return found;
+    }
+
+    /** Active contacts matching any of the clauses, every page: a shared email can match more than a page. */
+    private List<XeroContact> where(ProviderSession session, List<Clause> clauses) {
+        return api.everyPage(session, "/Contacts", Map.of("where", filter(clauses)), XeroEnvelope::contactList).stream()
                 .filter(contact -> !"ARCHIVED".equals(contact.contactStatus()))
                 .toList();
+    }
+
+    private static String filter(List<Clause> clauses) {
+        return String.join(" OR ", clauses.stream().map(Clause::text).toList());
+    }
+
+    /**
+     * Customers packed into as few lookups as fit a URL Xero accepts: Xero answers 404 to a URL longer than about
+     * 2,091 characters (XeroAPI/Xero-NetStandard issue #471; xero-node issue #404, 52 contact ids pass and 53 fail;
+     * Xero's MJMortimer in XeroAPI/Xero-Net issue #280: "around 2048 characters"), so each lookup's whole URL, as
+     * sent to api.xero.com with its page, stays within 2,048.
+     */
+    private static List<List<List<Clause>>> packed(List<List<Clause>> customers) {
+        List<List<List<Clause>>> chunks = new ArrayList<>();
+        List<List<Clause>> chunk = new ArrayList<>();
+        for (List<Clause> customer : customers) {
+            chunk.add(customer);
+            if (chunk.size() > 1 && lookupUrlLength(chunk) > MAX_URL_LENGTH) {
+                chunk.remove(chunk.size() - 1);
+                chunks.add(chunk);
+                chunk = new ArrayList<>(List.of(customer));
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private static int lookupUrlLength(List<List<Clause>> customers) {
+        return XERO_CONTACTS_URL.length() + XeroAuthorization.form(Map.of("where",
+                filter(customers.stream().flatMap(List::stream).toList()), "page", "10")).length();
     }
 
     /**
@@ -206,8 +281,8 @@ final class XeroContacts {
     /** Keeps each query string well below URL length limits. */
     private static List<List<String>> chunks(List<String> values) {
         List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += WHERE_CHUNK) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + WHERE_CHUNK)));
+        for (int from = 0; from < values.size(); from += IDS_PER_CALL) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + IDS_PER_CALL)));
         }
         return chunks;
     }

@@ -2,17 +2,21 @@ package io.fieldsync.accounting.xero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.spi.CustomerPush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteContact;
+import io.fieldsync.accounting.sandbox.testing.Exchange;
 import io.fieldsync.accounting.sandbox.xero.ledger.Contact;
 
 /**
@@ -124,5 +128,29 @@ class XeroContactLookupTest extends XeroSandboxTestBase {
         assertThat(outcomes.get(1).error().detail()).contains("Syntax error");
         assertThat(demo.activeContactNamed("Zed Works")).isEmpty();
         assertThat(demo.activeContactNamed("Harbour Plumbing Ltd")).isPresent();
+    }
+
+    /**
+     * Xero answers 404 to a URL longer than about 2,091 characters (XeroAPI/Xero-NetStandard issue #471, xero-node
+     * issue #404: 52 contact ids pass, 53 fail), so a batch's lookups are packed up to that length, not by a count.
+     */
+    @Test
+    void fiftyNewCustomersOfTheDemoBookAreLookedUpInThreeCallsNoneLongerThanXeroAccepts() {
+        List<CustomerPush> batch = IntStream.range(0, 50)
+                .mapToObj(i -> customerPush(new Customer("C-" + i, "Harbourside Client " + (100 + i) + " Ltd", "accounts" + (100 + i) + "@client.example",
+                        null, null)))
+                .toList();
+
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, batch);
+
+        assertThat(outcomes).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
+        List<URI> lookups = proxy.exchanges.stream().filter(exchange -> exchange.method().equals("GET")
+                && exchange.uri().getPath().endsWith("/api.xro/2.0/Contacts")).map(Exchange::uri).toList();
+        assertThat(lookups).hasSizeLessThanOrEqualTo(3);
+        assertThat(lookups).allSatisfy(uri -> assertThat(asXeroWouldSeeIt(uri)).hasSizeLessThan(2048));
+    }
+
+    private static String asXeroWouldSeeIt(URI uri) {
+        return "https://api.xero.com" + uri.getRawPath() + "?" + uri.getRawQuery();
     }
 }
