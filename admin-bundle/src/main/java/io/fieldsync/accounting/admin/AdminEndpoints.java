@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.admin;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,8 +22,10 @@ import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
+import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.DocumentSearch;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -37,15 +40,17 @@ final class AdminEndpoints {
 
     private final AccountingSync sync;
     private final AccountingSetup setup;
+    private final AccountingDocuments documents;
     private final AccountingConnections connections;
     private final AccountingProviders providers;
     private final Supplier<List<ProviderDescriptor>> installed;
     private final CsrfTokens csrf;
 
-    AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingConnections connections, AccountingProviders providers,
-                   Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
+    AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
+                   AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
         this.sync = sync;
         this.setup = setup;
+        this.documents = documents;
         this.connections = connections;
         this.providers = providers;
         this.installed = installed;
@@ -65,6 +70,7 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/documents/retry-failed",
                         call -> Map.of("retried", sync.retryAllFailed(call.company())))
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/retry", this::retryOne)
+                .add("POST", "/companies/{company}/documents/{kind}/{hostId}/send-now", this::sendNow)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
                 .add("POST", "/companies/{company}/connection/disconnect", call -> connections.disconnect(call.company()))
@@ -116,22 +122,49 @@ final class AdminEndpoints {
         CompanyId company = call.company();
         Set<SyncStatus> statuses = enums(call.query("status"), SyncStatus.class, "status");
         Set<DocumentKind> kinds = enums(call.query("kind"), DocumentKind.class, "kind");
+        Instant from = instant(call, "updatedFrom");
+        Instant before = instant(call, "updatedBefore");
+        String text = call.single("text").orElse(null);
         int offset = call.integer("offset", 0, 0, Integer.MAX_VALUE);
-        int limit = call.integer("limit", 100, 1, DocumentQuery.MAX_LIMIT);
-        return sync.documents(new DocumentQuery(company, statuses, kinds, offset, limit));
+        int limit = call.integer("limit", 100, 1, DocumentSearch.MAX_LIMIT);
+        DocumentSearch search;
+        try {
+            search = new DocumentSearch(company, statuses, kinds, from, before, text, offset, limit);
+        } catch (IllegalArgumentException bad) {
+            throw ApiProblem.badRequest("Cannot search documents: " + bad.getMessage());
+        }
+        return DocumentLine.Page.of(documents.search(search));
     }
 
-    private Object retryOne(ApiCall call) {
-        CompanyId company = call.company();
+    private static Instant instant(ApiCall call, String name) {
+        return call.single(name).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                throw ApiProblem.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-02T09:00:00Z, not '" + value + "'");
+            }
+        }).orElse(null);
+    }
+
+    private Object sendNow(ApiCall call) {
+        DocumentRef document = document(call);
+        return documents.sendNow(document).map(DocumentLine::of).orElseThrow(() -> new ApiProblem(404, "No " + document.kind()
+                + " '" + document.hostId() + "' of company " + document.company() + " is in the journal"));
+    }
+
+    private static DocumentRef document(ApiCall call) {
         DocumentKind kind = enums(List.of(call.path("kind")), DocumentKind.class, "kind").iterator().next();
-        DocumentRef document;
         try {
-            document = new DocumentRef(company, kind, call.path("hostId"));
+            return new DocumentRef(call.company(), kind, call.path("hostId"));
         } catch (IllegalArgumentException bad) {
             throw ApiProblem.badRequest(bad.getMessage());
         }
-        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + kind + " '" + document.hostId()
-                + "' of company " + company + " is in the journal"));
+    }
+
+    private Object retryOne(ApiCall call) {
+        DocumentRef document = document(call);
+        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId()
+                + "' of company " + document.company() + " is in the journal"));
     }
 
     /** {@code PUT /companies/{company}/connection/organisation}: the organisation picked among those the consent covered. */

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.engine.Samples;
+import io.fieldsync.accounting.engine.TestEngine;
 
 /** The endpoints as an admin's page or script uses them, over a real engine. */
 class AdminApiEndpointsTest {
@@ -127,6 +129,67 @@ class AdminApiEndpointsTest {
         assertThat(admin.get("/companies/acme/documents?offset=-1").status()).isEqualTo(400);
         assertThat(admin.get("/companies/acme/documents?limit=ten").message()).contains("whole number");
         assertThat(admin.get("/companies/acme/documents?limit=1&limit=2").message()).contains("once");
+    }
+
+    @Test
+    void documentsAreFoundByTextAndTimeAndEachShowsItsAttemptsAndNextAttempt() {
+        Customer harbour = customer("C-9");
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", new Customer("C-9", "Harbour Café", harbour.email(), harbour.phone(),
+                harbour.billingAddress())));
+        api.engine.clock.advance(java.time.Duration.ofHours(1));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+        api.engine.drain();
+
+        JsonNode byName = admin.get("/companies/acme/documents?text=harbour%20caf%C3%A9").json();
+        assertThat(byName.path("total").asLong()).isEqualTo(1);
+        JsonNode row = byName.path("documents").get(0);
+        assertThat(row.path("document").path("hostId").asText()).isEqualTo("I-1");
+        assertThat(row.path("attempts").asInt()).isEqualTo(1);
+        assertThat(row.path("backingOff").asBoolean()).isFalse();
+        assertThat(row.has("nextAttemptAt")).as("a synced document has no next attempt").isFalse();
+        assertThat(admin.get("/companies/acme/documents?text=DRAINS").json().path("documents").get(0).path("document")
+                .path("hostId").asText()).as("by its failure message").isEqualTo("I-2");
+        assertThat(admin.get("/companies/acme/documents?text=hostId").json().path("total").asLong()).as("a JSON key").isZero();
+        String oneHourIn = TestEngine.START.plus(java.time.Duration.ofHours(1)).toString();
+        assertThat(admin.get("/companies/acme/documents?updatedBefore=" + oneHourIn).json().path("documents").get(0)
+                .path("document").path("hostId").asText()).isEqualTo("I-1");
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=" + oneHourIn + "&kind=INVOICE").json().path("total").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badTimeOrTextFiltersAreA400NamingTheParameter() {
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=yesterday").message()).contains("'updatedFrom'", "ISO-8601");
+        assertThat(admin.get("/companies/acme/documents?updatedBefore=2026-11-02").message()).contains("'updatedBefore'");
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=2026-11-02T10:00:00Z&updatedBefore=2026-11-02T09:00:00Z")
+                .message()).contains("range is empty");
+        assertThat(admin.get("/companies/acme/documents?text=" + "x".repeat(201)).message()).contains("longer than 200");
+        assertThat(admin.get("/companies/acme/documents?text=a%00b").message()).contains("control character");
+        assertThat(admin.get("/companies/acme/documents?text=a&text=b").message()).contains("once");
+    }
+
+    @Test
+    void aDocumentBackingOffIsSentNowAndOneNotQueuedIsA409AndAnUnknownOneA404() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.xero.nextInvoiceCallFails = new io.fieldsync.accounting.api.AccountingException(
+                io.fieldsync.accounting.api.SyncError.of(io.fieldsync.accounting.api.ErrorCode.PROVIDER_UNAVAILABLE, "Xero"));
+        api.engine.drain();
+        JsonNode waiting = admin.get("/companies/acme/documents?status=PENDING").json().path("documents").get(0);
+        assertThat(waiting.path("backingOff").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(waiting.path("nextAttemptAt").asText())).isAfter(api.engine.clock.instant());
+
+        JsonNode due = admin.post("/companies/acme/documents/INVOICE/I-1/send-now").json();
+
+        assertThat(due.path("backingOff").asBoolean()).isFalse();
+        assertThat(due.path("nextAttemptAt").asText()).isEqualTo(api.engine.clock.instant().toString());
+        assertThat(due.path("attempts").asInt()).isEqualTo(1);
+        api.engine.drain();
+        assertThat(api.engine.sync.status(DocumentRef.invoice(ACME, "I-1")).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+        ApiClient.Answer notQueued = admin.post("/companies/acme/documents/INVOICE/I-1/send-now");
+        assertThat(notQueued.status()).isEqualTo(409);
+        assertThat(notQueued.message()).contains("not waiting to be sent", "SYNCED");
+        assertThat(admin.post("/companies/acme/documents/INVOICE/NOPE/send-now").status()).isEqualTo(404);
+        assertThat(admin.post("/companies/acme/documents/ESTIMATE/I-1/send-now").status()).isEqualTo(400);
     }
 
     @Test

@@ -28,6 +28,7 @@ class AdminApiSecurityTest {
             new String[] {"GET", "/companies/acme/documents", null},
             new String[] {"POST", "/companies/acme/documents/retry-failed", null},
             new String[] {"POST", "/companies/acme/documents/INVOICE/I-1/retry", null},
+            new String[] {"POST", "/companies/acme/documents/INVOICE/I-1/send-now", null},
             new String[] {"GET", "/companies/acme/mappings", null},
             new String[] {"PUT", "/companies/acme/mappings", "{}"},
             new String[] {"POST", "/companies/acme/connection/disconnect", null},
