@@ -110,6 +110,10 @@ public class AdminApiServlet extends HttpServlet {
                         + "/session gives the token of your session; send it with the session cookie on every POST, PUT and DELETE");
             }
             Object answer = match.route().handler().handle(new ApiCall(request, user, match.parameters(), json));
+            if (answer instanceof AdminEndpoints.WithCookie withCookie) {
+                response.setHeader("Set-Cookie", withCookie.setCookie());
+                answer = withCookie.body();
+            }
             if (answer instanceof AdminEndpoints.CsvDocument csv) {
                 response.setStatus(200);
                 response.setContentType("text/csv");

@@ -25,6 +25,7 @@ import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.AuthorizationStart;
 import io.fieldsync.accounting.api.admin.DocumentSearch;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.MappingValidation;
@@ -45,6 +46,10 @@ final class AdminEndpoints {
     private final AccountingProviders providers;
     private final Supplier<List<ProviderDescriptor>> installed;
     private final CsrfTokens csrf;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** The session attribute holding the session's OAuth binding secret. */
+    static final String SESSION_OAUTH_BINDING = "io.fieldsync.accounting.admin.oauth-binding";
 
     AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
                    AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
@@ -73,6 +78,7 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/send-now", this::sendNow)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
+                .add("POST", "/companies/{company}/connection/connect", this::connect)
                 .add("POST", "/companies/{company}/connection/disconnect", call -> connections.disconnect(call.company()))
                 .add("PUT", "/companies/{company}/connection/organisation", this::chooseOrganisation)
                 .add("GET", "/companies/{company}/reference-data", call -> setup.referenceData(call.company()))
@@ -165,6 +171,38 @@ final class AdminEndpoints {
         DocumentRef document = document(call);
         return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId()
                 + "' of company " + document.company() + " is in the journal"));
+    }
+
+    /** An answer that also sets a cookie ({@code Set-Cookie} header value). */
+    record WithCookie(Object body, String setCookie) {
+    }
+
+    /** What {@code POST .../connection/connect} answers: where to send the admin's browser, and until when. */
+    record ConsentLink(String company, String provider, java.net.URI authorizationUrl, Instant expiresAt) {
+    }
+
+    /**
+     * Connect or reconnect: the consent URL, for a state bound to this HTTP session. The session's binding secret
+     * (one per session, so two companies connected side by side both complete) goes to the browser as an HttpOnly
+     * cookie on /accounting, SameSite=Lax so the accounting system's top-level redirect to the callback brings it. The
+     * secret, not the session id, travels: the callback may land on another node, where this session does not exist.
+     */
+    private Object connect(ApiCall call) {
+        CompanyId company = call.company();
+        javax.servlet.http.HttpSession session = call.session();
+        String binding = session.getAttribute(SESSION_OAUTH_BINDING) instanceof String known ? known : null;
+        if (binding == null) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            binding = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            session.setAttribute(SESSION_OAUTH_BINDING, binding);
+        }
+        AuthorizationStart start = connections.beginAuthorization(company, binding);
+        // Expires, not Max-Age: it is the state's own expiry, with no clock of ours to subtract from
+        String cookie = AccountingConnections.BROWSER_BINDING_COOKIE + "=" + binding + "; Path=/accounting; Expires="
+                + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(start.expiresAt().atZone(java.time.ZoneOffset.UTC))
+                + "; HttpOnly; SameSite=Lax" + (call.request().isSecure() ? "; Secure" : "");
+        return new WithCookie(new ConsentLink(company.value(), start.provider(), start.authorizationUrl(), start.expiresAt()), cookie);
     }
 
     /** {@code PUT /companies/{company}/connection/organisation}: the organisation picked among those the consent covered. */

@@ -193,6 +193,50 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void connectAnswersTheConsentUrlAndOnlyTheBrowserThatAskedCompletesIt() throws Exception {
+        api.engine.connections.disconnect(ACME);
+
+        ApiClient.Answer first = admin.post("/companies/acme/connection/connect");
+        ApiClient.Answer second = admin.post("/companies/acme/connection/connect");
+
+        assertThat(first.status()).isEqualTo(200);
+        String cookie = first.headers().get("Set-Cookie");
+        assertThat(cookie).startsWith("FieldSyncOAuthBinding=").contains("Path=/accounting", "HttpOnly", "SameSite=Lax", "Expires=");
+        assertThat(second.headers().get("Set-Cookie")).as("one secret per session").isEqualTo(cookie);
+        String secret = cookie.substring("FieldSyncOAuthBinding=".length(), cookie.indexOf(';'));
+        String state = stateOf(first.json().path("authorizationUrl").asText());
+        assertThat(first.json().path("provider").asText()).isEqualTo("xero");
+
+        ApiClient other = api.admin();
+        String otherSecret = other.post("/companies/acme/connection/connect").headers().get("Set-Cookie");
+        assertThat(otherSecret).as("another session, another secret").isNotEqualTo(cookie);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> api.engine.connections.completeAuthorization(
+                java.util.Map.of("code", "code-1", "state", state), otherSecret.substring(22, otherSecret.indexOf(';')))))
+                .hasMessageContaining("another browser session");
+
+        api.engine.connections.completeAuthorization(java.util.Map.of("code", "code-1", "state", state), secret);
+        assertThat(api.engine.connections.status(ACME).state()).isEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void connectingACompanyWithoutAProviderIsA409AndSetsNoCookie() {
+        api.engine.use("none");
+        ApiClient.Answer refused = admin.post("/companies/nobody/connection/connect");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.headers()).doesNotContainKey("Set-Cookie");
+    }
+
+    private static String stateOf(String url) {
+        for (String pair : java.net.URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith("state=")) {
+                return java.net.URLDecoder.decode(pair.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no state in " + url);
+    }
+
+    @Test
     void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
         api.engine.drain();

@@ -31,6 +31,7 @@ class AdminApiSecurityTest {
             new String[] {"POST", "/companies/acme/documents/INVOICE/I-1/send-now", null},
             new String[] {"GET", "/companies/acme/mappings", null},
             new String[] {"PUT", "/companies/acme/mappings", "{}"},
+            new String[] {"POST", "/companies/acme/connection/connect", null},
             new String[] {"POST", "/companies/acme/connection/disconnect", null},
             new String[] {"PUT", "/companies/acme/connection/organisation", "{\"tenantId\":\"tenant-1\"}"},
             new String[] {"GET", "/companies/acme/reference-data", null},

@@ -149,6 +149,7 @@ final class ApiClient {
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getInputStream" -> new Body(input);
                     case "getRemoteAddr" -> "127.0.0.1";
+                    case "isSecure" -> false;
                     case "getSession" -> session(args == null || (Boolean) args[0]);
                     case "changeSessionId" -> {
                         if (session == null) {
