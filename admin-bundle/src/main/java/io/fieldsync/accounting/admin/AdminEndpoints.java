@@ -76,6 +76,9 @@ final class AdminEndpoints {
                         call -> Map.of("retried", sync.retryAllFailed(call.company())))
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/retry", this::retryOne)
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/send-now", this::sendNow)
+                .add("GET", "/companies/{company}/history", this::history)
+                .add("POST", "/companies/{company}/history/invoices", this::registerHistory)
+                .add("POST", "/companies/{company}/history/sync", this::syncHistory)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
                 .add("POST", "/companies/{company}/connection/connect", this::connect)
@@ -171,6 +174,83 @@ final class AdminEndpoints {
         DocumentRef document = document(call);
         return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId()
                 + "' of company " + document.company() + " is in the journal"));
+    }
+
+    /** {@code POST .../history/invoices}: invoices that existed before the company connected. */
+    record HistoricalInvoices(List<io.fieldsync.accounting.api.Invoice> invoices) {
+    }
+
+    /** {@code POST .../history/sync}: the historical invoices to send; empty or absent means every one not attempted. */
+    record HistoricalSelection(List<String> hostInvoiceIds) {
+    }
+
+    /** The most invoices one registration takes; a longer history goes in several calls. */
+    static final int MAX_HISTORICAL_BATCH = 500;
+
+    private Object registerHistory(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HistoricalInvoices body = call.body(HistoricalInvoices.class, false);
+        if (body.invoices() == null || body.invoices().isEmpty()) {
+            throw ApiProblem.badRequest("'invoices' must list at least one invoice");
+        }
+        if (body.invoices().size() > MAX_HISTORICAL_BATCH) {
+            throw ApiProblem.badRequest("'invoices' may list at most " + MAX_HISTORICAL_BATCH + " invoices a call, not "
+                    + body.invoices().size());
+        }
+        for (int i = 0; i < body.invoices().size(); i++) {
+            if (body.invoices().get(i) == null) {
+                throw ApiProblem.badRequest("'invoices[" + i + "]' is null");
+            }
+        }
+        // all or nothing: the engine checks every invoice before it stores any
+        List<io.fieldsync.accounting.api.Ticket> tickets = sync.registerHistorical(company, body.invoices());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("registered", tickets.size());
+        answer.put("tickets", tickets);
+        answer.put("progress", historyProgress(company));
+        return answer;
+    }
+
+    private Object syncHistory(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HistoricalSelection selection = call.body(HistoricalSelection.class, false);
+        List<String> ids = selection.hostInvoiceIds() == null ? List.of() : selection.hostInvoiceIds();
+        List<String> blanks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || ids.get(i).isBlank()) {
+                blanks.add("hostInvoiceIds[" + i + "]");
+            }
+        }
+        if (!blanks.isEmpty()) {
+            throw ApiProblem.badRequest("Host invoice ids must not be blank: " + String.join(", ", blanks));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("queued", sync.syncHistorical(company, ids));
+        answer.put("progress", historyProgress(company));
+        return answer;
+    }
+
+    private Object history(ApiCall call) {
+        return historyProgress(call.company());
+    }
+
+    /**
+     * Where the company's invoices stand, for a progress bar: those registered and not asked for yet, those queued or
+     * being sent, synced, failed. The journal does not mark which invoices were historical once they are queued, so the
+     * counts after the first are over every invoice of the company.
+     */
+    private Map<String, Long> historyProgress(CompanyId company) {
+        Map<String, Long> progress = new LinkedHashMap<>();
+        progress.put("notAttempted", invoices(company, EnumSet.of(SyncStatus.NOT_ATTEMPTED)));
+        progress.put("queued", invoices(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
+                SyncStatus.DISCONNECTED)));
+        progress.put("synced", invoices(company, EnumSet.of(SyncStatus.SYNCED)));
+        progress.put("failed", invoices(company, EnumSet.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED)));
+        return progress;
+    }
+
+    private long invoices(CompanyId company, Set<SyncStatus> statuses) {
+        return sync.documents(new DocumentQuery(company, statuses, EnumSet.of(DocumentKind.INVOICE), 0, 1)).total();
     }
 
     /** An answer that also sets a cookie ({@code Set-Cookie} header value). */

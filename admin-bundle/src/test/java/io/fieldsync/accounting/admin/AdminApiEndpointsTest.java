@@ -6,6 +6,7 @@ import static io.fieldsync.accounting.engine.Samples.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +235,57 @@ class AdminApiEndpointsTest {
             }
         }
         throw new AssertionError("no state in " + url);
+    }
+
+    @Test
+    void historicalInvoicesAreRegisteredThenSyncedOnRequestWithProgress() throws Exception {
+        JsonNode registered = admin.post("/companies/acme/history/invoices",
+                historical(invoice("H-1", customer("C-1")), invoice("H-2", customer("C-2")))).json();
+
+        assertThat(registered.path("registered").asInt()).isEqualTo(2);
+        assertThat(registered.path("tickets").get(0).path("status").asText()).isEqualTo("NOT_ATTEMPTED");
+        assertThat(registered.path("progress").path("notAttempted").asLong()).isEqualTo(2);
+        api.engine.drain();
+        assertThat(api.xero.invoicePushes).as("historical invoices wait until asked for").isEmpty();
+
+        JsonNode one = admin.post("/companies/acme/history/sync", "{\"hostInvoiceIds\":[\"H-1\"]}").json();
+        assertThat(one.path("queued").asInt()).isEqualTo(1);
+        assertThat(one.path("progress").path("queued").asLong()).isEqualTo(1);
+        api.engine.drain();
+        JsonNode progress = admin.get("/companies/acme/history").json();
+        assertThat(progress.path("synced").asLong()).isEqualTo(1);
+        assertThat(progress.path("notAttempted").asLong()).isEqualTo(1);
+
+        assertThat(admin.post("/companies/acme/history/sync", "{}").json().path("queued").asInt()).as("the rest").isEqualTo(1);
+        api.engine.drain();
+        assertThat(admin.get("/companies/acme/history").json().path("synced").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aHistoricalBatchWithOneBadInvoiceIsA400AndStoresNone() throws Exception {
+        String good = HISTORY_JSON.writeValueAsString(invoice("H-1", customer("C-1")));
+        String overdrawn = HISTORY_JSON.writeValueAsString(invoice("H-2", customer("C-2"))).replace(":85.00", ":-85000000.00");
+        String unknownField = good.replaceFirst("\\{", "{\"colour\":\"red\",");
+
+        ApiClient.Answer negative = admin.post("/companies/acme/history/invoices", "{\"invoices\":[" + good + "," + overdrawn + "]}");
+        ApiClient.Answer unknown = admin.post("/companies/acme/history/invoices", "{\"invoices\":[" + unknownField + "]}");
+        ApiClient.Answer empty = admin.post("/companies/acme/history/invoices", "{\"invoices\":[]}");
+        ApiClient.Answer blankId = admin.post("/companies/acme/history/sync", "{\"hostInvoiceIds\":[\" \"]}");
+
+        assertThat(negative.status()).as(negative.body()).isEqualTo(400);
+        assertThat(unknown.message()).contains("colour");
+        assertThat(empty.message()).contains("at least one");
+        assertThat(blankId.message()).contains("hostInvoiceIds[0]");
+        assertThat(api.engine.sync.documents(io.fieldsync.accounting.api.DocumentQuery.byStatus(ACME)).total()).as("nothing stored").isZero();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HISTORY_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS).build();
+
+    private static String historical(io.fieldsync.accounting.api.Invoice... invoices) throws Exception {
+        return HISTORY_JSON.writeValueAsString(java.util.Map.of("invoices", List.of(invoices)));
     }
 
     @Test

@@ -123,6 +123,10 @@ final class ApiClient {
         return send("POST", path, null, null);
     }
 
+    Answer post(String path, String body) {
+        return send("POST", path, body, "application/json");
+    }
+
     Answer put(String path, String body) {
         return send("PUT", path, body, "application/json");
     }
