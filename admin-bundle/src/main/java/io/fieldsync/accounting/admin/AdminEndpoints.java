@@ -79,6 +79,7 @@ final class AdminEndpoints {
                 .add("GET", "/companies/{company}/history", this::history)
                 .add("POST", "/companies/{company}/history/invoices", this::registerHistory)
                 .add("POST", "/companies/{company}/history/sync", this::syncHistory)
+                .add("POST", "/companies/{company}/import/customers", this::importCustomers)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
                 .add("POST", "/companies/{company}/connection/connect", this::connect)
@@ -251,6 +252,44 @@ final class AdminEndpoints {
 
     private long invoices(CompanyId company, Set<SyncStatus> statuses) {
         return sync.documents(new DocumentQuery(company, statuses, EnumSet.of(DocumentKind.INVOICE), 0, 1)).total();
+    }
+
+    /** {@code POST .../import/customers}: the host's customers, to pair with the accounting system's contacts. */
+    record HostCustomers(List<io.fieldsync.accounting.api.Customer> customers) {
+    }
+
+    /** The most host customers one import pairs; sent in one body, so bounded like every body. */
+    static final int MAX_IMPORTED_CUSTOMERS = 2000;
+
+    /**
+     * Reads every contact of the accounting system and pairs it with the host's customers by name; answers the import's
+     * report (each contact's decision and why, counts, the customers without a contact). Links what it maps; creates
+     * nothing in the accounting system.
+     */
+    private Object importCustomers(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HostCustomers body = call.body(HostCustomers.class, false);
+        if (body.customers() == null) {
+            throw ApiProblem.badRequest("'customers' must list the host's customers (it may be empty)");
+        }
+        if (body.customers().size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'customers' may list at most " + MAX_IMPORTED_CUSTOMERS + " customers, not " + body.customers().size());
+        }
+        for (int i = 0; i < body.customers().size(); i++) {
+            if (body.customers().get(i) == null) {
+                throw ApiProblem.badRequest("'customers[" + i + "]' is null");
+            }
+        }
+        io.fieldsync.accounting.api.admin.ContactImport report = setup.importContacts(company, body.customers());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (io.fieldsync.accounting.api.admin.ContactDecision decision : io.fieldsync.accounting.api.admin.ContactDecision.values()) {
+            counts.put(decision.name(), report.count(decision));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("counts", counts);
+        answer.put("contacts", report.contacts());
+        answer.put("hostCustomersWithoutContact", report.hostCustomersWithoutContact());
+        return answer;
     }
 
     /** An answer that also sets a cookie ({@code Set-Cookie} header value). */

@@ -289,6 +289,27 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void customersAreImportedWithADecisionAndReasonPerContactAndCounts() throws Exception {
+        api.xero.remoteContacts.addAll(List.of(
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-1", " harbour CAFE ", "cafe@example.com", true),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-2", "Old Customer", null, false),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-3", "Walk-in Only", null, true)));
+        Customer cafe = new Customer("C-7", "Harbour Cafe", null, null, null);
+
+        JsonNode report = admin.post("/companies/acme/import/customers",
+                HISTORY_JSON.writeValueAsString(java.util.Map.of("customers", List.of(cafe, customer("C-8"))))).json();
+
+        assertThat(report.path("counts").path("MAPPED").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_HOST").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("IGNORED").asLong()).isEqualTo(1);
+        assertThat(report.path("contacts").get(0).path("hostCustomerId").asText()).isEqualTo("C-7");
+        assertThat(report.path("contacts").get(0).path("reason").asText()).isNotBlank();
+        assertThat(report.path("hostCustomersWithoutContact").get(0).asText()).isEqualTo("C-8");
+        assertThat(admin.post("/companies/acme/import/customers", "{}").message()).contains("customers");
+        assertThat(admin.post("/companies/acme/import/customers", "{\"customers\":[{\"name\":\"No id\"}]}").status()).isEqualTo(400);
+    }
+
+    @Test
     void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
         api.engine.drain();
