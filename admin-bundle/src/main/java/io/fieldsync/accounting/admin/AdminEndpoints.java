@@ -121,6 +121,7 @@ final class AdminEndpoints {
         answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED)));
         answer.put("failed", count(company, EnumSet.of(SyncStatus.FAILED)));
+        documents.nextAttempt(company).ifPresent(next -> answer.put("nextRetryAt", next));
         return answer;
     }
 

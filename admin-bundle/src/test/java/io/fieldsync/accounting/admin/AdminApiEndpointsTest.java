@@ -96,12 +96,14 @@ class AdminApiEndpointsTest {
         assertThat(waiting.path("connection").path("connectedSince").asText()).isNotEmpty();
         assertThat(waiting.path("provider").path("provider").asText()).isEqualTo("xero");
         assertThat(waiting.path("queueDepth").asLong()).isEqualTo(2);
+        assertThat(waiting.path("nextRetryAt").asText()).as("due now").isEqualTo(api.engine.clock.instant().toString());
 
         api.engine.drain();
 
         JsonNode after = admin.get("/companies/acme/connection").json();
         assertThat(after.path("queueDepth").asLong()).isZero();
         assertThat(after.path("failed").asLong()).isEqualTo(1);
+        assertThat(after.has("nextRetryAt")).as("nothing queued").isFalse();
     }
 
     @Test

@@ -19,6 +19,12 @@ public interface AccountingDocuments {
     /** A page of the documents the search matches, most recently updated first. */
     DocumentRows search(DocumentSearch search);
 
+    /**
+     * When the company's queue is tried next: the earliest next attempt of its queued documents (pending, outcome
+     * unknown, disconnected), in the past when something is due now; empty when nothing is queued.
+     */
+    Optional<java.time.Instant> nextAttempt(io.fieldsync.accounting.api.CompanyId company);
+
     /** One document's row, if it is known. */
     Optional<DocumentRow> row(DocumentRef document);
 

@@ -49,6 +49,11 @@ public class DocumentDesk implements AccountingDocuments {
     }
 
     @Override
+    public Optional<Instant> nextAttempt(io.fieldsync.accounting.api.CompanyId company) {
+        return stores.reports().nextAttempt(company);
+    }
+
+    @Override
     public Optional<DocumentRow> row(DocumentRef document) {
         Instant now = clock.instant();
         return stores.journal().find(document).map(entry -> row(entry, now));

@@ -120,6 +120,20 @@ public final class JournalReports {
         });
     }
 
+    /** The earliest next attempt of the company's queued documents, if any is queued. */
+    public java.util.Optional<java.time.Instant> nextAttempt(CompanyId company) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(next_attempt_at) AS next_attempt_at FROM journal "
+                    + "WHERE company_id = ? AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')")) {
+                query.setString(1, company.value());
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return java.util.Optional.ofNullable(Database.instant(row, "next_attempt_at"));
+                }
+            }
+        });
+    }
+
     /** A page of journal rows and how many matched in all. */
     public record SearchPage(List<JournalEntry> entries, long total) {
         public SearchPage {

@@ -189,6 +189,21 @@ class DocumentDeskTest {
     }
 
     @Test
+    void theCompanysNextAttemptIsTheEarliestOfItsQueuedDocumentsAndNoneWhenNothingIsQueued() {
+        assertThat(engine.documents.nextAttempt(ACME)).isEmpty();
+        engine.sync.invoiceLocked(ACME, invoice("J-1", customer("C-1")));
+        xero.nextInvoiceCallFails = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE, "Xero"));
+        engine.drain();
+        Instant backOff = engine.documents.row(DocumentRef.invoice(ACME, "J-1")).orElseThrow().nextAttemptAt();
+
+        assertThat(engine.documents.nextAttempt(ACME)).contains(backOff);
+        assertThat(engine.documents.nextAttempt(CompanyId.of("other"))).isEmpty();
+        engine.documents.sendNow(DocumentRef.invoice(ACME, "J-1"));
+        engine.drain();
+        assertThat(engine.documents.nextAttempt(ACME)).as("synced: nothing queued").isEmpty();
+    }
+
+    @Test
     void sendNowOfAnUnknownDocumentFindsNothing() {
         assertThat(engine.documents.sendNow(DocumentRef.invoice(ACME, "NOPE"))).isEmpty();
     }
