@@ -25,6 +25,7 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
+import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
@@ -71,20 +72,20 @@ public class AdminApiServlet extends HttpServlet {
     private volatile List<AccountingProvider> installedProviders = List.of();
 
     @Activate
-    public AdminApiServlet(@Reference AccountingSync sync, @Reference AccountingSetup setup,
+    public AdminApiServlet(@Reference AccountingSync sync, @Reference AccountingSetup setup, @Reference AccountingDocuments documents,
                            @Reference AccountingConnections connections, @Reference AccountingProviders providers,
                            @Reference AdminLogin login, AdminApiConfiguration configuration) {
-        this(sync, setup, connections, providers, null, login, configuration.role());
+        this(sync, setup, documents, connections, providers, null, login, configuration.role());
     }
 
     /** {@code installed} null: the provider services tracked by this component. */
-    AdminApiServlet(AccountingSync sync, AccountingSetup setup, AccountingConnections connections, AccountingProviders providers,
-                    Supplier<List<ProviderDescriptor>> installed, AdminLogin login, String role) {
+    AdminApiServlet(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
+                    AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, AdminLogin login, String role) {
         this.login = login;
         this.role = role;
         Supplier<List<ProviderDescriptor>> descriptors = installed != null ? installed
                 : () -> installedProviders.stream().map(AccountingProvider::descriptor).toList();
-        this.routes = new AdminEndpoints(sync, setup, connections, providers, descriptors, csrf).routes();
+        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, descriptors, csrf).routes();
     }
 
     ApiRoutes routes() {
@@ -109,6 +110,10 @@ public class AdminApiServlet extends HttpServlet {
                         + "/session gives the token of your session; send it with the session cookie on every POST, PUT and DELETE");
             }
             Object answer = match.route().handler().handle(new ApiCall(request, user, match.parameters(), json));
+            if (answer instanceof AdminEndpoints.WithCookie withCookie) {
+                response.setHeader("Set-Cookie", withCookie.setCookie());
+                answer = withCookie.body();
+            }
             if (answer instanceof AdminEndpoints.CsvDocument csv) {
                 response.setStatus(200);
                 response.setContentType("text/csv");

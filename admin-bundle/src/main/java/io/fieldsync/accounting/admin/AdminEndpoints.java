@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.admin;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,8 +22,11 @@ import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
+import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.AuthorizationStart;
+import io.fieldsync.accounting.api.admin.DocumentSearch;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -37,15 +41,21 @@ final class AdminEndpoints {
 
     private final AccountingSync sync;
     private final AccountingSetup setup;
+    private final AccountingDocuments documents;
     private final AccountingConnections connections;
     private final AccountingProviders providers;
     private final Supplier<List<ProviderDescriptor>> installed;
     private final CsrfTokens csrf;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingConnections connections, AccountingProviders providers,
-                   Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
+    /** The session attribute holding the session's OAuth binding secret. */
+    static final String SESSION_OAUTH_BINDING = "io.fieldsync.accounting.admin.oauth-binding";
+
+    AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
+                   AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
         this.sync = sync;
         this.setup = setup;
+        this.documents = documents;
         this.connections = connections;
         this.providers = providers;
         this.installed = installed;
@@ -65,8 +75,14 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/documents/retry-failed",
                         call -> Map.of("retried", sync.retryAllFailed(call.company())))
                 .add("POST", "/companies/{company}/documents/{kind}/{hostId}/retry", this::retryOne)
+                .add("POST", "/companies/{company}/documents/{kind}/{hostId}/send-now", this::sendNow)
+                .add("GET", "/companies/{company}/history", this::history)
+                .add("POST", "/companies/{company}/history/invoices", this::registerHistory)
+                .add("POST", "/companies/{company}/history/sync", this::syncHistory)
+                .add("POST", "/companies/{company}/import/customers", this::importCustomers)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
+                .add("POST", "/companies/{company}/connection/connect", this::connect)
                 .add("POST", "/companies/{company}/connection/disconnect", call -> connections.disconnect(call.company()))
                 .add("PUT", "/companies/{company}/connection/organisation", this::chooseOrganisation)
                 .add("GET", "/companies/{company}/reference-data", call -> setup.referenceData(call.company()))
@@ -105,6 +121,7 @@ final class AdminEndpoints {
         answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED)));
         answer.put("failed", count(company, EnumSet.of(SyncStatus.FAILED)));
+        documents.nextAttempt(company).ifPresent(next -> answer.put("nextRetryAt", next));
         return answer;
     }
 
@@ -116,22 +133,196 @@ final class AdminEndpoints {
         CompanyId company = call.company();
         Set<SyncStatus> statuses = enums(call.query("status"), SyncStatus.class, "status");
         Set<DocumentKind> kinds = enums(call.query("kind"), DocumentKind.class, "kind");
+        Instant from = instant(call, "updatedFrom");
+        Instant before = instant(call, "updatedBefore");
+        String text = call.single("text").orElse(null);
         int offset = call.integer("offset", 0, 0, Integer.MAX_VALUE);
-        int limit = call.integer("limit", 100, 1, DocumentQuery.MAX_LIMIT);
-        return sync.documents(new DocumentQuery(company, statuses, kinds, offset, limit));
+        int limit = call.integer("limit", 100, 1, DocumentSearch.MAX_LIMIT);
+        DocumentSearch search;
+        try {
+            search = new DocumentSearch(company, statuses, kinds, from, before, text, offset, limit);
+        } catch (IllegalArgumentException bad) {
+            throw ApiProblem.badRequest("Cannot search documents: " + bad.getMessage());
+        }
+        return DocumentLine.Page.of(documents.search(search));
     }
 
-    private Object retryOne(ApiCall call) {
-        CompanyId company = call.company();
+    private static Instant instant(ApiCall call, String name) {
+        return call.single(name).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                throw ApiProblem.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-02T09:00:00Z, not '" + value + "'");
+            }
+        }).orElse(null);
+    }
+
+    private Object sendNow(ApiCall call) {
+        DocumentRef document = document(call);
+        return documents.sendNow(document).map(DocumentLine::of).orElseThrow(() -> new ApiProblem(404, "No " + document.kind()
+                + " '" + document.hostId() + "' of company " + document.company() + " is in the journal"));
+    }
+
+    private static DocumentRef document(ApiCall call) {
         DocumentKind kind = enums(List.of(call.path("kind")), DocumentKind.class, "kind").iterator().next();
-        DocumentRef document;
         try {
-            document = new DocumentRef(company, kind, call.path("hostId"));
+            return new DocumentRef(call.company(), kind, call.path("hostId"));
         } catch (IllegalArgumentException bad) {
             throw ApiProblem.badRequest(bad.getMessage());
         }
-        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + kind + " '" + document.hostId()
-                + "' of company " + company + " is in the journal"));
+    }
+
+    private Object retryOne(ApiCall call) {
+        DocumentRef document = document(call);
+        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId()
+                + "' of company " + document.company() + " is in the journal"));
+    }
+
+    /** {@code POST .../history/invoices}: invoices that existed before the company connected. */
+    record HistoricalInvoices(List<io.fieldsync.accounting.api.Invoice> invoices) {
+    }
+
+    /** {@code POST .../history/sync}: the historical invoices to send; empty or absent means every one not attempted. */
+    record HistoricalSelection(List<String> hostInvoiceIds) {
+    }
+
+    /** The most invoices one registration takes; a longer history goes in several calls. */
+    static final int MAX_HISTORICAL_BATCH = 500;
+
+    private Object registerHistory(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HistoricalInvoices body = call.body(HistoricalInvoices.class, false);
+        if (body.invoices() == null || body.invoices().isEmpty()) {
+            throw ApiProblem.badRequest("'invoices' must list at least one invoice");
+        }
+        if (body.invoices().size() > MAX_HISTORICAL_BATCH) {
+            throw ApiProblem.badRequest("'invoices' may list at most " + MAX_HISTORICAL_BATCH + " invoices a call, not "
+                    + body.invoices().size());
+        }
+        for (int i = 0; i < body.invoices().size(); i++) {
+            if (body.invoices().get(i) == null) {
+                throw ApiProblem.badRequest("'invoices[" + i + "]' is null");
+            }
+        }
+        // all or nothing: the engine checks every invoice before it stores any
+        List<io.fieldsync.accounting.api.Ticket> tickets = sync.registerHistorical(company, body.invoices());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("registered", tickets.size());
+        answer.put("tickets", tickets);
+        answer.put("progress", historyProgress(company));
+        return answer;
+    }
+
+    private Object syncHistory(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HistoricalSelection selection = call.body(HistoricalSelection.class, false);
+        List<String> ids = selection.hostInvoiceIds() == null ? List.of() : selection.hostInvoiceIds();
+        List<String> blanks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || ids.get(i).isBlank()) {
+                blanks.add("hostInvoiceIds[" + i + "]");
+            }
+        }
+        if (!blanks.isEmpty()) {
+            throw ApiProblem.badRequest("Host invoice ids must not be blank: " + String.join(", ", blanks));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("queued", sync.syncHistorical(company, ids));
+        answer.put("progress", historyProgress(company));
+        return answer;
+    }
+
+    private Object history(ApiCall call) {
+        return historyProgress(call.company());
+    }
+
+    /**
+     * Where the company's invoices stand, for a progress bar: those registered and not asked for yet, those queued or
+     * being sent, synced, failed. The journal does not mark which invoices were historical once they are queued, so the
+     * counts after the first are over every invoice of the company.
+     */
+    private Map<String, Long> historyProgress(CompanyId company) {
+        Map<String, Long> progress = new LinkedHashMap<>();
+        progress.put("notAttempted", invoices(company, EnumSet.of(SyncStatus.NOT_ATTEMPTED)));
+        progress.put("queued", invoices(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
+                SyncStatus.DISCONNECTED)));
+        progress.put("synced", invoices(company, EnumSet.of(SyncStatus.SYNCED)));
+        progress.put("failed", invoices(company, EnumSet.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED)));
+        return progress;
+    }
+
+    private long invoices(CompanyId company, Set<SyncStatus> statuses) {
+        return sync.documents(new DocumentQuery(company, statuses, EnumSet.of(DocumentKind.INVOICE), 0, 1)).total();
+    }
+
+    /** {@code POST .../import/customers}: the host's customers, to pair with the accounting system's contacts. */
+    record HostCustomers(List<io.fieldsync.accounting.api.Customer> customers) {
+    }
+
+    /** The most host customers one import pairs; sent in one body, so bounded like every body. */
+    static final int MAX_IMPORTED_CUSTOMERS = 2000;
+
+    /**
+     * Reads every contact of the accounting system and pairs it with the host's customers by name; answers the import's
+     * report (each contact's decision and why, counts, the customers without a contact). Links what it maps; creates
+     * nothing in the accounting system.
+     */
+    private Object importCustomers(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        HostCustomers body = call.body(HostCustomers.class, false);
+        if (body.customers() == null) {
+            throw ApiProblem.badRequest("'customers' must list the host's customers (it may be empty)");
+        }
+        if (body.customers().size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'customers' may list at most " + MAX_IMPORTED_CUSTOMERS + " customers, not " + body.customers().size());
+        }
+        for (int i = 0; i < body.customers().size(); i++) {
+            if (body.customers().get(i) == null) {
+                throw ApiProblem.badRequest("'customers[" + i + "]' is null");
+            }
+        }
+        io.fieldsync.accounting.api.admin.ContactImport report = setup.importContacts(company, body.customers());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (io.fieldsync.accounting.api.admin.ContactDecision decision : io.fieldsync.accounting.api.admin.ContactDecision.values()) {
+            counts.put(decision.name(), report.count(decision));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("counts", counts);
+        answer.put("contacts", report.contacts());
+        answer.put("hostCustomersWithoutContact", report.hostCustomersWithoutContact());
+        return answer;
+    }
+
+    /** An answer that also sets a cookie ({@code Set-Cookie} header value). */
+    record WithCookie(Object body, String setCookie) {
+    }
+
+    /** What {@code POST .../connection/connect} answers: where to send the admin's browser, and until when. */
+    record ConsentLink(String company, String provider, java.net.URI authorizationUrl, Instant expiresAt) {
+    }
+
+    /**
+     * Connect or reconnect: the consent URL, for a state bound to this HTTP session. The session's binding secret
+     * (one per session, so two companies connected side by side both complete) goes to the browser as an HttpOnly
+     * cookie on /accounting, SameSite=Lax so the accounting system's top-level redirect to the callback brings it. The
+     * secret, not the session id, travels: the callback may land on another node, where this session does not exist.
+     */
+    private Object connect(ApiCall call) {
+        CompanyId company = call.company();
+        javax.servlet.http.HttpSession session = call.session();
+        String binding = session.getAttribute(SESSION_OAUTH_BINDING) instanceof String known ? known : null;
+        if (binding == null) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            binding = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            session.setAttribute(SESSION_OAUTH_BINDING, binding);
+        }
+        AuthorizationStart start = connections.beginAuthorization(company, binding);
+        // Expires, not Max-Age: it is the state's own expiry, with no clock of ours to subtract from
+        String cookie = AccountingConnections.BROWSER_BINDING_COOKIE + "=" + binding + "; Path=/accounting; Expires="
+                + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(start.expiresAt().atZone(java.time.ZoneOffset.UTC))
+                + "; HttpOnly; SameSite=Lax" + (call.request().isSecure() ? "; Secure" : "");
+        return new WithCookie(new ConsentLink(company.value(), start.provider(), start.authorizationUrl(), start.expiresAt()), cookie);
     }
 
     /** {@code PUT /companies/{company}/connection/organisation}: the organisation picked among those the consent covered. */

@@ -6,6 +6,7 @@ import static io.fieldsync.accounting.engine.Samples.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.engine.Samples;
+import io.fieldsync.accounting.engine.TestEngine;
 
 /** The endpoints as an admin's page or script uses them, over a real engine. */
 class AdminApiEndpointsTest {
@@ -93,12 +96,14 @@ class AdminApiEndpointsTest {
         assertThat(waiting.path("connection").path("connectedSince").asText()).isNotEmpty();
         assertThat(waiting.path("provider").path("provider").asText()).isEqualTo("xero");
         assertThat(waiting.path("queueDepth").asLong()).isEqualTo(2);
+        assertThat(waiting.path("nextRetryAt").asText()).as("due now").isEqualTo(api.engine.clock.instant().toString());
 
         api.engine.drain();
 
         JsonNode after = admin.get("/companies/acme/connection").json();
         assertThat(after.path("queueDepth").asLong()).isZero();
         assertThat(after.path("failed").asLong()).isEqualTo(1);
+        assertThat(after.has("nextRetryAt")).as("nothing queued").isFalse();
     }
 
     @Test
@@ -127,6 +132,183 @@ class AdminApiEndpointsTest {
         assertThat(admin.get("/companies/acme/documents?offset=-1").status()).isEqualTo(400);
         assertThat(admin.get("/companies/acme/documents?limit=ten").message()).contains("whole number");
         assertThat(admin.get("/companies/acme/documents?limit=1&limit=2").message()).contains("once");
+    }
+
+    @Test
+    void documentsAreFoundByTextAndTimeAndEachShowsItsAttemptsAndNextAttempt() {
+        Customer harbour = customer("C-9");
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", new Customer("C-9", "Harbour Café", harbour.email(), harbour.phone(),
+                harbour.billingAddress())));
+        api.engine.clock.advance(java.time.Duration.ofHours(1));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
+        api.engine.drain();
+
+        JsonNode byName = admin.get("/companies/acme/documents?text=harbour%20caf%C3%A9").json();
+        assertThat(byName.path("total").asLong()).isEqualTo(1);
+        JsonNode row = byName.path("documents").get(0);
+        assertThat(row.path("document").path("hostId").asText()).isEqualTo("I-1");
+        assertThat(row.path("attempts").asInt()).isEqualTo(1);
+        assertThat(row.path("backingOff").asBoolean()).isFalse();
+        assertThat(row.has("nextAttemptAt")).as("a synced document has no next attempt").isFalse();
+        assertThat(admin.get("/companies/acme/documents?text=DRAINS").json().path("documents").get(0).path("document")
+                .path("hostId").asText()).as("by its failure message").isEqualTo("I-2");
+        assertThat(admin.get("/companies/acme/documents?text=hostId").json().path("total").asLong()).as("a JSON key").isZero();
+        String oneHourIn = TestEngine.START.plus(java.time.Duration.ofHours(1)).toString();
+        assertThat(admin.get("/companies/acme/documents?updatedBefore=" + oneHourIn).json().path("documents").get(0)
+                .path("document").path("hostId").asText()).isEqualTo("I-1");
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=" + oneHourIn + "&kind=INVOICE").json().path("total").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badTimeOrTextFiltersAreA400NamingTheParameter() {
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=yesterday").message()).contains("'updatedFrom'", "ISO-8601");
+        assertThat(admin.get("/companies/acme/documents?updatedBefore=2026-11-02").message()).contains("'updatedBefore'");
+        assertThat(admin.get("/companies/acme/documents?updatedFrom=2026-11-02T10:00:00Z&updatedBefore=2026-11-02T09:00:00Z")
+                .message()).contains("range is empty");
+        assertThat(admin.get("/companies/acme/documents?text=" + "x".repeat(201)).message()).contains("longer than 200");
+        assertThat(admin.get("/companies/acme/documents?text=a%00b").message()).contains("control character");
+        assertThat(admin.get("/companies/acme/documents?text=a&text=b").message()).contains("once");
+    }
+
+    @Test
+    void aDocumentBackingOffIsSentNowAndOneNotQueuedIsA409AndAnUnknownOneA404() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.xero.nextInvoiceCallFails = new io.fieldsync.accounting.api.AccountingException(
+                io.fieldsync.accounting.api.SyncError.of(io.fieldsync.accounting.api.ErrorCode.PROVIDER_UNAVAILABLE, "Xero"));
+        api.engine.drain();
+        JsonNode waiting = admin.get("/companies/acme/documents?status=PENDING").json().path("documents").get(0);
+        assertThat(waiting.path("backingOff").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(waiting.path("nextAttemptAt").asText())).isAfter(api.engine.clock.instant());
+
+        JsonNode due = admin.post("/companies/acme/documents/INVOICE/I-1/send-now").json();
+
+        assertThat(due.path("backingOff").asBoolean()).isFalse();
+        assertThat(due.path("nextAttemptAt").asText()).isEqualTo(api.engine.clock.instant().toString());
+        assertThat(due.path("attempts").asInt()).isEqualTo(1);
+        api.engine.drain();
+        assertThat(api.engine.sync.status(DocumentRef.invoice(ACME, "I-1")).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+        ApiClient.Answer notQueued = admin.post("/companies/acme/documents/INVOICE/I-1/send-now");
+        assertThat(notQueued.status()).isEqualTo(409);
+        assertThat(notQueued.message()).contains("not waiting to be sent", "SYNCED");
+        assertThat(admin.post("/companies/acme/documents/INVOICE/NOPE/send-now").status()).isEqualTo(404);
+        assertThat(admin.post("/companies/acme/documents/ESTIMATE/I-1/send-now").status()).isEqualTo(400);
+    }
+
+    @Test
+    void connectAnswersTheConsentUrlAndOnlyTheBrowserThatAskedCompletesIt() throws Exception {
+        api.engine.connections.disconnect(ACME);
+
+        ApiClient.Answer first = admin.post("/companies/acme/connection/connect");
+        ApiClient.Answer second = admin.post("/companies/acme/connection/connect");
+
+        assertThat(first.status()).isEqualTo(200);
+        String cookie = first.headers().get("Set-Cookie");
+        assertThat(cookie).startsWith("FieldSyncOAuthBinding=").contains("Path=/accounting", "HttpOnly", "SameSite=Lax", "Expires=");
+        assertThat(second.headers().get("Set-Cookie")).as("one secret per session").isEqualTo(cookie);
+        String secret = cookie.substring("FieldSyncOAuthBinding=".length(), cookie.indexOf(';'));
+        String state = stateOf(first.json().path("authorizationUrl").asText());
+        assertThat(first.json().path("provider").asText()).isEqualTo("xero");
+
+        ApiClient other = api.admin();
+        String otherSecret = other.post("/companies/acme/connection/connect").headers().get("Set-Cookie");
+        assertThat(otherSecret).as("another session, another secret").isNotEqualTo(cookie);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> api.engine.connections.completeAuthorization(
+                java.util.Map.of("code", "code-1", "state", state), otherSecret.substring(22, otherSecret.indexOf(';')))))
+                .hasMessageContaining("another browser session");
+
+        api.engine.connections.completeAuthorization(java.util.Map.of("code", "code-1", "state", state), secret);
+        assertThat(api.engine.connections.status(ACME).state()).isEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void connectingACompanyWithoutAProviderIsA409AndSetsNoCookie() {
+        api.engine.use("none");
+        ApiClient.Answer refused = admin.post("/companies/nobody/connection/connect");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.headers()).doesNotContainKey("Set-Cookie");
+    }
+
+    private static String stateOf(String url) {
+        for (String pair : java.net.URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith("state=")) {
+                return java.net.URLDecoder.decode(pair.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no state in " + url);
+    }
+
+    @Test
+    void historicalInvoicesAreRegisteredThenSyncedOnRequestWithProgress() throws Exception {
+        JsonNode registered = admin.post("/companies/acme/history/invoices",
+                historical(invoice("H-1", customer("C-1")), invoice("H-2", customer("C-2")))).json();
+
+        assertThat(registered.path("registered").asInt()).isEqualTo(2);
+        assertThat(registered.path("tickets").get(0).path("status").asText()).isEqualTo("NOT_ATTEMPTED");
+        assertThat(registered.path("progress").path("notAttempted").asLong()).isEqualTo(2);
+        api.engine.drain();
+        assertThat(api.xero.invoicePushes).as("historical invoices wait until asked for").isEmpty();
+
+        JsonNode one = admin.post("/companies/acme/history/sync", "{\"hostInvoiceIds\":[\"H-1\"]}").json();
+        assertThat(one.path("queued").asInt()).isEqualTo(1);
+        assertThat(one.path("progress").path("queued").asLong()).isEqualTo(1);
+        api.engine.drain();
+        JsonNode progress = admin.get("/companies/acme/history").json();
+        assertThat(progress.path("synced").asLong()).isEqualTo(1);
+        assertThat(progress.path("notAttempted").asLong()).isEqualTo(1);
+
+        assertThat(admin.post("/companies/acme/history/sync", "{}").json().path("queued").asInt()).as("the rest").isEqualTo(1);
+        api.engine.drain();
+        assertThat(admin.get("/companies/acme/history").json().path("synced").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aHistoricalBatchWithOneBadInvoiceIsA400AndStoresNone() throws Exception {
+        String good = HISTORY_JSON.writeValueAsString(invoice("H-1", customer("C-1")));
+        String overdrawn = HISTORY_JSON.writeValueAsString(invoice("H-2", customer("C-2"))).replace(":85.00", ":-85000000.00");
+        String unknownField = good.replaceFirst("\\{", "{\"colour\":\"red\",");
+
+        ApiClient.Answer negative = admin.post("/companies/acme/history/invoices", "{\"invoices\":[" + good + "," + overdrawn + "]}");
+        ApiClient.Answer unknown = admin.post("/companies/acme/history/invoices", "{\"invoices\":[" + unknownField + "]}");
+        ApiClient.Answer empty = admin.post("/companies/acme/history/invoices", "{\"invoices\":[]}");
+        ApiClient.Answer blankId = admin.post("/companies/acme/history/sync", "{\"hostInvoiceIds\":[\" \"]}");
+
+        assertThat(negative.status()).as(negative.body()).isEqualTo(400);
+        assertThat(unknown.message()).contains("colour");
+        assertThat(empty.message()).contains("at least one");
+        assertThat(blankId.message()).contains("hostInvoiceIds[0]");
+        assertThat(api.engine.sync.documents(io.fieldsync.accounting.api.DocumentQuery.byStatus(ACME)).total()).as("nothing stored").isZero();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HISTORY_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS).build();
+
+    private static String historical(io.fieldsync.accounting.api.Invoice... invoices) throws Exception {
+        return HISTORY_JSON.writeValueAsString(java.util.Map.of("invoices", List.of(invoices)));
+    }
+
+    @Test
+    void customersAreImportedWithADecisionAndReasonPerContactAndCounts() throws Exception {
+        api.xero.remoteContacts.addAll(List.of(
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-1", " harbour CAFE ", "cafe@example.com", true),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-2", "Old Customer", null, false),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-3", "Walk-in Only", null, true)));
+        Customer cafe = new Customer("C-7", "Harbour Cafe", null, null, null);
+
+        JsonNode report = admin.post("/companies/acme/import/customers",
+                HISTORY_JSON.writeValueAsString(java.util.Map.of("customers", List.of(cafe, customer("C-8"))))).json();
+
+        assertThat(report.path("counts").path("MAPPED").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_HOST").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("IGNORED").asLong()).isEqualTo(1);
+        assertThat(report.path("contacts").get(0).path("hostCustomerId").asText()).isEqualTo("C-7");
+        assertThat(report.path("contacts").get(0).path("reason").asText()).isNotBlank();
+        assertThat(report.path("hostCustomersWithoutContact").get(0).asText()).isEqualTo("C-8");
+        assertThat(admin.post("/companies/acme/import/customers", "{}").message()).contains("customers");
+        assertThat(admin.post("/companies/acme/import/customers", "{\"customers\":[{\"name\":\"No id\"}]}").status()).isEqualTo(400);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class AdminApiFixture implements AutoCloseable {
         quickbooks = engine.install(new ScriptedProvider("quickbooks"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);
-        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.connections, engine.providers, engine.directory::installed,
+        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers, engine.directory::installed,
                 new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
     }
 

@@ -123,6 +123,10 @@ final class ApiClient {
         return send("POST", path, null, null);
     }
 
+    Answer post(String path, String body) {
+        return send("POST", path, body, "application/json");
+    }
+
     Answer put(String path, String body) {
         return send("PUT", path, body, "application/json");
     }
@@ -149,6 +153,7 @@ final class ApiClient {
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getInputStream" -> new Body(input);
                     case "getRemoteAddr" -> "127.0.0.1";
+                    case "isSecure" -> false;
                     case "getSession" -> session(args == null || (Boolean) args[0]);
                     case "changeSessionId" -> {
                         if (session == null) {

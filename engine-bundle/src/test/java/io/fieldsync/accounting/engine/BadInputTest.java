@@ -305,7 +305,7 @@ class BadInputTest {
         });
         oauth(rows, "oauth: an expired state (fixed: was VALIDATION_FAILED)", 400, "state", t -> {
             t.engine.stores.connections().putAuthorization("old-state",
-                    new ConnectionStore.PendingAuthorization(ACME, "xero", Instant.parse("2020-01-01T00:00:00Z")));
+                    new ConnectionStore.PendingAuthorization(ACME, "xero", Instant.parse("2020-01-01T00:00:00Z"), null));
             return t.callback(Map.of("state", "old-state", "code", "c"));
         });
         oauth(rows, "oauth: error=access_denied, the admin declined (fixed: was 400 VALIDATION_FAILED)", 403, "error",

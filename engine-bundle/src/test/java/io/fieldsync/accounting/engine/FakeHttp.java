@@ -24,6 +24,7 @@ public final class FakeHttp {
     public static final class Answer {
         public final AtomicInteger status = new AtomicInteger(HttpServletResponse.SC_OK);
         public final StringWriter body = new StringWriter();
+        public final List<javax.servlet.http.Cookie> cookies = new java.util.concurrent.CopyOnWriteArrayList<>();
         public final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setStatus", "sendError" -> {
@@ -31,7 +32,12 @@ public final class FakeHttp {
                         yield null;
                     }
                     case "getWriter" -> new PrintWriter(body, true);
+                    case "addCookie" -> {
+                        cookies.add((javax.servlet.http.Cookie) args[0]);
+                        yield null;
+                    }
                     case "setContentType", "setHeader" -> null;
+                    case "containsHeader" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -58,10 +64,21 @@ public final class FakeHttp {
 
     /** A GET carrying these query parameters (several values per name allowed). */
     public static HttpServletRequest get(Map<String, String[]> parameters) {
+        return request("GET", parameters);
+    }
+
+    /** A request of this method carrying these query parameters and cookies (name, value, name, value...). */
+    public static HttpServletRequest request(String httpMethod, Map<String, String[]> parameters, String... cookies) {
+        javax.servlet.http.Cookie[] jar = new javax.servlet.http.Cookie[cookies.length / 2];
+        for (int i = 0; i < jar.length; i++) {
+            jar[i] = new javax.servlet.http.Cookie(cookies[2 * i], cookies[2 * i + 1]);
+        }
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getMethod" -> "GET";
+                    case "getMethod" -> httpMethod;
                     case "getParameterMap" -> parameters;
+                    case "getCookies" -> jar.length == 0 ? null : jar;
+                    case "isSecure" -> false;
                     case "getRemoteAddr" -> "127.0.0.1";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -54,6 +54,7 @@ public final class TestEngine implements AutoCloseable {
     public final SyncService sync;
     public final ConnectionService connections;
     public final SetupService setup;
+    public final io.fieldsync.accounting.engine.admin.DocumentDesk documents;
     public final io.fieldsync.accounting.engine.provider.CompanyProviderService providers;
     public final io.fieldsync.accounting.engine.inbound.RemoteUpdates remoteUpdates;
     public final List<DocumentRef> paymentStatesHeard = new CopyOnWriteArrayList<>();
@@ -118,6 +119,7 @@ public final class TestEngine implements AutoCloseable {
         sync = new SyncService(stores, dispatcher, notifier);
         connections = new ConnectionService(stores, directory, dispatcher);
         setup = new SetupService(stores, directory, dispatcher);
+        documents = new io.fieldsync.accounting.engine.admin.DocumentDesk(stores, dispatcher);
         providers = new io.fieldsync.accounting.engine.provider.CompanyProviderService(stores, directory, dispatcher, notifier);
         remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
                 Configs.engine(activeProvider));

@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.engine.admin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 
@@ -46,6 +49,8 @@ public class ConnectionService implements AccountingConnections {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
     /** Xero's authorisation codes live 5 minutes; the consent page itself may take longer. */
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
+    /** A binding secret shorter than this could be guessed. */
+    private static final int MIN_BINDING = 32;
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -63,12 +68,24 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public AuthorizationStart beginAuthorization(CompanyId company) {
+        return begin(company, null);
+    }
+
+    @Override
+    public AuthorizationStart beginAuthorization(CompanyId company, String browserBinding) {
+        if (browserBinding == null || browserBinding.length() < MIN_BINDING) {
+            throw new InvalidInputException("browserBinding", "must be a secret of at least " + MIN_BINDING + " characters");
+        }
+        return begin(company, Json.hash(browserBinding));
+    }
+
+    private AuthorizationStart begin(CompanyId company, String bindingHash) {
         ActiveProvider provider = activeProvider(company);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = clock.instant().plus(STATE_LIFETIME);
-        connections().putAuthorization(state, new ConnectionStore.PendingAuthorization(company, provider.id(), expiresAt));
+        connections().putAuthorization(state, new ConnectionStore.PendingAuthorization(company, provider.id(), expiresAt, bindingHash));
         Optional<StoredConnection> current = connections().find(company, provider.id());
         if (current.isEmpty() || current.get().state() != ConnectionState.CONNECTED) {
             // a reconnect keeps the working connection until the new one is complete
@@ -81,10 +98,23 @@ public class ConnectionService implements AccountingConnections {
 
     @Override
     public ConnectionStatus completeAuthorization(Map<String, String> callbackParameters) {
+        return completeAuthorization(callbackParameters, null);
+    }
+
+    @Override
+    public ConnectionStatus completeAuthorization(Map<String, String> callbackParameters, String browserBinding) {
         CallbackParameters.check(callbackParameters);
         String state = callbackParameters.get("state");
         if (state == null || state.isBlank()) {
             throw refused("state", "is missing: this is not the answer to a connection started here");
+        }
+        String expected = connections().findAuthorization(state).map(ConnectionStore.PendingAuthorization::browserBinding).orElse(null);
+        if (expected != null && (browserBinding == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                Json.hash(browserBinding).getBytes(StandardCharsets.US_ASCII)))) {
+            // not consumed: a link opened in another browser (forwarded, or planted by an attacker) must not spend the
+            // admin's own attempt
+            LOG.warn("An accounting authorisation callback for a connection begun in another browser session was refused");
+            throw refused("state", "was begun in another browser session: open the consent link from the admin page that started it");
         }
         ConnectionStore.PendingAuthorization pending = connections().takeAuthorization(state)
                 .orElseThrow(() -> refused("state", "is unknown or was already used: each connection attempt can complete once"));

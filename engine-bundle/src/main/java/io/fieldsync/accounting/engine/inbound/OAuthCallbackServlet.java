@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public class OAuthCallbackServlet extends HttpServlet {
 
     static final String PATH = "/accounting/oauth/callback";
+    /** Where the admin API sets the binding cookie: below it are both the API and this callback. */
+    static final String BINDING_COOKIE_PATH = "/accounting";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OAuthCallbackServlet.class);
 
@@ -48,7 +51,10 @@ public class OAuthCallbackServlet extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         try {
-            ConnectionStatus status = connections.completeAuthorization(parameters(request));
+            ConnectionStatus status = connections.completeAuthorization(parameters(request), browserBinding(request));
+            if (browserBinding(request) != null) {
+                response.addCookie(expired(request));
+            }
             response.setStatus(HttpServletResponse.SC_OK);
             response.getWriter().write(page(status.state() == ConnectionState.CONNECTED
                     ? "Connected to " + status.organisationName() + ". You can close this window."
@@ -62,6 +68,41 @@ public class OAuthCallbackServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             response.getWriter().write(page(ErrorCode.INTERNAL_ERROR.message("Completing the connection")));
         }
+    }
+
+    /**
+     * Mail scanners and link previewers send HEAD for a link before the admin clicks it; answering it as a GET would spend
+     * the one-time state and leave the admin's own click refused. HEAD gets the page's headers and completes nothing.
+     */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) {
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    /** The secret of the browser session that began the connection, if the browser brought one. */
+    private static String browserBinding(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (AccountingConnections.BROWSER_BINDING_COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The binding cookie's removal: the connection it was for is complete. */
+    private static Cookie expired(HttpServletRequest request) {
+        Cookie gone = new Cookie(AccountingConnections.BROWSER_BINDING_COOKIE, "");
+        gone.setPath(BINDING_COOKIE_PATH);
+        gone.setMaxAge(0);
+        gone.setHttpOnly(true);
+        gone.setSecure(request.isSecure());
+        return gone;
     }
 
     /** One value per parameter: a callback naming its state or code twice is not one the accounting system sent. */

@@ -57,8 +57,10 @@ public final class ConnectionStore {
     private static final String CONNECTED = "SELECT company_id FROM connections WHERE provider = ? AND state = 'CONNECTED'";
     private static final String WATERMARK = "SELECT poll_watermark FROM connections WHERE company_id = ? AND provider = ?";
     private static final String SET_WATERMARK = "UPDATE connections SET poll_watermark = ? WHERE company_id = ? AND provider = ?";
-    private static final String PUT_STATE = "INSERT INTO authorizations (state, company_id, provider, expires_at) VALUES (?, ?, ?, ?)";
-    private static final String FIND_STATE = "SELECT company_id, provider, expires_at FROM authorizations WHERE state = ?";
+    private static final String PUT_STATE = "INSERT INTO authorizations (state, company_id, provider, expires_at, browser_binding) "
+            + "VALUES (?, ?, ?, ?, ?)";
+    private static final String FIND_STATE = "SELECT company_id, provider, expires_at, browser_binding FROM authorizations "
+            + "WHERE state = ?";
     private static final String DELETE_STATE = "DELETE FROM authorizations WHERE state = ?";
     private static final String DELETE_EXPIRED_STATES = "DELETE FROM authorizations WHERE expires_at < ?";
     private static final String LOCK_FOR_REFRESH = "SELECT company_id FROM refresh_locks WHERE company_id = ? AND provider = ? FOR UPDATE";
@@ -67,7 +69,12 @@ public final class ConnectionStore {
     private static final String DUPLICATE_KEY = "23505";
 
     /** A one-time OAuth state handed out for a company. */
-    public record PendingAuthorization(CompanyId company, String provider, Instant expiresAt) {
+    /**
+     * A state handed out and not yet used.
+     *
+     * @param browserBinding the SHA-256 (hex) of the browser session's binding secret it was begun with, or null
+     */
+    public record PendingAuthorization(CompanyId company, String provider, Instant expiresAt, String browserBinding) {
     }
 
     private final Database database;
@@ -252,31 +259,41 @@ public final class ConnectionStore {
                 insert.setString(2, pending.company().value());
                 insert.setString(3, pending.provider());
                 Database.setInstant(insert, 4, pending.expiresAt());
+                insert.setString(5, pending.browserBinding());
                 insert.executeUpdate();
             }
             return null;
         });
     }
 
+    /** A state value handed out and not used yet, left as it is. */
+    public Optional<PendingAuthorization> findAuthorization(String state) {
+        return database.transaction(connection -> findAuthorization(connection, state));
+    }
+
     /** Takes a state value back, once: a second take of the same value finds nothing. */
     public Optional<PendingAuthorization> takeAuthorization(String state) {
         return database.transaction(connection -> {
-            Optional<PendingAuthorization> pending = Optional.empty();
-            try (PreparedStatement query = connection.prepareStatement(FIND_STATE)) {
-                query.setString(1, state);
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        pending = Optional.of(new PendingAuthorization(CompanyId.of(row.getString("company_id")),
-                                row.getString("provider"), Database.instant(row, "expires_at")));
-                    }
-                }
-            }
+            Optional<PendingAuthorization> pending = findAuthorization(connection, state);
             try (PreparedStatement delete = connection.prepareStatement(DELETE_STATE)) {
                 delete.setString(1, state);
-                delete.executeUpdate();
+                // two callbacks racing for one state: only the one whose delete removed the row may complete it
+                return delete.executeUpdate() == 1 ? pending : Optional.<PendingAuthorization>empty();
             }
-            return pending;
         });
+    }
+
+    private static Optional<PendingAuthorization> findAuthorization(Connection connection, String state) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FIND_STATE)) {
+            query.setString(1, state);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    return Optional.of(new PendingAuthorization(CompanyId.of(row.getString("company_id")),
+                            row.getString("provider"), Database.instant(row, "expires_at"), row.getString("browser_binding")));
+                }
+                return Optional.empty();
+            }
+        }
     }
 
     private Optional<StoredConnection> find(Connection connection, CompanyId company, String provider) throws SQLException {

@@ -84,6 +84,13 @@ public final class Journal {
     private static final String WAKE_DEPENDENTS = "UPDATE journal SET next_attempt_at = ? WHERE company_id = ? AND depends_on = ? "
             + "AND status = 'PENDING' AND next_attempt_at > ?";
 
+    private static final String SEND_NOW = "UPDATE journal SET next_attempt_at = ? WHERE id = ? "
+            + "AND status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND next_attempt_at > ?";
+
+    /** The statuses of a document in the queue: the dispatcher sends it once its next attempt is due. */
+    public static final Set<SyncStatus> QUEUED = java.util.EnumSet.of(SyncStatus.PENDING, SyncStatus.OUTCOME_UNKNOWN,
+            SyncStatus.DISCONNECTED);
+
     private final Database database;
     private final CompanyProviders companyProviders;
     private final NodeId node;
@@ -411,6 +418,27 @@ public final class Journal {
                 Database.setInstant(update, 2, now);
                 return update.executeUpdate();
             }
+        });
+    }
+
+    /**
+     * Makes a queued document that waits for its back-off due now; its attempts, error and status stay (the status says
+     * why it waited until the next attempt says otherwise). A document not queued, or already due, is left as it is.
+     * Returns the row after the change, or empty when the document is unknown.
+     */
+    public Optional<JournalEntry> sendNow(DocumentRef document, Instant now) {
+        return database.transaction(connection -> {
+            Optional<JournalEntry> entry = JournalRows.find(connection, document);
+            if (entry.isEmpty()) {
+                return entry;
+            }
+            try (PreparedStatement update = connection.prepareStatement(SEND_NOW)) {
+                Database.setInstant(update, 1, now);
+                update.setLong(2, entry.get().id());
+                Database.setInstant(update, 3, now);
+                update.executeUpdate();
+            }
+            return JournalRows.find(connection, document);
         });
     }
 

@@ -40,7 +40,8 @@ public final class SchemaMigrations {
             new Migration(5, "journal dependents", "db/migration/V5__journal_dependents.sql"),
             new Migration(6, "connection error detail", "db/migration/V6__connection_error_detail.sql"),
             new Migration(7, "company providers", "db/migration/V7__company_providers.sql"),
-            new Migration(8, "lane leases", "db/migration/V8__leases.sql"));
+            new Migration(8, "lane leases", "db/migration/V8__leases.sql"),
+            new Migration(9, "authorisations bound to a browser session", "db/migration/V9__authorization_browser_binding.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
