@@ -106,7 +106,7 @@ record IsolationMeasurement(Scenario healthy, Scenario hanging) {
                 }
             });
             Scenario scenario = new Scenario(withHang, lockedAt.size(), expected, millis, wall);
-            out.printf("  %d of %d healthy invoices SYNCED in %.1f s%s; at most %d lanes in a turn at once%n", millis.size(), expected,
+            out.printf("  %d of %d healthy invoices SYNCED in %.1f s%s; at most %d lanes handed a turn at once (running on one of the lane workers or queued for one)%n", millis.size(), expected,
                     wall.toMillis() / 1000.0, scenario.complete() ? "; p99 lock to SYNCED %.1f s".formatted(scenario.p99() / 1000) : " (timed out)",
                     busiest);
             return scenario;

@@ -72,6 +72,8 @@ public class RemoteUpdates {
     private static final Set<RemoteResourceType> SETTLEMENT_TYPES = EnumSet.of(RemoteResourceType.PAYMENT, RemoteResourceType.CREDIT_NOTE);
     /** How long webhook events are gathered before their invoices are read. */
     private static final Duration COALESCE = Duration.ofSeconds(1);
+    /** The shortest a read is held for a lane's limit. */
+    private static final Duration HOLD_AT_LEAST = Duration.ofMillis(100);
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -244,6 +246,11 @@ public class RemoteUpdates {
 
     /** Holds reads of the organisation until its lane may call at {@code notBefore}, with any held already. */
     private void hold(Tenant tenant, Instant notBefore, List<String> invoiceIds, List<RemoteEvent> settlements) {
+        // a wait that ends now (a window reset the provider reported to the millisecond) must not spin the flush thread
+        Instant soonest = clock.instant().plus(HOLD_AT_LEAST);
+        if (notBefore.isBefore(soonest)) {
+            notBefore = soonest;
+        }
         synchronized (pending) {
             HeldReads before = held.get(tenant);
             Set<String> ids = new LinkedHashSet<>(before == null ? Set.of() : before.invoiceIds());

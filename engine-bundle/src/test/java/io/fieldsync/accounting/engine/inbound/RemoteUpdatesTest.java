@@ -207,6 +207,7 @@ class RemoteUpdatesTest {
         engine.remoteUpdates.settle();
 
         assertThat(xero.stateReads).as("no second read inside the window Xero asked us to wait").hasSize(1);
+        assertThat(engine.remoteUpdates.heldReads()).as("held, not dropped to polling").isEqualTo(1);
         assertThat(engine.dispatcher.laneNote(ACME, "xero")).as("the lane the documents use is paused too")
                 .hasValueSatisfying(note -> assertThat(note).startsWith("paused until 2026-11-02T09:00:40Z"));
 
@@ -217,6 +218,7 @@ class RemoteUpdatesTest {
         assertThat(xero.stateReads).containsExactly(List.of("xero-inv-I-1"), List.of("xero-inv-I-1"));
         assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("100.00");
         assertThat(engine.paymentStatesHeard).containsExactly(I1);
+        assertThat(engine.remoteUpdates.heldReads()).isZero();
     }
 
     @Test
