@@ -24,9 +24,9 @@ import io.fieldsync.accounting.demo.DemoRegion;
  * 300 ms slower (the sandboxes' latency), each company locking {@value #INVOICES} invoices at once; the p99 time from
  * lock to SYNCED over the healthy companies' invoices while the first company's API hangs (its calls held unanswered
  * until the provider's read timeout, 60 s as shipped), divided by the same p99 with no company hanging. Both runs start
- * from fresh sandboxes and engines; the hanging company's invoices count in neither. Today's engine has one provider per
- * engine, so each provider's companies get their own engine ({@link Fleet}); with a provider per company one engine
- * would serve both, and this is where to change it.
+ * from fresh sandboxes and a fresh engine; the hanging company's invoices count in neither. One engine serves every
+ * company, each on the provider it chose ({@link Fleet}), with the shipped {@code lane.workers}: the hang and the healthy
+ * companies share its lane workers whatever their provider, which is what the ratio is about.
  */
 record IsolationMeasurement(Scenario healthy, Scenario hanging) {
 
@@ -60,7 +60,7 @@ record IsolationMeasurement(Scenario healthy, Scenario hanging) {
         out.printf("%n[isolation] %s: %d companies on %s, connecting...%n", withHang ? "one company hanging" : "no company hanging",
                 companiesPerProvider * providers.size(), providers);
         out.flush();
-        List<Fleet> fleets = new ArrayList<>();
+        Fleet fleet = null;
         Map<DocumentRef, Instant> synced = new ConcurrentHashMap<>();
         AccountingListener listener = new AccountingListener() {
             @Override
@@ -75,29 +75,28 @@ record IsolationMeasurement(Scenario healthy, Scenario hanging) {
             }
         };
         try {
-            for (String provider : providers) {
-                Fleet fleet = Fleet.of(provider, companiesPerProvider);
-                fleet.listen(listener);
-                fleets.add(fleet);
-            }
-            Fleet.Company hung = fleets.get(0).companies.get(0);
-            fleets.forEach(fleet -> fleet.latency(LATENCY));
+            fleet = Fleet.of(providers, companiesPerProvider);
+            fleet.listen(listener);
+            out.printf("  one engine, companies per provider as it sees them: %s%n", fleet.companiesPerProvider());
+            Fleet.Company hung = fleet.companies.get(0);
+            fleet.latency(LATENCY);
             if (withHang) {
-                fleets.get(0).hang(hung);
+                fleet.hang(hung);
             }
             Map<CompanyId, Instant> lockedAt = new HashMap<>();
             Instant start = Instant.now();
-            for (Fleet fleet : fleets) {
-                for (Fleet.Company company : fleet.companies) {
-                    DemoBook book = new DemoBook(new DemoPlan(3, INVOICES, 0, 0), DemoRegion.of(company.reference()));
-                    lockedAt.put(company.id(), Instant.now());
-                    book.invoices().forEach(invoice -> fleet.sync.invoiceLocked(company.id(), invoice));
-                }
+            for (Fleet.Company company : fleet.companies) {
+                DemoBook book = new DemoBook(new DemoPlan(3, INVOICES, 0, 0), DemoRegion.of(company.reference()));
+                lockedAt.put(company.id(), Instant.now());
+                Fleet engine = fleet;
+                book.invoices().forEach(invoice -> engine.sync.invoiceLocked(company.id(), invoice));
             }
             int expected = (lockedAt.size() - 1) * INVOICES;
             Instant deadline = start.plus(timeout);
+            int busiest = 0;
             while (healthyCount(synced, hung.id()) < expected && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
+                busiest = Math.max(busiest, fleet.lanesInATurn());
             }
             Duration wall = Duration.between(start, Instant.now());
             List<Long> millis = new ArrayList<>();
@@ -107,11 +106,12 @@ record IsolationMeasurement(Scenario healthy, Scenario hanging) {
                 }
             });
             Scenario scenario = new Scenario(withHang, lockedAt.size(), expected, millis, wall);
-            out.printf("  %d of %d healthy invoices SYNCED in %.1f s%s%n", millis.size(), expected, wall.toMillis() / 1000.0,
-                    scenario.complete() ? "; p99 lock to SYNCED %.1f s".formatted(scenario.p99() / 1000) : " (timed out)");
+            out.printf("  %d of %d healthy invoices SYNCED in %.1f s%s; at most %d lanes handed a turn at once (running on one of the lane workers or queued for one)%n", millis.size(), expected,
+                    wall.toMillis() / 1000.0, scenario.complete() ? "; p99 lock to SYNCED %.1f s".formatted(scenario.p99() / 1000) : " (timed out)",
+                    busiest);
             return scenario;
         } finally {
-            for (Fleet fleet : fleets) {
+            if (fleet != null) {
                 fleet.close();
             }
         }

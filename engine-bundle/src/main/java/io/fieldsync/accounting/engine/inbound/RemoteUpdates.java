@@ -21,6 +21,7 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderSession;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.spi.RemoteChanges;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteEventType;
@@ -28,6 +29,7 @@ import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.JournalEntry;
@@ -48,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * for its state) and a polling backstop for whatever a webhook missed; and, for companies with
  * two-way name sync, customer names changed there. Everything runs on this component's own thread,
  * so a webhook is answered at once and never waits for the accounting system.
+ *
+ * <p>A webhook's follow-up read spends the company's lane budget like any document call. When that budget is spent,
+ * or the accounting system refuses the read with a 429, the read is held here until the lane may call again and then
+ * made, instead of being left to the next poll (fifteen minutes later): the vendors' windows are a minute (Xero's 60
+ * calls, QuickBooks' 500 requests), so the host hears of the payment within about a minute. Held reads live in memory
+ * only: the webhook was answered already and the vendor will not send it again, but polling still catches whatever a
+ * restart loses, so a durable queue would add a table for a gap polling already covers.
  */
 @Component(service = RemoteUpdates.class, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -63,6 +72,8 @@ public class RemoteUpdates {
     private static final Set<RemoteResourceType> SETTLEMENT_TYPES = EnumSet.of(RemoteResourceType.PAYMENT, RemoteResourceType.CREDIT_NOTE);
     /** How long webhook events are gathered before their invoices are read. */
     private static final Duration COALESCE = Duration.ofSeconds(1);
+    /** The shortest a read is held for a lane's limit. */
+    private static final Duration HOLD_AT_LEAST = Duration.ofMillis(100);
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -80,6 +91,14 @@ public class RemoteUpdates {
     private final Map<Tenant, Set<String>> pendingContacts = new LinkedHashMap<>();
     private final Map<Tenant, List<RemoteEvent>> pendingSettlements = new LinkedHashMap<>();
     private boolean flushScheduled;
+    /** Reads held back for a lane's limit, per organisation; guarded by {@link #pending}. */
+    private final Map<Tenant, HeldReads> held = new LinkedHashMap<>();
+    /** When the flush that makes the held reads is due; guarded by {@link #pending}. */
+    private Instant heldWakeAt;
+
+    /** Invoice reads (and the settlement events that name more invoices) that wait for the lane until {@code notBefore}. */
+    private record HeldReads(Instant notBefore, Set<String> invoiceIds, List<RemoteEvent> settlements) {
+    }
 
     @Activate
     public RemoteUpdates(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher,
@@ -185,6 +204,7 @@ public class RemoteUpdates {
             contacts = new LinkedHashMap<>(pendingContacts);
             pendingContacts.clear();
             flushScheduled = false;
+            takeDueHeldReads(batch, settlements);
         }
         contacts.forEach((tenant, remoteIds) -> {
             try {
@@ -202,6 +222,69 @@ public class RemoteUpdates {
                         tenant.provider(), tenant.tenantId(), e.toString());
             }
         });
+        wakeForHeldReads();
+    }
+
+    /** Moves the held reads whose lane may call now into this flush, before the events that came since (same order). */
+    private void takeDueHeldReads(Map<Tenant, Set<String>> batch, Map<Tenant, List<RemoteEvent>> settlements) {
+        Instant now = clock.instant();
+        var due = held.entrySet().iterator();
+        while (due.hasNext()) {
+            var entry = due.next();
+            if (entry.getValue().notBefore().isAfter(now)) {
+                continue;
+            }
+            due.remove();
+            Set<String> ids = new LinkedHashSet<>(entry.getValue().invoiceIds());
+            ids.addAll(batch.getOrDefault(entry.getKey(), Set.of()));
+            batch.put(entry.getKey(), ids);
+            List<RemoteEvent> events = new ArrayList<>(entry.getValue().settlements());
+            events.addAll(settlements.getOrDefault(entry.getKey(), List.of()));
+            settlements.put(entry.getKey(), events);
+        }
+    }
+
+    /** Holds reads of the organisation until its lane may call at {@code notBefore}, with any held already. */
+    private void hold(Tenant tenant, Instant notBefore, List<String> invoiceIds, List<RemoteEvent> settlements) {
+        // a wait that ends now (a window reset the provider reported to the millisecond) must not spin the flush thread
+        Instant soonest = clock.instant().plus(HOLD_AT_LEAST);
+        if (notBefore.isBefore(soonest)) {
+            notBefore = soonest;
+        }
+        synchronized (pending) {
+            HeldReads before = held.get(tenant);
+            Set<String> ids = new LinkedHashSet<>(before == null ? Set.of() : before.invoiceIds());
+            ids.addAll(invoiceIds);
+            List<RemoteEvent> events = new ArrayList<>(before == null ? List.of() : before.settlements());
+            events.addAll(settlements);
+            Instant until = before == null || notBefore.isAfter(before.notBefore()) ? notBefore : before.notBefore();
+            held.put(tenant, new HeldReads(until, ids, List.copyOf(events)));
+        }
+    }
+
+    /** Schedules a flush for the earliest held read, unless one is due by then already. */
+    private void wakeForHeldReads() {
+        Instant earliest;
+        synchronized (pending) {
+            earliest = held.values().stream().map(HeldReads::notBefore).min(Instant::compareTo).orElse(null);
+            if (earliest == null || (heldWakeAt != null && !heldWakeAt.isAfter(earliest) && heldWakeAt.isAfter(clock.instant()))) {
+                return;
+            }
+            heldWakeAt = earliest;
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), earliest).toMillis());
+        try {
+            executor.schedule(this::flushSafely, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.warn("Accounting is stopping; {} webhook reads held for a rate limit are left to polling", held.size());
+        }
+    }
+
+    /** How many organisations have webhook reads held for a lane's limit (for status displays and tests). */
+    public int heldReads() {
+        synchronized (pending) {
+            return held.size();
+        }
     }
 
     private void invoicesChanged(Tenant tenant, List<String> announced, List<RemoteEvent> settlements) {
@@ -214,11 +297,31 @@ public class RemoteUpdates {
             if (session.isEmpty()) {
                 continue;
             }
-            List<String> invoiceIds = withSettled(provider.get(), session.get(), company, announced, settlements);
+            Optional<LaneWait> wait = dispatcher.laneWait(company, tenant.provider());
+            if (wait.isPresent()) {
+                LOG.debug("Webhook reads of company {} wait for its {} lane: {}", company, tenant.provider(), wait.get().note());
+                hold(tenant, wait.get().until(), announced, settlements);
+                continue;
+            }
+            List<String> invoiceIds;
+            try {
+                invoiceIds = withSettled(provider.get(), session.get(), company, announced, settlements);
+            } catch (RateLimitedException limited) {
+                heldForLimit(tenant, company, limited, announced, settlements);
+                continue;
+            }
             if (invoiceIds.isEmpty()) {
                 continue;
             }
-            for (RemoteInvoiceState state : states(provider.get(), session.get(), company, invoiceIds)) {
+            List<RemoteInvoiceState> read = new ArrayList<>();
+            try {
+                states(provider.get(), session.get(), company, invoiceIds, read);
+            } catch (RateLimitedException limited) {
+                List<String> unread = new ArrayList<>(invoiceIds);
+                read.forEach(state -> unread.remove(state.remoteId()));
+                heldForLimit(tenant, company, limited, unread, List.of());
+            }
+            for (RemoteInvoiceState state : read) {
                 try {
                     apply(company, tenant.provider(), state);
                 } catch (RuntimeException e) {
@@ -229,7 +332,20 @@ public class RemoteUpdates {
         }
     }
 
-    /** The announced invoices and those the payment and credit-note events concern; a failure to tell is left to polling. */
+    /** The read was refused for a limit: the lane pauses for everyone, and the read waits for it here. */
+    private void heldForLimit(Tenant tenant, CompanyId company, RateLimitedException limited, List<String> invoiceIds,
+                              List<RemoteEvent> settlements) {
+        dispatcher.laneRefused(company, tenant.provider(), limited);
+        Instant until = clock.instant().plus(limited.retryAfter());
+        LOG.info("{} refused webhook reads of company {} for its {} limit; {} invoices are read at {}", tenant.provider(), company,
+                limited.limit().words(), invoiceIds.size() + settlements.size(), until);
+        hold(tenant, until, invoiceIds, settlements);
+    }
+
+    /**
+     * The announced invoices and those the payment and credit-note events concern; a failure to tell is left to polling,
+     * except a refusal for a limit, which the caller holds until the lane may call again.
+     */
     private List<String> withSettled(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> announced,
                                      List<RemoteEvent> settlements) {
         if (settlements.isEmpty()) {
@@ -238,6 +354,8 @@ public class RemoteUpdates {
         Set<String> ids = new LinkedHashSet<>(announced);
         try {
             ids.addAll(provider.provider().webhooks().invoicesAffectedBy(session, settlements));
+        } catch (RateLimitedException limited) {
+            throw limited;
         } catch (RuntimeException e) {
             LOG.warn("Could not tell which invoices {} payment or credit events of company {} concern; polling will catch them: {}",
                     settlements.size(), company, e.toString());
@@ -248,24 +366,30 @@ public class RemoteUpdates {
     /**
      * The invoices' states in one read; when that read fails because of one of them (an id the accounting system
      * refuses), they are read one by one so that the others still arrive. A failure of the whole service or
-     * connection is not repeated per invoice: polling catches up.
+     * connection is not repeated per invoice: polling catches up. A refusal for a limit ends the reads with those read
+     * so far in {@code states}, for the caller to hold the rest.
      */
-    private List<RemoteInvoiceState> states(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> invoiceIds) {
+    private void states(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> invoiceIds,
+                        List<RemoteInvoiceState> states) {
         try {
-            return provider.provider().ledger().invoiceStates(session, invoiceIds);
+            states.addAll(provider.provider().ledger().invoiceStates(session, invoiceIds));
+            return;
+        } catch (RateLimitedException limited) {
+            throw limited;
         } catch (RuntimeException failed) {
             if (invoiceIds.size() == 1 || failsEveryRead(failed)) {
                 LOG.warn("Could not read {} invoices of company {} after {} webhooks; polling will catch them: {}", invoiceIds.size(),
                         company, provider.id(), failed.toString());
-                return List.of();
+                return;
             }
             LOG.info("Reading {} invoices of company {} from {} at once failed ({}); reading them one by one", invoiceIds.size(), company,
                     provider.id(), failed.toString());
         }
-        List<RemoteInvoiceState> states = new ArrayList<>();
         for (String invoiceId : invoiceIds) {
             try {
                 states.add(provider.provider().ledger().invoiceState(session, invoiceId));
+            } catch (RateLimitedException limited) {
+                throw limited;
             } catch (RuntimeException failed) {
                 LOG.warn("Left out {} invoice {} of company {}, announced by webhook: {}", provider.id(), invoiceId, company, failed.toString());
                 if (failsEveryRead(failed)) {
@@ -273,7 +397,6 @@ public class RemoteUpdates {
                 }
             }
         }
-        return states;
     }
 
     /** A failure of the service or of the connection, not of one resource: reading resources one by one would not help. */

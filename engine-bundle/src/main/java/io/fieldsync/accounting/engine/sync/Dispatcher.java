@@ -33,6 +33,7 @@ import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
@@ -299,6 +300,19 @@ public class Dispatcher {
     /** Where a lane stands, for status displays: until when it is quiet and why. */
     public Optional<String> laneNote(CompanyId company, String provider) {
         return lanes.quiet(new LaneId(company, provider)).map(LaneWait::note);
+    }
+
+    /**
+     * Until when, and why, the company's lane of {@code provider} must not call; empty when its next call fits. Reads
+     * made outside a turn (a webhook's follow-up read) ask this too: they spend the same budgets as the documents.
+     */
+    public Optional<LaneWait> laneWait(CompanyId company, String provider) {
+        return lanes.waitBeforeCall(new LaneId(company, provider));
+    }
+
+    /** A call made outside a turn was refused for a limit: the lane (or the app) pauses as if a turn had been refused. */
+    public void laneRefused(CompanyId company, String provider, RateLimitedException limited) {
+        lanes.limited(new LaneId(company, provider), limited);
     }
 
     /** How many lanes are in a turn right now (each holds one lane worker). */

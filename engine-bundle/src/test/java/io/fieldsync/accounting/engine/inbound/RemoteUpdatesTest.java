@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,8 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.PaymentState;
 import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.api.spi.RemoteEvent;
 import io.fieldsync.accounting.api.spi.RemoteEventType;
 import io.fieldsync.accounting.api.spi.RemoteResourceType;
@@ -190,5 +193,52 @@ class RemoteUpdatesTest {
         engine.remoteUpdates.settle();
 
         assertThat(xero.stateReads).containsExactly(List.of("xero-inv-I-1", "xero-inv-I-2"));
+    }
+
+    @Test
+    void aWebhookReadRefusedForTheMinuteLimitWaitsForTheLaneAndThenHappensInsteadOfWaitingForPolling() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+        xero.stateReadsFail = new RateLimitedException(RateLimit.MINUTE, Duration.ofSeconds(40));
+
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.settle();
+        xero.stateReadsFail = null;
+        engine.clock.advance(Duration.ofSeconds(39));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.stateReads).as("no second read inside the window Xero asked us to wait").hasSize(1);
+        assertThat(engine.remoteUpdates.heldReads()).as("held, not dropped to polling").isEqualTo(1);
+        assertThat(engine.dispatcher.laneNote(ACME, "xero")).as("the lane the documents use is paused too")
+                .hasValueSatisfying(note -> assertThat(note).startsWith("paused until 2026-11-02T09:00:40Z"));
+
+        engine.clock.advance(Duration.ofSeconds(1));
+        engine.remoteUpdates.settle();
+        engine.notifier.flush();
+
+        assertThat(xero.stateReads).containsExactly(List.of("xero-inv-I-1"), List.of("xero-inv-I-1"));
+        assertThat(engine.sync.status(I1).orElseThrow().paymentState().amountPaid()).isEqualByComparingTo("100.00");
+        assertThat(engine.paymentStatesHeard).containsExactly(I1);
+        assertThat(engine.remoteUpdates.heldReads()).isZero();
+    }
+
+    @Test
+    void aWebhookReadWaitsWhileTheLaneIsPausedAndDoesNotProvokeAnother429() {
+        xero.remoteInvoices.put("xero-inv-I-1", partlyPaid("100.00"));
+        xero.stateReadsFail = new RateLimitedException(RateLimit.MINUTE, Duration.ofSeconds(30));
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-1")));
+        engine.remoteUpdates.settle();
+        xero.stateReadsFail = null;
+
+        engine.clock.advance(Duration.ofSeconds(10));
+        engine.remoteUpdates.accept("xero", List.of(invoiceEvent("tenant-1", "xero-inv-I-2")));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.stateReads).as("the new event waits with the first for the paused lane").hasSize(1);
+
+        engine.clock.advance(Duration.ofSeconds(20));
+        engine.remoteUpdates.settle();
+
+        assertThat(xero.stateReads).as("both read in one call once the lane may call").last()
+                .isEqualTo(List.of("xero-inv-I-1", "xero-inv-I-2"));
     }
 }
