@@ -11,6 +11,7 @@ import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.StoredConnection;
+import io.fieldsync.accounting.engine.store.LaneId;
 
 /** The engine's side of calls into a provider for one connected company. */
 public final class EngineSession implements ProviderSession {

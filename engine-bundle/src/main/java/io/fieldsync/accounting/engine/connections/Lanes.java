@@ -13,6 +13,7 @@ import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
+import io.fieldsync.accounting.engine.store.LaneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

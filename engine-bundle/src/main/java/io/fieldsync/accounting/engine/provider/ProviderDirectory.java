@@ -16,7 +16,7 @@ import io.fieldsync.accounting.engine.ConfigurationCheck;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.CompanyProviders;
-import io.fieldsync.accounting.engine.store.DueLane;
+import io.fieldsync.accounting.engine.store.LaneId;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -133,14 +133,14 @@ public class ProviderDirectory {
     }
 
     /** Every company and provider with documents due now, each company's bound documents in their own lane. */
-    public List<DueLane> lanesWithDueWork(java.time.Instant now) {
+    public List<LaneId> lanesWithDueWork(java.time.Instant now) {
         return stores.journal().lanesWithDueWork(now);
     }
 
     /**
      * Why a lane's documents wait when its provider is not there: none chosen, or chosen and not installed.
      */
-    public SyncError whyWaiting(DueLane lane) {
+    public SyncError whyWaiting(LaneId lane) {
         if (EngineConfiguration.NO_PROVIDER.equals(lane.provider())) {
             return new SyncError(ErrorCode.PROVIDER_UNAVAILABLE, "No accounting system is chosen for company " + lane.company()
                     + ". Documents wait until an admin chooses one (accounting:use, or provider in " + EngineConfiguration.PID + ").",

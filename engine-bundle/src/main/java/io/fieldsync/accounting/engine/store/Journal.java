@@ -188,18 +188,18 @@ public final class Journal {
     }
 
     /** The lanes (company and provider) with something due now; a company may have two while it moves. */
-    public List<DueLane> lanesWithDueWork(Instant now) {
+    public List<LaneId> lanesWithDueWork(Instant now) {
         return database.transaction(connection -> {
             try (PreparedStatement query = connection.prepareStatement(LANES_WITH_DUE_WORK)) {
                 query.setString(1, companyProviders.byDefault());
                 Database.setInstant(query, 2, now);
-                List<DueLane> lanes = new ArrayList<>();
+                List<LaneId> lanes = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        lanes.add(new DueLane(CompanyId.of(rows.getString(1)), rows.getString(2)));
+                        lanes.add(new LaneId(CompanyId.of(rows.getString(1)), rows.getString(2)));
                     }
                 }
-                lanes.sort(java.util.Comparator.comparing((DueLane lane) -> lane.company().value()).thenComparing(DueLane::provider));
+                lanes.sort(java.util.Comparator.comparing((LaneId lane) -> lane.company().value()).thenComparing(LaneId::provider));
                 return lanes;
             }
         });
@@ -207,7 +207,7 @@ public final class Journal {
 
     /** The companies with something due now. */
     public List<CompanyId> companiesWithDueWork(Instant now) {
-        return lanesWithDueWork(now).stream().map(DueLane::company).distinct().toList();
+        return lanesWithDueWork(now).stream().map(LaneId::company).distinct().toList();
     }
 
     /** When the next queued row becomes due, if any is queued. */
@@ -272,14 +272,14 @@ public final class Journal {
      * Turns other nodes' unanswered attempts in lanes this node holds into unknown outcomes: holding the lane means their
      * lease ended (they died, or stalled past it), so they no longer send. Returns how many.
      */
-    public int markOrphaned(Collection<LaneLeases.Lane> lanes, SyncError why, Instant now) {
+    public int markOrphaned(Collection<LaneId> lanes, SyncError why, Instant now) {
         if (lanes.isEmpty()) {
             return 0;
         }
         return database.transaction(connection -> {
             int marked = 0;
             try (PreparedStatement update = connection.prepareStatement(ORPHANED)) {
-                for (LaneLeases.Lane lane : lanes) {
+                for (LaneId lane : lanes) {
                     update.setString(1, why.code().name());
                     update.setString(2, why.message());
                     Database.setInstant(update, 3, now);

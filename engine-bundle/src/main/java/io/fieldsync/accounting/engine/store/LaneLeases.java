@@ -25,16 +25,12 @@ import io.fieldsync.accounting.api.CompanyId;
  */
 public final class LaneLeases {
 
-    /** One company's connection to one accounting system. */
-    public record Lane(CompanyId company, String provider) {
-    }
-
     /** Who holds a lane, and until when. */
-    public record Lease(Lane lane, NodeId owner, Instant until) {
+    public record Lease(LaneId lane, NodeId owner, Instant until) {
     }
 
-    private static final Comparator<Lane> ORDER = Comparator.comparing((Lane lane) -> lane.company().value())
-            .thenComparing(Lane::provider);
+    private static final Comparator<LaneId> ORDER = Comparator.comparing((LaneId lane) -> lane.company().value())
+            .thenComparing(LaneId::provider);
     private static final String TAKEABLE = "SELECT owner FROM lane_leases WHERE provider = ? AND company_id = ? "
             + "AND (owner = ? OR lease_until < ?) FOR UPDATE SKIP LOCKED";
     private static final String TAKE = "UPDATE lane_leases SET owner = ?, acquired_at = CASE WHEN owner = ? THEN acquired_at ELSE ? END, "
@@ -62,7 +58,7 @@ public final class LaneLeases {
      * Claims those of {@code candidates} that are free, expired, or already this node's, until {@code until}; returns
      * the lanes this node now holds. A lane held by a live other node is left to it.
      */
-    public Set<Lane> claim(NodeId node, Collection<Lane> candidates, Instant now, Instant until) {
+    public Set<LaneId> claim(NodeId node, Collection<LaneId> candidates, Instant now, Instant until) {
         return claim(node, candidates, now, until, Integer.MAX_VALUE);
     }
 
@@ -70,20 +66,20 @@ public final class LaneLeases {
      * Claims as {@link #claim(NodeId, Collection, Instant, Instant)} does, but holds at most {@code share} lanes: its own
      * first, then free ones; those of its own beyond the share are released, for the other live nodes to take.
      */
-    public Set<Lane> claim(NodeId node, Collection<Lane> candidates, Instant now, Instant until, int share) {
-        List<Lane> ordered = candidates.stream().distinct().sorted(ORDER).toList();
+    public Set<LaneId> claim(NodeId node, Collection<LaneId> candidates, Instant now, Instant until, int share) {
+        List<LaneId> ordered = candidates.stream().distinct().sorted(ORDER).toList();
         if (ordered.isEmpty() || share < 1) {
             return Set.of();
         }
-        Set<Lane> held = new LinkedHashSet<>();
-        List<Lane> missing = new ArrayList<>();
+        Set<LaneId> held = new LinkedHashSet<>();
+        List<LaneId> missing = new ArrayList<>();
         database.transaction(connection -> {
-            List<Lane> own = new ArrayList<>();
-            List<Lane> free = new ArrayList<>();
+            List<LaneId> own = new ArrayList<>();
+            List<LaneId> free = new ArrayList<>();
             try (PreparedStatement takeable = connection.prepareStatement(TAKEABLE);
                  PreparedStatement take = connection.prepareStatement(TAKE);
                  PreparedStatement exists = connection.prepareStatement(EXISTS)) {
-                for (Lane lane : ordered) {
+                for (LaneId lane : ordered) {
                     takeable.setString(1, lane.provider());
                     takeable.setString(2, lane.company().value());
                     takeable.setString(3, node.value());
@@ -106,10 +102,10 @@ public final class LaneLeases {
                         }
                     }
                 }
-                List<Lane> chosen = new ArrayList<>(own);
+                List<LaneId> chosen = new ArrayList<>(own);
                 chosen.addAll(free);
                 for (int i = 0; i < chosen.size(); i++) {
-                    Lane lane = chosen.get(i);
+                    LaneId lane = chosen.get(i);
                     // beyond the share, a lane of its own is given back (ends now) and a free one left alone
                     boolean keep = i < share;
                     if (!keep && !own.contains(lane)) {
@@ -129,7 +125,7 @@ public final class LaneLeases {
             }
             return null;
         });
-        for (Lane lane : missing) {
+        for (LaneId lane : missing) {
             if (held.size() < share && insert(node, lane, now, until)) {
                 held.add(lane);
             }
@@ -177,7 +173,7 @@ public final class LaneLeases {
     }
 
     /** A lane no node ever held: the first insert wins, another node's concurrent insert loses on the key. */
-    private boolean insert(NodeId node, Lane lane, Instant now, Instant until) {
+    private boolean insert(NodeId node, LaneId lane, Instant now, Instant until) {
         try {
             return database.transaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -201,12 +197,12 @@ public final class LaneLeases {
      * Extends this node's lease on {@code lane} to {@code until}. False when the node no longer holds it (its lease
      * expired and another node took the lane over): it must then leave the lane alone.
      */
-    public boolean renew(NodeId node, Lane lane, Instant until) {
+    public boolean renew(NodeId node, LaneId lane, Instant until) {
         return update(RENEW, node, lane, until);
     }
 
     /** Gives the lane up at once (it ran dry, or the node stops), so another node need not wait for the lease to end. */
-    public void release(NodeId node, Lane lane, Instant now) {
+    public void release(NodeId node, LaneId lane, Instant now) {
         update(RELEASE, node, lane, now.minusMillis(1));
     }
 
@@ -235,7 +231,7 @@ public final class LaneLeases {
                 List<Lease> leases = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        leases.add(new Lease(new Lane(CompanyId.of(rows.getString("company_id")), rows.getString("provider")),
+                        leases.add(new Lease(new LaneId(CompanyId.of(rows.getString("company_id")), rows.getString("provider")),
                                 new NodeId(rows.getString("owner")), Database.instant(rows, "lease_until")));
                     }
                 }
@@ -251,7 +247,7 @@ public final class LaneLeases {
         return nodes;
     }
 
-    private boolean update(String sql, NodeId node, Lane lane, Instant until) {
+    private boolean update(String sql, NodeId node, LaneId lane, Instant until) {
         return database.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 Database.setInstant(update, 1, until);

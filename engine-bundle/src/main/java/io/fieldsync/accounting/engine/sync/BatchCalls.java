@@ -19,7 +19,7 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.EngineStores;
-import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;

@@ -17,7 +17,7 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.EngineSession;
-import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;

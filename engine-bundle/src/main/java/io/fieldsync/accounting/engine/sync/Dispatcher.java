@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -38,13 +37,12 @@ import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
-import io.fieldsync.accounting.engine.connections.LaneId;
+import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
-import io.fieldsync.accounting.engine.store.DueLane;
 import io.fieldsync.accounting.engine.store.LaneLeases;
 import io.fieldsync.accounting.engine.store.StoredConnection;
 
@@ -102,7 +100,7 @@ public class Dispatcher {
     private volatile RetryPolicy retry;
     private volatile Duration lease;
     /** The lanes this node held after its last pass; touched only on the dispatcher's thread. */
-    private Set<LaneLeases.Lane> held = Set.of();
+    private Set<LaneId> held = Set.of();
     /**
      * How often quiet connections are checked: far more often than the two weeks' notice they need, and often
      * enough that a refresh whose answer was lost is retried with the same refresh token within the 30 minutes
@@ -361,10 +359,10 @@ public class Dispatcher {
     private List<CompletableFuture<Integer>> turns() {
         Instant now = clock.instant();
         stores.journal().markAbandoned(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        Set<LaneLeases.Lane> candidates = new LinkedHashSet<>();
-        directory.lanesWithDueWork(now).forEach(lane -> candidates.add(new LaneLeases.Lane(lane.company(), lane.provider())));
+        Set<LaneId> candidates = new LinkedHashSet<>();
+        candidates.addAll(directory.lanesWithDueWork(now));
         // a lane in a turn keeps its lease (renewed with this claim) though nothing in it is due: its call is in flight
-        busy.forEach(lane -> candidates.add(new LaneLeases.Lane(lane.company(), lane.provider())));
+        candidates.addAll(busy);
         releaseDrained(candidates, now);
         if (candidates.isEmpty()) {
             return List.of();
@@ -376,21 +374,20 @@ public class Dispatcher {
         stores.journal().markOrphaned(held, INTERRUPTED, now);
         Recorder recorder = new Recorder(stores, notifier, retry, clock);
         List<CompletableFuture<Integer>> turns = new ArrayList<>();
-        for (LaneLeases.Lane leased : held) {
+        for (LaneId lane : held) {
             if (stopping) {
                 break;
             }
-            LaneId lane = new LaneId(leased.company(), leased.provider());
             if (busy.contains(lane)) {
                 continue;
             }
-            Optional<ActiveProvider> provider = directory.provider(leased.provider());
+            Optional<ActiveProvider> provider = directory.provider(lane.provider());
             if (provider.isEmpty()) {
-                holdForProvider(new DueLane(leased.company(), leased.provider()), recorder, now);
+                holdForProvider(lane, recorder, now);
                 continue;
             }
             lanes.declare(provider.get().id(), provider.get().descriptor().limits());
-            turn(lane, leased, provider.get(), recorder).ifPresent(turns::add);
+            turn(lane, provider.get(), recorder).ifPresent(turns::add);
         }
         return turns;
     }
@@ -400,7 +397,7 @@ public class Dispatcher {
      * minute budget (it is woken when that ends). A lane out of its daily budget still gets its turn: the round
      * defers its documents with the reason, so that they show until when they wait.
      */
-    private Optional<CompletableFuture<Integer>> turn(LaneId lane, LaneLeases.Lane leased, ActiveProvider provider, Recorder recorder) {
+    private Optional<CompletableFuture<Integer>> turn(LaneId lane, ActiveProvider provider, Recorder recorder) {
         Optional<LaneWait> wait = lanes.waitBeforeCall(lane);
         if (wait.isPresent() && wait.get().limit() != RateLimit.DAY) {
             wakeAt(wait.get().until());
@@ -414,7 +411,7 @@ public class Dispatcher {
             workers.execute(() -> {
                 int handled = 0;
                 try {
-                    if (!stopping && !stores.leases().renew(stores.node(), leased, clock.instant().plus(lease))) {
+                    if (!stopping && !stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
                         handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
@@ -453,8 +450,8 @@ public class Dispatcher {
     }
 
     /** Lanes held at the last pass with nothing due now are given back, for whichever node sees work in them first. */
-    private void releaseDrained(Set<LaneLeases.Lane> due, Instant now) {
-        for (LaneLeases.Lane lane : held) {
+    private void releaseDrained(Set<LaneId> due, Instant now) {
+        for (LaneId lane : held) {
             if (!due.contains(lane)) {
                 stores.leases().release(stores.node(), lane, now);
             }
@@ -494,7 +491,7 @@ public class Dispatcher {
         }
     }
 
-    private void holdForProvider(DueLane lane, Recorder recorder, Instant now) {
+    private void holdForProvider(LaneId lane, Recorder recorder, Instant now) {
         SyncError reason = directory.whyWaiting(lane);
         for (DocumentKind kind : DocumentKind.values()) {
             recorder.waiting(stores.journal().due(lane.company(), kind, lane.provider(), now, 1000), SyncStatus.PENDING, reason,

@@ -99,8 +99,8 @@ class CompanyProvidersTest {
 
         providers.choose(ACME, "quickbooks", "alice", NOW);
 
-        assertThat(journal.lanesWithDueWork(NOW)).containsExactly(new DueLane(ACME, "quickbooks"), new DueLane(ACME, "xero"),
-                new DueLane(BOLT, "xero"));
+        assertThat(journal.lanesWithDueWork(NOW)).containsExactly(new LaneId(ACME, "quickbooks"), new LaneId(ACME, "xero"),
+                new LaneId(BOLT, "xero"));
         assertThat(journal.due(ACME, io.fieldsync.accounting.api.DocumentKind.INVOICE, "xero", NOW, 10))
                 .extracting(entry -> entry.document().hostId()).containsExactly("I-1");
         assertThat(journal.due(ACME, io.fieldsync.accounting.api.DocumentKind.INVOICE, "quickbooks", NOW, 10))

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
-import io.fieldsync.accounting.engine.store.LaneLeases.Lane;
+import io.fieldsync.accounting.engine.store.LaneId;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -37,7 +37,7 @@ class LaneLeasesTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final NodeId ONE = new NodeId("node-1");
     private static final NodeId TWO = new NodeId("node-2");
-    private static final Lane ACME = new Lane(CompanyId.of("acme"), "xero");
+    private static final LaneId ACME = new LaneId(CompanyId.of("acme"), "xero");
 
     @Parameter
     TestDatabase kind;
@@ -92,7 +92,7 @@ class LaneLeasesTest {
 
     @Test
     void aCleanStopReleasesEveryLaneOfTheNodeAndNoOtherNodes() {
-        Lane other = new Lane(CompanyId.of("globex"), "xero");
+        LaneId other = new LaneId(CompanyId.of("globex"), "xero");
         leases.claim(ONE, List.of(ACME), NOW, NOW.plus(LEASE));
         leases.claim(TWO, List.of(other), NOW, NOW.plus(LEASE));
 
@@ -115,13 +115,13 @@ class LaneLeasesTest {
 
     @Test
     void aNodeHoldsAtMostItsShareAndHandsTheRestToTheNodeThatJoined() {
-        List<Lane> lanes = IntStream.range(0, 4).mapToObj(n -> new Lane(CompanyId.of("company-" + n), "xero")).toList();
+        List<LaneId> lanes = IntStream.range(0, 4).mapToObj(n -> new LaneId(CompanyId.of("company-" + n), "xero")).toList();
         assertThat(leases.claim(ONE, lanes, NOW, NOW.plus(LEASE), 4)).hasSize(4);
 
         Instant later = NOW.plusSeconds(1);
         assertThat(leases.claim(TWO, lanes, later, later.plus(LEASE), 2)).as("all still held by node one").isEmpty();
-        Set<Lane> keptByOne = leases.claim(ONE, lanes, later, later.plus(LEASE), 2);
-        Set<Lane> takenByTwo = leases.claim(TWO, lanes, later, later.plus(LEASE), 2);
+        Set<LaneId> keptByOne = leases.claim(ONE, lanes, later, later.plus(LEASE), 2);
+        Set<LaneId> takenByTwo = leases.claim(TWO, lanes, later, later.plus(LEASE), 2);
 
         assertThat(keptByOne).hasSize(2);
         assertThat(takenByTwo).hasSize(2).doesNotContainAnyElementsOf(keptByOne);
@@ -131,30 +131,30 @@ class LaneLeasesTest {
     @Test
     @Timeout(120)
     void twoNodesClaimingTheSameLanesAtOnceNeverBothHoldOne() throws Exception {
-        List<Lane> lanes = IntStream.range(0, 40).mapToObj(n -> new Lane(CompanyId.of("company-" + n), "xero")).toList();
+        List<LaneId> lanes = IntStream.range(0, 40).mapToObj(n -> new LaneId(CompanyId.of("company-" + n), "xero")).toList();
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
                 // each round the previous leases have ended: every lane is up for grabs again, by both at the same moment
                 Instant at = NOW.plus(LEASE.multipliedBy(round * 2L + 1));
                 CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<Set<Lane>>> claims = new ArrayList<>();
+                List<Future<Set<LaneId>>> claims = new ArrayList<>();
                 for (NodeId node : List.of(ONE, TWO)) {
-                    Callable<Set<Lane>> claim = () -> {
+                    Callable<Set<LaneId>> claim = () -> {
                         together.await();
                         return leases.claim(node, lanes, at, at.plus(LEASE));
                     };
                     claims.add(nodes.submit(claim));
                 }
-                Set<Lane> one = claims.get(0).get(60, TimeUnit.SECONDS);
-                Set<Lane> two = claims.get(1).get(60, TimeUnit.SECONDS);
+                Set<LaneId> one = claims.get(0).get(60, TimeUnit.SECONDS);
+                Set<LaneId> two = claims.get(1).get(60, TimeUnit.SECONDS);
 
-                Set<Lane> both = new HashSet<>(one);
+                Set<LaneId> both = new HashSet<>(one);
                 both.retainAll(two);
                 assertThat(both).as("round %d: lanes both nodes think they hold", round).isEmpty();
                 assertThat(unionOf(one, two)).as("round %d: every lane is served by someone", round)
                         .containsExactlyInAnyOrderElementsOf(lanes);
-                Set<Lane> owners = new HashSet<>();
+                Set<LaneId> owners = new HashSet<>();
                 for (LaneLeases.Lease lease : leases.live(at)) {
                     owners.add(lease.lane());
                     assertThat(lease.owner().equals(ONE) ? one : two).as("round %d: the table agrees", round).contains(lease.lane());
@@ -166,8 +166,8 @@ class LaneLeasesTest {
         }
     }
 
-    private static Set<Lane> unionOf(Set<Lane> one, Set<Lane> two) {
-        Set<Lane> union = new HashSet<>(one);
+    private static Set<LaneId> unionOf(Set<LaneId> one, Set<LaneId> two) {
+        Set<LaneId> union = new HashSet<>(one);
         union.addAll(two);
         return union;
     }

@@ -115,12 +115,12 @@ class NodeAttemptsTest {
         JournalEntry globex = one.accept(other, "{}", "h2", null, SyncStatus.PENDING, false, NOW).entry();
         one.markSending(List.of(globex), "xero", e -> "key-g", NOW);
 
-        assertThat(two.markOrphaned(List.of(new LaneLeases.Lane(ACME, "xero")), WHY, NOW)).isEqualTo(1);
+        assertThat(two.markOrphaned(List.of(new LaneId(ACME, "xero")), WHY, NOW)).isEqualTo(1);
 
         assertThat(two.find(I1).orElseThrow().status()).isEqualTo(SyncStatus.OUTCOME_UNKNOWN);
         assertThat(two.find(I1).orElseThrow().inDoubt()).isTrue();
         assertThat(two.find(other).orElseThrow().status()).isEqualTo(SyncStatus.SENDING);
-        assertThat(one.markOrphaned(List.of(new LaneLeases.Lane(CompanyId.of("globex"), "xero")), WHY, NOW))
+        assertThat(one.markOrphaned(List.of(new LaneId(CompanyId.of("globex"), "xero")), WHY, NOW))
                 .as("a node's own attempts are never orphans").isZero();
     }
 

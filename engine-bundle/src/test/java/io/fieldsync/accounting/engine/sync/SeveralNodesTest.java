@@ -47,6 +47,7 @@ import io.fieldsync.accounting.engine.TestEngine;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.store.LaneLeases;
 import io.fieldsync.accounting.engine.store.NodeId;
 import io.fieldsync.accounting.engine.time.ManualClock;
@@ -196,7 +197,7 @@ class SeveralNodesTest {
             nodes.get(n % 3).sync.invoiceLocked(company, invoice("I-" + n, customer("C-" + n % 7)));
         }
         assertThat(doomed.provider.dying.await(120, TimeUnit.SECONDS)).as("node 3 got to its fatal call").isTrue();
-        Set<LaneLeases.Lane> lanesOfTheDead = lanesHeldBy(doomed.id);
+        Set<LaneId> lanesOfTheDead = lanesHeldBy(doomed.id);
         doomed.kill();
         assertThat(lanesOfTheDead).as("node 3 served companies when it died").isNotEmpty();
         assertThat(sendingRowsOf(doomed.id)).as("node 3 died with documents recorded as being sent").isPositive();
@@ -246,7 +247,7 @@ class SeveralNodesTest {
         }
     }
 
-    private Set<LaneLeases.Lane> lanesHeldBy(NodeId node) {
+    private Set<LaneId> lanesHeldBy(NodeId node) {
         return nodes.get(0).stores.leases().live(clock.instant()).stream().filter(lease -> lease.owner().equals(node))
                 .map(LaneLeases.Lease::lane).collect(Collectors.toSet());
     }
@@ -259,11 +260,11 @@ class SeveralNodesTest {
         return count("SELECT COUNT(*) FROM journal WHERE " + condition);
     }
 
-    private long rowsOfLanes(Set<LaneLeases.Lane> lanes) {
+    private long rowsOfLanes(Set<LaneId> lanes) {
         return lanes.stream().mapToLong(lane -> count("SELECT COUNT(*) FROM journal WHERE company_id = ?", lane.company().value())).sum();
     }
 
-    private long syncedRowsOfLanes(Set<LaneLeases.Lane> lanes) {
+    private long syncedRowsOfLanes(Set<LaneId> lanes) {
         return lanes.stream().mapToLong(lane -> count("SELECT COUNT(*) FROM journal WHERE company_id = ? AND status = 'SYNCED'",
                 lane.company().value())).sum();
     }
