@@ -83,6 +83,23 @@ class QboPaymentCallsTest extends QboSandboxTestBase {
         assertThat(sandbox.payments(realm.realmId())).isEmpty();
     }
 
+    @Test
+    void aPaymentRefusedBecauseItsInvoiceNowBelongsToAnotherCustomerIsSentAgainForThatCustomer() {
+        String before = customerId("Northside Electrical");
+        String after = customerId("Liam Gallagher");
+        String invoiceId = openInvoice("I-1", "FS-9401", before);
+        QboDirect inQuickBooks = new QboDirect(sandbox.apiUrl(), realm.realmId(), session.accessToken());
+        String syncToken = inQuickBooks.get("/invoice/" + invoiceId).path("Invoice").path("SyncToken").asText();
+        inQuickBooks.post("/invoice", "{\"Id\":\"" + invoiceId + "\",\"SyncToken\":\"" + syncToken + "\",\"sparse\":true,"
+                + "\"CustomerRef\":{\"value\":\"" + after + "\"}}");
+
+        PushOutcome outcome = provider.documents().pushPayments(session, List.of(payment("P-1", invoiceId, before, "100.00"))).get(0);
+
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.SYNCED);
+        assertThat(sandbox.payments(realm.realmId())).singleElement()
+                .satisfies(payment -> assertThat(payment.customerId()).isEqualTo(after));
+    }
+
     private String openInvoice(String hostId, String number, String customer) {
         return provider.documents().pushInvoices(session, List.of(invoicePush(invoice(hostId, number, ProductCategory.LABOUR), customer)))
                 .get(0).remoteId();
