@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,8 @@ import io.fieldsync.accounting.xero.wire.XeroValidationError;
 final class XeroContacts {
 
     private static final int PAGE_SIZE = 100;
+    /** The largest page Xero serves (api-facts §3.1, secondary); see {@link #wholeList}. */
+    private static final int WHOLE_LIST_PAGE_SIZE = 1000;
     private static final int IDS_PER_CALL = 20;
     private static final int MAX_URL_LENGTH = 2048;
     private static final String XERO_CONTACTS_URL = "https://api.xero.com/api.xro/2.0/Contacts?";
@@ -140,18 +143,24 @@ final class XeroContacts {
     }
 
     /**
-     * The organisation's active contacts, when they all fit Xero's first page: one call instead of a batch's several
-     * lookups. {@code GET /Contacts?page=1} answers "up to 100 contacts" (OpenAPI getContacts, parameter page), so a
-     * page of fewer is the whole list; archived contacts come only when asked for (includeArchived), as with the
-     * lookups. A full page means a bigger organisation: its lookups go by {@code where} from then on, and its list is
-     * not read again for as long as this provider runs (an organisation rarely shrinks below a page).
+     * The organisation's active contacts, when they all fit one page: one call instead of a batch's several lookups.
+     * {@code GET /Contacts?page=1} answers "up to 100 contacts" (OpenAPI getContacts, parameter page) and takes a
+     * {@code pageSize} ("Number of records to retrieve per page", the same operation; 1 to 1,000 per api-facts §3.1,
+     * a secondary source), so a page of fewer than 100, or of more than 100 and fewer than asked for, is the whole
+     * list whether or not Xero honours the size; exactly 100 may be Xero's own page and is not taken for the whole.
+     * Archived contacts come only when asked for (includeArchived), as with the lookups. A page that may not be the
+     * whole list means a bigger organisation: its lookups go by {@code where} from then on, and its list is not read
+     * again for as long as this provider runs (an organisation rarely shrinks).
      */
     private Optional<List<XeroContact>> wholeList(ProviderSession session) {
         if (bigOrganisations.contains(session.tenantId())) {
             return Optional.empty();
         }
-        List<XeroContact> firstPage = api.get(session, "/Contacts", Map.of("page", "1")).contactList();
-        if (firstPage.size() >= PAGE_SIZE) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", "1");
+        query.put("pageSize", Integer.toString(WHOLE_LIST_PAGE_SIZE));
+        List<XeroContact> firstPage = api.get(session, "/Contacts", query).contactList();
+        if (firstPage.size() == PAGE_SIZE || firstPage.size() >= WHOLE_LIST_PAGE_SIZE) {
             bigOrganisations.add(session.tenantId());
             return Optional.empty();
         }

@@ -37,7 +37,7 @@ class XeroContactListTest extends XeroSandboxTestBase {
         assertThat(outcomes.get(1).status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
         assertThat(outcomes.get(1).remoteId()).isEqualTo(contactId("Ridgeway University"));
         assertThat(outcomes.subList(2, outcomes.size())).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
-        assertThat(lookups()).singleElement().satisfies(query -> assertThat(query).isEqualTo("page=1"));
+        assertThat(lookups()).singleElement().satisfies(query -> assertThat(query).isEqualTo(WHOLE_LIST));
         assertThat(demo.contacts()).hasSize(3 + 48);
     }
 
@@ -49,8 +49,8 @@ class XeroContactListTest extends XeroSandboxTestBase {
     }
 
     @Test
-    void anOrganisationWithAFullFirstPageOfContactsIsSearchedAndItsListIsNotReadAgain() {
-        IntStream.range(0, 100).forEach(i -> demo.add(new Contact(UUID.randomUUID(), "Existing Client " + i,
+    void anOrganisationWhoseFirstPageHoldsExactlyXerosOwnHundredIsSearchedAndItsListIsNotReadAgain() {
+        IntStream.range(0, 97).forEach(i -> demo.add(new Contact(UUID.randomUUID(), "Existing Client " + i,
                 Instant.parse("2026-10-01T00:00:00Z"))));
         List<CustomerPush> first = new ArrayList<>(List.of(customerPush(new Customer("C-1", "Existing Client 7", null, null, null))));
         first.addAll(newCustomers(10, 60));
@@ -62,11 +62,27 @@ class XeroContactListTest extends XeroSandboxTestBase {
 
         assertThat(outcomes.get(0).status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
         assertThat(outcomes.get(0).remoteId()).isEqualTo(demo.activeContactNamed("Existing Client 7").orElseThrow().id().toString());
-        assertThat(firstLookups.get(0)).as("the list, read once").isEqualTo("page=1");
+        assertThat(firstLookups.get(0)).as("the list, read once").isEqualTo(WHOLE_LIST);
         assertThat(firstLookups.subList(1, firstLookups.size())).isNotEmpty().allSatisfy(query -> assertThat(query).startsWith("where="));
         assertThat(lookups()).as("a big organisation's list is not read again").isNotEmpty()
                 .allSatisfy(query -> assertThat(query).startsWith("where="));
     }
+
+    @Test
+    void aPageOfMoreThanAHundredAndFewerThanAskedForIsTheWholeListForXeroHonouredThePageSize() {
+        IntStream.range(0, 400).forEach(i -> demo.add(new Contact(UUID.randomUUID(), "Existing Client " + i,
+                Instant.parse("2026-10-01T00:00:00Z"))));
+        List<CustomerPush> batch = new ArrayList<>(List.of(customerPush(new Customer("C-1", "existing client 321", null, null, null))));
+        batch.addAll(newCustomers(10, 60));
+
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, batch);
+
+        assertThat(outcomes.get(0).status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
+        assertThat(outcomes.get(0).remoteId()).isEqualTo(demo.activeContactNamed("Existing Client 321").orElseThrow().id().toString());
+        assertThat(lookups()).containsExactly(WHOLE_LIST);
+    }
+
+    private static final String WHOLE_LIST = "page=1&pageSize=1000";
 
     private static List<CustomerPush> newCustomers(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> customerPush(new Customer("C-" + i, "Harbourside Client " + (100 + i) + " Ltd",
