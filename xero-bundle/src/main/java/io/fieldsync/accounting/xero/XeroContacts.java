@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.Customer;
@@ -32,11 +35,15 @@ import io.fieldsync.accounting.xero.wire.XeroValidationError;
 final class XeroContacts {
 
     private static final int PAGE_SIZE = 100;
+    /** The largest page Xero serves (api-facts §3.1, secondary); see {@link #wholeList}. */
+    private static final int WHOLE_LIST_PAGE_SIZE = 1000;
     private static final int IDS_PER_CALL = 20;
     private static final int MAX_URL_LENGTH = 2048;
     private static final String XERO_CONTACTS_URL = "https://api.xero.com/api.xro/2.0/Contacts?";
 
     private final XeroApi api;
+    /** Tenants whose contacts fill Xero's first page: their whole list is not worth a call. */
+    private final Set<String> bigOrganisations = ConcurrentHashMap.newKeySet();
 
     XeroContacts(XeroApi api) {
         this.api = api;
@@ -93,14 +100,16 @@ final class XeroContacts {
         Map<String, SyncError> nameFailures = new HashMap<>();
         List<List<Clause>> perCustomer = pushes.stream().map(XeroContacts::clauses).filter(clauses -> !clauses.isEmpty())
                 .distinct().toList();
-        for (List<List<Clause>> chunk : packed(perCustomer)) {
-            whereIsolated(session, chunk, emailFailures, nameFailures).forEach(contact -> {
-                if (!email(contact.emailAddress()).isEmpty()) {
-                    byEmail.putIfAbsent(email(contact.emailAddress()), contact);
-                }
-                byName.putIfAbsent(name(contact.name()), contact);
-            });
-        }
+        List<List<List<Clause>>> chunks = packed(perCustomer);
+        Optional<List<XeroContact>> wholeList = chunks.size() > 1 ? wholeList(session) : Optional.empty();
+        List<XeroContact> candidates = wholeList.orElseGet(() -> chunks.stream()
+                .flatMap(chunk -> whereIsolated(session, chunk, emailFailures, nameFailures).stream()).toList());
+        candidates.forEach(contact -> {
+            if (!email(contact.emailAddress()).isEmpty()) {
+                byEmail.putIfAbsent(email(contact.emailAddress()), contact);
+            }
+            byName.putIfAbsent(name(contact.name()), contact);
+        });
         Map<String, XeroContact> matches = new HashMap<>();
         Map<String, SyncError> failures = new HashMap<>();
         pushes.forEach(push -> {
@@ -110,7 +119,9 @@ final class XeroContacts {
             }
         });
         List<CustomerPush> rest = pushes.stream().filter(push -> !matches.containsKey(push.customer().hostId())).toList();
-        for (String quoted : rest.stream().map(push -> push.customer().name().strip()).distinct().filter(name -> !whereable(name)).toList()) {
+        List<String> quotedNames = wholeList.isPresent() ? List.of()
+                : rest.stream().map(push -> push.customer().name().strip()).distinct().filter(name -> !whereable(name)).toList();
+        for (String quoted : quotedNames) {
             try {
                 searchByName(session, quoted).ifPresent(contact -> byName.put(name(quoted), contact));
             } catch (AccountingException refused) {
@@ -129,6 +140,31 @@ final class XeroContacts {
             }
         });
         return new Lookup(matches, failures);
+    }
+
+    /**
+     * The organisation's active contacts, when they all fit one page: one call instead of a batch's several lookups.
+     * {@code GET /Contacts?page=1} answers "up to 100 contacts" (OpenAPI getContacts, parameter page) and takes a
+     * {@code pageSize} ("Number of records to retrieve per page", the same operation; 1 to 1,000 per api-facts §3.1,
+     * a secondary source), so a page of fewer than 100, or of more than 100 and fewer than asked for, is the whole
+     * list whether or not Xero honours the size; exactly 100 may be Xero's own page and is not taken for the whole.
+     * Archived contacts come only when asked for (includeArchived), as with the lookups. A page that may not be the
+     * whole list means a bigger organisation: its lookups go by {@code where} from then on, and its list is not read
+     * again for as long as this provider runs (an organisation rarely shrinks).
+     */
+    private Optional<List<XeroContact>> wholeList(ProviderSession session) {
+        if (bigOrganisations.contains(session.tenantId())) {
+            return Optional.empty();
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", "1");
+        query.put("pageSize", Integer.toString(WHOLE_LIST_PAGE_SIZE));
+        List<XeroContact> firstPage = api.get(session, "/Contacts", query).contactList();
+        if (firstPage.size() == PAGE_SIZE || firstPage.size() >= WHOLE_LIST_PAGE_SIZE) {
+            bigOrganisations.add(session.tenantId());
+            return Optional.empty();
+        }
+        return Optional.of(firstPage.stream().filter(contact -> !"ARCHIVED".equals(contact.contactStatus())).toList());
     }
 
     /** One comparison of a {@code where}: {@code field=="value"}. */

@@ -25,8 +25,12 @@ import io.fieldsync.accounting.xero.wire.XeroPaymentDeletion;
 import io.fieldsync.accounting.xero.wire.XeroValidationError;
 
 /**
- * Payments applied to their invoices in one {@code PUT /Payments} per batch, into the mapped deposit
- * account. The invoices are read first, with the payments already on them:
+ * Payments applied to their invoices in one {@code PUT /Payments?summarizeErrors=false} per batch, into the mapped
+ * deposit account. A new payment is sent straight away: Xero checks the invoice itself (it must exist and be
+ * AUTHORISED, and the amount must not exceed what it still owes: "Payment amount exceeds the amount outstanding on
+ * this document", api-facts §3.1) and answers per element, so reading the invoices before every batch would spend a
+ * call of Xero's 60 a minute on what is almost always an open invoice. The invoices are read only where the answer
+ * depends on them:
  * <ul>
  *   <li>a payment whose earlier attempt may have reached Xero is looked for there before anything is written.
  *       A Xero payment carries no field for our mark, so it is recognised by invoice, amount, date and
@@ -35,8 +39,9 @@ import io.fieldsync.accounting.xero.wire.XeroValidationError;
  *   <li>a payment changed after it synced replaces the one it became: Xero payments cannot be changed, only
  *       deleted ({@code POST /Payments/{id}} with status DELETED), so the old one is deleted and the new one
  *       applied, and the document says so;</li>
- *   <li>an invoice already paid in Xero gets no payment (a second one would be refused, or worse, become an
- *       overpayment), and the document says why.</li>
+ *   <li>a payment Xero refused is explained from its invoice, read after the refusal (one call for the refused
+ *       ones of the batch): an invoice paid in Xero by someone else gets no payment and the document says so
+ *       (a second one would be an overpayment); a voided, deleted or missing invoice says that.</li>
  * </ul>
  */
 final class XeroPayments {
@@ -54,17 +59,19 @@ final class XeroPayments {
     }
 
     List<PushOutcome> push(ProviderSession session, List<PaymentPush> batch) {
-        Map<String, XeroInvoice> invoices = new HashMap<>();
-        api.get(session, "/Invoices", Map.of("IDs", XeroApi.list(batch.stream().map(PaymentPush::remoteInvoiceId).distinct().toList())))
-                .invoiceList().forEach(invoice -> invoices.put(invoice.invoiceID(), invoice));
+        List<PaymentPush> inDoubtOrChanged = batch.stream().filter(XeroPayments::needsTheInvoiceFirst).toList();
+        Map<String, XeroInvoice> invoices = inDoubtOrChanged.isEmpty() ? Map.of() : invoices(session, inDoubtOrChanged);
         List<PushOutcome> outcomes = new ArrayList<>();
         List<Application> toApply = new ArrayList<>();
         Set<String> takenInThisBatch = new HashSet<>();
         for (PaymentPush push : batch) {
+            if (!needsTheInvoiceFirst(push)) {
+                toApply.add(new Application(push, null));
+                continue;
+            }
             XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
             if (invoice == null) {
-                outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
-                        "The paid invoice is no longer in Xero. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
+                outcomes.add(invoiceGone(push));
                 continue;
             }
             Optional<XeroPayment> replaced = Optional.ofNullable(push.remotePaymentId()).flatMap(id -> onInvoice(invoice, id));
@@ -81,19 +88,28 @@ final class XeroPayments {
                 }
                 outcomes.add(PushOutcome.alreadyPresent(push.document(), found.get().paymentID(), null,
                         "found on invoice " + invoice.invoiceNumber() + " in Xero after an unknown outcome; not sent again"));
-            } else if ("VOIDED".equals(invoice.status()) || "DELETED".equals(invoice.status())) {
-                outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Invoice " + invoice.invoiceNumber()
-                        + " is " + invoice.status().toLowerCase(java.util.Locale.ROOT) + " in Xero, so the payment cannot be applied. "
-                        + "Record it by hand or refund it.", null)));
+            } else if (closed(invoice)) {
+                outcomes.add(invoiceClosed(push, invoice));
             } else if ("PAID".equals(invoice.status()) && replaced.isEmpty()) {
-                outcomes.add(PushOutcome.alreadyPresent(push.document(), invoice.invoiceID(), invoice.invoiceNumber(),
-                        "invoice " + invoice.invoiceNumber() + " is already paid in Xero; this payment was not sent"));
+                outcomes.add(paidElsewhere(push, invoice, "this payment was not sent"));
             } else {
                 toApply.add(new Application(push, replaced.map(XeroPayment::paymentID).orElse(null)));
             }
         }
         outcomes.addAll(apply(session, toApply));
         return outcomes;
+    }
+
+    /** Lost answers and changed payments: what Xero already holds decides what is written, so it is read first. */
+    private static boolean needsTheInvoiceFirst(PaymentPush push) {
+        return push.reconcileFirst() || push.remotePaymentId() != null;
+    }
+
+    private Map<String, XeroInvoice> invoices(ProviderSession session, List<PaymentPush> pushes) {
+        Map<String, XeroInvoice> invoices = new HashMap<>();
+        api.get(session, "/Invoices", Map.of("IDs", XeroApi.list(pushes.stream().map(PaymentPush::remoteInvoiceId).distinct().toList())))
+                .invoiceList().forEach(invoice -> invoices.put(invoice.invoiceID(), invoice));
+        return invoices;
     }
 
     /**
@@ -121,6 +137,8 @@ final class XeroPayments {
         IdempotencyKey key = XeroApi.batchKey(toSend.stream().map(application -> application.push().key()).toList());
         List<XeroPayment> answered = api.written(api.write(session, "PUT", "/Payments", XeroEnvelope.ofPayments(payments), key,
                 toSend.size() == 1 ? toSend.get(0).push().document() : null), "/Payments", "Payments").paymentList();
+        Map<Integer, XeroPayment> refused = new HashMap<>();
+        Set<String> appliedNow = new HashSet<>();
         for (int i = 0; i < toSend.size(); i++) {
             Application application = toSend.get(i);
             PaymentPush push = application.push();
@@ -128,15 +146,80 @@ final class XeroPayments {
             if (element == null) {
                 outcomes.add(PushOutcome.unknown(push.document(), "Xero's answer had no element for this payment"));
             } else if (element.errors().isEmpty() && element.paymentID() != null) {
+                appliedNow.add(element.paymentID());
                 PushOutcome synced = PushOutcome.synced(push.document(), element.paymentID(), null);
                 outcomes.add(application.replaces() == null ? synced : synced.withNote("replaces payment " + application.replaces()
                         + ", deleted in Xero (Xero payments cannot be changed, only deleted and applied again)"));
             } else {
+                refused.put(i, element);
+            }
+        }
+        if (!refused.isEmpty()) {
+            outcomes.addAll(explained(session, refused.keySet().stream().sorted().map(toSend::get).toList(),
+                    refused.keySet().stream().sorted().map(refused::get).toList(), appliedNow));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Payments Xero refused, explained from their invoices as they are now (one read for all of them): gone, voided
+     * or deleted, or paid by someone else, which is no failure of ours. An invoice that one of this batch's own
+     * payments just paid is not "paid elsewhere": the refused payment is more than the invoice owed, and Xero's
+     * words say so.
+     */
+    private List<PushOutcome> explained(ProviderSession session, List<Application> applications, List<XeroPayment> elements,
+                                        Set<String> appliedNow) {
+        List<PushOutcome> outcomes = new ArrayList<>();
+        Map<String, XeroInvoice> invoices;
+        try {
+            invoices = invoices(session, applications.stream().map(Application::push).toList());
+        } catch (AccountingException unread) {
+            // the refusals stand, but not why: the next attempt reads the invoice first and tells
+            for (int i = 0; i < applications.size(); i++) {
+                outcomes.add(PushOutcome.unknown(applications.get(i).push().document(), "Xero refused the payment ("
+                        + XeroValidationError.join(elements.get(i).errors()) + ") and its invoice could not be read to tell why ("
+                        + unread.getMessage() + "); the next attempt reads the invoice first"));
+            }
+            return outcomes;
+        }
+        for (int i = 0; i < applications.size(); i++) {
+            Application application = applications.get(i);
+            PaymentPush push = application.push();
+            XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
+            boolean paidByThisBatch = invoice != null && invoice.paymentList().stream()
+                    .anyMatch(payment -> appliedNow.contains(payment.paymentID()));
+            if (invoice == null) {
+                outcomes.add(invoiceGone(push));
+            } else if (closed(invoice)) {
+                outcomes.add(invoiceClosed(push, invoice));
+            } else if ("PAID".equals(invoice.status()) && application.replaces() == null && !paidByThisBatch) {
+                outcomes.add(paidElsewhere(push, invoice, "Xero refused this payment, so none was added"));
+            } else {
                 outcomes.add(PushOutcome.failed(push.document(), SyncError.of(ErrorCode.VALIDATION_FAILED,
-                        "payment " + push.payment().hostId()).withDetail(XeroValidationError.join(element.errors()))));
+                        "payment " + push.payment().hostId()).withDetail(XeroValidationError.join(elements.get(i).errors()))));
             }
         }
         return outcomes;
+    }
+
+    private static boolean closed(XeroInvoice invoice) {
+        return "VOIDED".equals(invoice.status()) || "DELETED".equals(invoice.status());
+    }
+
+    private static PushOutcome invoiceGone(PaymentPush push) {
+        return PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
+                "The paid invoice is no longer in Xero. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId()));
+    }
+
+    private static PushOutcome invoiceClosed(PaymentPush push, XeroInvoice invoice) {
+        return PushOutcome.failed(push.document(), new SyncError(ErrorCode.VALIDATION_FAILED, "Invoice " + invoice.invoiceNumber()
+                + " is " + invoice.status().toLowerCase(java.util.Locale.ROOT) + " in Xero, so the payment cannot be applied. "
+                + "Record it by hand or refund it.", null));
+    }
+
+    private static PushOutcome paidElsewhere(PaymentPush push, XeroInvoice invoice, String what) {
+        return PushOutcome.alreadyPresent(push.document(), invoice.invoiceID(), invoice.invoiceNumber(),
+                "invoice " + invoice.invoiceNumber() + " is already paid in Xero; " + what);
     }
 
     /**
