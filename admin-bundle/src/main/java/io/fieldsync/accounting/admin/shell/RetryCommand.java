@@ -5,6 +5,7 @@ import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.Ticket;
@@ -69,11 +70,13 @@ public class RetryCommand implements Action {
 
     /** Unknown, or not failed: the engine retries only failed (and unsupported) documents. */
     private Object notRetried(DocumentRef document) {
-        return sync.status(document).map(status -> {
-            System.err.println(Refusal.line(ErrorCode.PREREQUISITE_MISSING, document.kind() + " " + document.hostId() + " is "
-                    + status.status() + ", not failed: only a failed document is retried"
-                    + (status.status() == SyncStatus.NOT_ATTEMPTED ? " (sync a historical one with accounting:sync-history)" : "")));
-            return null;
-        }).orElseGet(() -> Refusal.unknown(document));
+        DocumentStatus status = sync.status(document).orElse(null);
+        if (status == null) {
+            return Refusal.unknown(document);
+        }
+        System.err.println(Refusal.line(ErrorCode.PREREQUISITE_MISSING, document.kind() + " " + document.hostId() + " is "
+                + status.status() + ", not failed: only a failed document is retried"
+                + (status.status() == SyncStatus.NOT_ATTEMPTED ? " (sync a historical one with accounting:sync-history)" : "")));
+        return null;
     }
 }

@@ -58,7 +58,7 @@ class ConnectCommandTest {
         assertThat(pauses).hasValue(20);
         assertThat(shell.out()).contains("Waiting for the consent", "  still waiting: AWAITING_AUTHORIZATION, 14 min 30 s left",
                 "Connected to Demo Plumbing Ltd (xero, CONNECTED) since 2026-11-02T09:00:40Z");
-        assertThat(shell.err()).isEmpty();
+        assertThat(shell.errors()).isEmpty();
     }
 
     @Test
@@ -82,9 +82,9 @@ class ConnectCommandTest {
     void aConsentNeverGivenEndsAtTheTimeoutWithOneLineAndTheEngineCode() {
         connect(true, 60, () -> { });
 
-        assertThat(shell.err().strip()).isEqualTo("Error (NOT_CONNECTED): The consent was not completed by 2026-11-02T09:01:00Z; "
+        assertThat(String.join("\n", shell.errors())).isEqualTo("Error (NOT_CONNECTED): The consent was not completed by 2026-11-02T09:01:00Z; "
                 + "the link stays valid until 2026-11-02T09:15:00Z");
-        assertThat(shell.err().lines()).hasSize(1);
+        assertThat(shell.errors()).hasSize(1);
     }
 
     @Test
@@ -115,8 +115,8 @@ class ConnectCommandTest {
 
         connect(false, 0, () -> { });
 
-        assertThat(shell.err()).startsWith("Error (PROVIDER_UNAVAILABLE): ");
-        assertThat(shell.err().lines()).hasSize(1);
+        assertThat(shell.errors()).singleElement().asString().startsWith("Error (PROVIDER_UNAVAILABLE): ");
+        assertThat(shell.errors()).hasSize(1);
         assertThat(shell.out()).isEmpty();
     }
 

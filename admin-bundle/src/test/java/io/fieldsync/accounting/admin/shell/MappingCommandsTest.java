@@ -68,7 +68,7 @@ class MappingCommandsTest {
 
         assertThat(shell.engine.setup.mappings(ACME).revenueAccountByCategory()).containsEntry(ProductCategory.MATERIALS, "210");
         assertThat(shell.out()).contains("Mapped category Materials to account 210 (Sales 210)", "Gaps left: 2");
-        assertThat(shell.err()).isEmpty();
+        assertThat(shell.errors()).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class MappingCommandsTest {
         command.account = "999";
         command.execute();
 
-        assertThat(shell.err().strip()).isEqualTo("Error (INVALID_INPUT): Demo Plumbing Ltd has no active revenue account '999'. "
+        assertThat(String.join("\n", shell.errors())).isEqualTo("Error (INVALID_INPUT): Demo Plumbing Ltd has no active revenue account '999'. "
                 + "Revenue accounts: 200 (Sales 200), 210 (Sales 210), 220 (Sales 220), 230 (Sales 230), 260 (Sales 260).");
         assertThat(shell.engine.setup.mappings(ACME)).isEqualTo(before);
     }
@@ -173,7 +173,7 @@ class MappingCommandsTest {
         none.account = "200";
         none.execute();
 
-        assertThat(shell.err().lines()).containsExactly(
+        assertThat(shell.errors()).containsExactly(
                 "Error (INVALID_INPUT): Name one thing to map: --category, --tax-rate or --deposit, not [--category, --tax-rate]",
                 "Error (INVALID_INPUT): Name one thing to map: --category, --tax-rate or --deposit");
     }

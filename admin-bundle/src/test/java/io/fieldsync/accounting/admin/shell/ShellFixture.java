@@ -50,6 +50,11 @@ final class ShellFixture implements AutoCloseable {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the commands printed on the error stream, without the engine's log lines (slf4j-simple writes there too). */
+    List<String> errors() {
+        return err().lines().filter(line -> !line.startsWith("[")).toList();
+    }
+
     /** A console time that moves the engine's clock by each pause and then lets {@code meanwhile} happen. */
     SteppedTime time(Runnable meanwhile) {
         return new SteppedTime(meanwhile);
