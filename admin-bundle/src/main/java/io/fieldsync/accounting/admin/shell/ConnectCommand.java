@@ -61,7 +61,7 @@ public class ConnectCommand implements Action {
         try {
             id = CompanyId.of(company);
             if (organisation != null) {
-                return chosen(connections.chooseOrganisation(id, organisation.strip()));
+                return connected(connections.chooseOrganisation(id, organisation.strip()));
             }
             ConnectionStatus before = connections.status(id);
             AuthorizationStart start = connections.beginAuthorization(id);
@@ -129,9 +129,5 @@ public class ConnectCommand implements Action {
             System.out.println("  " + each.tenantId() + "  " + each.name());
         }
         return null;
-    }
-
-    private static Object chosen(ConnectionStatus status) {
-        return connected(status);
     }
 }
