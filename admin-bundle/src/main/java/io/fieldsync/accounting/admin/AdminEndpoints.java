@@ -236,23 +236,8 @@ final class AdminEndpoints {
         return historyProgress(call.company());
     }
 
-    /**
-     * Where the company's invoices stand, for a progress bar: those registered and not asked for yet, those queued or
-     * being sent, synced, failed. The journal does not mark which invoices were historical once they are queued, so the
-     * counts after the first are over every invoice of the company.
-     */
-    private Map<String, Long> historyProgress(CompanyId company) {
-        Map<String, Long> progress = new LinkedHashMap<>();
-        progress.put("notAttempted", invoices(company, EnumSet.of(SyncStatus.NOT_ATTEMPTED)));
-        progress.put("queued", invoices(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
-                SyncStatus.DISCONNECTED)));
-        progress.put("synced", invoices(company, EnumSet.of(SyncStatus.SYNCED)));
-        progress.put("failed", invoices(company, EnumSet.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED)));
-        return progress;
-    }
-
-    private long invoices(CompanyId company, Set<SyncStatus> statuses) {
-        return sync.documents(new DocumentQuery(company, statuses, EnumSet.of(DocumentKind.INVOICE), 0, 1)).total();
+    private HistoryProgress historyProgress(CompanyId company) {
+        return HistoryProgress.of(sync, company);
     }
 
     /** {@code POST .../import/customers}: the host's customers, to pair with the accounting system's contacts. */
@@ -371,9 +356,8 @@ final class AdminEndpoints {
     }
 
     private Object syncLogCsv(ApiCall call) {
-        StringBuilder csv = new StringBuilder(SyncLogLine.CSV_HEADER).append("\r\n");
-        syncLog(call).forEach(entry -> csv.append(SyncLogLine.of(entry).csv()).append("\r\n"));
-        return new CsvDocument("sync-log-" + call.company().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", csv.toString());
+        return new CsvDocument("sync-log-" + call.company().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv",
+                SyncLogLine.csv(syncLog(call)));
     }
 
     /** A text/csv answer offered as a download. */
@@ -391,27 +375,9 @@ final class AdminEndpoints {
         return mappingsAnswer(call, setup.mappings(company));
     }
 
-    /**
-     * The mappings with every gap for the standard categories, the categories and tax rates they map and those the
-     * caller names ({@code ?category=&taxRate=}). Checking needs the accounting system's reference data; while the
-     * company is not connected the answer says why instead.
-     */
+    /** The mappings with every gap; the caller may name more host values to check ({@code ?category=&taxRate=}). */
     private Object mappingsAnswer(ApiCall call, Mappings mappings) {
-        Set<String> categories = new LinkedHashSet<>(mappings.revenueAccountByCategory().keySet());
-        categories.addAll(mappings.itemByCategory().keySet());
-        categories.addAll(call.query("category"));
-        Set<String> taxRates = new LinkedHashSet<>(mappings.taxRateByHostTaxRate().keySet());
-        taxRates.addAll(call.query("taxRate"));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("mappings", mappings);
-        try {
-            MappingValidation validation = setup.validateMappings(call.company(), categories, taxRates);
-            answer.put("complete", validation.isComplete());
-            answer.put("gaps", validation.gaps());
-        } catch (AccountingException cannotCheck) {
-            answer.put("validationUnavailable", cannotCheck.getMessage());
-        }
-        return answer;
+        return MappingsReport.of(setup, call.company(), mappings, call.query("category"), call.query("taxRate")).answer();
     }
 
     private Object saveSettings(ApiCall call) throws Exception {

@@ -1,20 +1,31 @@
 package io.fieldsync.accounting.admin;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
 
-/** One call to an accounting system as the API shows it: the duration in milliseconds, not an ISO-8601 period. */
-record SyncLogLine(Instant at, String provider, String operation, int httpStatus, long durationMillis, DocumentRef document,
+/**
+ * One call to an accounting system as the API shows it: the duration in milliseconds, not an ISO-8601 period. Public
+ * (in a private package) so that {@code accounting:log --export} writes exactly the CSV the REST API serves.
+ */
+public record SyncLogLine(Instant at, String provider, String operation, int httpStatus, long durationMillis, DocumentRef document,
                    String vendorError) {
 
-    static SyncLogLine of(SyncLogEntry entry) {
+    public static SyncLogLine of(SyncLogEntry entry) {
         return new SyncLogLine(entry.at(), entry.provider(), entry.operation(), entry.httpStatus(), entry.duration().toMillis(),
                 entry.document(), entry.vendorError());
     }
 
     static final String CSV_HEADER = "at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error";
+
+    /** The whole CSV document of these calls: the header, then one CRLF-ended record per call (RFC 4180). */
+    public static String csv(List<SyncLogEntry> entries) {
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
+        entries.forEach(entry -> csv.append(of(entry).csv()).append("\r\n"));
+        return csv.toString();
+    }
 
     /** RFC 4180: every field quoted where it needs to be; a leading = + - @ is defused so a spreadsheet does not run it. */
     String csv() {

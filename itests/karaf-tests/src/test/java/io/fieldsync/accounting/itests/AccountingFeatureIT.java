@@ -226,6 +226,31 @@ public class AccountingFeatureIT extends AccountingTestSupport {
     }
 
     @Test
+    public void theAdminsShellCommandsRunInKarafOverTheEngine() throws Exception {
+        CompanyId company = CompanyId.of("admin-shell-company");
+        switchProvider(company, "alpha");
+        connectAndMap(company, "alpha");
+        awaitSynced(lockInvoice(company, "ASH-1"));
+
+        String documents = executeCommand("accounting:documents --company admin-shell-company --status synced");
+        String mappings = executeCommand("accounting:mappings --company admin-shell-company");
+        String refused = executeCommand("accounting:map --company admin-shell-company --category Labour --account 999");
+        String retried = executeCommand("accounting:retry --company admin-shell-company INVOICE ASH-1");
+        String log = executeCommand("accounting:log --company admin-shell-company");
+        String connect = executeCommand("accounting:connect --company admin-shell-company");
+        String disconnected = executeCommand("accounting:disconnect --company admin-shell-company --force");
+
+        assertThat(documents).contains("ASH-1", "SYNCED", "1 of 1");
+        assertThat(mappings).contains("Mappings of admin-shell-company", "Sales account    : 200");
+        assertThat(refused).contains("Error (INVALID_INPUT): ", "has no active revenue account '999'", "200").doesNotContain("Exception");
+        assertThat(retried).contains("Error (PREREQUISITE_MISSING): INVOICE ASH-1 is SYNCED, not failed").doesNotContain("Exception");
+        assertThat(log).doesNotContain("Exception");
+        assertThat(connect).contains("Open this link in a browser signed in to alpha");
+        assertThat(disconnected).contains("Disconnected admin-shell-company from alpha");
+        assertThat(connections().status(company).state()).isNotEqualTo(io.fieldsync.accounting.api.admin.ConnectionState.CONNECTED);
+    }
+
+    @Test
     public void documentsWaitWhileTheProviderBundleIsStoppedAndAreSentWhenItStartsAgain() throws Exception {
         CompanyId company = CompanyId.of("stopped-provider-company");
         switchProvider(company, "alpha");
