@@ -221,13 +221,17 @@ function itemOptions() {
 
 const slug = text => text.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/** The host values to check besides those mapped: the standard categories and those the admin added. */
+function mappingsQuery() {
+  return [...page.extraCategories, ...STANDARD_CATEGORIES].map(c => `category=${encodeURIComponent(c)}`)
+    .concat([...page.extraTaxRates].map(t => `taxRate=${encodeURIComponent(t)}`)).join('&');
+}
+
 async function showMappings(answer) {
   if (!page.reference) {
     page.reference = await get(path('/reference-data')).catch(() => null);
   }
-  const query = [...page.extraCategories, ...STANDARD_CATEGORIES].map(c => `category=${encodeURIComponent(c)}`)
-    .concat([...page.extraTaxRates].map(t => `taxRate=${encodeURIComponent(t)}`)).join('&');
-  answer = answer || await act('Mappings', () => get(path(`/mappings?${query}`)));
+  answer = answer || await act('Mappings', () => get(path(`/mappings?${mappingsQuery()}`)));
   if (!answer) {
     return;
   }
@@ -305,8 +309,7 @@ $('mappings-form').addEventListener('submit', event => {
   event.preventDefault();
   act('Save mappings', async () => {
     const answer = await send('PUT', path('/mappings'), collectMappings());
-    await showMappings(await get(path(`/mappings?${[...page.extraCategories].map(c => `category=${encodeURIComponent(c)}`)
-      .concat([...page.extraTaxRates].map(t => `taxRate=${encodeURIComponent(t)}`)).join('&')}`)) || answer);
+    await showMappings(await get(path(`/mappings?${mappingsQuery()}`)));
     say((answer.gaps || []).length ? 'Mappings saved; some gaps remain.' : 'Mappings saved.');
   });
 });
@@ -316,7 +319,9 @@ function addHostValue(input, set) {
   if (value) {
     set.add(value);
     $(input).value = '';
-    act('Mappings', () => showMappings());
+    // choices not saved yet stay as the admin left them; the gaps are the saved mappings' until Save
+    const draft = collectMappings();
+    act('Mappings', async () => showMappings({ ...await get(path(`/mappings?${mappingsQuery()}`)), mappings: draft }));
   }
 }
 
@@ -392,12 +397,14 @@ async function showDocuments() {
 }
 
 async function refreshDocuments() {
+  // what the admin just queued may be sent before the next tick sees it queued: follow it at least once more
+  page.following = true;
   await Promise.all([showDocuments(), showConnection(), showHistory()]);
 }
 
 $('documents-filter').addEventListener('submit', event => {
   event.preventDefault();
-  act('Documents', showDocuments);
+  act('Documents', refreshDocuments);
 });
 
 $('retry-failed').addEventListener('click', () => act('Retry failed', async () => {

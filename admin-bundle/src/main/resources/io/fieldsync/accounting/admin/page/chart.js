@@ -29,7 +29,7 @@ export function dailyChart(days) {
       rect.append(node('title', {}, `${d.day}: ${count} ${kind}`));
       svg.append(rect);
     });
-    if (i % 2 === 0 || days.length <= 7) {
+    if ((days.length - 1 - i) % 2 === 0 || days.length <= 7) {
       svg.append(node('text', { x: (i * slot + slot / 2).toFixed(1), y: height - 6, 'text-anchor': 'middle' }, d.day.slice(5)));
     }
   });
