@@ -30,13 +30,23 @@ public class AdminPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Request path below {@link #PATH} → the file in {@code page/} and its media type. */
-    private static final Map<String, PageFile> FILES = Map.of(
-            "/", new PageFile("index.html", "text/html;charset=UTF-8"),
-            "/admin.css", new PageFile("admin.css", "text/css;charset=UTF-8"),
-            "/api.js", new PageFile("api.js", "text/javascript;charset=UTF-8"),
-            "/app.js", new PageFile("app.js", "text/javascript;charset=UTF-8"),
-            "/chart.js", new PageFile("chart.js", "text/javascript;charset=UTF-8"),
-            "/views.js", new PageFile("views.js", "text/javascript;charset=UTF-8"));
+    private static final Map<String, PageFile> FILES = Map.ofEntries(
+            file("index.html", "/", "text/html;charset=UTF-8"),
+            file("admin.css", "text/css;charset=UTF-8"),
+            script("app.js"), script("api.js"), script("page.js"), script("views.js"), script("connection.js"),
+            script("mappings.js"), script("documents.js"), script("activity.js"), script("chart.js"));
+
+    private static Map.Entry<String, PageFile> file(String name, String path, String contentType) {
+        return Map.entry(path, new PageFile(name, contentType));
+    }
+
+    private static Map.Entry<String, PageFile> file(String name, String contentType) {
+        return file(name, "/" + name, contentType);
+    }
+
+    private static Map.Entry<String, PageFile> script(String name) {
+        return file(name, "text/javascript;charset=UTF-8");
+    }
 
     private record PageFile(String name, String contentType) {
     }
