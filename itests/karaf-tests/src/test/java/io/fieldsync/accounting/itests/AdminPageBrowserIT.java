@@ -25,9 +25,10 @@ import org.ops4j.pax.exam.junit.PaxExamServer;
 
 /**
  * The settings page in headless Chromium against a real Karaf with both sandboxes, as an admin uses it: log in, choose
- * the provider, connect, map categories and taxes, sync a batch of historical invoices, see their statuses, see one fail
- * for an unmapped category, map it, retry it, see it synced, read the log and its CSV, import customers, and move
- * another company to QuickBooks.
+ * the provider, connect, map categories and taxes, sync a batch of historical invoices, see their statuses, see two fail
+ * for an unmapped category, filter the failed ones, map the category, retry one, retry the other with Retry failed, see
+ * them synced, read the log and its CSV, import customers, and move another company to QuickBooks, connect it and
+ * disconnect it.
  *
  * <p>Selenium runs in this JVM, not in Karaf: Karaf is started by Pax Exam in server mode ({@link PaxExamServer}, the
  * same options as the other suites) and nothing is deployed into it for the test, so the page is tested exactly as an
@@ -84,24 +85,33 @@ public class AdminPageBrowserIT {
 
         mapCategoriesAndTaxes();
 
-        // the host's history: five invoices the mappings cover, one in a category nobody mapped
+        // the host's history: five invoices the mappings cover, two in a category nobody mapped
         registerHistory();
         browser.find("#documents-filter button[type=submit]").click();
-        browser.awaitText("#history-text", "6 not attempted");
+        browser.awaitText("#history-text", "7 not attempted");
         assertThat(statusOf("JOB-1")).isEqualTo("NOT_ATTEMPTED");
         assertThat(browser.find("tr[data-host-id='JOB-1'] .chip").getText()).isEqualTo("Not attempted");
 
         browser.find("#history-sync").click();
-        browser.awaitText("#status", "Queued 6 historical invoices.");
+        browser.awaitText("#status", "Queued 7 historical invoices.");
         for (int job = 1; job <= 5; job++) {
             awaitStatus("JOB-" + job, "SYNCED");
         }
         awaitStatus("JOB-6", "FAILED");
+        awaitStatus("JOB-7", "FAILED");
         WebElement failed = browser.find("tr[data-host-id='JOB-6']");
         assertThat(failed.findElement(By.cssSelector(".chip")).getText()).isEqualTo("Failed");
         assertThat(failed.findElement(By.cssSelector(".reason")).getText()).contains("Category " + UNMAPPED + " is not mapped");
         assertThat(browser.find("tr[data-host-id='JOB-2'] .chip").getText()).isEqualTo("Synced");
-        browser.screenshot("documents-one-failed", "#documents-section");
+        browser.screenshot("documents-two-failed", "#documents-section");
+
+        new Select(browser.find("#filter-status")).selectByValue("FAILED");
+        browser.find("#documents-filter button[type=submit]").click();
+        browser.await("only the failed ones listed", d -> d.findElements(By.cssSelector("#documents-table tbody tr")).size() == 2);
+        assertThat(browser.find("#documents-total").getText()).isEqualTo("2 documents");
+        new Select(browser.find("#filter-status")).selectByValue("");
+        browser.find("#documents-filter button[type=submit]").click();
+        browser.await("every document listed again", d -> d.findElements(By.cssSelector("#documents-table tbody tr")).size() == 7);
 
         // the admin maps the category the failure names; the gap shows until then
         browser.find("#new-category").sendKeys(UNMAPPED);
@@ -117,9 +127,13 @@ public class AdminPageBrowserIT {
         retry.sendKeys(Keys.ENTER);
         browser.awaitText("#status", "Retrying invoice JOB-6.");
         awaitStatus("JOB-6", "SYNCED");
-        browser.awaitText("#history-text", "6 synced, 0 on their way, 0 failed, 0 not attempted");
-        assertThat(browser.find("#history-progress").getAttribute("value")).isEqualTo("6");
-        browser.await("the chart to count today's six", d -> syncedInChart() >= 6);
+        assertThat(statusOf("JOB-7")).isEqualTo("FAILED");
+        browser.find("#retry-failed").click();
+        browser.awaitText("#status", "Retrying 1 failed document.");
+        awaitStatus("JOB-7", "SYNCED");
+        browser.awaitText("#history-text", "7 synced, 0 on their way, 0 failed, 0 not attempted");
+        assertThat(browser.find("#history-progress").getAttribute("value")).isEqualTo("7");
+        browser.await("the chart to count today's seven", d -> syncedInChart() >= 7);
         browser.screenshot("history-and-chart", "#connection-section");
         browser.screenshot("documents-all-synced", "#documents-section");
 
@@ -148,6 +162,11 @@ public class AdminPageBrowserIT {
         browser.screenshot("quickbooks-company", "#company-section");
         assertThat(new AdminApiCaller(PORT).get("/companies/" + QBO_COMPANY + "/provider", AdminApiCaller.basic("karaf", "karaf")).body())
                 .contains("\"provider\":\"quickbooks\"").contains("admin API (karaf)");
+
+        browser.find("#disconnect").click();
+        browser.awaitText("#status", QBO_COMPANY + " is disconnected");
+        browser.await("the state not connected", d -> "not connected".equals(fact("State")));
+        assertThat(browser.find("#connect").getText()).isEqualTo("Connect");
     }
 
     private void logIn() {
@@ -216,7 +235,7 @@ public class AdminPageBrowserIT {
         browser.await("every category and tax gap filled", d -> d.findElements(By.cssSelector("#category-table tr.gap, #tax-table tr.gap")).isEmpty());
     }
 
-    /** Registers six historical invoices as the host would, in the organisation's currency (NZ or AU demo organisation). */
+    /** Registers seven historical invoices as the host would, in the organisation's currency (NZ or AU demo organisation). */
     private void registerHistory() throws Exception {
         AdminApiCaller host = new AdminApiCaller(PORT);
         HttpResponse<String> session = host.get("/session", AdminApiCaller.basic("karaf", "karaf"));
@@ -227,8 +246,8 @@ public class AdminPageBrowserIT {
         String currency = australian ? "AUD" : "NZD";
         StringBuilder invoices = new StringBuilder();
         String[] customers = {"C-1\",\"name\":\"Harbour Cafe", "C-2\",\"name\":\"Kowhai Dental"};
-        for (int job = 1; job <= 6; job++) {
-            String category = job == 6 ? UNMAPPED : "Labour";
+        for (int job = 1; job <= 7; job++) {
+            String category = job >= 6 ? UNMAPPED : "Labour";
             invoices.append(job == 1 ? "" : ",").append("{\"hostId\":\"JOB-").append(job).append("\",\"number\":\"FS-").append(job)
                     .append("\",\"customer\":{\"hostId\":\"").append(customers[job % 2])
                     .append("\",\"email\":null,\"phone\":null,\"billingAddress\":null},")
