@@ -34,7 +34,7 @@ public class AdminPageServlet extends HttpServlet {
             file("index.html", "/", "text/html;charset=UTF-8"),
             file("admin.css", "text/css;charset=UTF-8"),
             script("app.js"), script("api.js"), script("page.js"), script("views.js"), script("connection.js"),
-            script("mappings.js"), script("documents.js"), script("activity.js"), script("chart.js"));
+            script("mappings.js"), script("settings.js"), script("documents.js"), script("activity.js"), script("chart.js"));
 
     private static Map.Entry<String, PageFile> file(String name, String path, String contentType) {
         return Map.entry(path, new PageFile(name, contentType));

@@ -64,7 +64,7 @@ class AdminPageServletTest {
         }
 
         assertThat(files).containsExactlyInAnyOrder("admin.css", "app.js", "api.js", "page.js", "views.js", "connection.js",
-                "mappings.js", "documents.js", "activity.js", "chart.js");
+                "mappings.js", "settings.js", "documents.js", "activity.js", "chart.js");
         for (String file : files) {
             Answer answer = get("/" + file);
             assertThat(answer.status()).as(file).isEqualTo(200);

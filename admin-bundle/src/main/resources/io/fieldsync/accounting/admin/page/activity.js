@@ -40,6 +40,13 @@ $('import-run').addEventListener('click', () => {
   });
 });
 
+/** Another company's import report must not show under this one. */
+export function clearImport() {
+  $('import-result').textContent = '';
+  $('import-progress').value = 0;
+  replaceRows($('import-table'), []);
+}
+
 // ---- sync log --------------------------------------------------------------------------------
 
 export async function showLog() {

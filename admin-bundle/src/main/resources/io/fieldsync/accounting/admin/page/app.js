@@ -1,10 +1,11 @@
 // Settings → Accounting: everything shown comes from /accounting/api (api.js); the HTML holds no data. This module
 // logs in, picks the company and keeps the panels (connection, mappings, documents, activity) up to date.
 import { BASE, get, login, resume } from './api.js';
-import { showChart, showLog } from './activity.js';
+import { clearImport, showChart, showLog } from './activity.js';
 import { showConnection } from './connection.js';
 import { showDocuments, showHistory } from './documents.js';
 import { showMappings } from './mappings.js';
+import { showSettings } from './settings.js';
 import { act, page, path, say } from './page.js';
 import { $, el } from './views.js';
 
@@ -54,6 +55,7 @@ async function openCompany(company) {
   page.extraCategories.clear();
   page.extraTaxRates.clear();
   page.shown = {};
+  clearImport();
   if (![...$('company').options].some(o => o.value === company)) {
     $('company').append(el('option', { value: company }, company));
   }
@@ -63,7 +65,7 @@ async function openCompany(company) {
 }
 
 async function refreshAll() {
-  await Promise.all([showConnection(), showMappings(), showDocuments(), showHistory(), showLog(), showChart()]);
+  await Promise.all([showConnection(), showMappings(), showSettings(), showDocuments(), showHistory(), showLog(), showChart()]);
 }
 
 $('company').addEventListener('change', () => act('Open company', () => openCompany($('company').value)));

@@ -28,7 +28,7 @@ import org.ops4j.pax.exam.junit.PaxExamServer;
  * the provider, connect, map categories and taxes, sync a batch of historical invoices, see their statuses, see two fail
  * for an unmapped category, filter the failed ones, map the category, retry one, retry the other with Retry failed, see
  * them synced, read the log and its CSV, import customers, and move another company to QuickBooks, connect it and
- * disconnect it.
+ * disconnect it, and change how its documents are sent.
  *
  * <p>Selenium runs in this JVM, not in Karaf: Karaf is started by Pax Exam in server mode ({@link PaxExamServer}, the
  * same options as the other suites) and nothing is deployed into it for the test, so the page is tested exactly as an
@@ -76,7 +76,6 @@ public class AdminPageBrowserIT {
     @Test
     public void anAdminConnectsMapsSyncsFixesAFailureImportsAndSwitchesAProviderFromTheSettingsPage() throws Exception {
         logIn();
-        assertThat(unlabelledControls()).as("form controls without a label").isEmpty();
 
         openCompany(XERO_COMPANY);
         useProvider("xero");
@@ -156,6 +155,7 @@ public class AdminPageBrowserIT {
 
         // another company moves to QuickBooks and connects there
         openCompany(QBO_COMPANY);
+        assertThat(browser.driver().findElements(By.cssSelector("#import-table tbody tr"))).as("the other company's import").isEmpty();
         useProvider("quickbooks");
         connect();
         assertThat(fact("Organisation")).isNotEqualTo("—");
@@ -167,6 +167,19 @@ public class AdminPageBrowserIT {
         browser.awaitText("#status", QBO_COMPANY + " is disconnected");
         browser.await("the state not connected", d -> "not connected".equals(fact("State")));
         assertThat(browser.find("#connect").getText()).isEqualTo("Connect");
+
+        // how documents are sent: a form drawn from the API's SyncSettings schema
+        WebElement keepNumbers = browser.find("#setting-keepHostInvoiceNumbers");
+        boolean keptBefore = keepNumbers.isSelected();
+        keepNumbers.sendKeys(Keys.SPACE);
+        new Select(browser.find("#setting-pushInvoicesAs")).selectByValue("APPROVED");
+        browser.find("#settings-form button[type=submit]").click();
+        browser.awaitText("#status", "Settings saved.");
+        assertThat(new AdminApiCaller(PORT).get("/companies/" + QBO_COMPANY + "/settings", AdminApiCaller.basic("karaf", "karaf")).body())
+                .contains("\"pushInvoicesAs\":\"APPROVED\"").contains("\"keepHostInvoiceNumbers\":" + !keptBefore);
+        browser.screenshot("settings", "#settings-section");
+
+        assertThat(unlabelledControls()).as("form controls without a label, every panel drawn").isEmpty();
     }
 
     private void logIn() {
