@@ -57,6 +57,7 @@ public class AdminApiServlet extends HttpServlet {
     static final String PATH = "/accounting/api";
     static final String OPENAPI = "/openapi.json";
     static final String CHALLENGE = "Basic realm=\"FieldSync Accounting\", charset=\"UTF-8\"";
+    static final String PAGE_CALL_HEADER = "X-Requested-With";
     private static final String SESSION_USER = "io.fieldsync.accounting.admin.user";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final long serialVersionUID = 1L;
@@ -124,7 +125,13 @@ public class AdminApiServlet extends HttpServlet {
             }
             write(response, 200, answer);
         } catch (ApiProblem problem) {
-            problem.headers().forEach(response::setHeader);
+            problem.headers().forEach((name, value) -> {
+                // the settings page asks for its 401s without the Basic challenge: a browser answers a challenge to a
+                // script's call with its own login dialog over the page's form (the X-Requested-With convention)
+                if (!("WWW-Authenticate".equals(name) && request.getHeader(PAGE_CALL_HEADER) != null)) {
+                    response.setHeader(name, value);
+                }
+            });
             write(response, problem.status(), problem(problem.status(), problem.getMessage()));
         } catch (AccountingException refused) {
             // the engine's word for "the caller's input is wrong" (whatever its code) is a 400; any other refusal is about

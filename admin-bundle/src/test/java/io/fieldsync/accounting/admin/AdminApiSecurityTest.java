@@ -84,6 +84,19 @@ class AdminApiSecurityTest {
     }
 
     @Test
+    void theSettingsPagesOwnCallsGetTheir401WithoutTheChallengeThatWouldPopTheBrowsersLoginDialog() {
+        ApiClient page = api.client().header("X-Requested-With", "FieldSyncAdminPage");
+        ApiClient.Answer anonymous = page.get("/session");
+        ApiClient.Answer wrongPassword = page.basic("karaf", "not-karaf").get("/session");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(anonymous.headers()).doesNotContainKey("WWW-Authenticate");
+        assertThat(wrongPassword.headers()).doesNotContainKey("WWW-Authenticate");
+        assertThat(wrongPassword.message()).isEqualTo("Wrong user name or password");
+    }
+
+    @Test
     void aWrongPasswordOrGarbledCredentialsAreA401AndOpenNoSession() {
         ApiClient wrong = api.client().basic("karaf", "not-karaf");
         assertThat(wrong.get("/providers").status()).isEqualTo(401);

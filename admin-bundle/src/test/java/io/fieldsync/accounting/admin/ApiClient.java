@@ -69,6 +69,7 @@ final class ApiClient {
     private String authorization;
     private String csrfToken;
     private int sessionIdChanges;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     ApiClient(AdminApiServlet servlet, List<String> contractViolations) {
         this.servlet = servlet;
@@ -82,6 +83,12 @@ final class ApiClient {
 
     ApiClient withoutCredentials() {
         authorization = null;
+        return this;
+    }
+
+    /** A header sent on every later call, as the settings page sends X-Requested-With. */
+    ApiClient header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -136,6 +143,7 @@ final class ApiClient {
         Map<String, String[]> parameters = query(pathAndQuery);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(extraHeaders);
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }
