@@ -12,6 +12,7 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncError;
@@ -113,6 +114,10 @@ public class SetupService implements AccountingSetup {
     @Override
     public void saveSettings(CompanyId company, SyncSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        if (!SyncSettings.isValidPollingInterval(settings.pollingIntervalMinutes())) {
+            throw new InvalidInputException("pollingIntervalMinutes", "must be empty (the node's interval), 0 (no polling) or "
+                    + SyncSettings.MIN_POLLING_INTERVAL_MINUTES + " to " + SyncSettings.MAX_POLLING_INTERVAL_MINUTES + " minutes");
+        }
         stores.setup().saveSettings(company, settings);
     }
 
