@@ -369,17 +369,41 @@ class AdminApiEndpointsTest {
         assertThat(admin.get("/companies/acme/settings").json().path("pushInvoicesAs").asText()).isEqualTo("APPROVED");
 
         JsonNode saved = admin.put("/companies/acme/settings",
-                "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").json();
+                "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true,"
+                        + "\"autoSyncInvoices\":true,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":null}").json();
 
         assertThat(saved.path("pushInvoicesAs").asText()).isEqualTo("DRAFT");
         assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
         assertThat(admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\"}").message()).contains("keepHostInvoiceNumbers");
+        assertThat(admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").message())
+                .as("a PUT replaces the whole resource").contains("autoSyncInvoices");
         assertThat(admin.put("/companies/acme/settings",
                 "{\"pushInvoicesAs\":\"SENT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").message()).contains("pushInvoicesAs");
         assertThat(admin.put("/companies/acme/settings",
                 "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":\"yes\",\"twoWayNameSync\":true}").message())
                 .contains("keepHostInvoiceNumbers");
         assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+    }
+
+    @Test
+    void theAutoSyncSwitchesAndThePollingIntervalAreReadAndSavedAndAnIntervalOutOfBoundsIsA400NamingIt() {
+        JsonNode defaults = admin.get("/companies/acme/settings").json();
+        assertThat(defaults.path("autoSyncInvoices").asBoolean()).isTrue();
+        assertThat(defaults.path("autoSyncPayments").asBoolean()).isTrue();
+        assertThat(defaults.has("pollingIntervalMinutes")).as("shown as null, so the answer can be PUT back").isTrue();
+        assertThat(defaults.path("pollingIntervalMinutes").isNull()).isTrue();
+
+        JsonNode saved = admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":true,"
+                + "\"twoWayNameSync\":false,\"autoSyncInvoices\":false,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":30}").json();
+
+        assertThat(saved.path("autoSyncInvoices").asBoolean()).isFalse();
+        assertThat(saved.path("pollingIntervalMinutes").asInt()).isEqualTo(30);
+        assertThat(api.engine.setup.settings(ACME).autoSyncInvoices()).isFalse();
+        ApiClient.Answer tooOften = admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":true,"
+                + "\"twoWayNameSync\":false,\"autoSyncInvoices\":true,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":1}");
+        assertThat(tooOften.status()).isEqualTo(400);
+        assertThat(tooOften.message()).contains("pollingIntervalMinutes").contains("5 to 1440");
+        assertThat(api.engine.setup.settings(ACME).pollingIntervalMinutes()).as("nothing applied").isEqualTo(30);
     }
 
     @Test

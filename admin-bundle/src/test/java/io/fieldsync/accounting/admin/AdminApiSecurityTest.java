@@ -44,7 +44,8 @@ class AdminApiSecurityTest {
             new String[] {"GET", "/companies/acme/sync-log.csv", null},
             new String[] {"GET", "/companies/acme/settings", null},
             new String[] {"PUT", "/companies/acme/settings",
-                    "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}"});
+                    "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true,"
+                            + "\"autoSyncInvoices\":false,\"autoSyncPayments\":false,\"pollingIntervalMinutes\":60}"});
 
     @TempDir
     Path keys;
