@@ -430,7 +430,6 @@ final class AdminEndpoints {
         mappings.depositAccountByMethod().forEach((PaymentMethod method, String account) -> deposits.put(method.name(), account));
         blankEntries("depositAccountByMethod", deposits, blanks);
         for (Map.Entry<String, String> single : Map.of("salesAccount", String.valueOf(mappings.salesAccount()),
-                "taxLiabilityAccount", String.valueOf(mappings.taxLiabilityAccount()),
                 "depositAccount", String.valueOf(mappings.depositAccount())).entrySet()) {
             if (single.getValue().isBlank()) {
                 blanks.add(single.getKey());

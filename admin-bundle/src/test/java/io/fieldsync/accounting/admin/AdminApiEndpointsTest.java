@@ -386,6 +386,17 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void mappingsHaveNoTaxLiabilityAccountForNoVendorTakesOneAndAPutNamingOneIsA400() {
+        assertThat(admin.get("/companies/acme/mappings").json().path("mappings").has("taxLiabilityAccount")).isFalse();
+
+        ApiClient.Answer refused = admin.put("/companies/acme/mappings", mappingsJson(java.util.Map.of("Labour", "200"))
+                .replace("\"depositAccount\":", "\"taxLiabilityAccount\":\"820\",\"depositAccount\":"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).contains("taxLiabilityAccount");
+    }
+
+    @Test
     void theAutoSyncSwitchesAndThePollingIntervalAreReadAndSavedAndAnIntervalOutOfBoundsIsA400NamingIt() {
         JsonNode defaults = admin.get("/companies/acme/settings").json();
         assertThat(defaults.path("autoSyncInvoices").asBoolean()).isTrue();
@@ -504,7 +515,7 @@ class AdminApiEndpointsTest {
         StringBuilder json = new StringBuilder("{\"revenueAccountByCategory\":{");
         json.append(String.join(",", revenue.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"").toList()));
         json.append("},\"itemByCategory\":{},\"taxRateByHostTaxRate\":{\"GST\":\"OUTPUT2\"},\"salesAccount\":null,")
-                .append("\"taxLiabilityAccount\":\"820\",\"depositAccount\":\"090\",\"depositAccountByMethod\":{}}");
+                .append("\"depositAccount\":\"090\",\"depositAccountByMethod\":{}}");
         return json.toString();
     }
 }

@@ -52,6 +52,14 @@ public final class SetupStore {
         return read(MAPPINGS, MAPPINGS, company, provider).map(text -> json.read(text, Mappings.class)).orElse(Mappings.empty());
     }
 
+    /**
+     * The company's mappings for {@code provider} as stored: the text attempt keys are made from, so that mappings
+     * saved by an earlier version (with fields since dropped) give the keys they gave then.
+     */
+    public String mappingsText(CompanyId company, String provider) {
+        return read(MAPPINGS, MAPPINGS, company, provider).orElseGet(() -> json.write(Mappings.empty()));
+    }
+
     /** Saves the company's mappings for {@code provider}. */
     public void saveMappings(CompanyId company, String provider, Mappings mappings) {
         write(MAPPINGS, MAPPINGS, "updated_at", company, provider, json.write(mappings), clock.instant());

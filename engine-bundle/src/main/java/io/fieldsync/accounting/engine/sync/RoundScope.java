@@ -54,13 +54,14 @@ record RoundScope(CompanyId company, EngineStores stores, ActiveProvider provide
      * What every request of the company is also built from besides the document: its mappings and the settings a
      * payload carries. The switches of when to send (auto-sync, polling) stay out: changing them must not give a
      * document in doubt a new key, or the vendor would take its resend as a new document. The three settings are
-     * written as they were before the switches existed, so keys made before an upgrade stay the same.
+     * written as they were before the switches existed, and the mappings as stored, so keys made before an upgrade stay
+     * the same.
      */
     String payloadContext() {
         SyncSettings settings = stores.setup().settings(company);
         Map<String, Object> payloadSettings = new TreeMap<>(Map.of("keepHostInvoiceNumbers", settings.keepHostInvoiceNumbers(),
                 "pushInvoicesAs", settings.pushInvoicesAs(), "twoWayNameSync", settings.twoWayNameSync()));
-        return AttemptKeys.digest(json().write(stores.setup().mappings(company, provider.id())), json().write(payloadSettings));
+        return AttemptKeys.digest(stores.setup().mappingsText(company, provider.id()), json().write(payloadSettings));
     }
 
     Json json() {

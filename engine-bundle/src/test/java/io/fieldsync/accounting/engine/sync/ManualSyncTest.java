@@ -180,4 +180,22 @@ class ManualSyncTest {
         assertThat(round.payloadContext()).isEqualTo(AttemptKeys.digest(engine.stores.json().write(Samples.completeMappings()),
                 "{\"keepHostInvoiceNumbers\":false,\"pushInvoicesAs\":\"DRAFT\",\"twoWayNameSync\":true}"));
     }
+
+    @Test
+    void mappingsSavedWithATaxLiabilityAccountBeforeItWasDroppedKeepTheKeysTheyGaveSoNoDocumentInDoubtIsSentTwice() throws Exception {
+        String savedBy12 = "{\"depositAccount\":\"090\",\"depositAccountByMethod\":{},\"itemByCategory\":{},"
+                + "\"revenueAccountByCategory\":{\"Labour\":\"200\"},\"salesAccount\":null,"
+                + "\"taxLiabilityAccount\":\"820\",\"taxRateByHostTaxRate\":{\"GST\":\"OUTPUT2\"}}";
+        try (var connection = database.dataSource().getConnection();
+             var update = connection.prepareStatement("UPDATE mappings SET mappings = ? WHERE company_id = 'acme' AND provider = 'xero'")) {
+            update.setString(1, savedBy12);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        RoundScope round = new RoundScope(ACME, engine.stores, engine.directory.provider("xero").orElseThrow(), null,
+                engine.clock, null);
+
+        assertThat(round.payloadContext()).isEqualTo(AttemptKeys.digest(savedBy12,
+                "{\"keepHostInvoiceNumbers\":true,\"pushInvoicesAs\":\"APPROVED\",\"twoWayNameSync\":false}"));
+        assertThat(engine.setup.mappings(ACME).revenueAccountFor("Labour")).contains("200");
+    }
 }
