@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.api.admin;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import io.fieldsync.accounting.api.AccountingException;
@@ -36,6 +37,18 @@ public interface AccountingSetup {
      * archived or ambiguous ones are IGNORED. Nothing is created or changed in the accounting system.
      */
     ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers);
+
+    /**
+     * Applies the admin's decision for each row of a contact import (see {@link ContactChoice}): links chosen by hand,
+     * contacts the host is to create, host customers whose contact is to be created in the accounting system, rows
+     * ignored. All or nothing: a choice naming an unknown or archived contact, a customer not in {@code hostCustomers},
+     * or a contact or customer chosen twice refuses the call with {@link io.fieldsync.accounting.api.InvalidInputException}
+     * naming it ({@code choices[i]....}), and nothing is applied.
+     *
+     * @return one line per choice, in order, with what was done; and the given host customers left without a contact
+     * @since 1.3
+     */
+    ContactImport applyContactChoices(CompanyId company, Collection<Customer> hostCustomers, List<ContactChoice> choices);
 
     /** The company's mappings for the active accounting system. */
     Mappings mappings(CompanyId company);

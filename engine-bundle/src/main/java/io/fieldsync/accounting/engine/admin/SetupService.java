@@ -17,6 +17,7 @@ import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.ContactChoice;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.spi.ContactPage;
 import io.fieldsync.accounting.api.spi.ProviderSession;
@@ -69,6 +70,20 @@ public class SetupService implements AccountingSetup {
     @Override
     public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
         ActiveProvider provider = activeProvider(company);
+        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+                .pair(company, contacts(company, provider), hostCustomers);
+    }
+
+    @Override
+    public ContactImport applyContactChoices(CompanyId company, Collection<Customer> hostCustomers, List<ContactChoice> choices) {
+        Objects.requireNonNull(hostCustomers, "host customers");
+        Objects.requireNonNull(choices, "choices");
+        ActiveProvider provider = activeProvider(company);
+        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+                .apply(company, contacts(company, provider), hostCustomers, choices);
+    }
+
+    private List<RemoteContact> contacts(CompanyId company, ActiveProvider provider) {
         ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
@@ -78,7 +93,7 @@ public class SetupService implements AccountingSetup {
                 break;
             }
         }
-        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName()).pair(company, remote, hostCustomers);
+        return remote;
     }
 
     @Override
