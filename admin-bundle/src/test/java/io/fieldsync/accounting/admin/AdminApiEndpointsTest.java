@@ -312,6 +312,38 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void theAdminDecidesEachRowOfACustomerImportAndABadRowIsA400NamingItWithNothingApplied() throws Exception {
+        api.xero.remoteContacts.addAll(List.of(
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-1", "Harbour Cafe Ltd (old name)", "hello@harbour.example", true),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-2", "Quay Cafe", "hello@quay.example", true)));
+        Customer cafe = new Customer("C-7", "Harbour Cafe", null, null, null);
+        String choices = "[{\"remoteContactId\":\"r-1\",\"hostCustomerId\":\"C-7\",\"decision\":\"MAPPED\"},"
+                + "{\"remoteContactId\":\"r-2\",\"hostCustomerId\":null,\"decision\":\"CREATE_IN_HOST\"},"
+                + "{\"remoteContactId\":null,\"hostCustomerId\":\"C-8\",\"decision\":\"CREATE_IN_ACCOUNTING_SYSTEM\"}]";
+        String customers = HISTORY_JSON.writeValueAsString(List.of(cafe, customer("C-8")));
+
+        ApiClient.Answer bad = admin.post("/companies/acme/import/customers/choices", "{\"customers\":" + customers + ",\"choices\":"
+                + choices.replace("\"r-2\"", "\"r-404\"") + "}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).contains("choices[1].remoteContactId");
+        assertThat(api.engine.stores.customerLinks().find(ACME, "xero", "C-7")).as("nothing applied").isEmpty();
+
+        JsonNode report = admin.post("/companies/acme/import/customers/choices",
+                "{\"customers\":" + customers + ",\"choices\":" + choices + "}").json();
+
+        assertThat(report.path("counts").path("MAPPED").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_HOST").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_ACCOUNTING_SYSTEM").asLong()).isEqualTo(1);
+        assertThat(report.path("contacts").get(1).path("email").asText()).isEqualTo("hello@quay.example");
+        assertThat(report.path("hostCustomersWithoutContact").toString()).isEqualTo("[\"C-8\"]");
+        assertThat(api.engine.stores.customerLinks().find(ACME, "xero", "C-7").orElseThrow().remoteId()).isEqualTo("r-1");
+        assertThat(admin.post("/companies/acme/import/customers/choices", "{\"customers\":[]}").message()).contains("choices");
+        assertThat(admin.post("/companies/acme/import/customers/choices",
+                "{\"customers\":[],\"choices\":[{\"remoteContactId\":\"r-1\",\"hostCustomerId\":null,\"decision\":\"MAYBE\"}]}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
         api.engine.drain();
