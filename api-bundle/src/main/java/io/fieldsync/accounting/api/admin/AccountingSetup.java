@@ -50,6 +50,18 @@ public interface AccountingSetup {
      */
     ContactImport applyContactChoices(CompanyId company, Collection<Customer> hostCustomers, List<ContactChoice> choices);
 
+    /**
+     * Applies the admin's decision for each row of a tax-rate or item import to the company's mappings for the active
+     * accounting system: MAPPED links a host tax rate to an active tax rate (by code) or a category to an active item (by
+     * code or id) of the reference data last imported; IGNORED removes the host value's mapping. All or nothing: a row
+     * naming an unknown or inactive remote value, a decision other than those two, or a host value chosen twice refuses
+     * the call with {@link io.fieldsync.accounting.api.InvalidInputException} naming it ({@code choices[i]....}).
+     *
+     * @return the mappings as saved
+     * @since 1.3
+     */
+    Mappings applyReferenceChoices(CompanyId company, List<ReferenceChoice> choices);
+
     /** The company's mappings for the active accounting system. */
     Mappings mappings(CompanyId company);
 

@@ -25,6 +25,7 @@ import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.admin.MappingGap;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.ReferenceChoice;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineConfiguration;
@@ -94,6 +95,16 @@ public class SetupService implements AccountingSetup {
             }
         }
         return remote;
+    }
+
+    @Override
+    public Mappings applyReferenceChoices(CompanyId company, List<ReferenceChoice> choices) {
+        Objects.requireNonNull(choices, "choices");
+        ActiveProvider provider = activeProvider(company);
+        Mappings changed = new ReferenceLinks(referenceData(company), provider.descriptor().displayName())
+                .apply(stores.setup().mappings(company, provider.id()), choices);
+        stores.setup().saveMappings(company, provider.id(), changed);
+        return changed;
     }
 
     @Override
