@@ -81,6 +81,7 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/history/sync", this::syncHistory)
                 .add("POST", "/companies/{company}/import/customers", this::importCustomers)
                 .add("POST", "/companies/{company}/import/customers/choices", this::applyContactChoices)
+                .add("POST", "/companies/{company}/import/reference/choices", this::applyReferenceChoices)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
                 .add("POST", "/companies/{company}/connection/connect", this::connect)
@@ -306,6 +307,23 @@ final class AdminEndpoints {
             }
         }
         return importAnswer(setup.applyContactChoices(company, body.customers(), body.choices()));
+    }
+
+    /** {@code POST .../import/reference/choices}: the admin's decision per tax rate or item row. */
+    record ReferenceChoices(List<io.fieldsync.accounting.api.admin.ReferenceChoice> choices) {
+    }
+
+    /** Links host tax rates and categories to imported tax rates and items by hand, all or nothing; answers the mappings and their gaps. */
+    private Object applyReferenceChoices(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        ReferenceChoices body = call.body(ReferenceChoices.class, false);
+        if (body.choices() == null) {
+            throw ApiProblem.badRequest("'choices' must list the admin's decisions (it may be empty)");
+        }
+        if (body.choices().size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'choices' may list at most " + MAX_IMPORTED_CUSTOMERS + " rows");
+        }
+        return mappingsAnswer(call, setup.applyReferenceChoices(company, body.choices()));
     }
 
     private static Object importAnswer(io.fieldsync.accounting.api.admin.ContactImport report) {

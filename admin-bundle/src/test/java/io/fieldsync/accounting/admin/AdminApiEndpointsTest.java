@@ -344,6 +344,26 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void taxRateRowsAreLinkedByHandOrIgnoredAndTheAnswerIsTheMappingsWithTheirGaps() {
+        ApiClient.Answer bad = admin.post("/companies/acme/import/reference/choices", "{\"choices\":["
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"PST\",\"remoteKey\":\"OUTPUT2\",\"decision\":\"MAPPED\"},"
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"HST\",\"remoteKey\":\"NOPE\",\"decision\":\"MAPPED\"}]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).contains("choices[1].remoteKey").contains("no active tax rate");
+        assertThat(api.engine.setup.mappings(ACME).taxRateFor("PST")).as("nothing applied").isEmpty();
+
+        JsonNode saved = admin.post("/companies/acme/import/reference/choices", "{\"choices\":["
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"PST\",\"remoteKey\":\"OUTPUT2\",\"decision\":\"MAPPED\"},"
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"GST\",\"remoteKey\":null,\"decision\":\"IGNORED\"}]}").json();
+
+        assertThat(saved.path("mappings").path("taxRateByHostTaxRate").toString()).isEqualTo("{\"PST\":\"OUTPUT2\"}");
+        assertThat(saved.has("gaps")).isTrue();
+        assertThat(api.engine.setup.mappings(ACME).taxRateFor("PST")).contains("OUTPUT2");
+        assertThat(admin.post("/companies/acme/import/reference/choices", "{\"choices\":[{\"kind\":\"ACCOUNT\",\"hostValue\":\"x\","
+                + "\"remoteKey\":null,\"decision\":\"IGNORED\"}]}").message()).contains("kind");
+    }
+
+    @Test
     void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
         api.engine.drain();

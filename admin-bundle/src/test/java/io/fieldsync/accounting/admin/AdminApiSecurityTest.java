@@ -34,6 +34,7 @@ class AdminApiSecurityTest {
             new String[] {"POST", "/companies/acme/history/sync", "{\"hostInvoiceIds\":[]}"},
             new String[] {"POST", "/companies/acme/import/customers", "{\"customers\":[]}"},
             new String[] {"POST", "/companies/acme/import/customers/choices", "{\"customers\":[],\"choices\":[]}"},
+            new String[] {"POST", "/companies/acme/import/reference/choices", "{\"choices\":[]}"},
             new String[] {"GET", "/companies/acme/mappings", null},
             new String[] {"PUT", "/companies/acme/mappings", "{}"},
             new String[] {"POST", "/companies/acme/connection/connect", null},
