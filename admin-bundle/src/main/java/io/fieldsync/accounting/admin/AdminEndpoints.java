@@ -80,6 +80,8 @@ final class AdminEndpoints {
                 .add("POST", "/companies/{company}/history/invoices", this::registerHistory)
                 .add("POST", "/companies/{company}/history/sync", this::syncHistory)
                 .add("POST", "/companies/{company}/import/customers", this::importCustomers)
+                .add("POST", "/companies/{company}/import/customers/choices", this::applyContactChoices)
+                .add("POST", "/companies/{company}/import/reference/choices", this::applyReferenceChoices)
                 .add("GET", "/companies/{company}/mappings", call -> mappingsAnswer(call, setup.mappings(call.company())))
                 .add("PUT", "/companies/{company}/mappings", this::saveMappings)
                 .add("POST", "/companies/{company}/connection/connect", this::connect)
@@ -266,7 +268,50 @@ final class AdminEndpoints {
                 throw ApiProblem.badRequest("'customers[" + i + "]' is null");
             }
         }
-        io.fieldsync.accounting.api.admin.ContactImport report = setup.importContacts(company, body.customers());
+        return importAnswer(setup.importContacts(company, body.customers()));
+    }
+
+    /** {@code POST .../import/customers/choices}: the host's customers and the admin's decision per row. */
+    record ContactChoices(List<io.fieldsync.accounting.api.Customer> customers,
+                          List<io.fieldsync.accounting.api.admin.ContactChoice> choices) {
+    }
+
+    /** Applies the admin's decision per row of a customer import, all or nothing; answers the report of what was done. */
+    private Object applyContactChoices(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        ContactChoices body = call.body(ContactChoices.class, false);
+        if (body.customers() == null || body.choices() == null) {
+            throw ApiProblem.badRequest("'customers' and 'choices' must both be lists (they may be empty)");
+        }
+        if (body.customers().size() > MAX_IMPORTED_CUSTOMERS || body.choices().size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'customers' and 'choices' may list at most " + MAX_IMPORTED_CUSTOMERS + " each");
+        }
+        for (int i = 0; i < body.customers().size(); i++) {
+            if (body.customers().get(i) == null) {
+                throw ApiProblem.badRequest("'customers[" + i + "]' is null");
+            }
+        }
+        return importAnswer(setup.applyContactChoices(company, body.customers(), body.choices()));
+    }
+
+    /** {@code POST .../import/reference/choices}: the admin's decision per tax rate or item row. */
+    record ReferenceChoices(List<io.fieldsync.accounting.api.admin.ReferenceChoice> choices) {
+    }
+
+    /** Links host tax rates and categories to imported tax rates and items by hand, all or nothing; answers the mappings and their gaps. */
+    private Object applyReferenceChoices(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        ReferenceChoices body = call.body(ReferenceChoices.class, false);
+        if (body.choices() == null) {
+            throw ApiProblem.badRequest("'choices' must list the admin's decisions (it may be empty)");
+        }
+        if (body.choices().size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'choices' may list at most " + MAX_IMPORTED_CUSTOMERS + " rows");
+        }
+        return mappingsAnswer(call, setup.applyReferenceChoices(company, body.choices()));
+    }
+
+    private static Object importAnswer(io.fieldsync.accounting.api.admin.ContactImport report) {
         Map<String, Object> counts = new LinkedHashMap<>();
         for (io.fieldsync.accounting.api.admin.ContactDecision decision : io.fieldsync.accounting.api.admin.ContactDecision.values()) {
             counts.put(decision.name(), report.count(decision));
@@ -396,7 +441,6 @@ final class AdminEndpoints {
         mappings.depositAccountByMethod().forEach((PaymentMethod method, String account) -> deposits.put(method.name(), account));
         blankEntries("depositAccountByMethod", deposits, blanks);
         for (Map.Entry<String, String> single : Map.of("salesAccount", String.valueOf(mappings.salesAccount()),
-                "taxLiabilityAccount", String.valueOf(mappings.taxLiabilityAccount()),
                 "depositAccount", String.valueOf(mappings.depositAccount())).entrySet()) {
             if (single.getValue().isBlank()) {
                 blanks.add(single.getKey());

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.SyncSettings;
 
 /**
  * The API's JSON: instants as ISO-8601 strings, absent values left out, and bodies read strictly: an unknown or
@@ -45,8 +46,9 @@ final class AdminJson {
                 .addModule(ids)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
-                // a mapping left unset shows as null, so what GET answers can be edited and PUT back whole
+                // a mapping or polling interval left unset shows as null, so what GET answers can be edited and PUT back whole
                 .addMixIn(Mappings.class, EveryFieldShown.class)
+                .addMixIn(SyncSettings.class, EveryFieldShown.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

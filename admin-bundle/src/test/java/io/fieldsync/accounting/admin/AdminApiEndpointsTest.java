@@ -312,6 +312,58 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void theAdminDecidesEachRowOfACustomerImportAndABadRowIsA400NamingItWithNothingApplied() throws Exception {
+        api.xero.remoteContacts.addAll(List.of(
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-1", "Harbour Cafe Ltd (old name)", "hello@harbour.example", true),
+                new io.fieldsync.accounting.api.spi.RemoteContact("r-2", "Quay Cafe", "hello@quay.example", true)));
+        Customer cafe = new Customer("C-7", "Harbour Cafe", null, null, null);
+        String choices = "[{\"remoteContactId\":\"r-1\",\"hostCustomerId\":\"C-7\",\"decision\":\"MAPPED\"},"
+                + "{\"remoteContactId\":\"r-2\",\"hostCustomerId\":null,\"decision\":\"CREATE_IN_HOST\"},"
+                + "{\"remoteContactId\":null,\"hostCustomerId\":\"C-8\",\"decision\":\"CREATE_IN_ACCOUNTING_SYSTEM\"}]";
+        String customers = HISTORY_JSON.writeValueAsString(List.of(cafe, customer("C-8")));
+
+        ApiClient.Answer bad = admin.post("/companies/acme/import/customers/choices", "{\"customers\":" + customers + ",\"choices\":"
+                + choices.replace("\"r-2\"", "\"r-404\"") + "}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).contains("choices[1].remoteContactId");
+        assertThat(api.engine.stores.customerLinks().find(ACME, "xero", "C-7")).as("nothing applied").isEmpty();
+
+        JsonNode report = admin.post("/companies/acme/import/customers/choices",
+                "{\"customers\":" + customers + ",\"choices\":" + choices + "}").json();
+
+        assertThat(report.path("counts").path("MAPPED").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_HOST").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("CREATE_IN_ACCOUNTING_SYSTEM").asLong()).isEqualTo(1);
+        assertThat(report.path("contacts").get(1).path("email").asText()).isEqualTo("hello@quay.example");
+        assertThat(report.path("hostCustomersWithoutContact").toString()).isEqualTo("[\"C-8\"]");
+        assertThat(api.engine.stores.customerLinks().find(ACME, "xero", "C-7").orElseThrow().remoteId()).isEqualTo("r-1");
+        assertThat(admin.post("/companies/acme/import/customers/choices", "{\"customers\":[]}").message()).contains("choices");
+        assertThat(admin.post("/companies/acme/import/customers/choices",
+                "{\"customers\":[],\"choices\":[{\"remoteContactId\":\"r-1\",\"hostCustomerId\":null,\"decision\":\"MAYBE\"}]}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void taxRateRowsAreLinkedByHandOrIgnoredAndTheAnswerIsTheMappingsWithTheirGaps() {
+        ApiClient.Answer bad = admin.post("/companies/acme/import/reference/choices", "{\"choices\":["
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"PST\",\"remoteKey\":\"OUTPUT2\",\"decision\":\"MAPPED\"},"
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"HST\",\"remoteKey\":\"NOPE\",\"decision\":\"MAPPED\"}]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).contains("choices[1].remoteKey").contains("no active tax rate");
+        assertThat(api.engine.setup.mappings(ACME).taxRateFor("PST")).as("nothing applied").isEmpty();
+
+        JsonNode saved = admin.post("/companies/acme/import/reference/choices", "{\"choices\":["
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"PST\",\"remoteKey\":\"OUTPUT2\",\"decision\":\"MAPPED\"},"
+                + "{\"kind\":\"TAX_RATE\",\"hostValue\":\"GST\",\"remoteKey\":null,\"decision\":\"IGNORED\"}]}").json();
+
+        assertThat(saved.path("mappings").path("taxRateByHostTaxRate").toString()).isEqualTo("{\"PST\":\"OUTPUT2\"}");
+        assertThat(saved.has("gaps")).isTrue();
+        assertThat(api.engine.setup.mappings(ACME).taxRateFor("PST")).contains("OUTPUT2");
+        assertThat(admin.post("/companies/acme/import/reference/choices", "{\"choices\":[{\"kind\":\"ACCOUNT\",\"hostValue\":\"x\","
+                + "\"remoteKey\":null,\"decision\":\"IGNORED\"}]}").message()).contains("kind");
+    }
+
+    @Test
     void anUnmappedCategoryFailsIsMappedThroughTheApiThenRetriedAndSynced() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));
         api.engine.drain();
@@ -369,17 +421,52 @@ class AdminApiEndpointsTest {
         assertThat(admin.get("/companies/acme/settings").json().path("pushInvoicesAs").asText()).isEqualTo("APPROVED");
 
         JsonNode saved = admin.put("/companies/acme/settings",
-                "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").json();
+                "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true,"
+                        + "\"autoSyncInvoices\":true,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":null}").json();
 
         assertThat(saved.path("pushInvoicesAs").asText()).isEqualTo("DRAFT");
         assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
         assertThat(admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\"}").message()).contains("keepHostInvoiceNumbers");
+        assertThat(admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").message())
+                .as("a PUT replaces the whole resource").contains("autoSyncInvoices");
         assertThat(admin.put("/companies/acme/settings",
                 "{\"pushInvoicesAs\":\"SENT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}").message()).contains("pushInvoicesAs");
         assertThat(admin.put("/companies/acme/settings",
                 "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":\"yes\",\"twoWayNameSync\":true}").message())
                 .contains("keepHostInvoiceNumbers");
         assertThat(api.engine.setup.settings(ACME).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.DRAFT);
+    }
+
+    @Test
+    void mappingsHaveNoTaxLiabilityAccountForNoVendorTakesOneAndAPutNamingOneIsA400() {
+        assertThat(admin.get("/companies/acme/mappings").json().path("mappings").has("taxLiabilityAccount")).isFalse();
+
+        ApiClient.Answer refused = admin.put("/companies/acme/mappings", mappingsJson(java.util.Map.of("Labour", "200"))
+                .replace("\"depositAccount\":", "\"taxLiabilityAccount\":\"820\",\"depositAccount\":"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).contains("taxLiabilityAccount");
+    }
+
+    @Test
+    void theAutoSyncSwitchesAndThePollingIntervalAreReadAndSavedAndAnIntervalOutOfBoundsIsA400NamingIt() {
+        JsonNode defaults = admin.get("/companies/acme/settings").json();
+        assertThat(defaults.path("autoSyncInvoices").asBoolean()).isTrue();
+        assertThat(defaults.path("autoSyncPayments").asBoolean()).isTrue();
+        assertThat(defaults.has("pollingIntervalMinutes")).as("shown as null, so the answer can be PUT back").isTrue();
+        assertThat(defaults.path("pollingIntervalMinutes").isNull()).isTrue();
+
+        JsonNode saved = admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":true,"
+                + "\"twoWayNameSync\":false,\"autoSyncInvoices\":false,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":30}").json();
+
+        assertThat(saved.path("autoSyncInvoices").asBoolean()).isFalse();
+        assertThat(saved.path("pollingIntervalMinutes").asInt()).isEqualTo(30);
+        assertThat(api.engine.setup.settings(ACME).autoSyncInvoices()).isFalse();
+        ApiClient.Answer tooOften = admin.put("/companies/acme/settings", "{\"pushInvoicesAs\":\"APPROVED\",\"keepHostInvoiceNumbers\":true,"
+                + "\"twoWayNameSync\":false,\"autoSyncInvoices\":true,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":1}");
+        assertThat(tooOften.status()).isEqualTo(400);
+        assertThat(tooOften.message()).contains("pollingIntervalMinutes").contains("5 to 1440");
+        assertThat(api.engine.setup.settings(ACME).pollingIntervalMinutes()).as("nothing applied").isEqualTo(30);
     }
 
     @Test
@@ -480,7 +567,7 @@ class AdminApiEndpointsTest {
         StringBuilder json = new StringBuilder("{\"revenueAccountByCategory\":{");
         json.append(String.join(",", revenue.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"").toList()));
         json.append("},\"itemByCategory\":{},\"taxRateByHostTaxRate\":{\"GST\":\"OUTPUT2\"},\"salesAccount\":null,")
-                .append("\"taxLiabilityAccount\":\"820\",\"depositAccount\":\"090\",\"depositAccountByMethod\":{}}");
+                .append("\"depositAccount\":\"090\",\"depositAccountByMethod\":{}}");
         return json.toString();
     }
 }

@@ -33,6 +33,8 @@ class AdminApiSecurityTest {
             new String[] {"POST", "/companies/acme/history/invoices", "{\"invoices\":[]}"},
             new String[] {"POST", "/companies/acme/history/sync", "{\"hostInvoiceIds\":[]}"},
             new String[] {"POST", "/companies/acme/import/customers", "{\"customers\":[]}"},
+            new String[] {"POST", "/companies/acme/import/customers/choices", "{\"customers\":[],\"choices\":[]}"},
+            new String[] {"POST", "/companies/acme/import/reference/choices", "{\"choices\":[]}"},
             new String[] {"GET", "/companies/acme/mappings", null},
             new String[] {"PUT", "/companies/acme/mappings", "{}"},
             new String[] {"POST", "/companies/acme/connection/connect", null},
@@ -44,7 +46,8 @@ class AdminApiSecurityTest {
             new String[] {"GET", "/companies/acme/sync-log.csv", null},
             new String[] {"GET", "/companies/acme/settings", null},
             new String[] {"PUT", "/companies/acme/settings",
-                    "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}"});
+                    "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true,"
+                            + "\"autoSyncInvoices\":false,\"autoSyncPayments\":false,\"pollingIntervalMinutes\":60}"});
 
     @TempDir
     Path keys;

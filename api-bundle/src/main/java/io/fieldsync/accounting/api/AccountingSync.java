@@ -50,7 +50,10 @@ public interface AccountingSync {
      */
     int syncHistorical(CompanyId company, Collection<String> hostInvoiceIds);
 
-    /** Queue one failed (or unsupported) document again, typically after its cause was fixed. */
+    /**
+     * Queue one failed (or unsupported) document again, typically after its cause was fixed; or one stored NOT_ATTEMPTED
+     * (historical, or of a company whose settings turn automatic sync of its kind off): the manual sync.
+     */
     Optional<Ticket> retry(DocumentRef document);
 
     /** Queue every failed document of the company again; returns how many. */

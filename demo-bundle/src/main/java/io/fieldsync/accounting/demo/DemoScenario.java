@@ -107,7 +107,7 @@ public final class DemoScenario {
                 .filter(a -> a.active() && a.acceptsPayments() && a.type() != AccountType.BANK).findFirst().orElse(bank);
         Map<String, String> categories = Map.of(ProductCategory.LABOUR, sales.key(), ProductCategory.MATERIALS, sales.key(),
                 ProductCategory.EQUIPMENT, sales.key(), ProductCategory.OTHER, sales.key());
-        return new Mappings(categories, Map.of(), Map.of(DemoBook.GST, gst.code()), sales.key(), null, bank.key(),
+        return new Mappings(categories, Map.of(), Map.of(DemoBook.GST, gst.code()), sales.key(), bank.key(),
                 Map.of(PaymentMethod.CARD, undeposited.key()));
     }
 

@@ -44,7 +44,8 @@ public @interface EngineConfiguration {
     long retry_delay_max_s() default 3600;
 
     @AttributeDefinition(name = "Payment polling interval (min)",
-            description = "How often invoices changed in the accounting system are polled, as a backstop to webhooks. 0 turns polling off.",
+            description = "How often invoices changed in the accounting system are polled, as a backstop to webhooks, for companies "
+                    + "whose settings choose no interval of their own. 0 turns polling off for them.",
             min = "0")
     int poll_interval_min() default 15;
 

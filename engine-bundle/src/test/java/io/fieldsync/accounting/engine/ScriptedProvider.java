@@ -363,6 +363,8 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
     public final Map<String, RemoteInvoiceState> remoteInvoices = new java.util.concurrent.ConcurrentHashMap<>();
     /** The {@code since} of every changesSince call. */
     public final List<Instant> polledSince = new CopyOnWriteArrayList<>();
+    /** The company of every changesSince call. */
+    public final List<CompanyId> polledCompanies = new CopyOnWriteArrayList<>();
 
     @Override
     public RemoteInvoiceState invoiceState(ProviderSession session, String remoteInvoiceId) {
@@ -425,6 +427,7 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
     @Override
     public RemoteChanges changesSince(ProviderSession session, Instant since) {
         polledSince.add(since);
+        polledCompanies.add(session.company());
         return new RemoteChanges(List.copyOf(remoteInvoices.values()), Instant.parse("2026-11-23T10:00:00Z"));
     }
 

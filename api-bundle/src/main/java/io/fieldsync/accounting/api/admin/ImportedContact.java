@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One contact of the accounting system in a contact import, and what was decided for it.
  *
- * @param remoteId its id in the accounting system
+ * @param remoteId its id in the accounting system; null for a host customer whose contact is yet to be created there
+ *                 ({@link ContactDecision#CREATE_IN_ACCOUNTING_SYSTEM})
  * @param name its name
  * @param email its email, or null
  * @param hostCustomerId the host customer it was paired with, or null
@@ -17,7 +18,9 @@ public record ImportedContact(String remoteId, String name, String email, String
 
     /** Validates the parts. */
     public ImportedContact {
-        Objects.requireNonNull(remoteId, "remote id");
+        if (remoteId == null && decision != ContactDecision.CREATE_IN_ACCOUNTING_SYSTEM) {
+            throw new NullPointerException("remote id");
+        }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(reason, "reason");

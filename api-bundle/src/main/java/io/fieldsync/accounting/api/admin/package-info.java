@@ -3,10 +3,13 @@
  * look at its reference data (accounts, tax rates, items), map the host's categories, tax rates and
  * payment methods onto it, and choose the sync settings; and, since 1.1, choose the accounting system of each
  * company ({@link io.fieldsync.accounting.api.admin.AccountingProviders}); and, since 1.2, search the documents and send one
- * waiting for its back-off now ({@link io.fieldsync.accounting.api.admin.AccountingDocuments}).
+ * waiting for its back-off now ({@link io.fieldsync.accounting.api.admin.AccountingDocuments}); and, since 1.3, switch automatic sync of
+ * invoices and of payments off and choose a company's polling interval ({@link io.fieldsync.accounting.api.admin.SyncSettings}), decide each row of a
+ * contact import by hand ({@link io.fieldsync.accounting.api.admin.ContactChoice}); mappings lose the tax liability account no
+ * accounting system takes.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.fieldsync.accounting.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -105,6 +105,26 @@ class AdminRecordsTest {
     }
 
     @Test
+    void defaultsAndTheSettingsOfBefore13SyncEverythingAutomaticallyAtTheNodesPollingInterval() {
+        for (SyncSettings settings : List.of(SyncSettings.defaults(), new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true))) {
+            assertThat(settings.autoSyncInvoices()).isTrue();
+            assertThat(settings.autoSyncPayments()).isTrue();
+            assertThat(settings.pollingIntervalMinutes()).isNull();
+        }
+    }
+
+    @Test
+    void aPollingIntervalIsTheNodesDefaultNeverOrFiveMinutesToADay() {
+        assertThat(SyncSettings.isValidPollingInterval(null)).isTrue();
+        assertThat(SyncSettings.isValidPollingInterval(0)).isTrue();
+        assertThat(SyncSettings.isValidPollingInterval(5)).isTrue();
+        assertThat(SyncSettings.isValidPollingInterval(1440)).isTrue();
+        assertThat(SyncSettings.isValidPollingInterval(4)).isFalse();
+        assertThat(SyncSettings.isValidPollingInterval(1441)).isFalse();
+        assertThat(SyncSettings.isValidPollingInterval(-1)).isFalse();
+    }
+
+    @Test
     void settingsWithoutInvoiceStatusAreRefused() {
         assertThatThrownBy(() -> new SyncSettings(null, true, false))
                 .isInstanceOf(NullPointerException.class)

@@ -17,7 +17,7 @@ class MappingsTest {
     private static Mappings mappings(Map<String, String> revenue, String salesAccount, String depositAccount,
                                      Map<PaymentMethod, String> depositByMethod) {
         return new Mappings(revenue, Map.of(ProductCategory.MATERIALS, "ITEM-MAT"), Map.of("GST", "OUTPUT2"),
-                salesAccount, "820", depositAccount, depositByMethod);
+                salesAccount, depositAccount, depositByMethod);
     }
 
     @Test
@@ -83,7 +83,6 @@ class MappingsTest {
         assertThat(empty.taxRateByHostTaxRate()).isEmpty();
         assertThat(empty.depositAccountByMethod()).isEmpty();
         assertThat(empty.salesAccount()).isNull();
-        assertThat(empty.taxLiabilityAccount()).isNull();
         assertThat(empty.depositAccount()).isNull();
         assertThat(empty.revenueAccountFor(ProductCategory.LABOUR)).isEmpty();
         assertThat(empty.depositAccountFor(PaymentMethod.CASH)).isEmpty();
@@ -92,7 +91,7 @@ class MappingsTest {
 
     @Test
     void nullMapsBecomeEmpty() {
-        Mappings mappings = new Mappings(null, null, null, null, null, null, null);
+        Mappings mappings = new Mappings(null, null, null, null, null, null);
 
         assertThat(mappings).isEqualTo(Mappings.empty());
     }
@@ -125,5 +124,16 @@ class MappingsTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> mappings.depositAccountByMethod().put(PaymentMethod.CASH, "1"))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theMappingsOf12KeepTheirConstructorButATaxLiabilityAccountIsDroppedForNoVendorTakesOne() {
+        Mappings mappings = new Mappings(Map.of(), Map.of(), Map.of(), "200", "820", "090", Map.of());
+
+        assertThat(mappings).isEqualTo(new Mappings(Map.of(), Map.of(), Map.of(), "200", "090", Map.of()));
+        assertThat(mappings.taxLiabilityAccount()).isNull();
+        assertThat(java.util.Arrays.stream(Mappings.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName))
+                .doesNotContain("taxLiabilityAccount");
     }
 }

@@ -3,13 +3,17 @@ package io.fieldsync.accounting.engine.admin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.Customer;
+import io.fieldsync.accounting.api.InvalidInputException;
+import io.fieldsync.accounting.api.admin.ContactChoice;
 import io.fieldsync.accounting.api.admin.ContactDecision;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.admin.ImportedContact;
@@ -61,6 +65,74 @@ final class ContactPairing {
             }
         }
         return new ContactImport(report, List.copyOf(unpaired.keySet()));
+    }
+
+    /** Applies the admin's choices, all checked before any is applied. */
+    ContactImport apply(CompanyId company, List<RemoteContact> contacts, Collection<Customer> hostCustomers, List<ContactChoice> choices) {
+        Map<String, RemoteContact> contactsById = new HashMap<>();
+        contacts.forEach(contact -> contactsById.put(contact.remoteId(), contact));
+        Map<String, Customer> customersById = new LinkedHashMap<>();
+        hostCustomers.forEach(customer -> customersById.put(customer.hostId(), customer));
+        Set<String> contactsChosen = new HashSet<>();
+        Set<String> customersChosen = new HashSet<>();
+        for (int i = 0; i < choices.size(); i++) {
+            ContactChoice choice = choices.get(i);
+            String at = "choices[" + i + "]";
+            if (choice == null) {
+                throw new InvalidInputException(at, "is missing");
+            }
+            boolean needsContact = choice.decision() != ContactDecision.CREATE_IN_ACCOUNTING_SYSTEM;
+            boolean needsCustomer = choice.decision() == ContactDecision.MAPPED || choice.decision() == ContactDecision.CREATE_IN_ACCOUNTING_SYSTEM;
+            if (needsContact) {
+                RemoteContact contact = choice.remoteContactId() == null ? null : contactsById.get(choice.remoteContactId());
+                if (contact == null) {
+                    throw new InvalidInputException(at + ".remoteContactId", "names no contact of " + system);
+                }
+                if (choice.decision() == ContactDecision.MAPPED && !contact.active()) {
+                    throw new InvalidInputException(at + ".remoteContactId", "is archived in " + system + "; restore it there first");
+                }
+                if (!contactsChosen.add(contact.remoteId())) {
+                    throw new InvalidInputException(at + ".remoteContactId", "is chosen twice");
+                }
+            } else if (choice.remoteContactId() != null) {
+                throw new InvalidInputException(at + ".remoteContactId", "must be null: the contact is yet to be created");
+            }
+            if (needsCustomer) {
+                if (choice.hostCustomerId() == null || !customersById.containsKey(choice.hostCustomerId())) {
+                    throw new InvalidInputException(at + ".hostCustomerId", "names no customer of those given");
+                }
+                if (!customersChosen.add(choice.hostCustomerId())) {
+                    throw new InvalidInputException(at + ".hostCustomerId", "is chosen twice");
+                }
+            } else if (choice.hostCustomerId() != null) {
+                throw new InvalidInputException(at + ".hostCustomerId", "must be null for " + choice.decision());
+            }
+        }
+        List<ImportedContact> report = new ArrayList<>();
+        for (ContactChoice choice : choices) {
+            RemoteContact contact = choice.remoteContactId() == null ? null : contactsById.get(choice.remoteContactId());
+            switch (choice.decision()) {
+                case MAPPED -> {
+                    Customer customer = customersById.get(choice.hostCustomerId());
+                    stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
+                            Json.hash(stores.json().write(customer)), customer.name(), stores.clock().instant());
+                    report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "linked by the admin to host customer " + customer.hostId()));
+                }
+                case CREATE_IN_HOST -> report.add(line(contact, null, ContactDecision.CREATE_IN_HOST,
+                        "the host is to create this customer, then link it"));
+                case IGNORED -> report.add(line(contact, null, ContactDecision.IGNORED, "ignored by the admin"));
+                case CREATE_IN_ACCOUNTING_SYSTEM -> {
+                    Customer customer = customersById.get(choice.hostCustomerId());
+                    stores.customerLinks().unlink(company, provider, customer.hostId());
+                    report.add(new ImportedContact(null, customer.name(), customer.email(), customer.hostId(),
+                            ContactDecision.CREATE_IN_ACCOUNTING_SYSTEM, "created in " + system + " with its next invoice"));
+                }
+                default -> throw new IllegalStateException("no such decision: " + choice.decision());
+            }
+        }
+        List<String> withoutContact = customersById.keySet().stream()
+                .filter(hostId -> stores.customerLinks().find(company, provider, hostId).isEmpty()).toList();
+        return new ContactImport(report, withoutContact);
     }
 
     private static ImportedContact line(RemoteContact contact, String hostCustomerId, ContactDecision decision, String reason) {

@@ -12,10 +12,12 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.Customer;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
+import io.fieldsync.accounting.api.admin.ContactChoice;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.spi.ContactPage;
 import io.fieldsync.accounting.api.spi.ProviderSession;
@@ -23,6 +25,7 @@ import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.admin.MappingGap;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.Mappings;
+import io.fieldsync.accounting.api.admin.ReferenceChoice;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineConfiguration;
@@ -68,6 +71,20 @@ public class SetupService implements AccountingSetup {
     @Override
     public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
         ActiveProvider provider = activeProvider(company);
+        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+                .pair(company, contacts(company, provider), hostCustomers);
+    }
+
+    @Override
+    public ContactImport applyContactChoices(CompanyId company, Collection<Customer> hostCustomers, List<ContactChoice> choices) {
+        Objects.requireNonNull(hostCustomers, "host customers");
+        Objects.requireNonNull(choices, "choices");
+        ActiveProvider provider = activeProvider(company);
+        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+                .apply(company, contacts(company, provider), hostCustomers, choices);
+    }
+
+    private List<RemoteContact> contacts(CompanyId company, ActiveProvider provider) {
         ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
@@ -77,7 +94,17 @@ public class SetupService implements AccountingSetup {
                 break;
             }
         }
-        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName()).pair(company, remote, hostCustomers);
+        return remote;
+    }
+
+    @Override
+    public Mappings applyReferenceChoices(CompanyId company, List<ReferenceChoice> choices) {
+        Objects.requireNonNull(choices, "choices");
+        ActiveProvider provider = activeProvider(company);
+        Mappings changed = new ReferenceLinks(referenceData(company), provider.descriptor().displayName())
+                .apply(stores.setup().mappings(company, provider.id()), choices);
+        stores.setup().saveMappings(company, provider.id(), changed);
+        return changed;
     }
 
     @Override
@@ -113,6 +140,10 @@ public class SetupService implements AccountingSetup {
     @Override
     public void saveSettings(CompanyId company, SyncSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        if (!SyncSettings.isValidPollingInterval(settings.pollingIntervalMinutes())) {
+            throw new InvalidInputException("pollingIntervalMinutes", "must be empty (the node's interval), 0 (no polling) or "
+                    + SyncSettings.MIN_POLLING_INTERVAL_MINUTES + " to " + SyncSettings.MAX_POLLING_INTERVAL_MINUTES + " minutes");
+        }
         stores.setup().saveSettings(company, settings);
     }
 

@@ -33,6 +33,7 @@ import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 
@@ -87,6 +88,11 @@ public class RemoteUpdates {
     });
     private final CustomerNames names;
     private ScheduledFuture<?> polling;
+    /** How often a company without its own polling interval is polled, in minutes; 0: never. */
+    private volatile int nodeIntervalMinutes;
+    /** When each lane was last polled on this node; a lane not polled yet counts from when this component started. */
+    private final Map<LaneId, Instant> lastPolled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Instant started;
     private final Map<Tenant, Set<String>> pending = new LinkedHashMap<>();
     private final Map<Tenant, Set<String>> pendingContacts = new LinkedHashMap<>();
     private final Map<Tenant, List<RemoteEvent>> pendingSettlements = new LinkedHashMap<>();
@@ -109,6 +115,7 @@ public class RemoteUpdates {
         this.dispatcher = dispatcher;
         this.notifier = notifier;
         this.names = new CustomerNames(stores, directory, dispatcher, notifier);
+        this.started = clock.instant();
         schedule(configuration);
     }
 
@@ -417,21 +424,56 @@ public class RemoteUpdates {
         }
     }
 
+    /**
+     * Polls the connected companies whose polling interval has passed since their last poll: their own interval from
+     * their settings, else the node's; and answers how many invoices changed.
+     */
+    public int pollDue() {
+        try {
+            return executor.submit(this::pollDueHere).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("polling failed", e.getCause());
+        }
+    }
+
+    private int pollDueHere() {
+        return pollCompanies(true);
+    }
+
     /** Every installed provider that can be polled, for its connected companies: invoices stay where they synced. */
     private int poll() {
+        return pollCompanies(false);
+    }
+
+    private int pollCompanies(boolean onlyDue) {
         int changed = 0;
         for (io.fieldsync.accounting.api.spi.ProviderDescriptor descriptor : directory.installed()) {
             Optional<ActiveProvider> installed = directory.provider(descriptor.id());
             if (installed.isPresent() && installed.get().descriptor().supports(ProviderCapability.CHANGE_POLLING)) {
-                changed += pollProvider(installed.get());
+                changed += pollProvider(installed.get(), onlyDue);
             }
         }
         return changed;
     }
 
-    private int pollProvider(ActiveProvider provider) {
+    /** Whether a company's polling interval (its settings', else the node's) has passed since its last poll here. */
+    private boolean isDue(CompanyId company, String provider) {
+        Integer own = stores.setup().settings(company).pollingIntervalMinutes();
+        int minutes = own != null ? own : nodeIntervalMinutes;
+        Instant last = lastPolled.getOrDefault(new LaneId(company, provider), started);
+        return minutes > 0 && !clock.instant().isBefore(last.plus(Duration.ofMinutes(minutes)));
+    }
+
+    private int pollProvider(ActiveProvider provider, boolean onlyDue) {
         int changed = 0;
         for (CompanyId company : stores.connections().connectedCompanies(provider.id())) {
+            if (onlyDue && !isDue(company, provider.id())) {
+                continue;
+            }
+            lastPolled.put(new LaneId(company, provider.id()), clock.instant());
             Optional<ProviderSession> session = usableSession(company, provider);
             if (session.isEmpty()) {
                 continue;
@@ -465,15 +507,15 @@ public class RemoteUpdates {
             polling.cancel(false);
             polling = null;
         }
-        int minutes = configuration.poll_interval_min();
-        if (minutes > 0) {
-            polling = executor.scheduleWithFixedDelay(() -> {
-                try {
-                    poll();
-                } catch (RuntimeException e) {
-                    LOG.warn("Payment polling failed", e);
-                }
-            }, minutes, minutes, TimeUnit.MINUTES);
-        }
+        nodeIntervalMinutes = configuration.poll_interval_min();
+        // a company may poll more often than the node's default, or poll when the node's default is off: every
+        // minute the tick polls the companies whose interval has passed (most ticks poll none)
+        polling = executor.scheduleWithFixedDelay(() -> {
+            try {
+                pollCompanies(true);
+            } catch (RuntimeException e) {
+                LOG.warn("Payment polling failed", e);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
     }
 }

@@ -98,6 +98,20 @@ public final class CustomerLinks {
         });
     }
 
+    /** Forgets the link of a host customer with {@code provider}: its next invoice finds or creates its contact again. */
+    public void unlink(CompanyId company, String provider, String hostCustomerId) {
+        database.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM customer_links WHERE company_id = ? AND provider = ? AND host_customer_id = ?")) {
+                delete.setString(1, company.value());
+                delete.setString(2, provider);
+                delete.setString(3, hostCustomerId);
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Remembers that the host now knows the customer as {@code name}. */
     public void rename(CompanyId company, String provider, String hostCustomerId, String name) {
         database.transaction(connection -> {

@@ -114,7 +114,8 @@ public final class Journal {
     /**
      * Stores a document: a new row, a new revision when the content changed, or nothing when it is a repeat.
      *
-     * @param initialStatus PENDING for live documents, NOT_ATTEMPTED for historical ones
+     * @param initialStatus PENDING for live documents, NOT_ATTEMPTED for historical ones and for live ones of a company
+     *                      that syncs them by hand (a new revision then waits too)
      * @param onlyIfNew true to leave an existing row untouched whatever its content (historical registration)
      */
     public Accepted accept(DocumentRef document, String snapshot, String hash, String dependsOn,
@@ -143,7 +144,7 @@ public final class Journal {
                 return new Accepted(entry, false);
             }
             if (entry.snapshotHash().equals(hash)) {
-                if (entry.status() != SyncStatus.NOT_ATTEMPTED) {
+                if (entry.status() != SyncStatus.NOT_ATTEMPTED || initialStatus == SyncStatus.NOT_ATTEMPTED) {
                     return new Accepted(entry, false);
                 }
                 // a historical invoice locked live is wanted now, unchanged
@@ -154,7 +155,7 @@ public final class Journal {
                 update.setString(1, snapshot);
                 update.setString(2, hash);
                 update.setString(3, dependsOn);
-                update.setString(4, SyncStatus.PENDING.name());
+                update.setString(4, initialStatus == SyncStatus.NOT_ATTEMPTED ? initialStatus.name() : SyncStatus.PENDING.name());
                 Database.setInstant(update, 5, now);
                 Database.setInstant(update, 6, now);
                 update.setLong(7, entry.id());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.fieldsync.accounting.api.CompanyId;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.SyncSettings;
@@ -22,6 +23,19 @@ public final class SetupStore {
     private static final String MAPPINGS = "mappings";
     private static final String REFERENCE_DATA = "reference_data";
     private static final String SETTINGS = "settings";
+
+    /**
+     * Settings as stored: those saved before the auto-sync switches existed lack them, and a missing switch means
+     * on (what those companies had), never the {@code false} a missing primitive would read as.
+     */
+    private record StoredSettings(InvoiceStatusOnPush pushInvoicesAs, boolean keepHostInvoiceNumbers, boolean twoWayNameSync,
+                                  Boolean autoSyncInvoices, Boolean autoSyncPayments, Integer pollingIntervalMinutes) {
+
+        SyncSettings settings() {
+            return new SyncSettings(pushInvoicesAs, keepHostInvoiceNumbers, twoWayNameSync, !Boolean.FALSE.equals(autoSyncInvoices),
+                    !Boolean.FALSE.equals(autoSyncPayments), pollingIntervalMinutes);
+        }
+    }
 
     private final Database database;
     private final Json json;
@@ -38,6 +52,14 @@ public final class SetupStore {
         return read(MAPPINGS, MAPPINGS, company, provider).map(text -> json.read(text, Mappings.class)).orElse(Mappings.empty());
     }
 
+    /**
+     * The company's mappings for {@code provider} as stored: the text attempt keys are made from, so that mappings
+     * saved by an earlier version (with fields since dropped) give the keys they gave then.
+     */
+    public String mappingsText(CompanyId company, String provider) {
+        return read(MAPPINGS, MAPPINGS, company, provider).orElseGet(() -> json.write(Mappings.empty()));
+    }
+
     /** Saves the company's mappings for {@code provider}. */
     public void saveMappings(CompanyId company, String provider, Mappings mappings) {
         write(MAPPINGS, MAPPINGS, "updated_at", company, provider, json.write(mappings), clock.instant());
@@ -45,7 +67,8 @@ public final class SetupStore {
 
     /** The company's settings, the defaults if none were saved. */
     public SyncSettings settings(CompanyId company) {
-        return read(SETTINGS, SETTINGS, company, null).map(text -> json.read(text, SyncSettings.class)).orElse(SyncSettings.defaults());
+        return read(SETTINGS, SETTINGS, company, null).map(text -> json.read(text, StoredSettings.class).settings())
+                .orElse(SyncSettings.defaults());
     }
 
     /** Saves the company's settings. */

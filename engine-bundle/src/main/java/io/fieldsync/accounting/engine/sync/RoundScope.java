@@ -2,12 +2,15 @@ package io.fieldsync.accounting.engine.sync;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
@@ -47,9 +50,18 @@ record RoundScope(CompanyId company, EngineStores stores, ActiveProvider provide
                 provider.descriptor().displayName());
     }
 
-    /** What every request of the company is also built from besides the document: its mappings and settings. */
+    /**
+     * What every request of the company is also built from besides the document: its mappings and the settings a
+     * payload carries. The switches of when to send (auto-sync, polling) stay out: changing them must not give a
+     * document in doubt a new key, or the vendor would take its resend as a new document. The three settings are
+     * written as they were before the switches existed, and the mappings as stored, so keys made before an upgrade stay
+     * the same.
+     */
     String payloadContext() {
-        return AttemptKeys.digest(json().write(stores.setup().mappings(company, provider.id())), json().write(stores.setup().settings(company)));
+        SyncSettings settings = stores.setup().settings(company);
+        Map<String, Object> payloadSettings = new TreeMap<>(Map.of("keepHostInvoiceNumbers", settings.keepHostInvoiceNumbers(),
+                "pushInvoicesAs", settings.pushInvoicesAs(), "twoWayNameSync", settings.twoWayNameSync()));
+        return AttemptKeys.digest(stores.setup().mappingsText(company, provider.id()), json().write(payloadSettings));
     }
 
     Json json() {

@@ -23,6 +23,7 @@ import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.Ticket;
+import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
@@ -113,7 +114,8 @@ public class SyncService implements AccountingSync {
     @Override
     public Optional<Ticket> retry(DocumentRef document) {
         recheckAgainstInvoice(document);
-        Optional<JournalEntry> queued = stores.journal().requeue(document, Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED), clock.instant());
+        Optional<JournalEntry> queued = stores.journal().requeue(document,
+                Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED, SyncStatus.NOT_ATTEMPTED), clock.instant());
         queued.ifPresent(entry -> {
             notifier.documentChanged(entry.toStatus());
             dispatcher.wake();
@@ -148,12 +150,18 @@ public class SyncService implements AccountingSync {
         String snapshot = json().write(snapshotOf);
         Instant now = clock.instant();
         Journal.Accepted accepted = stores.journal().accept(document, snapshot, Json.hash(snapshot), dependsOn,
-                SyncStatus.PENDING, false, now);
+                syncsAutomatically(document) ? SyncStatus.PENDING : SyncStatus.NOT_ATTEMPTED, false, now);
         if (accepted.changed()) {
             notifier.documentChanged(accepted.entry().toStatus());
             dispatcher.wake();
         }
         return ticket(accepted.entry());
+    }
+
+    /** Whether the company's settings send this kind as it comes; a credit note cancels an invoice, so it follows invoices. */
+    private boolean syncsAutomatically(DocumentRef document) {
+        SyncSettings settings = stores.setup().settings(document.company());
+        return document.kind() == DocumentKind.PAYMENT ? settings.autoSyncPayments() : settings.autoSyncInvoices();
     }
 
     private static void checkCompany(CompanyId company) {

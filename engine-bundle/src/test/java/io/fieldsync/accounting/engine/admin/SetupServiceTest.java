@@ -1,6 +1,7 @@
 package io.fieldsync.accounting.engine.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.InvalidInputException;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.admin.AccountType;
@@ -127,5 +129,41 @@ class SetupServiceTest {
         engine.setup.saveSettings(ACME, new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true));
 
         assertThat(engine.setup.settings(ACME)).isEqualTo(new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true));
+    }
+
+    @Test
+    void theSwitchesAndThePollingIntervalAreSavedWithTheOtherSettings() {
+        SyncSettings manual = new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true, false, true, 30);
+
+        engine.setup.saveSettings(ACME, manual);
+
+        assertThat(engine.setup.settings(ACME)).isEqualTo(manual);
+    }
+
+    @Test
+    void settingsSavedBeforeTheSwitchesExistedReadAsSyncingEverythingAtTheNodesInterval() throws Exception {
+        try (var connection = database.dataSource().getConnection();
+             var insert = connection.prepareStatement("INSERT INTO settings (company_id, settings, updated_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, "acme");
+            insert.setString(2, "{\"keepHostInvoiceNumbers\":false,\"pushInvoicesAs\":\"DRAFT\",\"twoWayNameSync\":true}");
+            insert.setObject(3, java.time.OffsetDateTime.parse("2026-10-01T00:00:00Z"));
+            insert.executeUpdate();
+        }
+
+        assertThat(engine.setup.settings(ACME)).isEqualTo(new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true, true, true, null));
+    }
+
+    @Test
+    void aPollingIntervalOutsideFiveMinutesToADayIsRefusedAndNothingIsSaved() {
+        for (int minutes : new int[] {-1, 1, 4, 1441}) {
+            assertThatThrownBy(() -> engine.setup.saveSettings(ACME,
+                    new SyncSettings(InvoiceStatusOnPush.DRAFT, true, false, true, true, minutes)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("pollingIntervalMinutes").hasMessageContaining("5 to 1440");
+        }
+        assertThat(engine.setup.settings(ACME)).isEqualTo(SyncSettings.defaults());
+
+        engine.setup.saveSettings(ACME, new SyncSettings(InvoiceStatusOnPush.APPROVED, true, false, true, true, 0));
+        assertThat(engine.setup.settings(ACME).pollingIntervalMinutes()).as("no polling").isZero();
     }
 }

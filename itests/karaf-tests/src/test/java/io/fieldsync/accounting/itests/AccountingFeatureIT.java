@@ -108,7 +108,8 @@ public class AccountingFeatureIT extends AccountingTestSupport {
         HttpResponse<String> session = browser.get("/session", AdminApiCaller.basic("karaf", "karaf"));
         assertThat(session.statusCode()).isEqualTo(200);
         String token = session.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
-        String settings = "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true}";
+        String settings = "{\"pushInvoicesAs\":\"DRAFT\",\"keepHostInvoiceNumbers\":false,\"twoWayNameSync\":true,"
+                + "\"autoSyncInvoices\":true,\"autoSyncPayments\":true,\"pollingIntervalMinutes\":null}";
 
         assertThat(browser.put("/companies/admin-api-co/settings", settings, null).statusCode()).isEqualTo(403);
         assertThat(setup().settings(company).pushInvoicesAs()).isEqualTo(InvoiceStatusOnPush.APPROVED);
