@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.admin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,10 +27,12 @@ import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.sync.MappingCheck;
 
 import org.osgi.service.component.annotations.Activate;
@@ -43,13 +46,18 @@ public class SetupService implements AccountingSetup {
     /** 100 contacts a page: 50,000 contacts at most, far beyond a field-service company's customer list. */
     private static final int MAX_CONTACT_PAGES = 500;
 
-    private final EngineStores stores;
+    private final SetupStore setup;
+    private final CustomerLinks customerLinks;
+    private final Clock clock;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
 
     @Activate
-    public SetupService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
-        this.stores = stores;
+    public SetupService(@Reference SetupStore setup, @Reference CustomerLinks customerLinks, @Reference EngineClock clock,
+                        @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
+        this.setup = setup;
+        this.customerLinks = customerLinks;
+        this.clock = clock.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
     }
@@ -57,7 +65,7 @@ public class SetupService implements AccountingSetup {
     @Override
     public ReferenceData referenceData(CompanyId company) {
         ActiveProvider provider = activeProvider(company);
-        return stores.setup().referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
+        return setup.referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
     }
 
     @Override
@@ -77,18 +85,19 @@ public class SetupService implements AccountingSetup {
                 break;
             }
         }
-        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName()).pair(company, remote, hostCustomers);
+        return new ContactPairing(customerLinks, clock, provider.id(), provider.descriptor().displayName())
+                .pair(company, remote, hostCustomers);
     }
 
     @Override
     public Mappings mappings(CompanyId company) {
-        return stores.setup().mappings(company, configuredProvider(company));
+        return setup.mappings(company, configuredProvider(company));
     }
 
     @Override
     public void saveMappings(CompanyId company, Mappings mappings) {
         Objects.requireNonNull(mappings, "mappings");
-        stores.setup().saveMappings(company, configuredProvider(company), mappings);
+        setup.saveMappings(company, configuredProvider(company), mappings);
     }
 
     @Override
@@ -96,7 +105,7 @@ public class SetupService implements AccountingSetup {
         ActiveProvider provider = activeProvider(company);
         Set<String> allCategories = new LinkedHashSet<>(ProductCategory.STANDARD);
         allCategories.addAll(categories == null ? Set.of() : categories);
-        MappingCheck check = new MappingCheck(stores.setup().mappings(company, provider.id()),
+        MappingCheck check = new MappingCheck(setup.mappings(company, provider.id()),
                 Optional.of(referenceData(company)), provider.descriptor().displayName());
         List<MappingGap> gaps = new ArrayList<>(check.gaps(allCategories, hostTaxRateIds == null ? Set.of() : hostTaxRateIds));
         for (PaymentMethod method : PaymentMethod.values()) {
@@ -107,18 +116,18 @@ public class SetupService implements AccountingSetup {
 
     @Override
     public SyncSettings settings(CompanyId company) {
-        return stores.setup().settings(company);
+        return setup.settings(company);
     }
 
     @Override
     public void saveSettings(CompanyId company, SyncSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        stores.setup().saveSettings(company, settings);
+        setup.saveSettings(company, settings);
     }
 
     private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
         ReferenceData data = provider.provider().ledger().referenceData(dispatcher.session(company, provider));
-        stores.setup().saveReferenceData(company, provider.id(), data);
+        setup.saveReferenceData(company, provider.id(), data);
         return data;
     }
 

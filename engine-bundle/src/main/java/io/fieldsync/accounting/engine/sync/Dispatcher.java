@@ -34,7 +34,8 @@ import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.EngineDatabase;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
@@ -43,8 +44,15 @@ import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.LaneLeases;
+import io.fieldsync.accounting.engine.store.NodeId;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.store.StoredConnection;
+import io.fieldsync.accounting.engine.store.SyncLogStore;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,7 +91,10 @@ public class Dispatcher {
             "The engine stopped while this document was being sent. It is looked up in the accounting system before "
                     + "anything is sent again, so it is never sent twice.", null);
 
-    private final EngineStores stores;
+    private final RoundStores stores;
+    private final LaneLeases leases;
+    private final NodeId node;
+    private final String installationId;
     private final ProviderDirectory directory;
     private final HostNotifier notifier;
     private final Clock clock;
@@ -115,9 +126,19 @@ public class Dispatcher {
     private ScheduledFuture<?> ticking;
 
     @Activate
-    public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
-                      @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this(stores, directory, notifier, configuration, schedulerThread(), laneWorkers(configuration));
+    public Dispatcher(@Reference Journal journal, @Reference JournalReports reports, @Reference ConnectionStore connections,
+                      @Reference SetupStore setup, @Reference CustomerLinks customerLinks, @Reference SyncLogStore syncLog,
+                      @Reference LaneLeases leases, @Reference EngineDatabase database, @Reference EngineClock clock,
+                      @Reference ProviderDirectory directory, @Reference HostNotifier notifier, EngineConfiguration configuration) {
+        this(new RoundStores(journal, reports, connections, setup, customerLinks, syncLog), leases, database.node(),
+                database.installationId(), clock.clock(), directory, notifier, configuration);
+    }
+
+    /** A dispatcher on its own scheduling thread and lane workers, as in Karaf. */
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration) {
+        this(stores, leases, node, installationId, clock, directory, notifier, configuration, schedulerThread(),
+                laneWorkers(configuration));
     }
 
     /**
@@ -151,22 +172,25 @@ public class Dispatcher {
      * overlap), and each lane's turn right there on the pass's thread; tests hand in a scheduler driven by the
      * engine's clock.
      */
-    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
-                      ScheduledExecutorService executor) {
-        this(stores, directory, notifier, configuration, executor, Runnable::run);
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration, ScheduledExecutorService executor) {
+        this(stores, leases, node, installationId, clock, directory, notifier, configuration, executor, Runnable::run);
     }
 
     /**
      * A dispatcher scheduling on {@code executor} (one task at a time) and running lane turns on {@code workers}
      * (any number at once; a lane still runs one turn at a time).
      */
-    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
-                      ScheduledExecutorService executor, Executor workers) {
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration, ScheduledExecutorService executor, Executor workers) {
         this.workers = workers;
         this.stores = stores;
+        this.leases = leases;
+        this.node = node;
+        this.installationId = installationId;
         this.directory = directory;
         this.notifier = notifier;
-        this.clock = stores.clock();
+        this.clock = clock;
         this.lanes = new Lanes(clock);
         this.refresher = new TokenRefresher(stores.connections());
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
@@ -236,7 +260,7 @@ public class Dispatcher {
     /** A clean stop hands this node's companies to the other nodes at once, rather than when its leases end. */
     private void releaseLanes() {
         try {
-            stores.leases().releaseAll(stores.node(), clock.instant());
+            leases.releaseAll(node, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Could not release this node's accounting lanes; other nodes take them over when their leases end", e);
         }
@@ -331,7 +355,7 @@ public class Dispatcher {
                         stores.connections().find(company, provider.id()).map(StoredConnection::state).orElse(null) == ConnectionState.EXPIRED
                                 ? ErrorCode.CONNECTION_EXPIRED : ErrorCode.NOT_CONNECTED,
                         provider.descriptor().displayName())));
-        return new EngineSession(stores, provider, connection, refresher, lanes);
+        return new EngineSession(stores.journal(), stores.syncLog(), provider, connection, refresher, lanes);
     }
 
     /**
@@ -369,10 +393,10 @@ public class Dispatcher {
         }
         // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
         // lanes taken over is looked up first
-        int nodes = stores.leases().heartbeat(stores.node(), now, now.plus(lease));
-        held = stores.leases().claim(stores.node(), candidates, now, now.plus(lease), (candidates.size() + nodes - 1) / nodes);
+        int nodes = leases.heartbeat(node, now, now.plus(lease));
+        held = leases.claim(node, candidates, now, now.plus(lease), (candidates.size() + nodes - 1) / nodes);
         stores.journal().markOrphaned(held, INTERRUPTED, now);
-        Recorder recorder = new Recorder(stores, notifier, retry, clock);
+        Recorder recorder = new Recorder(stores.journal(), stores.connections(), notifier, retry, clock);
         List<CompletableFuture<Integer>> turns = new ArrayList<>();
         for (LaneId lane : held) {
             if (stopping) {
@@ -411,10 +435,11 @@ public class Dispatcher {
             workers.execute(() -> {
                 int handled = 0;
                 try {
-                    if (!stopping && !stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
+                    if (!stopping && !leases.renew(node, lane, clock.instant().plus(lease))) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
-                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
+                        handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping)
+                                .run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
@@ -453,7 +478,7 @@ public class Dispatcher {
     private void releaseDrained(Set<LaneId> due, Instant now) {
         for (LaneId lane : held) {
             if (!due.contains(lane)) {
-                stores.leases().release(stores.node(), lane, now);
+                leases.release(node, lane, now);
             }
         }
         held = Set.of();
