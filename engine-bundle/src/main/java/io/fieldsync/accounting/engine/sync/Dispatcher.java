@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -65,7 +64,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Schedules the lanes (company × provider, see {@link ProviderDirectory#lanesWithDueWork}; with several nodes on one
- * journal, those whose lease this node holds, see {@link LaneLeases}): on a fixed interval, and at once when something wakes it (a document accepted, a provider
+ * journal, those this node has claimed, see {@link LaneClaims}): on a fixed interval, and at once when something wakes it (a document accepted, a provider
  * arriving, a connection made), it finds the lanes (company × provider) with due work and hands each that is free and
  * within its limits one turn on the lane workers. A turn is one {@link DispatchRound}: at most one batch of each
  * document kind, then the lane goes to the back of the queue, so a company with a backlog of thousands delays another
@@ -92,8 +91,7 @@ public class Dispatcher {
                     + "anything is sent again, so it is never sent twice.", null);
 
     private final RoundStores stores;
-    private final LaneLeases leases;
-    private final NodeId node;
+    private final LaneClaims claims;
     private final String installationId;
     private final ProviderDirectory directory;
     private final HostNotifier notifier;
@@ -109,9 +107,6 @@ public class Dispatcher {
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
     private volatile RetryPolicy retry;
-    private volatile Duration lease;
-    /** The lanes this node held after its last pass; touched only on the dispatcher's thread. */
-    private Set<LaneId> held = Set.of();
     /**
      * How often quiet connections are checked: far more often than the two weeks' notice they need, and often
      * enough that a refresh whose answer was lost is retried with the same refresh token within the 30 minutes
@@ -185,8 +180,7 @@ public class Dispatcher {
                       HostNotifier notifier, EngineConfiguration configuration, ScheduledExecutorService executor, Executor workers) {
         this.workers = workers;
         this.stores = stores;
-        this.leases = leases;
-        this.node = node;
+        this.claims = new LaneClaims(leases, node, clock, lease(configuration));
         this.installationId = installationId;
         this.directory = directory;
         this.notifier = notifier;
@@ -260,7 +254,7 @@ public class Dispatcher {
     /** A clean stop hands this node's companies to the other nodes at once, rather than when its leases end. */
     private void releaseLanes() {
         try {
-            leases.releaseAll(node, clock.instant());
+            claims.releaseAll();
         } catch (RuntimeException e) {
             LOG.warn("Could not release this node's accounting lanes; other nodes take them over when their leases end", e);
         }
@@ -383,18 +377,11 @@ public class Dispatcher {
     private List<CompletableFuture<Integer>> turns() {
         Instant now = clock.instant();
         stores.journal().markAbandoned(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        Set<LaneId> candidates = new LinkedHashSet<>();
-        candidates.addAll(directory.lanesWithDueWork(now));
-        // a lane in a turn keeps its lease (renewed with this claim) though nothing in it is due: its call is in flight
-        candidates.addAll(busy);
-        releaseDrained(candidates, now);
-        if (candidates.isEmpty()) {
+        Set<LaneId> held = claims.claim(directory.lanesWithDueWork(now), busy, now);
+        if (held.isEmpty()) {
             return List.of();
         }
-        // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
-        // lanes taken over is looked up first
-        int nodes = leases.heartbeat(node, now, now.plus(lease));
-        held = leases.claim(node, candidates, now, now.plus(lease), (candidates.size() + nodes - 1) / nodes);
+        // what a dead node left being sent in the lanes taken over is looked up first
         stores.journal().markOrphaned(held, INTERRUPTED, now);
         Recorder recorder = new Recorder(stores.journal(), stores.connections(), notifier, retry, clock);
         List<CompletableFuture<Integer>> turns = new ArrayList<>();
@@ -435,7 +422,7 @@ public class Dispatcher {
             workers.execute(() -> {
                 int handled = 0;
                 try {
-                    if (!stopping && !leases.renew(node, lane, clock.instant().plus(lease))) {
+                    if (!stopping && !claims.renew(lane)) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
                         handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping)
@@ -472,16 +459,6 @@ public class Dispatcher {
         } catch (RejectedExecutionException stopped) {
             pacedWakes.remove(when);
         }
-    }
-
-    /** Lanes held at the last pass with nothing due now are given back, for whichever node sees work in them first. */
-    private void releaseDrained(Set<LaneId> due, Instant now) {
-        for (LaneId lane : held) {
-            if (!due.contains(lane)) {
-                leases.release(node, lane, now);
-            }
-        }
-        held = Set.of();
     }
 
     private void passSafely() {
@@ -548,11 +525,15 @@ public class Dispatcher {
         wakeWaiting();
     }
 
+    private static Duration lease(EngineConfiguration configuration) {
+        return Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
+    }
+
     private synchronized void configure(EngineConfiguration configuration) {
         retry = new RetryPolicy(Duration.ofSeconds(Math.max(1, configuration.retry_delay_s())),
                 Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
         linger = Math.max(0, configuration.dispatch_linger_ms());
-        lease = Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
+        claims.lease(lease(configuration));
         long interval = Math.max(50, configuration.dispatch_interval_ms());
         if (workers instanceof ThreadPoolExecutor pool) {
             int size = Math.max(1, configuration.lane_workers());
