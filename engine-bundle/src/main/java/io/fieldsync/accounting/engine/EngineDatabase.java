@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import io.fieldsync.accounting.engine.store.CompanyProviders;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.LaneLeases;
@@ -30,11 +31,12 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The engine's database: migrates the schema when the {@link DataSource} arrives, and only then publishes each store
- * over it as a service of its own ({@link Journal}, {@link ConnectionStore}, ...). Components take the stores they use
- * by reference, so none of them can start on an old schema, and all of them stop with the stores when the DataSource
- * goes. Immediate: the stores are published by activating this component, which no one else would ask for.
+ * over it as a service of its own ({@link Journal}, {@link ConnectionStore}, ...), and the {@link EngineIdentity}.
+ * Components take the stores they use by reference, so none of them can start on an old schema, and all of them stop
+ * with the stores when the DataSource goes. It is no service itself: a component activated while the stores are being
+ * published (in this constructor) must not need this half-made one. Immediate, as nothing else would activate it.
  */
-@Component(service = EngineDatabase.class, immediate = true, configurationPid = EngineConfiguration.PID,
+@Component(service = {}, immediate = true, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class EngineDatabase {
 
@@ -57,6 +59,7 @@ public class EngineDatabase {
             publish(context, SetupStore.class, stores.setup());
             publish(context, CustomerLinks.class, stores.customerLinks());
             publish(context, SyncLogStore.class, stores.syncLog());
+            publish(context, EngineIdentity.class, stores.identity());
         } catch (RuntimeException e) {
             deactivate();
             throw e;
@@ -84,20 +87,6 @@ public class EngineDatabase {
             }
         }
         published.clear();
-    }
-
-    public int schemaVersion() {
-        return stores.schemaVersion();
-    }
-
-    /** This installation's id, part of every idempotency key (see {@link io.fieldsync.accounting.engine.store.Installation}). */
-    public String installationId() {
-        return stores.installationId();
-    }
-
-    /** This node, among those sharing the database. */
-    public NodeId node() {
-        return stores.node();
     }
 
     /** The token key lives beside Karaf's data, not in the bundle's own storage, which an uninstall would wipe. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -23,9 +26,11 @@ import org.osgi.framework.ServiceRegistration;
 import io.fieldsync.accounting.engine.store.CompanyProviders;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.LaneLeases;
+import io.fieldsync.accounting.engine.store.NodeId;
 import io.fieldsync.accounting.engine.store.PaymentStates;
 import io.fieldsync.accounting.engine.store.ProviderBindings;
 import io.fieldsync.accounting.engine.store.SetupStore;
@@ -48,12 +53,12 @@ class EngineDatabaseTest {
 
     @Test
     void everyStoreIsPublishedOnlyOnceTheSchemaIsMigrated() {
-        EngineDatabase database = new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
-                Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
 
-        assertThat(database.schemaVersion()).isPositive();
+        int migrated = identity().schemaVersion();
+        assertThat(migrated).isPositive();
         assertThat(published).isNotEmpty().allSatisfy(each ->
-                assertThat(each.schemaVersionThen()).as(each.type()).isEqualTo(database.schemaVersion()));
+                assertThat(each.schemaVersionThen()).as(each.type()).isEqualTo(migrated));
     }
 
     @Test
@@ -63,8 +68,33 @@ class EngineDatabaseTest {
         assertThat(published).extracting(Published::type).containsExactlyInAnyOrder(Journal.class.getName(),
                 CompanyProviders.class.getName(), ProviderBindings.class.getName(), JournalReports.class.getName(),
                 PaymentStates.class.getName(), ConnectionStore.class.getName(), LaneLeases.class.getName(),
-                SetupStore.class.getName(), CustomerLinks.class.getName(), SyncLogStore.class.getName());
+                SetupStore.class.getName(), CustomerLinks.class.getName(), SyncLogStore.class.getName(), EngineIdentity.class.getName());
         assertThat(published).allSatisfy(each -> assertThat(Class.forName(each.type()).isInstance(each.store())).isTrue());
+    }
+
+    @Test
+    void everyStoreTheEnginesComponentsReferenceIsOneThatIsPublished() throws Exception {
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        Path descriptors = Path.of(EngineDatabase.class.getResource("/OSGI-INF/" + EngineDatabase.class.getName() + ".xml").toURI())
+                .getParent();
+        Pattern storeReference = Pattern.compile("interface=\"(io\\.fieldsync\\.accounting\\.engine\\.store\\.\\w+)\"");
+
+        List<String> referenced = new ArrayList<>();
+        try (Stream<Path> files = Files.list(descriptors)) {
+            for (Path file : files.filter(each -> each.toString().endsWith(".xml")).toList()) {
+                storeReference.matcher(Files.readString(file)).results().forEach(match -> referenced.add(match.group(1)));
+            }
+        }
+
+        assertThat(referenced).as("store references in the engine's component descriptions").isNotEmpty();
+        assertThat(published).extracting(Published::type).containsAll(referenced);
+    }
+
+    @Test
+    void theNodeIsTheOneConfiguredForThisKaraf() {
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), nodeNamed("node-7"));
+
+        assertThat(identity().node()).isEqualTo(new NodeId("node-7"));
     }
 
     @Test
@@ -98,13 +128,23 @@ class EngineDatabaseTest {
 
     @Test
     void theStoresSeeTheSameDatabaseAndInstallationAsTheComponent() {
-        EngineDatabase database = new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
-                Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
 
         Stores again = Stores.open(dataSource, karafData.resolve("accounting").resolve("token.key"), TestEngine.fixedClock());
 
-        assertThat(again.installationId()).isEqualTo(database.installationId());
-        assertThat(again.schemaVersion()).isEqualTo(database.schemaVersion());
+        assertThat(again.identity()).isEqualTo(identity());
+    }
+
+    /** The engine's configuration with its defaults, as Config Admin gives it with only {@code node.id} set. */
+    private static EngineConfiguration nodeNamed(String node) {
+        return (EngineConfiguration) Proxy.newProxyInstance(EngineDatabaseTest.class.getClassLoader(),
+                new Class<?>[] {EngineConfiguration.class}, (proxy, method, args) ->
+                        "node_id".equals(method.getName()) ? node : method.getDefaultValue());
+    }
+
+    private EngineIdentity identity() {
+        return published.stream().map(Published::store).filter(EngineIdentity.class::isInstance).map(EngineIdentity.class::cast)
+                .findFirst().orElseThrow();
     }
 
     private BundleContext bundleContext() {

@@ -7,9 +7,9 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionStatus;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineDatabase;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
@@ -35,7 +35,7 @@ public class StatusCommand implements Action {
     ProviderDirectory directory;
 
     @Reference
-    EngineDatabase database;
+    EngineIdentity identity;
 
     @Reference
     ConnectionStore connectionStore;
@@ -87,7 +87,7 @@ public class StatusCommand implements Action {
             line.append(line.isEmpty() ? "" : ", ").append(status).append(' ').append(counts.getOrDefault(status, 0L));
         }
         System.out.println("Documents       : " + line);
-        System.out.println("Schema version  : " + database.schemaVersion());
+        System.out.println("Schema version  : " + identity.schemaVersion());
         return null;
     }
 }

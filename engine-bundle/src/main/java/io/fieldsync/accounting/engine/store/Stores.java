@@ -15,6 +15,11 @@ public record Stores(int schemaVersion, String installationId, NodeId node, Jour
                      ConnectionStore connections, LaneLeases leases, SetupStore setup, CustomerLinks customerLinks,
                      SyncLogStore syncLog) {
 
+    /** Who this engine is among those sharing the database. */
+    public EngineIdentity identity() {
+        return new EngineIdentity(installationId, node, schemaVersion);
+    }
+
     /** The stores of the node Karaf's name or the host name makes, tokens sealed with the key in {@code tokenKeyFile}. */
     public static Stores open(DataSource dataSource, Path tokenKeyFile, Clock clock) {
         return open(dataSource, tokenKeyFile, clock, NodeId.of(null), null);

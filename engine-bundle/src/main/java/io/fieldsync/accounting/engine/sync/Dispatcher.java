@@ -34,7 +34,6 @@ import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineClock;
-import io.fieldsync.accounting.engine.EngineDatabase;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
@@ -45,6 +44,7 @@ import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.LaneLeases;
@@ -123,10 +123,10 @@ public class Dispatcher {
     @Activate
     public Dispatcher(@Reference Journal journal, @Reference JournalReports reports, @Reference ConnectionStore connections,
                       @Reference SetupStore setup, @Reference CustomerLinks customerLinks, @Reference SyncLogStore syncLog,
-                      @Reference LaneLeases leases, @Reference EngineDatabase database, @Reference EngineClock clock,
+                      @Reference LaneLeases leases, @Reference EngineIdentity identity, @Reference EngineClock clock,
                       @Reference ProviderDirectory directory, @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this(new RoundStores(journal, reports, connections, setup, customerLinks, syncLog), leases, database.node(),
-                database.installationId(), clock.clock(), directory, notifier, configuration);
+        this(new RoundStores(journal, reports, connections, setup, customerLinks, syncLog), leases, identity.node(),
+                identity.installationId(), clock.clock(), directory, notifier, configuration);
     }
 
     /** A dispatcher on its own scheduling thread and lane workers, as in Karaf. */
