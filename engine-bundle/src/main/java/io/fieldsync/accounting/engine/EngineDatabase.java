@@ -20,6 +20,7 @@ import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.store.SyncLogStore;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -36,9 +37,25 @@ import org.osgi.service.component.annotations.Reference;
  * with the stores when the DataSource goes. It is no service itself: a component activated while the stores are being
  * published (in this constructor) must not need this half-made one. Immediate, as nothing else would activate it.
  */
+// bnd derives a requirement for the service of each @Reference from the component descriptions; these services are
+// registered by hand, so the bundle declares their capabilities itself, or Karaf's resolver refuses it
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "CompanyProviders\"", uses = CompanyProviders.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "Journal\"", uses = Journal.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "ProviderBindings\"", uses = ProviderBindings.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "JournalReports\"", uses = JournalReports.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "PaymentStates\"", uses = PaymentStates.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "ConnectionStore\"", uses = ConnectionStore.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "LaneLeases\"", uses = LaneLeases.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "SetupStore\"", uses = SetupStore.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "CustomerLinks\"", uses = CustomerLinks.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "SyncLogStore\"", uses = SyncLogStore.class)
+@Capability(namespace = EngineDatabase.SERVICE, attribute = EngineDatabase.STORE + "EngineIdentity\"", uses = EngineIdentity.class)
 @Component(service = {}, immediate = true, configurationPid = EngineConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class EngineDatabase {
+
+    static final String SERVICE = "osgi.service";
+    static final String STORE = "objectClass:List<String>=\"io.fieldsync.accounting.engine.store.";
 
     private final Stores stores;
     private final List<ServiceRegistration<?>> published = new ArrayList<>();

@@ -75,8 +75,7 @@ class EngineDatabaseTest {
     @Test
     void everyStoreTheEnginesComponentsReferenceIsOneThatIsPublished() throws Exception {
         new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
-        Path descriptors = Path.of(EngineDatabase.class.getResource("/OSGI-INF/" + EngineDatabase.class.getName() + ".xml").toURI())
-                .getParent();
+        Path descriptors = descriptors();
         Pattern storeReference = Pattern.compile("interface=\"(io\\.fieldsync\\.accounting\\.engine\\.store\\.\\w+)\"");
 
         List<String> referenced = new ArrayList<>();
@@ -88,6 +87,20 @@ class EngineDatabaseTest {
 
         assertThat(referenced).as("store references in the engine's component descriptions").isNotEmpty();
         assertThat(published).extracting(Published::type).containsAll(referenced);
+    }
+
+    @Test
+    void theBundleDeclaresTheStoreServicesItRegistersByHandSoThatKarafsResolverAcceptsIt() throws Exception {
+        Path manifest = descriptors().getParent().resolve("META-INF").resolve("MANIFEST.MF");
+        String headers = Files.readString(manifest).replace("\r\n ", "").replace("\n ", "");
+
+        List<String> required = Pattern.compile("\\(objectClass=(io\\.fieldsync\\.accounting\\.engine\\.store\\.\\w+)\\)")
+                .matcher(headers).results().map(match -> match.group(1)).toList();
+        List<String> provided = Pattern.compile("objectClass:List<String>=\"(io\\.fieldsync\\.accounting\\.engine\\.store\\.\\w+)\"")
+                .matcher(headers).results().map(match -> match.group(1)).toList();
+
+        assertThat(required).as("Require-Capability osgi.service of the stores").isNotEmpty();
+        assertThat(provided).as("Provide-Capability osgi.service").containsAll(required);
     }
 
     @Test
@@ -140,6 +153,11 @@ class EngineDatabaseTest {
         return (EngineConfiguration) Proxy.newProxyInstance(EngineDatabaseTest.class.getClassLoader(),
                 new Class<?>[] {EngineConfiguration.class}, (proxy, method, args) ->
                         "node_id".equals(method.getName()) ? node : method.getDefaultValue());
+    }
+
+    /** Where bnd wrote the component descriptions of the engine bundle (beside its manifest). */
+    private static Path descriptors() throws Exception {
+        return Path.of(EngineDatabase.class.getResource("/OSGI-INF/" + EngineDatabase.class.getName() + ".xml").toURI()).getParent();
     }
 
     private EngineIdentity identity() {
