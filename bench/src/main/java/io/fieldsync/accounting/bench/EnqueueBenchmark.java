@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.Invoice;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.PostgresServer;
 import io.fieldsync.accounting.engine.Samples;
@@ -25,6 +25,8 @@ import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * How fast the host can hand documents over: {@code invoiceLocked} from several callers at once against
@@ -80,11 +82,13 @@ public final class EnqueueBenchmark {
     public static Run run(Journals journals, int callers, int documents) throws Exception {
         Path karafData = Files.createTempDirectory("enqueue-bench");
         try (Journals.Journal journal = journals.open(karafData)) {
-            EngineStores stores = new EngineStores(journal.dataSource(), karafData.resolve("token.key"), java.time.Clock.systemUTC());
-            ProviderDirectory directory = new ProviderDirectory(stores, BenchConfigs.engine("none"));
+            Stores stores = Stores.open(journal.dataSource(), karafData.resolve("token.key"), java.time.Clock.systemUTC());
+            EngineClock time = new EngineClock(java.time.Clock.systemUTC());
+            ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), BenchConfigs.engine("none"));
             HostNotifier notifier = new HostNotifier();
-            Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine("none"));
-            SyncService sync = new SyncService(stores, dispatcher, notifier);
+            Dispatcher dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(),
+                    time.clock(), directory, notifier, BenchConfigs.engine("none"));
+            SyncService sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
             List<Invoice> invoices = new ArrayList<>(documents);
             for (int i = 0; i < documents; i++) {
                 invoices.add(Samples.invoice("I-" + i, Samples.customer("C-" + (i % 200))));

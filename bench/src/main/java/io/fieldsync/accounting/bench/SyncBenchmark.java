@@ -32,13 +32,15 @@ import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.demo.DemoBook;
 import io.fieldsync.accounting.demo.DemoRegion;
 import io.fieldsync.accounting.demo.DemoPlan;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * The engine and each provider, wired as DS wires them, against that provider's sandbox with the real
@@ -92,14 +94,16 @@ public final class SyncBenchmark {
         Path keys = Files.createTempDirectory("bench-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
-        ProviderDirectory directory = new ProviderDirectory(stores, engine);
+        Stores stores = Stores.open(dataSource, keys.resolve("token.key"), java.time.Clock.systemUTC());
+        EngineClock time = new EngineClock(java.time.Clock.systemUTC());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), engine);
         HostNotifier notifier = new HostNotifier();
-        Dispatcher dispatcher = new Dispatcher(stores, directory, notifier, engine);
+        Dispatcher dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(),
+                time.clock(), directory, notifier, engine);
         directory.addProvider(target.provider(), Map.of(AccountingProvider.PROVIDER_PROPERTY, target.id(), "service.id", 1L));
-        SyncService sync = new SyncService(stores, dispatcher, notifier);
-        ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
-        SetupService setup = new SetupService(stores, directory, dispatcher);
+        SyncService sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
+        ConnectionService connections = new ConnectionService(stores.connections(), time, directory, dispatcher);
+        SetupService setup = new SetupService(stores.setup(), stores.customerLinks(), time, directory, dispatcher);
         CompanyId company = CompanyId.of("bench");
         try {
             Map<String, String> callback = consent(connections.beginAuthorization(company).authorizationUrl());

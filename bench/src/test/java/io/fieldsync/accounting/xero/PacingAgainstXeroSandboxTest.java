@@ -39,7 +39,7 @@ import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.bench.BenchConfigs;
 import io.fieldsync.accounting.demo.DemoScenario;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -50,6 +50,8 @@ import io.fieldsync.accounting.sandbox.SandboxClock;
 import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * The engine's lanes against the Xero sandbox's own limiter (fixed windows per organisation and per app, as Xero's):
@@ -97,19 +99,21 @@ class PacingAgainstXeroSandboxTest {
 
         JdbcDataSource journal = new JdbcDataSource();
         journal.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        EngineStores stores = new EngineStores(journal, dir.resolve("token.key"), clock);
+        Stores stores = Stores.open(journal, dir.resolve("token.key"), clock);
+        EngineClock time = new EngineClock(clock);
         EngineConfiguration engine = BenchConfigs.of(EngineConfiguration.class,
                 Map.of("provider", "xero", "dispatch.interval.ms", 3_600_000L, "poll.interval.min", 0));
-        ProviderDirectory directory = new ProviderDirectory(stores, engine);
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), engine);
         notifier = new HostNotifier();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         // the pacing's wake-ups are real-time delays here (the test drives the passes itself): never wait for them
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        dispatcher = new Dispatcher(stores, directory, notifier, engine, scheduler, Runnable::run);
+        dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(), time.clock(),
+                directory, notifier, engine, scheduler, Runnable::run);
         directory.addProvider(xero, Map.of(AccountingProvider.PROVIDER_PROPERTY, "xero", "service.id", 1L));
-        ConnectionService connections = new ConnectionService(stores, directory, dispatcher);
-        SetupService setup = new SetupService(stores, directory, dispatcher);
-        SyncService sync = new SyncService(stores, dispatcher, notifier);
+        ConnectionService connections = new ConnectionService(stores.connections(), time, directory, dispatcher);
+        SetupService setup = new SetupService(stores.setup(), stores.customerLinks(), time, directory, dispatcher);
+        SyncService sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
 
         connect(connections);
         setup.saveMappings(ACME, DemoScenario.mappings(setup.referenceData(ACME)));

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The engine's one source of time. Every timestamp the engine writes and every delay it waits is read
- * from this clock, handed out by {@link EngineStores#clock()}, never from the system directly: tests run
+ * from this clock, taken by reference to this component, never from the system directly: tests run
  * the engine on a clock they control, and the suite passes on any day.
  */
 @Component(service = EngineClock.class)

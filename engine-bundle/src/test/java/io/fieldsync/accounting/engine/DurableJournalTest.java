@@ -28,6 +28,7 @@ import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.Stores;
 
 /**
  * What the host was told is on disk: a real JVM runs the engine over the journal exactly as shipped
@@ -237,8 +238,8 @@ class DurableJournalTest {
         return new ProcessBuilder(command).redirectError(karafData.resolve("host.err").toFile()).start();
     }
 
-    private EngineStores stores(ShippedJournal journal) {
-        return new EngineStores(journal.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock());
+    private Stores stores(ShippedJournal journal) {
+        return Stores.open(journal.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock());
     }
 
     private static String stderr(Path errors) throws IOException {

@@ -23,6 +23,7 @@ import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.Stores;
 
 /**
  * What a {@code kill -9} leaves of the shipped journal, at every moment the engine has promised something. A killed
@@ -87,7 +88,7 @@ class JournalFileAfterKillTest {
         Files.copy(karafData.resolve("accounting").resolve("journal.mv.db"), file, StandardCopyOption.REPLACE_EXISTING);
         List<String> lost = new ArrayList<>();
         try (ShippedJournal reopened = ShippedJournal.open(afterKill)) {
-            Journal journal = new EngineStores(reopened.dataSource(), afterKill.resolve("token.key"), TestEngine.fixedClock()).journal();
+            Journal journal = Stores.open(reopened.dataSource(), afterKill.resolve("token.key"), TestEngine.fixedClock()).journal();
             promised.forEach((document, remoteId) -> {
                 DocumentStatus status = journal.find(document).map(JournalEntry::toStatus).orElse(null);
                 if (status == null) {

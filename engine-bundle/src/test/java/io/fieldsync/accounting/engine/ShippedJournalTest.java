@@ -22,6 +22,7 @@ import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.Stores;
 
 /** The journal's shipped DataSource configuration, against what users already have and what hosts do. */
 class ShippedJournalTest {
@@ -37,13 +38,13 @@ class ShippedJournalTest {
         earlier.setURL("jdbc:h2:" + karafData + "/accounting/journal");
         earlier.setUser("sa");
         try (Connection open = earlier.getConnection(); Statement statement = open.createStatement()) {
-            new EngineStores(earlier, karafData.resolve("token.key"), TestEngine.fixedClock()).journal()
+            Stores.open(earlier, karafData.resolve("token.key"), TestEngine.fixedClock()).journal()
                     .accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, TestEngine.START);
             statement.execute("SHUTDOWN");
         }
 
         try (ShippedJournal current = ShippedJournal.open(karafData)) {
-            EngineStores stores = new EngineStores(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock());
+            Stores stores = Stores.open(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock());
 
             assertThat(stores.journal().find(INVOICE)).hasValueSatisfying(entry -> assertThat(entry.snapshot()).isEqualTo("{\"a\":1}"));
         }
@@ -66,7 +67,7 @@ class ShippedJournalTest {
         CompanyId acme = CompanyId.of("acme");
 
         try (ShippedJournal current = ShippedJournal.open(karafData)) {
-            Journal journal = new EngineStores(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
+            Journal journal = Stores.open(current.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
             for (int i = 1; i <= 25; i++) {
                 SyncStatus expected = i <= 20 ? SyncStatus.SYNCED : SyncStatus.PENDING;
                 assertThat(journal.find(DocumentRef.invoice(acme, "I-" + i))).as("I-" + i)
@@ -77,7 +78,7 @@ class ShippedJournalTest {
             journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, TestEngine.START);
         }
         try (ShippedJournal reopened = ShippedJournal.open(karafData)) {
-            Journal journal = new EngineStores(reopened.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
+            Journal journal = Stores.open(reopened.dataSource(), karafData.resolve("token.key"), TestEngine.fixedClock()).journal();
             assertThat(journal.find(INVOICE)).isPresent();
         }
     }

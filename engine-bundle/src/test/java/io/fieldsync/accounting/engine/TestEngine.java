@@ -24,7 +24,9 @@ import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 import io.fieldsync.accounting.engine.sync.SyncService;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.time.ManualClock;
 import io.fieldsync.accounting.engine.time.ManualScheduler;
 
@@ -47,7 +49,7 @@ public final class TestEngine implements AutoCloseable {
 
     public final ManualScheduler scheduler = new ManualScheduler(clock);
     public final DataSource dataSource;
-    public final EngineStores stores;
+    public final Stores stores;
     public final ProviderDirectory directory;
     public final HostNotifier notifier = new HostNotifier();
     public final Dispatcher dispatcher;
@@ -97,8 +99,9 @@ public final class TestEngine implements AutoCloseable {
     private TestEngine(Path tokenKeyDir, String activeProvider, DataSource dataSource, io.fieldsync.accounting.engine.store.NodeId node,
                        java.util.concurrent.Executor laneWorkers) {
         this.dataSource = dataSource;
-        stores = new EngineStores(dataSource, tokenKeyDir.resolve("token.key"), clock, node, null);
-        directory = new ProviderDirectory(stores, Configs.engine(activeProvider));
+        stores = Stores.open(dataSource, tokenKeyDir.resolve("token.key"), clock, node, null);
+        EngineClock engineClock = new EngineClock(clock);
+        directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine(activeProvider));
         notifier.addListener(new AccountingListener() {
             @Override
             public void documentChanged(DocumentStatus status) {
@@ -115,15 +118,18 @@ public final class TestEngine implements AutoCloseable {
                 renamesHeard.add(hostCustomerId + "=" + name);
             }
         });
-        dispatcher = new Dispatcher(stores, directory, notifier, Configs.engine(activeProvider), scheduler, laneWorkers);
-        sync = new SyncService(stores, dispatcher, notifier);
-        connections = new ConnectionService(stores, directory, dispatcher);
-        setup = new SetupService(stores, directory, dispatcher);
-        documents = new io.fieldsync.accounting.engine.admin.DocumentDesk(stores, dispatcher);
-        providers = new io.fieldsync.accounting.engine.provider.CompanyProviderService(stores, directory, dispatcher, notifier);
-        remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores, directory, dispatcher, notifier,
-                Configs.engine(activeProvider));
+        dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(), clock, directory,
+                notifier, Configs.engine(activeProvider), scheduler, laneWorkers);
+        sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), engineClock, dispatcher, notifier);
+        connections = new ConnectionService(stores.connections(), engineClock, directory, dispatcher);
+        setup = new SetupService(stores.setup(), stores.customerLinks(), engineClock, directory, dispatcher);
+        documents = new io.fieldsync.accounting.engine.admin.DocumentDesk(stores.journal(), stores.reports(), dispatcher, engineClock);
+        providers = new io.fieldsync.accounting.engine.provider.CompanyProviderService(stores.companyProviders(), stores.providerBindings(),
+                engineClock, directory, dispatcher, notifier);
+        remoteUpdates = new io.fieldsync.accounting.engine.inbound.RemoteUpdates(stores.connections(), stores.paymentStates(),
+                stores.setup(), stores.customerLinks(), engineClock, directory, dispatcher, notifier, Configs.engine(activeProvider));
     }
+
 
     /** A fresh in-memory H2 database. */
     public static DataSource h2(String jdbcUrl) {

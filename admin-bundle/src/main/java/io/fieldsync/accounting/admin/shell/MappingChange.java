@@ -144,6 +144,6 @@ final class MappingChange {
 
     private Mappings with(Map<String, String> revenue, Map<String, String> items, Map<String, String> taxes, String deposit,
                           Map<PaymentMethod, String> depositByMethod) {
-        return new Mappings(revenue, items, taxes, mappings.salesAccount(), mappings.taxLiabilityAccount(), deposit, depositByMethod);
+        return new Mappings(revenue, items, taxes, mappings.salesAccount(), deposit, depositByMethod);
     }
 }

@@ -67,7 +67,6 @@ public class MappingsCommand implements Action {
         System.out.println("Items            : " + pairs(mappings.itemByCategory()));
         System.out.println("Tax rates        : " + pairs(mappings.taxRateByHostTaxRate()));
         System.out.println("Sales account    : " + orNone(mappings.salesAccount()));
-        System.out.println("Tax liability    : " + orNone(mappings.taxLiabilityAccount()));
         System.out.println("Deposit account  : " + orNone(mappings.depositAccount()));
         System.out.println("Deposit by method: " + pairs(mappings.depositAccountByMethod().entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getKey().name(), Map.Entry::getValue))));

@@ -74,7 +74,6 @@ export async function showMappings(answer) {
   // [id, label, choices, value, the engine's gap subject for it]
   const accounts = [
     ['salesAccount', 'Default sales account (categories without their own)', revenue, m.salesAccount],
-    ['taxLiabilityAccount', 'Tax liability account', accountOptions(a => a.type === 'LIABILITY'), m.taxLiabilityAccount],
     ['depositAccount', 'Default deposit account for payments', payments, m.depositAccount],
     ...PAYMENT_METHODS.map(method => [`deposit-${method}`, `Deposit account for ${methodWords(method)} payments`,
       payments, m.depositAccountByMethod[method], `The deposit account for ${methodWords(method)} payments`])
@@ -107,7 +106,6 @@ function collectMappings() {
     itemByCategory: byData('#category-table select[id^="item-"]', 'category'),
     taxRateByHostTaxRate: byData('#tax-table select', 'taxRate'),
     salesAccount: single('salesAccount'),
-    taxLiabilityAccount: single('taxLiabilityAccount'),
     depositAccount: single('depositAccount'),
     depositAccountByMethod: deposits
   };

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.bench.BenchConfigs;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -24,6 +24,8 @@ import io.fieldsync.accounting.quickbooks.QuickBooksConfiguration;
 import io.fieldsync.accounting.quickbooks.QuickBooksProvider;
 import io.fieldsync.accounting.xero.XeroConfiguration;
 import io.fieldsync.accounting.xero.XeroProvider;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * The engine and one provider wired as Declarative Services wires them in Karaf, but in a plain JVM: the journal over a
@@ -40,7 +42,7 @@ final class EngineWiring implements AutoCloseable {
     static final String TOKEN_KEY_ID = "chaos-1";
 
     private final JournalPool pool;
-    final EngineStores stores;
+    final Stores stores;
     final ProviderDirectory directory;
     final HostNotifier notifier;
     final Dispatcher dispatcher;
@@ -52,15 +54,17 @@ final class EngineWiring implements AutoCloseable {
     private EngineWiring(ChaosSettings settings) {
         this.providerId = settings.provider().id();
         this.pool = JournalPool.open(settings.journalUrl());
-        this.stores = new EngineStores(pool.dataSource(), tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+        this.stores = Stores.open(pool.dataSource(), tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+        EngineClock time = new EngineClock(java.time.Clock.systemUTC());
         EngineConfiguration engine = engineConfiguration(settings);
-        this.directory = new ProviderDirectory(stores, engine);
+        this.directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), engine);
         this.notifier = new HostNotifier();
-        this.dispatcher = new Dispatcher(stores, directory, notifier, engine);
+        this.dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(), time.clock(),
+                directory, notifier, engine);
         directory.addProvider(provider(settings), Map.of(AccountingProvider.PROVIDER_PROPERTY, providerId, "service.id", 1L));
-        this.sync = new SyncService(stores, dispatcher, notifier);
-        this.connections = new ConnectionService(stores, directory, dispatcher);
-        this.setup = new SetupService(stores, directory, dispatcher);
+        this.sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
+        this.connections = new ConnectionService(stores.connections(), time, directory, dispatcher);
+        this.setup = new SetupService(stores.setup(), stores.customerLinks(), time, directory, dispatcher);
     }
 
     static EngineWiring start(ChaosSettings settings) {
@@ -68,8 +72,8 @@ final class EngineWiring implements AutoCloseable {
     }
 
     /** The journal's stores alone, for reading it after the run; no dispatcher, nothing is sent. */
-    static EngineStores storesOnly(ChaosSettings settings, DataSource dataSource) {
-        return new EngineStores(dataSource, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
+    static Stores storesOnly(ChaosSettings settings, DataSource dataSource) {
+        return Stores.open(dataSource, tokenKey(settings.runDir()), java.time.Clock.systemUTC());
     }
 
     /** Where Karaf keeps the token key, {@code ${karaf.data}/accounting/token.key}, under the run's data folder. */

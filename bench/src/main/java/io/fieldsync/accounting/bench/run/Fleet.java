@@ -20,7 +20,7 @@ import io.fieldsync.accounting.bench.BenchConfigs;
 import io.fieldsync.accounting.bench.BenchTarget;
 import io.fieldsync.accounting.bench.SyncBenchmark;
 import io.fieldsync.accounting.demo.DemoScenario;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.provider.CompanyProviderService;
@@ -36,6 +36,8 @@ import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * Many companies in one engine, each on the accounting system it chose (a provider per company, through
@@ -64,13 +66,16 @@ final class Fleet implements AutoCloseable {
         Path keys = Files.createTempDirectory("bench-fleet-keys");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), Clock.systemUTC());
-        this.directory = new ProviderDirectory(stores, BenchConfigs.engine(configured));
-        this.dispatcher = new Dispatcher(stores, directory, notifier, BenchConfigs.engine(configured));
-        this.sync = new SyncService(stores, dispatcher, notifier);
-        this.connections = new ConnectionService(stores, directory, dispatcher);
-        this.setup = new SetupService(stores, directory, dispatcher);
-        this.choices = new CompanyProviderService(stores, directory, dispatcher, notifier);
+        Stores stores = Stores.open(dataSource, keys.resolve("token.key"), Clock.systemUTC());
+        EngineClock time = new EngineClock(Clock.systemUTC());
+        this.directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), BenchConfigs.engine(configured));
+        this.dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(),
+                time.clock(), directory, notifier, BenchConfigs.engine(configured));
+        this.sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
+        this.connections = new ConnectionService(stores.connections(), time, directory, dispatcher);
+        this.setup = new SetupService(stores.setup(), stores.customerLinks(), time, directory, dispatcher);
+        this.choices = new CompanyProviderService(stores.companyProviders(), stores.providerBindings(), time, directory, dispatcher,
+                notifier);
     }
 
     /** One engine with every provider of {@code providers} installed and {@code perProvider} companies choosing each. */

@@ -35,7 +35,7 @@ import io.fieldsync.accounting.demo.DemoPlan;
 import io.fieldsync.accounting.demo.DemoRegion;
 import io.fieldsync.accounting.demo.DemoScenario;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
 import io.fieldsync.accounting.engine.inbound.RemoteUpdates;
@@ -51,6 +51,8 @@ import io.fieldsync.accounting.sandbox.xero.DemoOrganisation;
 import io.fieldsync.accounting.sandbox.xero.XeroSandbox;
 import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.sync.RoundStores;
 
 /**
  * From a signed webhook delivery reaching the engine's {@code WebhookServlet} to the {@code AccountingListener} being
@@ -129,15 +131,18 @@ final class WebhookMeasurement {
             Path keys = Files.createTempDirectory("bench-webhook-keys");
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:mem:webhooks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            EngineStores stores = new EngineStores(dataSource, keys.resolve("token.key"), Clock.systemUTC());
+            Stores stores = Stores.open(dataSource, keys.resolve("token.key"), Clock.systemUTC());
+            EngineClock time = new EngineClock(Clock.systemUTC());
             EngineConfiguration configuration = BenchConfigs.engine(provider);
-            ProviderDirectory directory = new ProviderDirectory(stores, configuration);
-            this.dispatcher = new Dispatcher(stores, directory, notifier, configuration);
+            ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), configuration);
+            this.dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(),
+                    time.clock(), directory, notifier, configuration);
             directory.addProvider(implementation, Map.of(AccountingProvider.PROVIDER_PROPERTY, provider, "service.id", 1L));
-            this.updates = new RemoteUpdates(stores, directory, dispatcher, notifier, configuration);
-            this.sync = new SyncService(stores, dispatcher, notifier);
-            this.connections = new ConnectionService(stores, directory, dispatcher);
-            this.setup = new SetupService(stores, directory, dispatcher);
+            this.updates = new RemoteUpdates(stores.connections(), stores.paymentStates(), stores.setup(), stores.customerLinks(), time,
+                    directory, dispatcher, notifier, configuration);
+            this.sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), time, dispatcher, notifier);
+            this.connections = new ConnectionService(stores.connections(), time, directory, dispatcher);
+            this.setup = new SetupService(stores.setup(), stores.customerLinks(), time, directory, dispatcher);
             this.host = new ServletHost("/accounting/webhooks", new WebhookServlet(directory, updates));
             notifier.addListener(new AccountingListener() {
                 @Override

@@ -24,7 +24,7 @@ import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.AuthorizationGrant;
 import io.fieldsync.accounting.api.spi.AuthorizationRequest;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
@@ -52,16 +52,17 @@ public class ConnectionService implements AccountingConnections {
     /** A binding secret shorter than this could be guessed. */
     private static final int MIN_BINDING = 32;
 
-    private final EngineStores stores;
+    private final ConnectionStore connections;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
     @Activate
-    public ConnectionService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
-        this.stores = stores;
-        this.clock = stores.clock();
+    public ConnectionService(@Reference ConnectionStore connections, @Reference EngineClock clock, @Reference ProviderDirectory directory,
+                             @Reference Dispatcher dispatcher) {
+        this.connections = connections;
+        this.clock = clock.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
     }
@@ -215,7 +216,7 @@ public class ConnectionService implements AccountingConnections {
     }
 
     private ConnectionStore connections() {
-        return stores.connections();
+        return connections;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.admin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import io.fieldsync.accounting.api.admin.ContactDecision;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.admin.ImportedContact;
 import io.fieldsync.accounting.api.spi.RemoteContact;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.Json;
 
 /**
@@ -28,12 +29,15 @@ import io.fieldsync.accounting.engine.store.Json;
  */
 final class ContactPairing {
 
-    private final EngineStores stores;
+    private final CustomerLinks customerLinks;
+    private final Json json = new Json();
+    private final Clock clock;
     private final String provider;
     private final String system;
 
-    ContactPairing(EngineStores stores, String provider, String system) {
-        this.stores = stores;
+    ContactPairing(CustomerLinks customerLinks, Clock clock, String provider, String system) {
+        this.customerLinks = customerLinks;
+        this.clock = clock;
         this.provider = provider;
         this.system = system;
     }
@@ -56,8 +60,8 @@ final class ContactPairing {
                         + (candidates.size() > 1 ? " among the host's customers" : " in " + system) + "; link it by hand"));
             } else if (candidates.size() == 1) {
                 Customer customer = candidates.get(0);
-                stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
-                        Json.hash(stores.json().write(customer)), customer.name(), stores.clock().instant());
+                customerLinks.link(company, provider, customer.hostId(), contact.remoteId(),
+                        Json.hash(json.write(customer)), customer.name(), clock.instant());
                 unpaired.remove(customer.hostId());
                 report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "same name as host customer " + customer.hostId()));
             } else {
@@ -114,8 +118,8 @@ final class ContactPairing {
             switch (choice.decision()) {
                 case MAPPED -> {
                     Customer customer = customersById.get(choice.hostCustomerId());
-                    stores.customerLinks().link(company, provider, customer.hostId(), contact.remoteId(),
-                            Json.hash(stores.json().write(customer)), customer.name(), stores.clock().instant());
+                    customerLinks.link(company, provider, customer.hostId(), contact.remoteId(),
+                            Json.hash(json.write(customer)), customer.name(), clock.instant());
                     report.add(line(contact, customer.hostId(), ContactDecision.MAPPED, "linked by the admin to host customer " + customer.hostId()));
                 }
                 case CREATE_IN_HOST -> report.add(line(contact, null, ContactDecision.CREATE_IN_HOST,
@@ -123,7 +127,7 @@ final class ContactPairing {
                 case IGNORED -> report.add(line(contact, null, ContactDecision.IGNORED, "ignored by the admin"));
                 case CREATE_IN_ACCOUNTING_SYSTEM -> {
                     Customer customer = customersById.get(choice.hostCustomerId());
-                    stores.customerLinks().unlink(company, provider, customer.hostId());
+                    customerLinks.unlink(company, provider, customer.hostId());
                     report.add(new ImportedContact(null, customer.name(), customer.email(), customer.hostId(),
                             ContactDecision.CREATE_IN_ACCOUNTING_SYSTEM, "created in " + system + " with its next invoice"));
                 }
@@ -131,7 +135,7 @@ final class ContactPairing {
             }
         }
         List<String> withoutContact = customersById.keySet().stream()
-                .filter(hostId -> stores.customerLinks().find(company, provider, hostId).isEmpty()).toList();
+                .filter(hostId -> customerLinks.find(company, provider, hostId).isEmpty()).toList();
         return new ContactImport(report, withoutContact);
     }
 

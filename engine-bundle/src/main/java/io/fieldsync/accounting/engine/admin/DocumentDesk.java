@@ -12,9 +12,10 @@ import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.DocumentRow;
 import io.fieldsync.accounting.api.admin.DocumentRows;
 import io.fieldsync.accounting.api.admin.DocumentSearch;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 
 import org.osgi.service.component.annotations.Activate;
@@ -30,39 +31,42 @@ public class DocumentDesk implements AccountingDocuments {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentDesk.class);
 
-    private final EngineStores stores;
+    private final Journal journal;
+    private final JournalReports reports;
     private final Dispatcher dispatcher;
     private final Clock clock;
 
     @Activate
-    public DocumentDesk(@Reference EngineStores stores, @Reference Dispatcher dispatcher) {
-        this.stores = stores;
+    public DocumentDesk(@Reference Journal journal, @Reference JournalReports reports, @Reference Dispatcher dispatcher,
+                        @Reference EngineClock clock) {
+        this.journal = journal;
+        this.reports = reports;
         this.dispatcher = dispatcher;
-        this.clock = stores.clock();
+        this.clock = clock.clock();
     }
 
     @Override
     public DocumentRows search(DocumentSearch search) {
         Instant now = clock.instant();
-        var page = stores.reports().search(search);
+        var page = reports.search(search);
         return new DocumentRows(page.entries().stream().map(entry -> row(entry, now)).toList(), page.total());
     }
 
     @Override
     public Optional<Instant> nextAttempt(io.fieldsync.accounting.api.CompanyId company) {
-        return stores.reports().nextAttempt(company);
+        return reports.nextAttempt(company);
     }
 
     @Override
     public Optional<DocumentRow> row(DocumentRef document) {
         Instant now = clock.instant();
-        return stores.journal().find(document).map(entry -> row(entry, now));
+        return journal.find(document).map(entry -> row(entry, now));
     }
 
     @Override
     public Optional<DocumentRow> sendNow(DocumentRef document) {
         Instant now = clock.instant();
-        Optional<JournalEntry> entry = stores.journal().sendNow(document, now);
+        Optional<JournalEntry> entry = journal.sendNow(document, now);
         if (entry.isEmpty()) {
             return Optional.empty();
         }

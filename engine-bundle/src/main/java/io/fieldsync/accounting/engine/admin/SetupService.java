@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.admin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -29,10 +30,12 @@ import io.fieldsync.accounting.api.admin.ReferenceChoice;
 import io.fieldsync.accounting.api.admin.ReferenceData;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.sync.MappingCheck;
 
 import org.osgi.service.component.annotations.Activate;
@@ -46,13 +49,18 @@ public class SetupService implements AccountingSetup {
     /** 100 contacts a page: 50,000 contacts at most, far beyond a field-service company's customer list. */
     private static final int MAX_CONTACT_PAGES = 500;
 
-    private final EngineStores stores;
+    private final SetupStore setup;
+    private final CustomerLinks customerLinks;
+    private final Clock clock;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
 
     @Activate
-    public SetupService(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
-        this.stores = stores;
+    public SetupService(@Reference SetupStore setup, @Reference CustomerLinks customerLinks, @Reference EngineClock clock,
+                        @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher) {
+        this.setup = setup;
+        this.customerLinks = customerLinks;
+        this.clock = clock.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
     }
@@ -60,7 +68,7 @@ public class SetupService implements AccountingSetup {
     @Override
     public ReferenceData referenceData(CompanyId company) {
         ActiveProvider provider = activeProvider(company);
-        return stores.setup().referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
+        return setup.referenceData(company, provider.id()).orElseGet(() -> refresh(company, provider));
     }
 
     @Override
@@ -71,7 +79,7 @@ public class SetupService implements AccountingSetup {
     @Override
     public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
         ActiveProvider provider = activeProvider(company);
-        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+        return new ContactPairing(customerLinks, clock, provider.id(), provider.descriptor().displayName())
                 .pair(company, contacts(company, provider), hostCustomers);
     }
 
@@ -80,7 +88,7 @@ public class SetupService implements AccountingSetup {
         Objects.requireNonNull(hostCustomers, "host customers");
         Objects.requireNonNull(choices, "choices");
         ActiveProvider provider = activeProvider(company);
-        return new ContactPairing(stores, provider.id(), provider.descriptor().displayName())
+        return new ContactPairing(customerLinks, clock, provider.id(), provider.descriptor().displayName())
                 .apply(company, contacts(company, provider), hostCustomers, choices);
     }
 
@@ -102,20 +110,20 @@ public class SetupService implements AccountingSetup {
         Objects.requireNonNull(choices, "choices");
         ActiveProvider provider = activeProvider(company);
         Mappings changed = new ReferenceLinks(referenceData(company), provider.descriptor().displayName())
-                .apply(stores.setup().mappings(company, provider.id()), choices);
-        stores.setup().saveMappings(company, provider.id(), changed);
+                .apply(setup.mappings(company, provider.id()), choices);
+        setup.saveMappings(company, provider.id(), changed);
         return changed;
     }
 
     @Override
     public Mappings mappings(CompanyId company) {
-        return stores.setup().mappings(company, configuredProvider(company));
+        return setup.mappings(company, configuredProvider(company));
     }
 
     @Override
     public void saveMappings(CompanyId company, Mappings mappings) {
         Objects.requireNonNull(mappings, "mappings");
-        stores.setup().saveMappings(company, configuredProvider(company), mappings);
+        setup.saveMappings(company, configuredProvider(company), mappings);
     }
 
     @Override
@@ -123,7 +131,7 @@ public class SetupService implements AccountingSetup {
         ActiveProvider provider = activeProvider(company);
         Set<String> allCategories = new LinkedHashSet<>(ProductCategory.STANDARD);
         allCategories.addAll(categories == null ? Set.of() : categories);
-        MappingCheck check = new MappingCheck(stores.setup().mappings(company, provider.id()),
+        MappingCheck check = new MappingCheck(setup.mappings(company, provider.id()),
                 Optional.of(referenceData(company)), provider.descriptor().displayName());
         List<MappingGap> gaps = new ArrayList<>(check.gaps(allCategories, hostTaxRateIds == null ? Set.of() : hostTaxRateIds));
         for (PaymentMethod method : PaymentMethod.values()) {
@@ -134,7 +142,7 @@ public class SetupService implements AccountingSetup {
 
     @Override
     public SyncSettings settings(CompanyId company) {
-        return stores.setup().settings(company);
+        return setup.settings(company);
     }
 
     @Override
@@ -144,12 +152,12 @@ public class SetupService implements AccountingSetup {
             throw new InvalidInputException("pollingIntervalMinutes", "must be empty (the node's interval), 0 (no polling) or "
                     + SyncSettings.MIN_POLLING_INTERVAL_MINUTES + " to " + SyncSettings.MAX_POLLING_INTERVAL_MINUTES + " minutes");
         }
-        stores.setup().saveSettings(company, settings);
+        setup.saveSettings(company, settings);
     }
 
     private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
         ReferenceData data = provider.provider().ledger().referenceData(dispatcher.session(company, provider));
-        stores.setup().saveReferenceData(company, provider.id(), data);
+        setup.saveReferenceData(company, provider.id(), data);
         return data;
     }
 

@@ -8,15 +8,17 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncLogEntry;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimitObservation;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.StoredConnection;
+import io.fieldsync.accounting.engine.store.SyncLogStore;
+import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.LaneId;
 
 /** The engine's side of calls into a provider for one connected company. */
 public final class EngineSession implements ProviderSession {
 
-    private final EngineStores stores;
+    private final Journal journal;
+    private final SyncLogStore syncLog;
     private final ActiveProvider provider;
     private final StoredConnection connection;
     private final TokenRefresher refresher;
@@ -24,8 +26,10 @@ public final class EngineSession implements ProviderSession {
     private final LaneId lane;
     private volatile String accessToken;
 
-    public EngineSession(EngineStores stores, ActiveProvider provider, StoredConnection connection, TokenRefresher refresher, Lanes lanes) {
-        this.stores = stores;
+    public EngineSession(Journal journal, SyncLogStore syncLog, ActiveProvider provider, StoredConnection connection,
+                         TokenRefresher refresher, Lanes lanes) {
+        this.journal = journal;
+        this.syncLog = syncLog;
         this.provider = provider;
         this.connection = connection;
         this.refresher = refresher;
@@ -59,7 +63,7 @@ public final class EngineSession implements ProviderSession {
     public void record(SyncLogEntry call) {
         // every exchange the provider logs is one call against the connection's and the app's budgets
         lanes.called(lane);
-        stores.syncLog().append(call);
+        syncLog.append(call);
     }
 
     @Override
@@ -69,6 +73,6 @@ public final class EngineSession implements ProviderSession {
 
     @Override
     public Set<String> claimedByOthers(DocumentRef document, Collection<String> remoteIds) {
-        return stores.journal().claimedByOthers(document, provider.id(), remoteIds);
+        return journal.claimedByOthers(document, provider.id(), remoteIds);
     }
 }

@@ -13,10 +13,12 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteContact;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.CustomerLinks.NamedLink;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 
@@ -28,13 +30,18 @@ final class CustomerNames {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerNames.class);
 
-    private final EngineStores stores;
+    private final ConnectionStore connections;
+    private final SetupStore setup;
+    private final CustomerLinks customerLinks;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
 
-    CustomerNames(EngineStores stores, ProviderDirectory directory, Dispatcher dispatcher, HostNotifier notifier) {
-        this.stores = stores;
+    CustomerNames(ConnectionStore connections, SetupStore setup, CustomerLinks customerLinks, ProviderDirectory directory,
+                  Dispatcher dispatcher, HostNotifier notifier) {
+        this.connections = connections;
+        this.setup = setup;
+        this.customerLinks = customerLinks;
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.notifier = notifier;
@@ -46,7 +53,7 @@ final class CustomerNames {
         if (provider.isEmpty()) {
             return;
         }
-        for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
+        for (CompanyId company : connections.companiesOfTenant(tenant.provider(), tenant.tenantId())) {
             try {
                 contactsChanged(company, provider.get(), remoteIds);
             } catch (RuntimeException e) {
@@ -57,10 +64,10 @@ final class CustomerNames {
     }
 
     private void contactsChanged(CompanyId company, ActiveProvider provider, Set<String> remoteIds) {
-        if (!stores.setup().settings(company).twoWayNameSync()) {
+        if (!setup.settings(company).twoWayNameSync()) {
             return;
         }
-        List<NamedLink> links = stores.customerLinks().linkedTo(company, provider.id(), remoteIds);
+        List<NamedLink> links = customerLinks.linkedTo(company, provider.id(), remoteIds);
         if (links.isEmpty()) {
             return;
         }
@@ -78,7 +85,7 @@ final class CustomerNames {
                 continue;
             }
             try {
-                stores.customerLinks().rename(company, provider.id(), link.hostCustomerId(), contact.name());
+                customerLinks.rename(company, provider.id(), link.hostCustomerId(), contact.name());
                 notifier.customerRenamed(company, link.hostCustomerId(), contact.name());
             } catch (RuntimeException e) {
                 LOG.warn("Could not pass on the new name of customer {} of company {}: {}", link.hostCustomerId(), company, e.toString());

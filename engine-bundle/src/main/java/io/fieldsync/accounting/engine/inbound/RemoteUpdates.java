@@ -28,12 +28,16 @@ import io.fieldsync.accounting.api.spi.RemoteEventType;
 import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 import io.fieldsync.accounting.engine.store.LaneId;
+import io.fieldsync.accounting.engine.store.PaymentStates;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
 
@@ -76,7 +80,9 @@ public class RemoteUpdates {
     /** The shortest a read is held for a lane's limit. */
     private static final Duration HOLD_AT_LEAST = Duration.ofMillis(100);
 
-    private final EngineStores stores;
+    private final ConnectionStore connections;
+    private final PaymentStates paymentStates;
+    private final SetupStore setup;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
@@ -107,15 +113,18 @@ public class RemoteUpdates {
     }
 
     @Activate
-    public RemoteUpdates(@Reference EngineStores stores, @Reference ProviderDirectory directory, @Reference Dispatcher dispatcher,
-                         @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this.stores = stores;
-        this.clock = stores.clock();
+    public RemoteUpdates(@Reference ConnectionStore connections, @Reference PaymentStates paymentStates, @Reference SetupStore setup,
+                         @Reference CustomerLinks customerLinks, @Reference EngineClock clock, @Reference ProviderDirectory directory,
+                         @Reference Dispatcher dispatcher, @Reference HostNotifier notifier, EngineConfiguration configuration) {
+        this.connections = connections;
+        this.paymentStates = paymentStates;
+        this.clock = clock.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.notifier = notifier;
-        this.names = new CustomerNames(stores, directory, dispatcher, notifier);
-        this.started = clock.instant();
+        this.names = new CustomerNames(connections, setup, customerLinks, directory, dispatcher, notifier);
+        this.setup = setup;
+        this.started = this.clock.instant();
         schedule(configuration);
     }
 
@@ -299,7 +308,7 @@ public class RemoteUpdates {
         if (provider.isEmpty()) {
             return;
         }
-        for (CompanyId company : stores.connections().companiesOfTenant(tenant.provider(), tenant.tenantId())) {
+        for (CompanyId company : connections.companiesOfTenant(tenant.provider(), tenant.tenantId())) {
             Optional<ProviderSession> session = usableSession(company, provider.get());
             if (session.isEmpty()) {
                 continue;
@@ -461,7 +470,7 @@ public class RemoteUpdates {
 
     /** Whether a company's polling interval (its settings', else the node's) has passed since its last poll here. */
     private boolean isDue(CompanyId company, String provider) {
-        Integer own = stores.setup().settings(company).pollingIntervalMinutes();
+        Integer own = setup.settings(company).pollingIntervalMinutes();
         int minutes = own != null ? own : nodeIntervalMinutes;
         Instant last = lastPolled.getOrDefault(new LaneId(company, provider), started);
         return minutes > 0 && !clock.instant().isBefore(last.plus(Duration.ofMinutes(minutes)));
@@ -469,7 +478,7 @@ public class RemoteUpdates {
 
     private int pollProvider(ActiveProvider provider, boolean onlyDue) {
         int changed = 0;
-        for (CompanyId company : stores.connections().connectedCompanies(provider.id())) {
+        for (CompanyId company : connections.connectedCompanies(provider.id())) {
             if (onlyDue && !isDue(company, provider.id())) {
                 continue;
             }
@@ -479,13 +488,13 @@ public class RemoteUpdates {
                 continue;
             }
             try {
-                Instant since = stores.connections().pollWatermark(company, provider.id())
+                Instant since = connections.pollWatermark(company, provider.id())
                         .orElse(clock.instant().minus(FIRST_POLL_LOOKBACK));
                 RemoteChanges changes = provider.provider().ledger().changesSince(session.get(), since);
                 for (RemoteInvoiceState invoice : changes.invoices()) {
                     changed += apply(company, provider.id(), invoice) ? 1 : 0;
                 }
-                stores.connections().setPollWatermark(company, provider.id(), changes.watermark());
+                connections.setPollWatermark(company, provider.id(), changes.watermark());
             } catch (RuntimeException e) {
                 LOG.warn("Polling {} for company {} failed; the next poll retries: {}", provider.id(), company, e.toString());
             }
@@ -494,7 +503,7 @@ public class RemoteUpdates {
     }
 
     private boolean apply(CompanyId company, String provider, RemoteInvoiceState invoice) {
-        Optional<JournalEntry> updated = stores.paymentStates().record(company, provider, invoice.remoteId(), invoice.payment());
+        Optional<JournalEntry> updated = paymentStates.record(company, provider, invoice.remoteId(), invoice.payment());
         updated.ifPresent(entry -> {
             notifier.paymentStateChanged(entry.document(), invoice.payment());
             notifier.documentChanged(entry.toStatus());

@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.provider;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,10 @@ import io.fieldsync.accounting.api.admin.RebindReport;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.engine.ConfigurationCheck;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.store.CompanyProviders;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.ProviderBindings;
 import io.fieldsync.accounting.engine.store.Rebinding;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.engine.sync.HostNotifier;
@@ -35,15 +37,20 @@ public class CompanyProviderService implements AccountingProviders {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompanyProviderService.class);
 
-    private final EngineStores stores;
+    private final CompanyProviders companyProviders;
+    private final ProviderBindings providerBindings;
+    private final Clock clock;
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
 
     @Activate
-    public CompanyProviderService(@Reference EngineStores stores, @Reference ProviderDirectory directory,
+    public CompanyProviderService(@Reference CompanyProviders companyProviders, @Reference ProviderBindings providerBindings,
+                                  @Reference EngineClock clock, @Reference ProviderDirectory directory,
                                   @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
-        this.stores = stores;
+        this.companyProviders = companyProviders;
+        this.providerBindings = providerBindings;
+        this.clock = clock.clock();
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.notifier = notifier;
@@ -52,7 +59,7 @@ public class CompanyProviderService implements AccountingProviders {
     @Override
     public CompanyProvider provider(CompanyId company) {
         Objects.requireNonNull(company, "company");
-        Optional<CompanyProviders.Choice> choice = stores.companyProviders().find(company);
+        Optional<CompanyProviders.Choice> choice = companyProviders.find(company);
         String id = choice.map(CompanyProviders.Choice::provider).orElse(directory.configuredId());
         boolean installed = directory.provider(id).isPresent();
         return new CompanyProvider(company, id, choice.isPresent(), installed, choice.map(CompanyProviders.Choice::chosenBy).orElse(null),
@@ -61,7 +68,7 @@ public class CompanyProviderService implements AccountingProviders {
 
     @Override
     public List<CompanyProvider> companies() {
-        return stores.companyProviders().companies().stream().map(this::provider).toList();
+        return companyProviders.companies().stream().map(this::provider).toList();
     }
 
     @Override
@@ -69,7 +76,7 @@ public class CompanyProviderService implements AccountingProviders {
         Objects.requireNonNull(company, "company");
         String id = providerId(provider);
         String by = chosenBy == null || chosenBy.isBlank() ? "admin API" : chosenBy.strip();
-        directory.choose(company, id, by, stores.clock().instant());
+        directory.choose(company, id, by, clock.instant());
         CompanyProvider now = provider(company);
         if (now.waitingReason() != null) {
             LOG.warn("Company {}: {}", company, now.waitingReason());
@@ -93,7 +100,7 @@ public class CompanyProviderService implements AccountingProviders {
                     + "chosen, so there is nowhere to move its documents: choose one first (accounting:use --company " + company
                     + " <provider>)", null));
         }
-        Rebinding rebinding = stores.providerBindings().rebind(company, to, stores.clock().instant());
+        Rebinding rebinding = providerBindings.rebind(company, to, clock.instant());
         List<RebindReport.KeptDocument> kept = new ArrayList<>();
         for (Rebinding.Kept stays : rebinding.kept()) {
             kept.add(new RebindReport.KeptDocument(stays.entry().document(), stays.provider(), words(stays)));

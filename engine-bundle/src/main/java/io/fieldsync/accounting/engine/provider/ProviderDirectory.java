@@ -14,8 +14,8 @@ import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.engine.ConfigurationCheck;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.CompanyProviders;
+import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.LaneId;
 
 import org.osgi.framework.Constants;
@@ -53,7 +53,7 @@ public class ProviderDirectory {
     private record Registration(String id, AccountingProvider provider, int ranking, long serviceId) {
     }
 
-    private final EngineStores stores;
+    private final Journal journal;
     private final CompanyProviders companyProviders;
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -62,9 +62,9 @@ public class ProviderDirectory {
     private volatile List<ConfigurationCheck.Problem> configurationProblems = List.of();
 
     @Activate
-    public ProviderDirectory(@Reference EngineStores stores, EngineConfiguration configuration) {
-        this.stores = stores;
-        this.companyProviders = stores.companyProviders();
+    public ProviderDirectory(@Reference Journal journal, @Reference CompanyProviders companyProviders, EngineConfiguration configuration) {
+        this.journal = journal;
+        this.companyProviders = companyProviders;
         configure(configuration);
     }
 
@@ -134,7 +134,7 @@ public class ProviderDirectory {
 
     /** Every company and provider with documents due now, each company's bound documents in their own lane. */
     public List<LaneId> lanesWithDueWork(java.time.Instant now) {
-        return stores.journal().lanesWithDueWork(now);
+        return journal.lanesWithDueWork(now);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.fieldsync.accounting.engine.shell;
 
 import java.util.List;
 
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.CompanyProviders;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,12 +16,12 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class CompanyIdCompleter implements Completer {
 
     @Reference
-    EngineStores stores;
+    CompanyProviders companyProviders;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
-        stores.companyProviders().companies().forEach(company -> ids.getStrings().add(company.value()));
+        companyProviders.companies().forEach(company -> ids.getStrings().add(company.value()));
         return ids.complete(session, commandLine, candidates);
     }
 }

@@ -7,8 +7,10 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionStatus;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
+import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
@@ -33,7 +35,13 @@ public class StatusCommand implements Action {
     ProviderDirectory directory;
 
     @Reference
-    EngineStores stores;
+    EngineIdentity identity;
+
+    @Reference
+    ConnectionStore connectionStore;
+
+    @Reference
+    JournalReports reports;
 
     @Reference
     AccountingConnections connections;
@@ -70,16 +78,16 @@ public class StatusCommand implements Action {
                 System.out.println("Lane            : " + dispatcher.laneNote(companyId, provider).orElse("within its limits"));
             }
         } else if (!EngineConfiguration.NO_PROVIDER.equals(active)) {
-            System.out.println("Connections     : " + stores.connections().countConnected(active) + " companies connected to " + active);
+            System.out.println("Connections     : " + connectionStore.countConnected(active) + " companies connected to " + active);
             System.out.println("Lanes           : " + dispatcher.lanesInATurn() + " sending now");
         }
-        Map<SyncStatus, Long> counts = stores.reports().countByStatus(companyId);
+        Map<SyncStatus, Long> counts = reports.countByStatus(companyId);
         StringBuilder line = new StringBuilder();
         for (SyncStatus status : SyncStatus.values()) {
             line.append(line.isEmpty() ? "" : ", ").append(status).append(' ').append(counts.getOrDefault(status, 0L));
         }
         System.out.println("Documents       : " + line);
-        System.out.println("Schema version  : " + stores.schemaVersion());
+        System.out.println("Schema version  : " + identity.schemaVersion());
         return null;
     }
 }

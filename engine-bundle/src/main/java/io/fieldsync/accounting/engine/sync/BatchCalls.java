@@ -18,12 +18,12 @@ import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,15 +49,16 @@ final class BatchCalls {
     record Sendable<P>(JournalEntry entry, P push) {
     }
 
-    private final EngineStores stores;
+    private final ConnectionStore connections;
     private final ActiveProvider provider;
     private final Recorder recorder;
     private final Lanes lanes;
     private final Clock clock;
     private final BooleanSupplier stopping;
 
-    BatchCalls(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, Clock clock, BooleanSupplier stopping) {
-        this.stores = stores;
+    BatchCalls(ConnectionStore connections, ActiveProvider provider, Recorder recorder, Lanes lanes, Clock clock,
+               BooleanSupplier stopping) {
+        this.connections = connections;
         this.provider = provider;
         this.recorder = recorder;
         this.lanes = lanes;
@@ -162,8 +163,8 @@ final class BatchCalls {
         }
         if (verdict instanceof CallVerdict.ConnectionExpired expired) {
             CompanyId company = entries.get(0).document().company();
-            stores.connections().find(company, provider.id()).ifPresent(connection ->
-                    stores.connections().save(connection.with(ConnectionState.EXPIRED, expired.error())));
+            connections.find(company, provider.id()).ifPresent(connection ->
+                    connections.save(connection.with(ConnectionState.EXPIRED, expired.error())));
             recorder.waiting(entries, SyncStatus.DISCONNECTED, expired.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
             return true;
         }

@@ -15,7 +15,6 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.RateLimit;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
@@ -49,7 +48,7 @@ final class DispatchRound {
     private record KindPass(int handled, BatchCalls.LaneTurn turn) {
     }
 
-    private final EngineStores stores;
+    private final RoundStores stores;
     private final ActiveProvider provider;
     private final Recorder recorder;
     private final Lanes lanes;
@@ -58,16 +57,16 @@ final class DispatchRound {
     private final AttemptKeys keys;
     private final BatchCalls calls;
 
-    DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock,
-                  BooleanSupplier stopping) {
+    DispatchRound(RoundStores stores, String installationId, ActiveProvider provider, Recorder recorder, Lanes lanes,
+                  TokenRefresher refresher, Clock clock, BooleanSupplier stopping) {
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
         this.lanes = lanes;
         this.refresher = refresher;
         this.clock = clock;
-        this.keys = new AttemptKeys(stores.installationId(), provider.id());
-        this.calls = new BatchCalls(stores, provider, recorder, lanes, clock, stopping);
+        this.keys = new AttemptKeys(installationId, provider.id());
+        this.calls = new BatchCalls(stores.connections(), provider, recorder, lanes, clock, stopping);
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
@@ -80,7 +79,7 @@ final class DispatchRound {
         if (wait.isPresent()) {
             return wait.get().limit() == RateLimit.DAY ? deferForTheDay(company, wait.get()) : 0;
         }
-        EngineSession session = new EngineSession(stores, provider, connection.get(), refresher, lanes);
+        EngineSession session = new EngineSession(stores.journal(), stores.syncLog(), provider, connection.get(), refresher, lanes);
         RoundScope round = new RoundScope(company, stores, provider, recorder, clock, keys);
         int handled = 0;
         for (Kind kind : List.of(new Kind(DocumentKind.INVOICE, scope -> new InvoiceStage(scope, new CustomerLinking(scope, calls))),

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.engine.EngineConfiguration;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
@@ -43,8 +42,16 @@ import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.CustomerLinks;
+import io.fieldsync.accounting.engine.store.EngineIdentity;
+import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.LaneLeases;
+import io.fieldsync.accounting.engine.store.NodeId;
+import io.fieldsync.accounting.engine.store.SetupStore;
 import io.fieldsync.accounting.engine.store.StoredConnection;
+import io.fieldsync.accounting.engine.store.SyncLogStore;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,7 +64,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Schedules the lanes (company × provider, see {@link ProviderDirectory#lanesWithDueWork}; with several nodes on one
- * journal, those whose lease this node holds, see {@link LaneLeases}): on a fixed interval, and at once when something wakes it (a document accepted, a provider
+ * journal, those this node has claimed, see {@link LaneClaims}): on a fixed interval, and at once when something wakes it (a document accepted, a provider
  * arriving, a connection made), it finds the lanes (company × provider) with due work and hands each that is free and
  * within its limits one turn on the lane workers. A turn is one {@link DispatchRound}: at most one batch of each
  * document kind, then the lane goes to the back of the queue, so a company with a backlog of thousands delays another
@@ -83,7 +90,9 @@ public class Dispatcher {
             "The engine stopped while this document was being sent. It is looked up in the accounting system before "
                     + "anything is sent again, so it is never sent twice.", null);
 
-    private final EngineStores stores;
+    private final RoundStores stores;
+    private final LaneClaims claims;
+    private final String installationId;
     private final ProviderDirectory directory;
     private final HostNotifier notifier;
     private final Clock clock;
@@ -98,9 +107,6 @@ public class Dispatcher {
     private final Runnable providerChanged = this::providerChanged;
     private volatile boolean stopping;
     private volatile RetryPolicy retry;
-    private volatile Duration lease;
-    /** The lanes this node held after its last pass; touched only on the dispatcher's thread. */
-    private Set<LaneId> held = Set.of();
     /**
      * How often quiet connections are checked: far more often than the two weeks' notice they need, and often
      * enough that a refresh whose answer was lost is retried with the same refresh token within the 30 minutes
@@ -115,9 +121,19 @@ public class Dispatcher {
     private ScheduledFuture<?> ticking;
 
     @Activate
-    public Dispatcher(@Reference EngineStores stores, @Reference ProviderDirectory directory,
-                      @Reference HostNotifier notifier, EngineConfiguration configuration) {
-        this(stores, directory, notifier, configuration, schedulerThread(), laneWorkers(configuration));
+    public Dispatcher(@Reference Journal journal, @Reference JournalReports reports, @Reference ConnectionStore connections,
+                      @Reference SetupStore setup, @Reference CustomerLinks customerLinks, @Reference SyncLogStore syncLog,
+                      @Reference LaneLeases leases, @Reference EngineIdentity identity, @Reference EngineClock clock,
+                      @Reference ProviderDirectory directory, @Reference HostNotifier notifier, EngineConfiguration configuration) {
+        this(new RoundStores(journal, reports, connections, setup, customerLinks, syncLog), leases, identity.node(),
+                identity.installationId(), clock.clock(), directory, notifier, configuration);
+    }
+
+    /** A dispatcher on its own scheduling thread and lane workers, as in Karaf. */
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration) {
+        this(stores, leases, node, installationId, clock, directory, notifier, configuration, schedulerThread(),
+                laneWorkers(configuration));
     }
 
     /**
@@ -151,22 +167,24 @@ public class Dispatcher {
      * overlap), and each lane's turn right there on the pass's thread; tests hand in a scheduler driven by the
      * engine's clock.
      */
-    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
-                      ScheduledExecutorService executor) {
-        this(stores, directory, notifier, configuration, executor, Runnable::run);
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration, ScheduledExecutorService executor) {
+        this(stores, leases, node, installationId, clock, directory, notifier, configuration, executor, Runnable::run);
     }
 
     /**
      * A dispatcher scheduling on {@code executor} (one task at a time) and running lane turns on {@code workers}
      * (any number at once; a lane still runs one turn at a time).
      */
-    public Dispatcher(EngineStores stores, ProviderDirectory directory, HostNotifier notifier, EngineConfiguration configuration,
-                      ScheduledExecutorService executor, Executor workers) {
+    public Dispatcher(RoundStores stores, LaneLeases leases, NodeId node, String installationId, Clock clock, ProviderDirectory directory,
+                      HostNotifier notifier, EngineConfiguration configuration, ScheduledExecutorService executor, Executor workers) {
         this.workers = workers;
         this.stores = stores;
+        this.claims = new LaneClaims(leases, node, clock, lease(configuration));
+        this.installationId = installationId;
         this.directory = directory;
         this.notifier = notifier;
-        this.clock = stores.clock();
+        this.clock = clock;
         this.lanes = new Lanes(clock);
         this.refresher = new TokenRefresher(stores.connections());
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
@@ -236,7 +254,7 @@ public class Dispatcher {
     /** A clean stop hands this node's companies to the other nodes at once, rather than when its leases end. */
     private void releaseLanes() {
         try {
-            stores.leases().releaseAll(stores.node(), clock.instant());
+            claims.releaseAll();
         } catch (RuntimeException e) {
             LOG.warn("Could not release this node's accounting lanes; other nodes take them over when their leases end", e);
         }
@@ -331,7 +349,7 @@ public class Dispatcher {
                         stores.connections().find(company, provider.id()).map(StoredConnection::state).orElse(null) == ConnectionState.EXPIRED
                                 ? ErrorCode.CONNECTION_EXPIRED : ErrorCode.NOT_CONNECTED,
                         provider.descriptor().displayName())));
-        return new EngineSession(stores, provider, connection, refresher, lanes);
+        return new EngineSession(stores.journal(), stores.syncLog(), provider, connection, refresher, lanes);
     }
 
     /**
@@ -359,20 +377,13 @@ public class Dispatcher {
     private List<CompletableFuture<Integer>> turns() {
         Instant now = clock.instant();
         stores.journal().markAbandoned(now.minus(ABANDONED_AFTER), INTERRUPTED, now);
-        Set<LaneId> candidates = new LinkedHashSet<>();
-        candidates.addAll(directory.lanesWithDueWork(now));
-        // a lane in a turn keeps its lease (renewed with this claim) though nothing in it is due: its call is in flight
-        candidates.addAll(busy);
-        releaseDrained(candidates, now);
-        if (candidates.isEmpty()) {
+        Set<LaneId> held = claims.claim(directory.lanesWithDueWork(now), busy, now);
+        if (held.isEmpty()) {
             return List.of();
         }
-        // one node at a time serves a lane, each live node at most its share; what a dead node left being sent in the
-        // lanes taken over is looked up first
-        int nodes = stores.leases().heartbeat(stores.node(), now, now.plus(lease));
-        held = stores.leases().claim(stores.node(), candidates, now, now.plus(lease), (candidates.size() + nodes - 1) / nodes);
+        // what a dead node left being sent in the lanes taken over is looked up first
         stores.journal().markOrphaned(held, INTERRUPTED, now);
-        Recorder recorder = new Recorder(stores, notifier, retry, clock);
+        Recorder recorder = new Recorder(stores.journal(), stores.connections(), notifier, retry, clock);
         List<CompletableFuture<Integer>> turns = new ArrayList<>();
         for (LaneId lane : held) {
             if (stopping) {
@@ -411,10 +422,11 @@ public class Dispatcher {
             workers.execute(() -> {
                 int handled = 0;
                 try {
-                    if (!stopping && !stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
+                    if (!stopping && !claims.renew(lane)) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
-                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
+                        handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping)
+                                .run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
@@ -447,16 +459,6 @@ public class Dispatcher {
         } catch (RejectedExecutionException stopped) {
             pacedWakes.remove(when);
         }
-    }
-
-    /** Lanes held at the last pass with nothing due now are given back, for whichever node sees work in them first. */
-    private void releaseDrained(Set<LaneId> due, Instant now) {
-        for (LaneId lane : held) {
-            if (!due.contains(lane)) {
-                stores.leases().release(stores.node(), lane, now);
-            }
-        }
-        held = Set.of();
     }
 
     private void passSafely() {
@@ -523,11 +525,15 @@ public class Dispatcher {
         wakeWaiting();
     }
 
+    private static Duration lease(EngineConfiguration configuration) {
+        return Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
+    }
+
     private synchronized void configure(EngineConfiguration configuration) {
         retry = new RetryPolicy(Duration.ofSeconds(Math.max(1, configuration.retry_delay_s())),
                 Duration.ofSeconds(Math.max(1, configuration.retry_delay_max_s())));
         linger = Math.max(0, configuration.dispatch_linger_ms());
-        lease = Duration.ofSeconds(Math.max(10, configuration.lane_lease_s()));
+        claims.lease(lease(configuration));
         long interval = Math.max(50, configuration.dispatch_interval_ms());
         if (workers instanceof ThreadPoolExecutor pool) {
             int size = Math.max(1, configuration.lane_workers());

@@ -17,8 +17,10 @@ import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.Payment;
 import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncStatus;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.Journal;
+import io.fieldsync.accounting.engine.store.JournalReports;
+import io.fieldsync.accounting.engine.store.Json;
 
 /**
  * The checks a credit note or payment needs its invoice for, made against the journal's snapshot of that invoice:
@@ -32,10 +34,14 @@ final class InvoiceDependents {
     /** Documents that will not be sent unless someone retries them do not use up the invoice. */
     private static final Set<SyncStatus> NOT_GOING = Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED);
 
-    private final EngineStores stores;
+    private final Journal journal;
+    private final JournalReports reports;
+    private final Json json;
 
-    InvoiceDependents(EngineStores stores) {
-        this.stores = stores;
+    InvoiceDependents(Journal journal, JournalReports reports, Json json) {
+        this.journal = journal;
+        this.reports = reports;
+        this.json = json;
     }
 
     /** Refuses {@code payment} if its invoice is in the journal and the payment does not fit it. */
@@ -71,16 +77,16 @@ final class InvoiceDependents {
         List<Conflict> conflicts = new ArrayList<>();
         List<Payment> payments = new ArrayList<>();
         List<CreditNote> credits = new ArrayList<>();
-        for (JournalEntry dependent : stores.reports().dependents(company, invoice.hostId())) {
+        for (JournalEntry dependent : reports.dependents(company, invoice.hostId())) {
             if (NOT_GOING.contains(dependent.status()) || dependent.remoteId() != null) {
                 continue;
             }
             if (dependent.document().kind() == DocumentKind.PAYMENT) {
-                Payment payment = stores.json().read(dependent.snapshot(), Payment.class);
+                Payment payment = json.read(dependent.snapshot(), Payment.class);
                 problem(invoice, null, payment, payments).ifPresentOrElse(problem -> conflicts.add(new Conflict(dependent, problem)),
                         () -> payments.add(payment));
             } else if (dependent.document().kind() == DocumentKind.CREDIT_NOTE) {
-                CreditNote credit = stores.json().read(dependent.snapshot(), CreditNote.class);
+                CreditNote credit = json.read(dependent.snapshot(), CreditNote.class);
                 problem(invoice, credit, credits).ifPresentOrElse(problem -> conflicts.add(new Conflict(dependent, problem)),
                         () -> credits.add(credit));
             }
@@ -90,7 +96,7 @@ final class InvoiceDependents {
 
     /** Whether the invoice {@code document} has no row yet. */
     boolean isNew(CompanyId company, String invoiceHostId) {
-        return stores.journal().find(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
+        return journal.find(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
     }
 
     private static Optional<InvalidInputException> problem(Invoice invoice, RemotePaymentState remote, Payment payment,
@@ -152,15 +158,15 @@ final class InvoiceDependents {
     }
 
     private Optional<StoredInvoice> invoice(CompanyId company, String invoiceHostId) {
-        return stores.journal().find(DocumentRef.invoice(company, invoiceHostId))
-                .map(entry -> new StoredInvoice(entry, stores.json().read(entry.snapshot(), Invoice.class)));
+        return journal.find(DocumentRef.invoice(company, invoiceHostId))
+                .map(entry -> new StoredInvoice(entry, json.read(entry.snapshot(), Invoice.class)));
     }
 
     private <T> List<T> others(CompanyId company, String invoiceHostId, DocumentKind kind, String ownHostId, Class<T> type) {
-        return stores.reports().dependents(company, invoiceHostId).stream()
+        return reports.dependents(company, invoiceHostId).stream()
                 .filter(entry -> entry.document().kind() == kind && !entry.document().hostId().equals(ownHostId))
                 .filter(entry -> !NOT_GOING.contains(entry.status()))
-                .map(entry -> stores.json().read(entry.snapshot(), type))
+                .map(entry -> json.read(entry.snapshot(), type))
                 .toList();
     }
 
@@ -169,8 +175,8 @@ final class InvoiceDependents {
         List<JournalEntry> failed = new ArrayList<>();
         for (Conflict conflict : conflicts) {
             JournalEntry dependent = conflict.dependent();
-            if (stores.journal().markFailed(dependent, dependent.provider(), conflict.reason().error(), false, now)) {
-                stores.journal().find(dependent.document()).ifPresent(failed::add);
+            if (journal.markFailed(dependent, dependent.provider(), conflict.reason().error(), false, now)) {
+                journal.find(dependent.document()).ifPresent(failed::add);
             }
         }
         return failed;

@@ -9,8 +9,9 @@ import java.util.function.Function;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.spi.PushOutcome;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.store.JournalEntry;
+import io.fieldsync.accounting.engine.store.ConnectionStore;
+import io.fieldsync.accounting.engine.store.Journal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,15 @@ import org.slf4j.LoggerFactory;
 final class Recorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
-    private final EngineStores stores;
+    private final Journal journal;
+    private final ConnectionStore connections;
     private final HostNotifier notifier;
     private final RetryPolicy retry;
     private final Clock clock;
 
-    Recorder(EngineStores stores, HostNotifier notifier, RetryPolicy retry, Clock clock) {
-        this.stores = stores;
+    Recorder(Journal journal, ConnectionStore connections, HostNotifier notifier, RetryPolicy retry, Clock clock) {
+        this.journal = journal;
+        this.connections = connections;
         this.notifier = notifier;
         this.retry = retry;
         this.clock = clock;
@@ -39,7 +42,7 @@ final class Recorder {
      * remote id is recorded, each is in doubt. Returns those recorded (a document changed meanwhile is left out).
      */
     List<JournalEntry> sending(List<JournalEntry> entries, String provider, Function<JournalEntry, String> keys) {
-        return stores.journal().markSending(entries, provider, keys, clock.instant());
+        return journal.markSending(entries, provider, keys, clock.instant());
     }
 
     /** Applies one provider outcome. */
@@ -47,16 +50,16 @@ final class Recorder {
         Instant now = clock.instant();
         boolean applied = switch (outcome.status()) {
             case SYNCED, ALREADY_PRESENT -> {
-                boolean synced = stores.journal().markSynced(entry, provider, outcome.remoteId(), outcome.remoteNumber(), outcome.note(), now);
-                stores.connections().recordSync(entry.document().company(), provider, now);
+                boolean synced = journal.markSynced(entry, provider, outcome.remoteId(), outcome.remoteNumber(), outcome.note(), now);
+                connections.recordSync(entry.document().company(), provider, now);
                 yield synced;
             }
             case FAILED -> {
                 LOG.warn("{} refused {}: {} ({})", provider, entry.document(), outcome.error().message(), outcome.error().detail());
-                yield stores.journal().markFailed(entry, provider, outcome.error(), true, now);
+                yield journal.markFailed(entry, provider, outcome.error(), true, now);
             }
-            case UNKNOWN -> stores.journal().markUnknown(entry, provider, outcome.error(), now.plus(retry.after(entry.attempts() + 1)), now);
-            case UNSUPPORTED -> stores.journal().markUnsupported(entry, provider, outcome.error(), now);
+            case UNKNOWN -> journal.markUnknown(entry, provider, outcome.error(), now.plus(retry.after(entry.attempts() + 1)), now);
+            case UNSUPPORTED -> journal.markUnsupported(entry, provider, outcome.error(), now);
         };
         if (applied) {
             tell(entry);
@@ -66,14 +69,14 @@ final class Recorder {
     /** A refusal found before sending (mapping, customer, prerequisite): nothing was sent. */
     void failedBeforeSending(JournalEntry entry, String provider, SyncError error) {
         LOG.warn("{} not sent to {}: {}", entry.document(), provider, error.message());
-        if (stores.journal().markFailed(entry, provider, error, false, clock.instant())) {
+        if (journal.markFailed(entry, provider, error, false, clock.instant())) {
             tell(entry);
         }
     }
 
     /** The provider cannot do this. */
     void unsupported(JournalEntry entry, String provider, SyncError error) {
-        if (stores.journal().markUnsupported(entry, provider, error, clock.instant())) {
+        if (journal.markUnsupported(entry, provider, error, clock.instant())) {
             tell(entry);
         }
     }
@@ -82,7 +85,7 @@ final class Recorder {
     void unknown(Collection<JournalEntry> entries, String provider, SyncError error) {
         Instant now = clock.instant();
         for (JournalEntry entry : entries) {
-            if (stores.journal().markUnknown(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
+            if (journal.markUnknown(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
                 tell(entry);
             }
         }
@@ -92,7 +95,7 @@ final class Recorder {
     void retryLater(Collection<JournalEntry> entries, String provider, SyncError error) {
         Instant now = clock.instant();
         for (JournalEntry entry : entries) {
-            if (stores.journal().markRetry(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
+            if (journal.markRetry(entry, provider, error, now.plus(retry.after(entry.attempts() + 1)), now)) {
                 tell(entry);
             }
         }
@@ -103,11 +106,11 @@ final class Recorder {
         if (entries.isEmpty()) {
             return;
         }
-        stores.journal().markWaiting(entries, status, reason, until, clock.instant());
+        journal.markWaiting(entries, status, reason, until, clock.instant());
         entries.stream().filter(entry -> entry.status() != status).forEach(this::tell);
     }
 
     private void tell(JournalEntry entry) {
-        stores.journal().find(entry.document()).ifPresent(fresh -> notifier.documentChanged(fresh.toStatus()));
+        journal.find(entry.document()).ifPresent(fresh -> notifier.documentChanged(fresh.toStatus()));
     }
 }

@@ -11,7 +11,6 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.SyncSettings;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 import io.fieldsync.accounting.engine.store.Json;
@@ -20,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the stages of one company's dispatch round share: the stores, the provider, where outcomes go, the time. */
-record RoundScope(CompanyId company, EngineStores stores, ActiveProvider provider, Recorder recorder, Clock clock, AttemptKeys keys) {
+record RoundScope(CompanyId company, RoundStores stores, ActiveProvider provider, Recorder recorder, Clock clock, AttemptKeys keys) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundScope.class);
 

@@ -24,10 +24,13 @@ import io.fieldsync.accounting.api.SyncLogQuery;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.Ticket;
 import io.fieldsync.accounting.api.admin.SyncSettings;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.store.Journal;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 import io.fieldsync.accounting.engine.store.Json;
+import io.fieldsync.accounting.engine.store.JournalReports;
+import io.fieldsync.accounting.engine.store.SetupStore;
+import io.fieldsync.accounting.engine.store.SyncLogStore;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,19 +43,27 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AccountingSync.class)
 public class SyncService implements AccountingSync {
 
-    private final EngineStores stores;
+    private final Journal journal;
+    private final JournalReports reports;
+    private final SyncLogStore syncLog;
+    private final SetupStore setup;
+    private final Json json = new Json();
     private final Dispatcher dispatcher;
     private final HostNotifier notifier;
     private final Clock clock;
     private final InvoiceDependents dependents;
 
     @Activate
-    public SyncService(@Reference EngineStores stores, @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
-        this.stores = stores;
-        this.clock = stores.clock();
+    public SyncService(@Reference Journal journal, @Reference JournalReports reports, @Reference SyncLogStore syncLog, @Reference SetupStore setup,
+                       @Reference EngineClock clock, @Reference Dispatcher dispatcher, @Reference HostNotifier notifier) {
+        this.journal = journal;
+        this.reports = reports;
+        this.syncLog = syncLog;
+        this.setup = setup;
+        this.clock = clock.clock();
         this.dispatcher = dispatcher;
         this.notifier = notifier;
-        this.dependents = new InvoiceDependents(stores);
+        this.dependents = new InvoiceDependents(journal, reports, json);
     }
 
     @Override
@@ -95,7 +106,7 @@ public class SyncService implements AccountingSync {
         List<Ticket> tickets = new ArrayList<>();
         for (Invoice invoice : invoices) {
             String snapshot = json().write(invoice);
-            Journal.Accepted accepted = stores.journal().accept(DocumentRef.invoice(company, invoice.hostId()), snapshot,
+            Journal.Accepted accepted = journal.accept(DocumentRef.invoice(company, invoice.hostId()), snapshot,
                     Json.hash(snapshot), null, SyncStatus.NOT_ATTEMPTED, true, clock.instant());
             tickets.add(ticket(accepted.entry()));
         }
@@ -105,7 +116,7 @@ public class SyncService implements AccountingSync {
     @Override
     public int syncHistorical(CompanyId company, Collection<String> hostInvoiceIds) {
         Objects.requireNonNull(company, "company");
-        List<JournalEntry> queued = stores.journal().queueHistorical(company, hostInvoiceIds == null ? List.of() : hostInvoiceIds, clock.instant());
+        List<JournalEntry> queued = journal.queueHistorical(company, hostInvoiceIds == null ? List.of() : hostInvoiceIds, clock.instant());
         queued.forEach(entry -> notifier.documentChanged(entry.toStatus()));
         dispatcher.wake();
         return queued.size();
@@ -114,7 +125,7 @@ public class SyncService implements AccountingSync {
     @Override
     public Optional<Ticket> retry(DocumentRef document) {
         recheckAgainstInvoice(document);
-        Optional<JournalEntry> queued = stores.journal().requeue(document,
+        Optional<JournalEntry> queued = journal.requeue(document,
                 Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED, SyncStatus.NOT_ATTEMPTED), clock.instant());
         queued.ifPresent(entry -> {
             notifier.documentChanged(entry.toStatus());
@@ -125,7 +136,7 @@ public class SyncService implements AccountingSync {
 
     @Override
     public int retryAllFailed(CompanyId company) {
-        List<JournalEntry> queued = stores.journal().requeueFailed(company, clock.instant());
+        List<JournalEntry> queued = journal.requeueFailed(company, clock.instant());
         queued.forEach(entry -> notifier.documentChanged(entry.toStatus()));
         dispatcher.wake();
         return queued.size();
@@ -133,23 +144,23 @@ public class SyncService implements AccountingSync {
 
     @Override
     public Optional<DocumentStatus> status(DocumentRef document) {
-        return stores.journal().find(document).map(JournalEntry::toStatus);
+        return journal.find(document).map(JournalEntry::toStatus);
     }
 
     @Override
     public DocumentPage documents(DocumentQuery query) {
-        return stores.reports().page(query);
+        return reports.page(query);
     }
 
     @Override
     public List<SyncLogEntry> syncLog(SyncLogQuery query) {
-        return stores.syncLog().find(query);
+        return syncLog.find(query);
     }
 
     private Ticket accept(DocumentRef document, Object snapshotOf, String dependsOn) {
         String snapshot = json().write(snapshotOf);
         Instant now = clock.instant();
-        Journal.Accepted accepted = stores.journal().accept(document, snapshot, Json.hash(snapshot), dependsOn,
+        Journal.Accepted accepted = journal.accept(document, snapshot, Json.hash(snapshot), dependsOn,
                 syncsAutomatically(document) ? SyncStatus.PENDING : SyncStatus.NOT_ATTEMPTED, false, now);
         if (accepted.changed()) {
             notifier.documentChanged(accepted.entry().toStatus());
@@ -160,7 +171,7 @@ public class SyncService implements AccountingSync {
 
     /** Whether the company's settings send this kind as it comes; a credit note cancels an invoice, so it follows invoices. */
     private boolean syncsAutomatically(DocumentRef document) {
-        SyncSettings settings = stores.setup().settings(document.company());
+        SyncSettings settings = setup.settings(document.company());
         return document.kind() == DocumentKind.PAYMENT ? settings.autoSyncPayments() : settings.autoSyncInvoices();
     }
 
@@ -174,7 +185,7 @@ public class SyncService implements AccountingSync {
         if (document.kind() == DocumentKind.INVOICE || document.kind() == DocumentKind.CUSTOMER) {
             return;
         }
-        stores.journal().find(document).filter(entry -> entry.status() == SyncStatus.FAILED).ifPresent(entry -> {
+        journal.find(document).filter(entry -> entry.status() == SyncStatus.FAILED).ifPresent(entry -> {
             if (document.kind() == DocumentKind.PAYMENT) {
                 dependents.check(document.company(), json().read(entry.snapshot(), Payment.class));
             } else {
@@ -188,6 +199,6 @@ public class SyncService implements AccountingSync {
     }
 
     private Json json() {
-        return stores.json();
+        return json;
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fieldsync.accounting.engine.Configs;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
@@ -31,8 +31,8 @@ class ProvidersCommandTest {
 
     @Test
     void theDailyAndAppWideLimitsAreShownBesideTheMinuteLimit() throws Exception {
-        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
-        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("scripted"));
+        Stores stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine("scripted"));
         ScriptedProvider provider = new ScriptedProvider("scripted");
         directory.addProvider(provider, provider.properties(1L));
         ProvidersCommand command = new ProvidersCommand();
@@ -47,8 +47,8 @@ class ProvidersCommandTest {
 
     @Test
     void withNoDefaultProviderItSaysThatCompaniesWithoutAChoiceWaitNotThatNoneIsMissing() throws Exception {
-        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
-        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("none"));
+        Stores stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine("none"));
         ScriptedProvider provider = new ScriptedProvider("scripted");
         directory.addProvider(provider, provider.properties(1L));
         ProvidersCommand command = new ProvidersCommand();
@@ -62,8 +62,8 @@ class ProvidersCommandTest {
 
     @Test
     void aProviderWithoutADailyLimitShowsADashNotTheLargestInteger() throws Exception {
-        EngineStores stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
-        ProviderDirectory directory = new ProviderDirectory(stores, Configs.engine("scripted"));
+        Stores stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine("scripted"));
         ScriptedProvider provider = new ScriptedProvider("scripted");
         provider.limits = new io.fieldsync.accounting.api.spi.ProviderLimits(500, 10, Integer.MAX_VALUE, 0, java.util.Map.of());
         directory.addProvider(provider, provider.properties(1L));

@@ -19,7 +19,6 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 import io.fieldsync.accounting.engine.TestEngine;
@@ -42,14 +41,14 @@ class CompanyProvidersTest {
     @AutoClose
     FreshDatabase database;
 
-    private EngineStores stores;
+    private Stores stores;
     private CompanyProviders providers;
     private Journal journal;
 
     @BeforeEach
     void openStores() {
         database = kind.fresh();
-        stores = new EngineStores(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
         providers = stores.companyProviders();
         journal = stores.journal();
         providers.useByDefault("xero");

@@ -20,7 +20,6 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.TokenSet;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 
@@ -48,7 +47,7 @@ class ConnectionStoreTest {
     }
 
     private ConnectionStore storeWithKey(String keyFile) {
-        return new EngineStores(database.dataSource(), dir.resolve(keyFile), java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).connections();
+        return Stores.open(database.dataSource(), dir.resolve(keyFile), java.time.Clock.fixed(java.time.Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC)).connections();
     }
 
     private static StoredConnection connected(TokenSet tokens) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.SyncStatus;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 
@@ -41,7 +40,7 @@ class JournalTest {
     @BeforeEach
     void openJournal() {
         database = kind.fresh();
-        journal = new EngineStores(database.dataSource(), keys.resolve("token.key"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).journal();
+        journal = Stores.open(database.dataSource(), keys.resolve("token.key"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).journal();
     }
 
     @Test

@@ -25,7 +25,6 @@ import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 
@@ -55,8 +54,8 @@ class NodeAttemptsTest {
     void twoNodes() {
         database = kind.fresh();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        one = new EngineStores(database.dataSource(), keys.resolve("token.key"), clock, new NodeId("node-1"), null).journal();
-        two = new EngineStores(database.dataSource(), keys.resolve("token.key"), clock, new NodeId("node-2"), null).journal();
+        one = Stores.open(database.dataSource(), keys.resolve("token.key"), clock, new NodeId("node-1"), null).journal();
+        two = Stores.open(database.dataSource(), keys.resolve("token.key"), clock, new NodeId("node-2"), null).journal();
     }
 
     private JournalEntry sendingOnNodeOne() {

@@ -23,7 +23,6 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.admin.Organisation;
 import io.fieldsync.accounting.api.spi.TokenSet;
-import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.TestDatabase;
 
@@ -51,7 +50,7 @@ class SharedTokenKeysTest {
         if (database == null) {
             database = kind.fresh();
         }
-        return new EngineStores(database.dataSource(), karafData.resolve(name).resolve("token.key"), Clock.fixed(NOW, ZoneOffset.UTC),
+        return Stores.open(database.dataSource(), karafData.resolve(name).resolve("token.key"), Clock.fixed(NOW, ZoneOffset.UTC),
                 new NodeId(name), tokenKeys).connections();
     }
 

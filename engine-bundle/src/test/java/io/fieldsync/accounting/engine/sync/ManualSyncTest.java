@@ -25,6 +25,7 @@ import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.PaymentMethod;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.engine.store.Json;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.engine.FreshDatabase;
@@ -174,10 +175,10 @@ class ManualSyncTest {
     @Test
     void thePayloadContextOfACompanyIsTheSameAsBeforeTheSwitchesExistedSoKeysMadeBeforeAnUpgradeStay() {
         engine.setup.saveSettings(ACME, new SyncSettings(InvoiceStatusOnPush.DRAFT, false, true, false, false, 30));
-        RoundScope round = new RoundScope(ACME, engine.stores, engine.directory.provider("xero").orElseThrow(), null,
+        RoundScope round = new RoundScope(ACME, RoundStores.of(engine.stores), engine.directory.provider("xero").orElseThrow(), null,
                 engine.clock, null);
 
-        assertThat(round.payloadContext()).isEqualTo(AttemptKeys.digest(engine.stores.json().write(Samples.completeMappings()),
+        assertThat(round.payloadContext()).isEqualTo(AttemptKeys.digest(new Json().write(Samples.completeMappings()),
                 "{\"keepHostInvoiceNumbers\":false,\"pushInvoicesAs\":\"DRAFT\",\"twoWayNameSync\":true}"));
     }
 
@@ -191,7 +192,7 @@ class ManualSyncTest {
             update.setString(1, savedBy12);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-        RoundScope round = new RoundScope(ACME, engine.stores, engine.directory.provider("xero").orElseThrow(), null,
+        RoundScope round = new RoundScope(ACME, RoundStores.of(engine.stores), engine.directory.provider("xero").orElseThrow(), null,
                 engine.clock, null);
 
         assertThat(round.payloadContext()).isEqualTo(AttemptKeys.digest(savedBy12,

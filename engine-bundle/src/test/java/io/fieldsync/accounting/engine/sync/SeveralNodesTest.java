@@ -37,7 +37,8 @@ import io.fieldsync.accounting.api.spi.InvoicePush;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.Configs;
-import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.store.Stores;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.KillableDataSource;
 import io.fieldsync.accounting.engine.Samples;
@@ -138,7 +139,7 @@ class SeveralNodesTest {
         final NodeId id;
         final KillableDataSource database;
         final ScheduledExecutorService executor;
-        final EngineStores stores;
+        final Stores stores;
         final ProviderDirectory directory;
         final HostNotifier notifier = new HostNotifier();
         final Dispatcher dispatcher;
@@ -149,13 +150,14 @@ class SeveralNodesTest {
             id = new NodeId(name);
             database = new KillableDataSource(journal.dataSource());
             executor = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "dispatcher-" + name));
-            stores = new EngineStores(database, karafData.resolve(name).resolve("token.key"), clock, id, TOKEN_KEYS);
-            directory = new ProviderDirectory(stores, Configs.node("xero", 50, LEASE.toSeconds()));
+            stores = Stores.open(database, karafData.resolve(name).resolve("token.key"), clock, id, TOKEN_KEYS);
+            directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.node("xero", 50, LEASE.toSeconds()));
             provider = new RemoteProvider(remote);
             provider.clock = clock;
             directory.addProvider(provider, Map.of(AccountingProvider.PROVIDER_PROPERTY, "xero", "service.id", 100L + nodes.size()));
-            dispatcher = new Dispatcher(stores, directory, notifier, Configs.node("xero", 50, LEASE.toSeconds()), executor);
-            sync = new SyncService(stores, dispatcher, notifier);
+            dispatcher = new Dispatcher(RoundStores.of(stores), stores.leases(), stores.node(), stores.installationId(), clock,
+                    directory, notifier, Configs.node("xero", 50, LEASE.toSeconds()), executor);
+            sync = new SyncService(stores.journal(), stores.reports(), stores.syncLog(), stores.setup(), new EngineClock(clock), dispatcher, notifier);
         }
 
         /** As {@code kill -9}: the database sessions end, the dispatcher's thread stops wherever it was. */
@@ -225,8 +227,10 @@ class SeveralNodesTest {
     }
 
     private void connectEveryCompany(Node node) {
-        ConnectionService connections = new ConnectionService(node.stores, node.directory, node.dispatcher);
-        SetupService setup = new SetupService(node.stores, node.directory, node.dispatcher);
+        ConnectionService connections = new ConnectionService(node.stores.connections(), new EngineClock(clock), node.directory,
+                node.dispatcher);
+        SetupService setup = new SetupService(node.stores.setup(), node.stores.customerLinks(), new EngineClock(clock), node.directory,
+                node.dispatcher);
         for (int n = 0; n < COMPANIES; n++) {
             CompanyId company = CompanyId.of("company-" + n);
             node.provider.organisations = List.of(new Organisation("tenant-" + n, "Company " + n + " Ltd"));
