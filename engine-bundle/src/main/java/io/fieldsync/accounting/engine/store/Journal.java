@@ -170,6 +170,27 @@ public final class Journal {
     }
 
     /**
+     * The row of a document as a host call's check at the door sees it: without waiting for the disk, since the call's
+     * own write waits for a sync that covers it ({@link Database#readAtTheDoor}).
+     */
+    public Optional<JournalEntry> findAtTheDoor(DocumentRef document) {
+        return database.readAtTheDoor(connection -> JournalRows.find(connection, document));
+    }
+
+    /** The credit notes and payments of one invoice, oldest first, as a host call's check at the door sees them. */
+    public List<JournalEntry> dependentsAtTheDoor(CompanyId company, String invoiceHostId) {
+        return database.readAtTheDoor(connection -> JournalRows.dependents(connection, company, invoiceHostId));
+    }
+
+    /**
+     * Returns once everything committed so far is on disk: before a host call answers from what it read at the door
+     * alone (a refusal), so that the answer never rests on a row a crash could still take back.
+     */
+    public void awaitOnDisk() {
+        database.awaitOnDisk();
+    }
+
+    /**
      * Up to {@code limit} rows of one kind due for sending to {@code provider}, oldest first: those bound to it, those
      * whose invoice is bound to it, and the unbound ones of a company whose provider it is now.
      */

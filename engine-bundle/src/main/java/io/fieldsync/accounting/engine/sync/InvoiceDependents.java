@@ -42,9 +42,7 @@ final class InvoiceDependents {
     void check(CompanyId company, Payment payment) {
         invoice(company, payment.invoiceHostId()).ifPresent(invoice -> {
             List<Payment> others = others(company, payment.invoiceHostId(), DocumentKind.PAYMENT, payment.hostId(), Payment.class);
-            problem(invoice.snapshot(), invoice.entry().paymentState(), payment, others).ifPresent(problem -> {
-                throw problem;
-            });
+            problem(invoice.snapshot(), invoice.entry().paymentState(), payment, others).ifPresent(this::refuse);
         });
     }
 
@@ -53,9 +51,7 @@ final class InvoiceDependents {
         invoice(company, creditNote.invoiceHostId()).ifPresent(invoice -> {
             List<CreditNote> others = others(company, creditNote.invoiceHostId(), DocumentKind.CREDIT_NOTE, creditNote.hostId(),
                     CreditNote.class);
-            problem(invoice.snapshot(), creditNote, others).ifPresent(problem -> {
-                throw problem;
-            });
+            problem(invoice.snapshot(), creditNote, others).ifPresent(this::refuse);
         });
     }
 
@@ -71,7 +67,7 @@ final class InvoiceDependents {
         List<Conflict> conflicts = new ArrayList<>();
         List<Payment> payments = new ArrayList<>();
         List<CreditNote> credits = new ArrayList<>();
-        for (JournalEntry dependent : stores.reports().dependents(company, invoice.hostId())) {
+        for (JournalEntry dependent : stores.journal().dependentsAtTheDoor(company, invoice.hostId())) {
             if (NOT_GOING.contains(dependent.status()) || dependent.remoteId() != null) {
                 continue;
             }
@@ -90,7 +86,7 @@ final class InvoiceDependents {
 
     /** Whether the invoice {@code document} has no row yet. */
     boolean isNew(CompanyId company, String invoiceHostId) {
-        return stores.journal().find(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
+        return stores.journal().findAtTheDoor(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
     }
 
     private static Optional<InvalidInputException> problem(Invoice invoice, RemotePaymentState remote, Payment payment,
@@ -148,16 +144,26 @@ final class InvoiceDependents {
         return Optional.empty();
     }
 
+    /**
+     * The checks read without waiting for the disk ({@code Journal.findAtTheDoor}): what follows a check that passes is
+     * a write that waits for it. A refusal is an answer of its own, so it waits first: it never rests on a row (the
+     * invoice, an earlier payment) that a crash could still take back.
+     */
+    private void refuse(InvalidInputException problem) {
+        stores.journal().awaitOnDisk();
+        throw problem;
+    }
+
     private record StoredInvoice(JournalEntry entry, Invoice snapshot) {
     }
 
     private Optional<StoredInvoice> invoice(CompanyId company, String invoiceHostId) {
-        return stores.journal().find(DocumentRef.invoice(company, invoiceHostId))
+        return stores.journal().findAtTheDoor(DocumentRef.invoice(company, invoiceHostId))
                 .map(entry -> new StoredInvoice(entry, stores.json().read(entry.snapshot(), Invoice.class)));
     }
 
     private <T> List<T> others(CompanyId company, String invoiceHostId, DocumentKind kind, String ownHostId, Class<T> type) {
-        return stores.reports().dependents(company, invoiceHostId).stream()
+        return stores.journal().dependentsAtTheDoor(company, invoiceHostId).stream()
                 .filter(entry -> entry.document().kind() == kind && !entry.document().hostId().equals(ownHostId))
                 .filter(entry -> !NOT_GOING.contains(entry.status()))
                 .map(entry -> stores.json().read(entry.snapshot(), type))
