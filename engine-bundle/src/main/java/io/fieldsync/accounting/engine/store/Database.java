@@ -85,8 +85,14 @@ public final class Database {
      */
     public <T> T readAtTheDoor(Work<T> work) {
         boolean interrupted = Thread.interrupted();
-        try {
-            return committed(work);
+        try (Connection connection = dataSource.getConnection()) {
+            // each statement its own transaction: no BEGIN and COMMIT around a read (two round trips on PostgreSQL)
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("The accounting database failed: " + e.getMessage(), e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
