@@ -49,8 +49,13 @@ public final class EnqueueBenchmark {
 
     private static final CompanyId COMPANY = CompanyId.of("enqueue-bench");
 
-    /** What one run measured. */
-    public record Run(int documents, double perSecond, double p50Millis, double p99Millis, double maxMillis, long journalBytes) {
+    /**
+     * What one run measured. {@code cpuMillisPerDocument} is this JVM's CPU time (every thread: callers, dispatcher, H2,
+     * GC, JIT) over the documents: unlike the rate, it hardly moves with what else the machine runs, so it compares
+     * two versions of the engine measured at different loads.
+     */
+    public record Run(int documents, double perSecond, double p50Millis, double p99Millis, double maxMillis, long journalBytes,
+                      double cpuMillisPerDocument) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,12 +75,13 @@ public final class EnqueueBenchmark {
             for (int i = 0; i < runs; i++) {
                 Run run = run(journals, callers, documents);
                 results.add(run);
-                System.out.printf("  run %d: %.0f documents/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, journal %.1f MB%n", i + 1,
-                        run.perSecond(), run.p50Millis(), run.p99Millis(), run.maxMillis(), run.journalBytes() / 1e6);
+                System.out.printf("  run %d: %.0f documents/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, journal %.1f MB, CPU %.2f ms "
+                        + "per document, 1-minute load %.1f%n", i + 1, run.perSecond(), run.p50Millis(), run.p99Millis(),
+                        run.maxMillis(), run.journalBytes() / 1e6, run.cpuMillisPerDocument(), load());
             }
-            System.out.printf("enqueue: database=%s callers=%d documents=%d runs=%d per_second=%.0f p50_ms=%.2f p99_ms=%.2f%n",
-                    database, callers, documents, runs, median(results, Run::perSecond), median(results, Run::p50Millis),
-                    median(results, Run::p99Millis));
+            System.out.printf("enqueue: database=%s callers=%d documents=%d runs=%d per_second=%.0f p50_ms=%.2f p99_ms=%.2f "
+                    + "cpu_ms_per_doc=%.2f load=%.1f%n", database, callers, documents, runs, median(results, Run::perSecond),
+                    median(results, Run::p50Millis), median(results, Run::p99Millis), median(results, Run::cpuMillisPerDocument), load());
         }
     }
 
@@ -96,6 +102,7 @@ public final class EnqueueBenchmark {
             long[] latencies = new long[documents];
             AtomicInteger next = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
+            long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             for (int c = 0; c < callers; c++) {
                 Thread caller = new Thread(() -> {
@@ -112,11 +119,12 @@ public final class EnqueueBenchmark {
                 caller.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMillisPerDocument = (processCpuNanos() - cpuBefore) / 1e6 / documents;
             dispatcher.deactivate();
             notifier.deactivate();
             Arrays.sort(latencies);
             return new Run(documents, documents / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
-                    latencies[documents - 1] / 1e6, journal.bytes());
+                    latencies[documents - 1] / 1e6, journal.bytes(), cpuMillisPerDocument);
         } finally {
             deleteAll(karafData);
         }
@@ -225,6 +233,17 @@ public final class EnqueueBenchmark {
         public void close() {
             server.close();
         }
+    }
+
+    /** CPU time of this JVM so far (all its threads), or -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** The machine's 1-minute load average, printed with every measurement since the rate follows it. */
+    static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double millis(long[] sorted, double quantile) {

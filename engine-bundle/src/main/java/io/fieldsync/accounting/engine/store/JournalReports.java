@@ -18,8 +18,6 @@ import io.fieldsync.accounting.api.admin.DocumentSearch;
 /** Read-only views of the journal for hosts, admins and the shell: pages of documents, counts by status. */
 public final class JournalReports {
 
-    private static final String DEPENDENTS = "SELECT " + JournalRows.COLUMNS + " FROM journal WHERE company_id = ? "
-            + "AND depends_on = ? ORDER BY id";
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM journal %s GROUP BY status";
 
     private final Database database;
@@ -143,13 +141,7 @@ public final class JournalReports {
 
     /** The credit notes and payments of one invoice, oldest first. */
     public List<JournalEntry> dependents(CompanyId company, String invoiceHostId) {
-        return database.transaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(DEPENDENTS)) {
-                select.setString(1, company.value());
-                select.setString(2, invoiceHostId);
-                return JournalRows.list(select);
-            }
-        });
+        return database.transaction(connection -> JournalRows.dependents(connection, company, invoiceHostId));
     }
 
     /** How many documents stand in each status, for one company or (null) all. */

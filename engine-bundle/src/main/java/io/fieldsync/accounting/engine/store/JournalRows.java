@@ -27,6 +27,7 @@ final class JournalRows {
             + "next_attempt_at, updated_at, synced_at, payment_state, amount_paid, amount_credited, amount_due, "
             + "last_payment_date, payment_observed_at, in_doubt, attempt_key, key_epoch";
     private static final String FIND = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND kind = ? AND host_id = ?";
+    private static final String DEPENDENTS = "SELECT " + COLUMNS + " FROM journal WHERE company_id = ? AND depends_on = ? ORDER BY id";
 
     private JournalRows() {
     }
@@ -38,6 +39,15 @@ final class JournalRows {
             query.setString(3, document.hostId());
             List<JournalEntry> rows = list(query);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    /** The credit notes and payments of one invoice, oldest first. */
+    static List<JournalEntry> dependents(Connection connection, CompanyId company, String invoiceHostId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(DEPENDENTS)) {
+            select.setString(1, company.value());
+            select.setString(2, invoiceHostId);
+            return list(select);
         }
     }
 

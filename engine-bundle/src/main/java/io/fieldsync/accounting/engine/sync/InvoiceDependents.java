@@ -19,7 +19,6 @@ import io.fieldsync.accounting.api.RemotePaymentState;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.engine.store.JournalEntry;
 import io.fieldsync.accounting.engine.store.Journal;
-import io.fieldsync.accounting.engine.store.JournalReports;
 import io.fieldsync.accounting.engine.store.Json;
 
 /**
@@ -35,12 +34,10 @@ final class InvoiceDependents {
     private static final Set<SyncStatus> NOT_GOING = Set.of(SyncStatus.FAILED, SyncStatus.UNSUPPORTED);
 
     private final Journal journal;
-    private final JournalReports reports;
     private final Json json;
 
-    InvoiceDependents(Journal journal, JournalReports reports, Json json) {
+    InvoiceDependents(Journal journal, Json json) {
         this.journal = journal;
-        this.reports = reports;
         this.json = json;
     }
 
@@ -48,9 +45,7 @@ final class InvoiceDependents {
     void check(CompanyId company, Payment payment) {
         invoice(company, payment.invoiceHostId()).ifPresent(invoice -> {
             List<Payment> others = others(company, payment.invoiceHostId(), DocumentKind.PAYMENT, payment.hostId(), Payment.class);
-            problem(invoice.snapshot(), invoice.entry().paymentState(), payment, others).ifPresent(problem -> {
-                throw problem;
-            });
+            problem(invoice.snapshot(), invoice.entry().paymentState(), payment, others).ifPresent(this::refuse);
         });
     }
 
@@ -59,9 +54,7 @@ final class InvoiceDependents {
         invoice(company, creditNote.invoiceHostId()).ifPresent(invoice -> {
             List<CreditNote> others = others(company, creditNote.invoiceHostId(), DocumentKind.CREDIT_NOTE, creditNote.hostId(),
                     CreditNote.class);
-            problem(invoice.snapshot(), creditNote, others).ifPresent(problem -> {
-                throw problem;
-            });
+            problem(invoice.snapshot(), creditNote, others).ifPresent(this::refuse);
         });
     }
 
@@ -77,7 +70,7 @@ final class InvoiceDependents {
         List<Conflict> conflicts = new ArrayList<>();
         List<Payment> payments = new ArrayList<>();
         List<CreditNote> credits = new ArrayList<>();
-        for (JournalEntry dependent : reports.dependents(company, invoice.hostId())) {
+        for (JournalEntry dependent : journal.dependentsAtTheDoor(company, invoice.hostId())) {
             if (NOT_GOING.contains(dependent.status()) || dependent.remoteId() != null) {
                 continue;
             }
@@ -96,7 +89,7 @@ final class InvoiceDependents {
 
     /** Whether the invoice {@code document} has no row yet. */
     boolean isNew(CompanyId company, String invoiceHostId) {
-        return journal.find(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
+        return journal.findAtTheDoor(DocumentRef.invoice(company, invoiceHostId)).isEmpty();
     }
 
     private static Optional<InvalidInputException> problem(Invoice invoice, RemotePaymentState remote, Payment payment,
@@ -154,16 +147,26 @@ final class InvoiceDependents {
         return Optional.empty();
     }
 
+    /**
+     * The checks read without waiting for the disk ({@code Journal.findAtTheDoor}): what follows a check that passes is
+     * a write that waits for it. A refusal is an answer of its own, so it waits first: it never rests on a row (the
+     * invoice, an earlier payment) that a crash could still take back.
+     */
+    private void refuse(InvalidInputException problem) {
+        journal.awaitOnDisk();
+        throw problem;
+    }
+
     private record StoredInvoice(JournalEntry entry, Invoice snapshot) {
     }
 
     private Optional<StoredInvoice> invoice(CompanyId company, String invoiceHostId) {
-        return journal.find(DocumentRef.invoice(company, invoiceHostId))
+        return journal.findAtTheDoor(DocumentRef.invoice(company, invoiceHostId))
                 .map(entry -> new StoredInvoice(entry, json.read(entry.snapshot(), Invoice.class)));
     }
 
     private <T> List<T> others(CompanyId company, String invoiceHostId, DocumentKind kind, String ownHostId, Class<T> type) {
-        return reports.dependents(company, invoiceHostId).stream()
+        return journal.dependentsAtTheDoor(company, invoiceHostId).stream()
                 .filter(entry -> entry.document().kind() == kind && !entry.document().hostId().equals(ownHostId))
                 .filter(entry -> !NOT_GOING.contains(entry.status()))
                 .map(entry -> json.read(entry.snapshot(), type))

@@ -34,7 +34,7 @@ final class InvoiceOfDependent {
 
     InvoiceOfDependent(RoundScope round) {
         this.round = round;
-        this.dependents = new InvoiceDependents(round.stores().journal(), round.stores().reports(), round.json());
+        this.dependents = new InvoiceDependents(round.stores().journal(), round.json());
     }
 
     /** The synced invoice {@code invoiceHostId} of {@code dependent} and its remote contact; records why not when there is none yet. */

@@ -63,7 +63,7 @@ public class SyncService implements AccountingSync {
         this.clock = clock.clock();
         this.dispatcher = dispatcher;
         this.notifier = notifier;
-        this.dependents = new InvoiceDependents(journal, reports, json);
+        this.dependents = new InvoiceDependents(journal, json);
     }
 
     @Override

@@ -60,6 +60,26 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadAtTheDoorSeesWhatIsCommittedAndWaitsForNoDisk() {
+        database.transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("INSERT INTO note VALUES (1)");
+            }
+        });
+        steps.clear();
+
+        int notes = database.readAtTheDoor(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM note")) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+
+        assertThat(notes).isEqualTo(1);
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
     void aRolledBackTransactionWaitsForNoDisk() {
         assertThatThrownBy(() -> database.transaction(connection -> {
             try (Statement statement = connection.createStatement()) {

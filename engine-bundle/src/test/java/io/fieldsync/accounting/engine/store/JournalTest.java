@@ -53,6 +53,23 @@ class JournalTest {
     }
 
     @Test
+    void theEntryANewDocumentIsAcceptedWithIsItsRowAsTheJournalThenHoldsIt() {
+        // a clock finer than the column: the entry handed back must not keep what the database rounds away
+        Instant fine = NOW.plusNanos(123_456_789);
+        DocumentRef payment = DocumentRef.payment(CompanyId.of("acme"), "P-1");
+
+        JournalEntry invoice = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, fine).entry();
+        JournalEntry dependent = journal.accept(payment, "{\"p\":1}", "p1", "I-1", SyncStatus.PENDING, false, fine).entry();
+        JournalEntry historical = journal.accept(DocumentRef.invoice(CompanyId.of("acme"), "I-0"), "{\"a\":0}", "h0", null,
+                SyncStatus.NOT_ATTEMPTED, true, fine).entry();
+
+        assertThat(invoice).isEqualTo(journal.find(INVOICE).orElseThrow());
+        assertThat(dependent).isEqualTo(journal.find(payment).orElseThrow());
+        assertThat(historical).isEqualTo(journal.find(historical.document()).orElseThrow());
+        assertThat(dependent.id()).isGreaterThan(invoice.id());
+    }
+
+    @Test
     void theSyncOfAnInvoiceMakesThePaymentsWaitingForItDueInTheSameTransaction() {
         DocumentRef payment = DocumentRef.payment(CompanyId.of("acme"), "P-1");
         JournalEntry invoice = journal.accept(INVOICE, "{\"a\":1}", "h1", null, SyncStatus.PENDING, false, NOW).entry();
