@@ -15,6 +15,7 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.TokenSet;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.StoredConnection;
@@ -40,10 +41,12 @@ public final class TokenRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final ConnectionStore connections;
+    private final ConnectionAlerts alerts;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public TokenRefresher(ConnectionStore connections) {
+    public TokenRefresher(ConnectionStore connections, ConnectionAlerts alerts) {
         this.connections = connections;
+        this.alerts = alerts;
     }
 
     /**
@@ -103,9 +106,7 @@ public final class TokenRefresher {
             fresh = provider.provider().authorization().refresh(stored.tokens());
         } catch (AccountingException refused) {
             if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
-                LOG.warn("The {} connection of company {} expired: {}. It stays expired until an admin reconnects it",
-                        provider.id(), stored.company(), refused.getMessage());
-                connections.save(stored.with(ConnectionState.EXPIRED, refused.error()));
+                alerts.expired(stored.company(), provider.id(), refused.error());
             } else {
                 passing(stored, provider, refused);
             }

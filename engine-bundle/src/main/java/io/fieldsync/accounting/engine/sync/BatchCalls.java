@@ -19,6 +19,7 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
@@ -52,11 +53,14 @@ final class BatchCalls {
     private final EngineStores stores;
     private final ActiveProvider provider;
     private final Recorder recorder;
+    private final ConnectionAlerts alerts;
     private final Lanes lanes;
     private final Clock clock;
     private final BooleanSupplier stopping;
 
-    BatchCalls(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, Clock clock, BooleanSupplier stopping) {
+    BatchCalls(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, Clock clock, BooleanSupplier stopping,
+               ConnectionAlerts alerts) {
+        this.alerts = alerts;
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
@@ -162,8 +166,7 @@ final class BatchCalls {
         }
         if (verdict instanceof CallVerdict.ConnectionExpired expired) {
             CompanyId company = entries.get(0).document().company();
-            stores.connections().find(company, provider.id()).ifPresent(connection ->
-                    stores.connections().save(connection.with(ConnectionState.EXPIRED, expired.error())));
+            alerts.expired(company, provider.id(), expired.error());
             recorder.waiting(entries, SyncStatus.DISCONNECTED, expired.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
             return true;
         }

@@ -16,6 +16,7 @@ import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.EngineStores;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
@@ -59,7 +60,7 @@ final class DispatchRound {
     private final BatchCalls calls;
 
     DispatchRound(EngineStores stores, ActiveProvider provider, Recorder recorder, Lanes lanes, TokenRefresher refresher, Clock clock,
-                  BooleanSupplier stopping) {
+                  BooleanSupplier stopping, ConnectionAlerts alerts) {
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
@@ -67,7 +68,7 @@ final class DispatchRound {
         this.refresher = refresher;
         this.clock = clock;
         this.keys = new AttemptKeys(stores.installationId(), provider.id());
-        this.calls = new BatchCalls(stores, provider, recorder, lanes, clock, stopping);
+        this.calls = new BatchCalls(stores, provider, recorder, lanes, clock, stopping, alerts);
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */

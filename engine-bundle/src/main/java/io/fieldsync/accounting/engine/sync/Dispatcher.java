@@ -41,6 +41,7 @@ import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.LaneLeases;
@@ -89,6 +90,7 @@ public class Dispatcher {
     private final Clock clock;
     private final Lanes lanes;
     private final TokenRefresher refresher;
+    private final ConnectionAlerts alerts;
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
     private final Executor workers;
@@ -168,7 +170,8 @@ public class Dispatcher {
         this.notifier = notifier;
         this.clock = stores.clock();
         this.lanes = new Lanes(clock);
-        this.refresher = new TokenRefresher(stores.connections());
+        this.alerts = new ConnectionAlerts(stores.connections(), notifier, clock);
+        this.refresher = new TokenRefresher(stores.connections(), alerts);
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
         this.executor = executor;
         // whatever this node's previous life left recorded as being sent is in doubt: look before sending it again
@@ -414,7 +417,7 @@ public class Dispatcher {
                     if (!stopping && !stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
-                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping).run(lane.company());
+                        handled = new DispatchRound(stores, provider, recorder, lanes, refresher, clock, () -> stopping, alerts).run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
@@ -517,6 +520,17 @@ public class Dispatcher {
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Dispatcher stopping; waiting documents are woken on its next start");
         }
+    }
+
+    /**
+     * An admin connected {@code company} to {@code provider}; {@code afterExpiry} when its connection had expired or been
+     * revoked, which ends that alert. Its waiting documents are sent now.
+     */
+    public void connected(CompanyId company, String provider, boolean afterExpiry) {
+        if (afterExpiry) {
+            alerts.restored(company, provider);
+        }
+        wakeWaiting();
     }
 
     private void providerChanged() {
