@@ -53,6 +53,7 @@ public final class ConnectionStore {
     /** Only from CONNECTED: the one who makes the transition alerts, and a disconnect or reconnect meanwhile is kept. */
     private static final String EXPIRE = "UPDATE connections SET state = 'EXPIRED', last_error_code = ?, last_error_message = ?, "
             + "last_error_detail = ?, updated_at = ? WHERE company_id = ? AND provider = ? AND state = 'CONNECTED'";
+    private static final String ALL = "SELECT company_id, provider FROM connections ORDER BY company_id, provider";
     private static final String DELETE = "DELETE FROM connections WHERE company_id = ? AND provider = ?";
     private static final String RECORD_SYNC = "UPDATE connections SET last_sync_at = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
     private static final String COUNT_CONNECTED = "SELECT COUNT(*) FROM connections WHERE provider = ? AND state = 'CONNECTED'";
@@ -174,6 +175,19 @@ public final class ConnectionStore {
                 update.setString(6, provider);
                 return update.executeUpdate() == 1;
             }
+        });
+    }
+
+    /** Every stored connection, whatever its state (health checks, metrics). */
+    public List<StoredConnection> all() {
+        return database.transaction(connection -> {
+            List<StoredConnection> all = new java.util.ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(ALL); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    find(connection, CompanyId.of(rows.getString("company_id")), rows.getString("provider")).ifPresent(all::add);
+                }
+            }
+            return all;
         });
     }
 

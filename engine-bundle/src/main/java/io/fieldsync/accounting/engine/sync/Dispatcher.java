@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,9 @@ public class Dispatcher {
     private final ScheduledExecutorService executor;
     private final Executor workers;
     private final Set<LaneId> busy = ConcurrentHashMap.newKeySet();
+    /** When each lane's last turn on this node started, for the health check's "stuck lane". */
+    private final Map<LaneId, Instant> lastTurns = new ConcurrentHashMap<>();
+    private final Instant started;
     private final Set<Instant> pacedWakes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
@@ -170,6 +174,7 @@ public class Dispatcher {
         this.notifier = notifier;
         this.clock = stores.clock();
         this.lanes = new Lanes(clock);
+        this.started = clock.instant();
         this.alerts = new ConnectionAlerts(stores.connections(), notifier, clock);
         this.refresher = new TokenRefresher(stores.connections(), alerts);
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
@@ -316,6 +321,16 @@ public class Dispatcher {
         lanes.limited(new LaneId(company, provider), limited);
     }
 
+    /** When the lane's last turn on this node started; empty when it had none since {@link #started()}. */
+    public Optional<Instant> lastTurn(LaneId lane) {
+        return Optional.ofNullable(lastTurns.get(lane));
+    }
+
+    /** When this dispatcher started. */
+    public Instant started() {
+        return started;
+    }
+
     /** How many lanes are in a turn right now (each holds one lane worker). */
     public int lanesInATurn() {
         return busy.size();
@@ -413,6 +428,7 @@ public class Dispatcher {
         try {
             workers.execute(() -> {
                 int handled = 0;
+                lastTurns.put(lane, clock.instant());
                 try {
                     if (!stopping && !stores.leases().renew(stores.node(), lane, clock.instant().plus(lease))) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
