@@ -16,6 +16,7 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.TokenSet;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.StoredConnection;
@@ -42,11 +43,13 @@ public final class TokenRefresher {
 
     private final ConnectionStore connections;
     private final ConnectionAlerts alerts;
+    private final TokenRefreshes counts;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public TokenRefresher(ConnectionStore connections, ConnectionAlerts alerts) {
+    public TokenRefresher(ConnectionStore connections, ConnectionAlerts alerts, TokenRefreshes counts) {
         this.connections = connections;
         this.alerts = alerts;
+        this.counts = counts;
     }
 
     /**
@@ -105,6 +108,7 @@ public final class TokenRefresher {
         try {
             fresh = provider.provider().authorization().refresh(stored.tokens());
         } catch (AccountingException refused) {
+            counts.failed();
             if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
                 alerts.expired(stored.company(), provider.id(), refused.error());
             } else {
@@ -112,12 +116,14 @@ public final class TokenRefresher {
             }
             throw refused;
         } catch (RuntimeException broken) {
+            counts.failed();
             // a refresh comes before the call it serves is sent: whatever broke, no document is in doubt because of it
             AccountingException passing = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
                     provider.descriptor().displayName() + "'s token endpoint").withDetail(broken.toString()), broken);
             passing(stored, provider, passing);
             throw passing;
         }
+        counts.succeeded();
         connections.save(stored.withTokens(fresh).with(stored.state(), null));
         return fresh;
     }

@@ -43,6 +43,7 @@ import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.LaneLeases;
@@ -92,6 +93,7 @@ public class Dispatcher {
     private final Lanes lanes;
     private final TokenRefresher refresher;
     private final ConnectionAlerts alerts;
+    private final TokenRefreshes tokenRefreshes = new TokenRefreshes();
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
     private final Executor workers;
@@ -176,7 +178,7 @@ public class Dispatcher {
         this.lanes = new Lanes(clock);
         this.started = clock.instant();
         this.alerts = new ConnectionAlerts(stores.connections(), notifier, clock);
-        this.refresher = new TokenRefresher(stores.connections(), alerts);
+        this.refresher = new TokenRefresher(stores.connections(), alerts, tokenRefreshes);
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
         this.executor = executor;
         // whatever this node's previous life left recorded as being sent is in doubt: look before sending it again
@@ -324,6 +326,11 @@ public class Dispatcher {
     /** When the lane's last turn on this node started; empty when it had none since {@link #started()}. */
     public Optional<Instant> lastTurn(LaneId lane) {
         return Optional.ofNullable(lastTurns.get(lane));
+    }
+
+    /** The token refreshes this node made since it started. */
+    public TokenRefreshes tokenRefreshes() {
+        return tokenRefreshes;
     }
 
     /** When this dispatcher started. */

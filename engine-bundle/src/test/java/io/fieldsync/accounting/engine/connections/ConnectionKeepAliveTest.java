@@ -22,6 +22,7 @@ import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.TestEngine;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 
 /** Quiet connections are refreshed before their refresh token lapses, and only then. */
 class ConnectionKeepAliveTest {
@@ -45,7 +46,7 @@ class ConnectionKeepAliveTest {
         engine.connect(ACME);
         keepAlive = new ConnectionKeepAlive(engine.stores.connections(), engine.directory,
                 new TokenRefresher(engine.stores.connections(),
-                        new ConnectionAlerts(engine.stores.connections(), engine.notifier, clock)), clock);
+                        new ConnectionAlerts(engine.stores.connections(), engine.notifier, clock), new TokenRefreshes()), clock);
     }
 
     @AfterEach
