@@ -6,7 +6,7 @@
  * waiting for its back-off now ({@link io.fieldsync.accounting.api.admin.AccountingDocuments}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.fieldsync.accounting.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,8 +6,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import io.fieldsync.accounting.engine.operations.AccountingHealth;
-import io.fieldsync.accounting.engine.operations.HealthReport;
+import io.fieldsync.accounting.api.admin.AccountingHealth;
+import io.fieldsync.accounting.api.admin.HealthReport;
 
 /** Whether the engine can do its work: the database, every connection, and lanes with due documents that get no turn. */
 @Service

@@ -20,7 +20,7 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.TestEngine;
-import io.fieldsync.accounting.engine.operations.AccountingHealth;
+import io.fieldsync.accounting.engine.operations.EngineHealth;
 import io.fieldsync.accounting.engine.operations.HealthConfiguration;
 
 /** accounting:health prints each check and the whole, so that an operator sees what to do. */
@@ -42,7 +42,7 @@ class HealthCommandTest {
             engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
             engine.drain();
             HealthCommand command = new HealthCommand();
-            command.health = new AccountingHealth(engine.stores, engine.directory, engine.dispatcher, new HealthConfiguration() {
+            command.health = new EngineHealth(engine.stores, engine.directory, engine.dispatcher, new HealthConfiguration() {
                 @Override
                 public long lane_stuck_after_s() {
                     return 300;

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.operations;
+package io.fieldsync.accounting.api.admin;
 
 /** How a health check came out, in rising order of trouble. */
 public enum HealthStatus {

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.operations;
+package io.fieldsync.accounting.api.admin;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -18,7 +18,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.fieldsync.accounting.api.admin.AccountingHealth;
 import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.admin.HealthReport;
+import io.fieldsync.accounting.api.admin.HealthStatus;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -32,7 +35,7 @@ import io.fieldsync.accounting.engine.sync.Dispatcher;
  * due documents has gone without a turn for longer than {@code lane.stuck.after.s}. An own service rather than a Felix
  * Health Check: Karaf 4.4.10 ships no health-check feature (its standard features have none), and Felix's
  * {@code org.apache.felix.healthcheck.*} bundles would be one more runtime for one check; this service is read by
- * {@code accounting:health}, the REST route and the JMX bean, and a Felix HC can wrap it in a few lines.
+ * {@code accounting:health} and the admin API's {@code GET /health}, and a Felix HC can wrap it in a few lines.
  *
  * <p>Lanes leased by another node are that node's to report (each node runs its own check); an expired connection
  * is reported once as a connection, its lane is not "stuck" (its documents wait as DISCONNECTED, by design).
@@ -40,9 +43,9 @@ import io.fieldsync.accounting.engine.sync.Dispatcher;
 @Component(service = AccountingHealth.class, configurationPid = HealthConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HealthConfiguration.class)
-public class AccountingHealth {
+public class EngineHealth implements AccountingHealth {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccountingHealth.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineHealth.class);
 
     private final EngineStores stores;
     private final ProviderDirectory directory;
@@ -51,8 +54,8 @@ public class AccountingHealth {
     private volatile Duration stuckAfter;
 
     @Activate
-    public AccountingHealth(@Reference EngineStores stores, @Reference ProviderDirectory directory,
-                            @Reference Dispatcher dispatcher, HealthConfiguration configuration) {
+    public EngineHealth(@Reference EngineStores stores, @Reference ProviderDirectory directory,
+                        @Reference Dispatcher dispatcher, HealthConfiguration configuration) {
         this.stores = stores;
         this.directory = directory;
         this.dispatcher = dispatcher;
@@ -66,6 +69,7 @@ public class AccountingHealth {
     }
 
     /** Checks now. Never throws: a check that cannot be made is reported as CRITICAL with why. */
+    @Override
     public HealthReport check() {
         Instant now = clock.instant();
         List<HealthReport.Check> checks = new ArrayList<>();

@@ -22,11 +22,13 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.HealthReport;
+import io.fieldsync.accounting.api.admin.HealthStatus;
 import io.fieldsync.accounting.engine.Samples;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.TestEngine;
 
-class AccountingHealthTest {
+class EngineHealthTest {
 
     private static final CompanyId ACME = CompanyId.of("acme");
 
@@ -35,7 +37,7 @@ class AccountingHealthTest {
 
     private TestEngine engine;
     private ScriptedProvider xero;
-    private AccountingHealth health;
+    private EngineHealth health;
 
     @BeforeEach
     void connect() {
@@ -43,7 +45,7 @@ class AccountingHealthTest {
         xero = engine.install(new ScriptedProvider("xero"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);
-        health = new AccountingHealth(engine.stores, engine.directory, engine.dispatcher, stuckAfter(300));
+        health = new EngineHealth(engine.stores, engine.directory, engine.dispatcher, stuckAfter(300));
     }
 
     @AfterEach
@@ -89,7 +91,7 @@ class AccountingHealthTest {
             hung.install(new ScriptedProvider("xero"));
             hung.setup.saveMappings(ACME, Samples.completeMappings());
             hung.connect(ACME);
-            AccountingHealth lanes = new AccountingHealth(hung.stores, hung.directory, hung.dispatcher, stuckAfter(300));
+            EngineHealth lanes = new EngineHealth(hung.stores, hung.directory, hung.dispatcher, stuckAfter(300));
             hung.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
             hung.clock.advance(Duration.ofSeconds(299));
             assertThat(lanes.check().status()).as("due for less than the threshold").isEqualTo(HealthStatus.OK);
