@@ -46,6 +46,7 @@ import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineStores;
 import io.fieldsync.accounting.engine.admin.ConnectionService;
 import io.fieldsync.accounting.engine.admin.SetupService;
+import io.fieldsync.accounting.engine.operations.AccountingMetrics;
 import io.fieldsync.accounting.engine.operations.ConnectionEvents;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.sync.Dispatcher;
@@ -155,6 +156,16 @@ class RevokedConnectionAgainstXeroSandboxTest {
         assertThat(heard).containsExactly("expired acme xero", "restored acme xero");
         assertThat(events).containsExactly("EXPIRED acme xero CONNECTION_EXPIRED", "RESTORED acme xero");
         assertThat(connections.status(ACME).state()).isEqualTo(ConnectionState.CONNECTED);
+
+        // what an operator's JMX console reads after it all, through an MBeanServer as Karaf's whiteboard registers it
+        javax.management.MBeanServer server = javax.management.MBeanServerFactory.newMBeanServer();
+        javax.management.ObjectName name = new javax.management.ObjectName(AccountingMetrics.OBJECT_NAME);
+        server.registerMBean(new AccountingMetrics(stores, directory, dispatcher), name);
+        assertThat(server.getAttribute(name, "Synced")).isEqualTo(4L);
+        assertThat(server.getAttribute(name, "QueueDepth")).isEqualTo(0L);
+        assertThat((Long) server.getAttribute(name, "ApiCalls")).as("the Xero provider's calls, from the sync log").isPositive();
+        assertThat(server.getAttribute(name, "RateLimitedCalls")).isEqualTo(0L);
+        assertThat(server.getAttribute(name, "TokenRefreshFailures")).as("the refused refresh").isEqualTo(1L);
     }
 
     private final class AlertListener implements AccountingListener {
