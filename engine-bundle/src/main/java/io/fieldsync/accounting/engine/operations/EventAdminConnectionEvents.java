@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -18,8 +20,8 @@ import io.fieldsync.accounting.api.SyncError;
  * Connection alerts as OSGi events, for operators who watch Karaf's EventAdmin (Karaf boots with it): topic
  * {@value #EXPIRED} or {@value #RESTORED}, with {@code company}, {@code provider}, {@code reason} (the error code),
  * {@code message}, {@code detail} (the vendor's words: no tokens are ever in them) and {@code timestamp}. Posted, not
- * sent: a slow handler never holds up the dispatcher. This component exists only while an EventAdmin does, and the
- * engine imports the package optionally, so the engine runs without EventAdmin.
+ * sent: a slow handler never holds up the dispatcher. EventAdmin is optional (its reference, its package import), so the
+ * engine resolves and runs without it; Karaf boots with one, and one arriving later is used from then on.
  */
 @Component(service = ConnectionEvents.class)
 public class EventAdminConnectionEvents implements ConnectionEvents {
@@ -28,10 +30,14 @@ public class EventAdminConnectionEvents implements ConnectionEvents {
     public static final String EXPIRED = TOPIC_PREFIX + "EXPIRED";
     public static final String RESTORED = TOPIC_PREFIX + "RESTORED";
 
-    private final EventAdmin eventAdmin;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
 
-    @Activate
-    public EventAdminConnectionEvents(@Reference EventAdmin eventAdmin) {
+    public EventAdminConnectionEvents() {
+    }
+
+    EventAdminConnectionEvents(EventAdmin eventAdmin) {
         this.eventAdmin = eventAdmin;
     }
 
@@ -43,12 +49,19 @@ public class EventAdminConnectionEvents implements ConnectionEvents {
         if (reason.detail() != null) {
             properties.put("detail", reason.detail());
         }
-        eventAdmin.postEvent(new Event(EXPIRED, properties));
+        post(new Event(EXPIRED, properties));
     }
 
     @Override
     public void restored(CompanyId company, String provider, Instant at) {
-        eventAdmin.postEvent(new Event(RESTORED, properties(company, provider, at)));
+        post(new Event(RESTORED, properties(company, provider, at)));
+    }
+
+    private void post(Event event) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(event);
+        }
     }
 
     private static Map<String, Object> properties(CompanyId company, String provider, Instant at) {

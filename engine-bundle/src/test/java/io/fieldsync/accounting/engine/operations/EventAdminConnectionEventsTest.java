@@ -49,6 +49,13 @@ class EventAdminConnectionEventsTest {
     }
 
     @Test
+    void withoutEventAdminNothingIsPostedAndNothingBreaks() {
+        new EventAdminConnectionEvents().expired(CompanyId.of("acme"), "xero", SyncError.of(ErrorCode.CONNECTION_EXPIRED, "Xero"), AT);
+
+        assertThat(posted).isEmpty();
+    }
+
+    @Test
     void aReconnectIsPostedAsRestored() {
         new EventAdminConnectionEvents(eventAdmin).restored(CompanyId.of("acme"), "quickbooks", AT);
 
