@@ -23,6 +23,7 @@ import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.InvalidInputException;
+import io.fieldsync.accounting.api.admin.AccountingHealth;
 import io.fieldsync.accounting.api.admin.AccountingConnections;
 import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingDocuments;
@@ -72,6 +73,10 @@ public class AdminApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<AccountingProvider> installedProviders = List.of();
 
+    /** Optional: the API answers without it, and {@code GET /health} then says the check is not available (503). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AccountingHealth health;
+
     @Activate
     public AdminApiServlet(@Reference AccountingSync sync, @Reference AccountingSetup setup, @Reference AccountingDocuments documents,
                            @Reference AccountingConnections connections, @Reference AccountingProviders providers,
@@ -86,7 +91,10 @@ public class AdminApiServlet extends HttpServlet {
         this.role = role;
         Supplier<List<ProviderDescriptor>> descriptors = installed != null ? installed
                 : () -> installedProviders.stream().map(AccountingProvider::descriptor).toList();
-        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, descriptors, csrf).routes();
+        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, descriptors, csrf).routes()
+                .add("GET", "/health", call -> HealthAnswer.of(Optional.ofNullable(health)
+                        .orElseThrow(() -> new ApiProblem(503, "The accounting engine's health check is not available (the engine is "
+                                + "not running)")).check()));
     }
 
     ApiRoutes routes() {
@@ -226,6 +234,7 @@ public class AdminApiServlet extends HttpServlet {
             case 409 -> "Conflict";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
+            case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         });
         body.put("message", message);

@@ -86,6 +86,35 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void healthIsTheWorstStatusFirstThenEachCheckAndAnExpiredConnectionIsCritical() {
+        JsonNode healthy = admin.get("/health").json();
+        assertThat(healthy.path("status").asText()).isEqualTo("OK");
+        assertThat(healthy.path("checks").findValuesAsText("name")).containsExactly("database", "connection acme/xero");
+
+        api.xero.rejectAccessTokenOnce = true;
+        api.xero.refreshFails = new io.fieldsync.accounting.api.AccountingException(io.fieldsync.accounting.api.SyncError.of(
+                io.fieldsync.accounting.api.ErrorCode.CONNECTION_EXPIRED, "Xero").withDetail("400 invalid_grant"));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.drain();
+
+        ApiClient.Answer expired = admin.get("/health");
+        assertThat(expired.status()).as("the status is in the body; the API itself works").isEqualTo(200);
+        assertThat(expired.json().path("status").asText()).isEqualTo("CRITICAL");
+        assertThat(expired.json().path("checks").get(1).path("message").asText()).contains("expired");
+    }
+
+    @Test
+    void healthWithoutTheEnginesCheckIsA503() {
+        api.servlet.health = null;
+
+        ApiClient.Answer answer = admin.get("/health");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().path("error").asText()).isEqualTo("Service Unavailable");
+        assertThat(answer.json().path("message").asText()).contains("health check is not available");
+    }
+
+    @Test
     void theConnectionShowsProviderOrganisationQueueAndFailures() {
         api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
         api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1"), "drains"));

@@ -37,6 +37,19 @@ final class AdminApiFixture implements AutoCloseable {
         engine.connect(ACME);
         servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers, engine.directory::installed,
                 new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
+        servlet.health = new io.fieldsync.accounting.engine.operations.EngineHealth(engine.stores.leases(), engine.stores.connections(),
+                engine.stores.identity(), new io.fieldsync.accounting.engine.EngineClock(engine.clock), engine.directory, engine.dispatcher,
+                new io.fieldsync.accounting.engine.operations.HealthConfiguration() {
+                    @Override
+                    public long lane_stuck_after_s() {
+                        return 300;
+                    }
+
+                    @Override
+                    public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                        return io.fieldsync.accounting.engine.operations.HealthConfiguration.class;
+                    }
+                });
     }
 
     /** A scripted accounting system with the accounts and tax rate {@link Samples#completeMappings()} maps to, and one more. */

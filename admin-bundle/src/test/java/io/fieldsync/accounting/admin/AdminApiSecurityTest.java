@@ -20,6 +20,7 @@ class AdminApiSecurityTest {
     static final List<String[]> EVERY_ROUTE = List.of(
             new String[] {"GET", "/session", null},
             new String[] {"GET", "/providers", null},
+            new String[] {"GET", "/health", null},
             new String[] {"GET", "/companies", null},
             new String[] {"GET", "/companies/acme/provider", null},
             new String[] {"PUT", "/companies/acme/provider", "{\"provider\":\"quickbooks\"}"},

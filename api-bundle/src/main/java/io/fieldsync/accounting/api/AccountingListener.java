@@ -27,4 +27,26 @@ public interface AccountingListener {
      */
     default void customerRenamed(CompanyId company, String hostCustomerId, String name) {
     }
+
+    /**
+     * The company's connection to {@code provider} expired or was revoked: the accounting system refused the grant or
+     * the app ({@code invalid_grant}, {@code invalid_client}). Its documents wait as {@code DISCONNECTED}, nothing is
+     * lost, and they go out by themselves once an admin reconnects. Told once per episode (however many documents or
+     * nodes ran into it), then {@link #connectionRestored} when it is connected again.
+     *
+     * @param company the company
+     * @param provider the accounting system's id ({@code xero}, {@code quickbooks})
+     * @param reason what the accounting system said, to show the admin
+     */
+    default void connectionExpired(CompanyId company, String provider, SyncError reason) {
+    }
+
+    /**
+     * An expired connection was connected again by an admin; its waiting documents are being sent.
+     *
+     * @param company the company
+     * @param provider the accounting system's id
+     */
+    default void connectionRestored(CompanyId company, String provider) {
+    }
 }

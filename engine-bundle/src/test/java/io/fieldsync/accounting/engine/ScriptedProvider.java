@@ -502,4 +502,12 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
         }
         return new TokenSet("access-" + serial, "refresh-" + serial, clock.instant().plusSeconds(1800), refreshExpiry);
     }
+
+    /** What {@link #nonVendorEndpoints()} answers: none unless a test points the provider elsewhere. */
+    public volatile List<String> nonVendor = List.of();
+
+    @Override
+    public List<String> nonVendorEndpoints() {
+        return nonVendor;
+    }
 }

@@ -55,6 +55,7 @@ public class QuickBooksProvider implements AccountingProvider {
     private final QboDocuments documents;
     private final QboLedger ledger;
     private final QboWebhooks webhooks;
+    private final java.util.List<String> nonVendorEndpoints;
 
     @Activate
     public QuickBooksProvider(QuickBooksConfiguration configuration) {
@@ -62,6 +63,7 @@ public class QuickBooksProvider implements AccountingProvider {
     }
 
     QuickBooksProvider(QuickBooksSettings settings, Clock clock) {
+        this.nonVendorEndpoints = java.util.List.copyOf(settings.nonVendorEndpoints());
         this.http = new QuickBooksHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         QuickBooksApi api = new QuickBooksApi(settings, http);
         QboBatch batch = new QboBatch(api);
@@ -103,5 +105,10 @@ public class QuickBooksProvider implements AccountingProvider {
     @Override
     public ProviderWebhooks webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public java.util.List<String> nonVendorEndpoints() {
+        return nonVendorEndpoints;
     }
 }

@@ -38,6 +38,30 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
     /** Intuit ignores minor versions below 75 since 1 August 2025 (api-facts §2); sending less would only mislead. */
     static final int LOWEST_MINOR_VERSION = 75;
 
+    /**
+     * The configured endpoints that are not Intuit's own, as {@code "name url"}: a simulator or a proxy. Intuit's are
+     * https on appcenter.intuit.com (consent), oauth.platform.intuit.com (tokens), developer.api.intuit.com
+     * (revocation), and quickbooks.api.intuit.com or Intuit's own developer sandbox sandbox-quickbooks.api.intuit.com
+     * (the Accounting API), as Intuit's discovery document and REST quick reference give them (api-facts.md's OAuth and
+     * base-URL rows).
+     */
+    java.util.List<String> nonVendorEndpoints() {
+        java.util.List<String> others = new java.util.ArrayList<>();
+        vendor("authorize.url", authorizeUrl, java.util.Set.of("appcenter.intuit.com"), others);
+        vendor("token.url", tokenUrl, java.util.Set.of("oauth.platform.intuit.com"), others);
+        vendor("revocation.url", revocationUrl, java.util.Set.of("developer.api.intuit.com"), others);
+        vendor("api.url", apiUrl, java.util.Set.of("quickbooks.api.intuit.com", "sandbox-quickbooks.api.intuit.com"), others);
+        return others;
+    }
+
+    private static void vendor(String name, String url, java.util.Set<String> hosts, java.util.List<String> others) {
+        java.net.URI uri = java.net.URI.create(url);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+                || !hosts.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
+            others.add(name + " " + url);
+        }
+    }
+
     static QuickBooksSettings of(QuickBooksConfiguration configuration) {
         return new QuickBooksSettings(configuration.client_id().strip(), configuration.client_secret(),
                 configuration.redirect_uri().strip(), configuration.webhook_verifier_token(),

@@ -50,4 +50,17 @@ class QuickBooksSettingsTest {
         return (QuickBooksConfiguration) Proxy.newProxyInstance(QuickBooksSettingsTest.class.getClassLoader(), new Class<?>[] {QuickBooksConfiguration.class},
                 (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
     }
+
+    @Test
+    void intuitsOwnEndpointsAndItsDeveloperSandboxAreNotFlaggedButASimulatorIs() {
+        assertThat(QuickBooksSettings.of(configuration(Map.of())).nonVendorEndpoints()).isEmpty();
+        assertThat(QuickBooksSettings.of(configuration(Map.of("api_url", "https://sandbox-quickbooks.api.intuit.com")))
+                .nonVendorEndpoints()).isEmpty();
+
+        QuickBooksSettings demo = QuickBooksSettings.of(configuration(Map.of("api_url", "http://localhost:8181/sandbox/qbo",
+                "token_url", "https://oauth.platform.intuit.com.example.net/oauth2/v1/tokens/bearer")));
+
+        assertThat(demo.nonVendorEndpoints()).containsExactly(
+                "token.url https://oauth.platform.intuit.com.example.net/oauth2/v1/tokens/bearer", "api.url http://localhost:8181/sandbox/qbo");
+    }
 }

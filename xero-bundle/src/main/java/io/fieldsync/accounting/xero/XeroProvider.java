@@ -43,6 +43,7 @@ public class XeroProvider implements AccountingProvider {
             EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)));
 
     private final ProviderDescriptor descriptor;
+    private final java.util.List<String> nonVendorEndpoints;
     private final XeroHttp http;
     private final XeroAuthorization authorization;
     private final XeroDocuments documents;
@@ -60,6 +61,7 @@ public class XeroProvider implements AccountingProvider {
 
     XeroProvider(XeroSettings settings, XeroAppLimits limits, Clock clock) {
         this.descriptor = new ProviderDescriptor(ID, "Xero", CAPABILITIES, limits.limits());
+        this.nonVendorEndpoints = java.util.List.copyOf(settings.nonVendorEndpoints());
         ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.http = new XeroHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         XeroApi api = new XeroApi(settings, http, json);
@@ -99,5 +101,10 @@ public class XeroProvider implements AccountingProvider {
     @Override
     public ProviderWebhooks webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public java.util.List<String> nonVendorEndpoints() {
+        return nonVendorEndpoints;
     }
 }

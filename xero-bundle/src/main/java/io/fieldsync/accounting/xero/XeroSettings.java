@@ -40,6 +40,26 @@ record XeroSettings(String clientId, String clientSecret, String redirectUri, St
                 Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())));
     }
 
+    /**
+     * The configured endpoints that are not Xero's own (https on login.xero.com, identity.xero.com, api.xero.com: the
+     * hosts Xero documents for OAuth 2.0 and the Accounting API, see ../shared/reference/api-facts.md §1), as
+     * {@code "name url"}: a sandbox or a proxy, which an admin must see before trusting that documents reach the books.
+     */
+    java.util.List<String> nonVendorEndpoints() {
+        java.util.List<String> others = new java.util.ArrayList<>();
+        vendor("authorize.url", authorizeUrl, "login.xero.com", others);
+        vendor("identity.url", identityUrl, "identity.xero.com", others);
+        vendor("api.url", apiUrl, "api.xero.com", others);
+        return others;
+    }
+
+    private static void vendor(String name, String url, String host, java.util.List<String> others) {
+        java.net.URI uri = java.net.URI.create(url);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || !host.equalsIgnoreCase(uri.getHost())) {
+            others.add(name + " " + url);
+        }
+    }
+
     /** The Accounting API base. */
     String accountingUrl() {
         return apiUrl + "/api.xro/2.0";

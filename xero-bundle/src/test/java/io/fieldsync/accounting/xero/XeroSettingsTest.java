@@ -50,4 +50,15 @@ class XeroSettingsTest {
         return (XeroConfiguration) Proxy.newProxyInstance(XeroSettingsTest.class.getClassLoader(), new Class<?>[] {XeroConfiguration.class},
                 (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
     }
+
+    @Test
+    void xerosOwnEndpointsAreNotFlaggedAndASandboxOrPlainHttpIs() {
+        assertThat(XeroSettings.of(configuration(Map.of())).nonVendorEndpoints()).isEmpty();
+
+        XeroSettings demo = XeroSettings.of(configuration(Map.of("api_url", "http://localhost:8181/sandbox/xero",
+                "identity_url", "http://identity.xero.com")));
+
+        assertThat(demo.nonVendorEndpoints()).containsExactly("identity.url http://identity.xero.com",
+                "api.url http://localhost:8181/sandbox/xero");
+    }
 }

@@ -35,4 +35,15 @@ public interface AccountingProvider {
 
     /** Signature, parsing and consequences of the accounting system's webhooks. */
     ProviderWebhooks webhooks();
+
+    /**
+     * The endpoints this provider is configured to call that are not the accounting system's own (a sandbox, a
+     * simulator, a proxy), each as {@code "name url"} ({@code "api.url http://localhost:8181/sandbox/xero"}), so that an
+     * admin sees that documents will not reach the real books. Empty when every endpoint is the vendor's.
+     *
+     * @since 2.1
+     */
+    default java.util.List<String> nonVendorEndpoints() {
+        return java.util.List.of();
+    }
 }

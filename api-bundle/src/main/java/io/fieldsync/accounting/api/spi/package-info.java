@@ -13,7 +13,7 @@
  * (pushes carry each line's account, tax rates and item, and the settings that shape the payload).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.fieldsync.accounting.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -91,7 +91,8 @@ public class ConnectionService implements AccountingConnections {
         if (current.isEmpty() || current.get().state() != ConnectionState.CONNECTED) {
             // a reconnect keeps the working connection until the new one is complete
             connections().save(new StoredConnection(company, provider.id(), ConnectionState.AWAITING_AUTHORIZATION, null, null,
-                    List.of(), current.map(StoredConnection::tokens).orElse(null), null, current.map(StoredConnection::lastSyncAt).orElse(null), null));
+                    List.of(), current.map(StoredConnection::tokens).orElse(null), null, current.map(StoredConnection::lastSyncAt).orElse(null),
+                    expiry(current)));
         }
         return new AuthorizationStart(company, provider.id(),
                 provider.provider().authorization().authorizationUrl(new AuthorizationRequest(company, state)), state, expiresAt);
@@ -149,12 +150,12 @@ public class ConnectionService implements AccountingConnections {
                     only.name(), grant.organisations(), grant.tokens(), now, lastSync, null);
         } else {
             connection = new StoredConnection(pending.company(), provider.id(), ConnectionState.CHOOSING_ORGANISATION, null, null,
-                    grant.organisations(), grant.tokens(), null, lastSync, null);
+                    grant.organisations(), grant.tokens(), null, lastSync, expiry(previous));
         }
         connections().save(connection);
         LOG.info("Company {} authorised {} ({})", pending.company(), provider.id(), connection.state());
         if (connection.state() == ConnectionState.CONNECTED) {
-            connected();
+            connected(connection, expiry(previous) != null);
         }
         return connection.toStatus();
     }
@@ -171,7 +172,7 @@ public class ConnectionService implements AccountingConnections {
         StoredConnection connection = new StoredConnection(company, provider.id(), ConnectionState.CONNECTED, chosen.tenantId(),
                 chosen.name(), choosing.organisations(), choosing.tokens(), clock.instant(), choosing.lastSyncAt(), null);
         connections().save(connection);
-        connected();
+        connected(connection, expiry(Optional.of(choosing)) != null);
         return connection.toStatus();
     }
 
@@ -204,8 +205,20 @@ public class ConnectionService implements AccountingConnections {
                 .orElseGet(() -> ConnectionStatus.notConnected(company, providerId));
     }
 
-    private void connected() {
-        dispatcher.wakeWaiting();
+    private void connected(StoredConnection connection, boolean afterExpiry) {
+        dispatcher.connected(connection.company(), connection.provider(), afterExpiry);
+    }
+
+    /**
+     * The expiry a reconnect is ending, if any: an EXPIRED connection's reason, kept on the connection while the admin
+     * goes through the consent page and the organisation picker, so that status shows it and its alert stays open until
+     * the connection works again.
+     */
+    private static SyncError expiry(Optional<StoredConnection> stored) {
+        return stored.map(StoredConnection::lastError)
+                .filter(error -> error.code() == ErrorCode.CONNECTION_EXPIRED)
+                .filter(error -> stored.get().state() != ConnectionState.CONNECTED)
+                .orElse(null);
     }
 
     private ActiveProvider activeProvider(CompanyId company) {

@@ -15,6 +15,8 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.TokenSet;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.StoredConnection;
@@ -40,10 +42,14 @@ public final class TokenRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
     private final ConnectionStore connections;
+    private final ConnectionAlerts alerts;
+    private final TokenRefreshes counts;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public TokenRefresher(ConnectionStore connections) {
+    public TokenRefresher(ConnectionStore connections, ConnectionAlerts alerts, TokenRefreshes counts) {
         this.connections = connections;
+        this.alerts = alerts;
+        this.counts = counts;
     }
 
     /**
@@ -102,21 +108,22 @@ public final class TokenRefresher {
         try {
             fresh = provider.provider().authorization().refresh(stored.tokens());
         } catch (AccountingException refused) {
+            counts.failed();
             if (refused.code() == ErrorCode.CONNECTION_EXPIRED) {
-                LOG.warn("The {} connection of company {} expired: {}. It stays expired until an admin reconnects it",
-                        provider.id(), stored.company(), refused.getMessage());
-                connections.save(stored.with(ConnectionState.EXPIRED, refused.error()));
+                alerts.expired(stored.company(), provider.id(), refused.error());
             } else {
                 passing(stored, provider, refused);
             }
             throw refused;
         } catch (RuntimeException broken) {
+            counts.failed();
             // a refresh comes before the call it serves is sent: whatever broke, no document is in doubt because of it
             AccountingException passing = new AccountingException(SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
                     provider.descriptor().displayName() + "'s token endpoint").withDetail(broken.toString()), broken);
             passing(stored, provider, passing);
             throw passing;
         }
+        counts.succeeded();
         connections.save(stored.withTokens(fresh).with(stored.state(), null));
         return fresh;
     }

@@ -48,6 +48,10 @@ public class ProvidersCommand implements Action {
                     provider.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         }
         table.print(System.out);
+        for (ProviderDescriptor provider : directory.installed()) {
+            directory.provider(provider.id()).map(active -> active.provider().nonVendorEndpoints()).filter(urls -> !urls.isEmpty())
+                    .ifPresent(urls -> System.out.println(NonVendorEndpoints.warning(provider.displayName(), urls)));
+        }
         if (EngineConfiguration.NO_PROVIDER.equals(directory.configuredId())) {
             System.out.println("No default provider: companies without their own choice (accounting:use --company) wait for one.");
         } else if (directory.active().isEmpty()) {

@@ -74,6 +74,13 @@ public class StatusCommand implements Action {
                     + (status.lastSuccessfulSync() == null ? "" : ", last sync " + status.lastSuccessfulSync())
                     + (status.lastError() == null ? "" : ", last error: " + status.lastError().message()));
             String provider = providers.provider(companyId).provider();
+            if (status.state() == io.fieldsync.accounting.api.admin.ConnectionState.EXPIRED) {
+                System.out.println("ALERT           : the connection expired or was revoked"
+                        + (status.lastError() == null || status.lastError().detail() == null ? "" : " (" + status.lastError().detail() + ")")
+                        + "; its documents wait as DISCONNECTED and go out by themselves once an admin reconnects");
+            }
+            directory.provider(provider).map(bound -> bound.provider().nonVendorEndpoints()).filter(urls -> !urls.isEmpty())
+                    .ifPresent(urls -> System.out.println(NonVendorEndpoints.warning(provider, urls)));
             if (!EngineConfiguration.NO_PROVIDER.equals(provider)) {
                 System.out.println("Lane            : " + dispatcher.laneNote(companyId, provider).orElse("within its limits"));
             }

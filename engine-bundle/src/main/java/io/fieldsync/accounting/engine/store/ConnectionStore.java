@@ -50,6 +50,10 @@ public final class ConnectionStore {
     private static final String INSERT = "INSERT INTO connections (state, tenant_id, organisation_name, organisations, tokens, "
             + "connected_since, last_sync_at, last_error_code, last_error_message, last_error_detail, updated_at, company_id, "
             + "provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Only from CONNECTED: the one who makes the transition alerts, and a disconnect or reconnect meanwhile is kept. */
+    private static final String EXPIRE = "UPDATE connections SET state = 'EXPIRED', last_error_code = ?, last_error_message = ?, "
+            + "last_error_detail = ?, updated_at = ? WHERE company_id = ? AND provider = ? AND state = 'CONNECTED'";
+    private static final String ALL = "SELECT company_id, provider FROM connections ORDER BY company_id, provider";
     private static final String DELETE = "DELETE FROM connections WHERE company_id = ? AND provider = ?";
     private static final String RECORD_SYNC = "UPDATE connections SET last_sync_at = ?, updated_at = ? WHERE company_id = ? AND provider = ?";
     private static final String COUNT_CONNECTED = "SELECT COUNT(*) FROM connections WHERE provider = ? AND state = 'CONNECTED'";
@@ -152,6 +156,39 @@ public final class ConnectionStore {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Marks the company's connected connection to {@code provider} EXPIRED with {@code reason} as its last error, in one
+     * conditional update, so that of several threads or nodes seeing the refusal exactly one is told it expired it.
+     *
+     * @return whether this call made the connection EXPIRED (false: it was not CONNECTED, or is not stored)
+     */
+    public boolean expire(CompanyId company, String provider, SyncError reason) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(EXPIRE)) {
+                update.setString(1, reason.code().name());
+                update.setString(2, reason.message());
+                update.setString(3, clip(reason.detail()));
+                Database.setInstant(update, 4, clock.instant());
+                update.setString(5, company.value());
+                update.setString(6, provider);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Every stored connection, whatever its state (health checks, metrics). */
+    public List<StoredConnection> all() {
+        return database.transaction(connection -> {
+            List<StoredConnection> all = new java.util.ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(ALL); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    find(connection, CompanyId.of(rows.getString("company_id")), rows.getString("provider")).ifPresent(all::add);
+                }
+            }
+            return all;
+        });
     }
 
     /** Forgets the company's connection to {@code provider}. */

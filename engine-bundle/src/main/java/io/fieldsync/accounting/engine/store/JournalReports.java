@@ -20,6 +20,10 @@ public final class JournalReports {
 
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM journal %s GROUP BY status";
 
+    private static final String QUEUE_BY_LANE = "SELECT company_id, lane_provider, COUNT(*) FROM (SELECT j.company_id, "
+            + Journal.LANE_PROVIDER + " AS lane_provider FROM journal j "
+            + "WHERE j.status IN ('PENDING', 'SENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED')) queued GROUP BY company_id, lane_provider";
+
     private final Database database;
 
     public JournalReports(Database database) {
@@ -160,6 +164,28 @@ public final class JournalReports {
                 }
             }
             return counts;
+        });
+    }
+
+    /**
+     * How many documents wait in each lane (company x the provider the row goes to, see {@link Journal#LANE_PROVIDER}):
+     * PENDING, SENDING, OUTCOME_UNKNOWN and DISCONNECTED, due or not.
+     *
+     * @param defaultProvider the engine's default provider, for rows of companies without a choice
+     */
+    public Map<LaneId, Long> queueDepthByLane(String defaultProvider) {
+        return database.transaction(connection -> {
+            Map<LaneId, Long> depths = new java.util.TreeMap<>(java.util.Comparator.comparing((LaneId lane) -> lane.company().value())
+                    .thenComparing(LaneId::provider));
+            try (PreparedStatement query = connection.prepareStatement(QUEUE_BY_LANE)) {
+                query.setString(1, defaultProvider);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        depths.put(new LaneId(CompanyId.of(rows.getString(1)), rows.getString(2)), rows.getLong(3));
+                    }
+                }
+            }
+            return depths;
         });
     }
 

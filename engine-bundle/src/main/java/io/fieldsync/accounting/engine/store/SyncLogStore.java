@@ -18,6 +18,9 @@ public final class SyncLogStore {
     private static final String INSERT = "INSERT INTO sync_log (company_id, document_kind, document_host_id, provider, "
             + "operation, http_status, vendor_error, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String COUNT_CALLS = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN http_status = 429 THEN 1 ELSE 0 END), 0) "
+            + "FROM sync_log";
+
     private final Database database;
 
     public SyncLogStore(Database database) {
@@ -42,6 +45,25 @@ public final class SyncLogStore {
             }
             return null;
         });
+    }
+
+    /** How many calls were logged, and of those how many the accounting system refused for a rate limit (429). */
+    public CallCounts callCounts() {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(COUNT_CALLS); ResultSet row = query.executeQuery()) {
+                row.next();
+                return new CallCounts(row.getLong(1), row.getLong(2));
+            }
+        });
+    }
+
+    /**
+     * Calls counted in the sync log.
+     *
+     * @param calls every call
+     * @param rateLimited those answered 429 (absorbed: their documents waited, none failed for it)
+     */
+    public record CallCounts(long calls, long rateLimited) {
     }
 
     /** The calls matching the query, newest first. */

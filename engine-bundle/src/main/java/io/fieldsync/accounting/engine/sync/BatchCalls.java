@@ -18,6 +18,7 @@ import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
@@ -52,12 +53,14 @@ final class BatchCalls {
     private final ConnectionStore connections;
     private final ActiveProvider provider;
     private final Recorder recorder;
+    private final ConnectionAlerts alerts;
     private final Lanes lanes;
     private final Clock clock;
     private final BooleanSupplier stopping;
 
     BatchCalls(ConnectionStore connections, ActiveProvider provider, Recorder recorder, Lanes lanes, Clock clock,
-               BooleanSupplier stopping) {
+               BooleanSupplier stopping, ConnectionAlerts alerts) {
+        this.alerts = alerts;
         this.connections = connections;
         this.provider = provider;
         this.recorder = recorder;
@@ -163,8 +166,7 @@ final class BatchCalls {
         }
         if (verdict instanceof CallVerdict.ConnectionExpired expired) {
             CompanyId company = entries.get(0).document().company();
-            connections.find(company, provider.id()).ifPresent(connection ->
-                    connections.save(connection.with(ConnectionState.EXPIRED, expired.error())));
+            alerts.expired(company, provider.id(), expired.error());
             recorder.waiting(entries, SyncStatus.DISCONNECTED, expired.error(), clock.instant().plus(WAIT_FOR_CONNECTION));
             return true;
         }

@@ -15,6 +15,7 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.api.spi.RateLimit;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
@@ -58,7 +59,7 @@ final class DispatchRound {
     private final BatchCalls calls;
 
     DispatchRound(RoundStores stores, String installationId, ActiveProvider provider, Recorder recorder, Lanes lanes,
-                  TokenRefresher refresher, Clock clock, BooleanSupplier stopping) {
+                  TokenRefresher refresher, Clock clock, BooleanSupplier stopping, ConnectionAlerts alerts) {
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
@@ -66,7 +67,7 @@ final class DispatchRound {
         this.refresher = refresher;
         this.clock = clock;
         this.keys = new AttemptKeys(installationId, provider.id());
-        this.calls = new BatchCalls(stores.connections(), provider, recorder, lanes, clock, stopping);
+        this.calls = new BatchCalls(stores.connections(), provider, recorder, lanes, clock, stopping, alerts);
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
@@ -98,10 +101,15 @@ public class Dispatcher {
     private final Clock clock;
     private final Lanes lanes;
     private final TokenRefresher refresher;
+    private final ConnectionAlerts alerts;
+    private final TokenRefreshes tokenRefreshes = new TokenRefreshes();
     private final ConnectionKeepAlive keepAlive;
     private final ScheduledExecutorService executor;
     private final Executor workers;
     private final Set<LaneId> busy = ConcurrentHashMap.newKeySet();
+    /** When each lane's last turn on this node started, for the health check's "stuck lane". */
+    private final Map<LaneId, Instant> lastTurns = new ConcurrentHashMap<>();
+    private final Instant started;
     private final Set<Instant> pacedWakes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Runnable providerChanged = this::providerChanged;
@@ -186,7 +194,9 @@ public class Dispatcher {
         this.notifier = notifier;
         this.clock = clock;
         this.lanes = new Lanes(clock);
-        this.refresher = new TokenRefresher(stores.connections());
+        this.started = clock.instant();
+        this.alerts = new ConnectionAlerts(stores.connections(), notifier, clock);
+        this.refresher = new TokenRefresher(stores.connections(), alerts, tokenRefreshes);
         this.keepAlive = new ConnectionKeepAlive(stores.connections(), directory, refresher, clock);
         this.executor = executor;
         // whatever this node's previous life left recorded as being sent is in doubt: look before sending it again
@@ -331,6 +341,21 @@ public class Dispatcher {
         lanes.limited(new LaneId(company, provider), limited);
     }
 
+    /** When the lane's last turn on this node started; empty when it had none since {@link #started()}. */
+    public Optional<Instant> lastTurn(LaneId lane) {
+        return Optional.ofNullable(lastTurns.get(lane));
+    }
+
+    /** The token refreshes this node made since it started. */
+    public TokenRefreshes tokenRefreshes() {
+        return tokenRefreshes;
+    }
+
+    /** When this dispatcher started. */
+    public Instant started() {
+        return started;
+    }
+
     /** How many lanes are in a turn right now (each holds one lane worker). */
     public int lanesInATurn() {
         return busy.size();
@@ -421,12 +446,13 @@ public class Dispatcher {
         try {
             workers.execute(() -> {
                 int handled = 0;
+                lastTurns.put(lane, clock.instant());
                 try {
                     if (!stopping && !claims.renew(lane)) {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
-                        handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping)
-                                .run(lane.company());
+                        handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping,
+                                alerts).run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
@@ -519,6 +545,17 @@ public class Dispatcher {
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Dispatcher stopping; waiting documents are woken on its next start");
         }
+    }
+
+    /**
+     * An admin connected {@code company} to {@code provider}; {@code afterExpiry} when its connection had expired or been
+     * revoked, which ends that alert. Its waiting documents are sent now.
+     */
+    public void connected(CompanyId company, String provider, boolean afterExpiry) {
+        if (afterExpiry) {
+            alerts.restored(company, provider);
+        }
+        wakeWaiting();
     }
 
     private void providerChanged() {

@@ -1,5 +1,6 @@
 package io.fieldsync.accounting.engine.sync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,8 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.DocumentStatus;
 import io.fieldsync.accounting.api.RemotePaymentState;
+import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.engine.operations.ConnectionEvents;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,6 +38,7 @@ public class HostNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(HostNotifier.class);
 
     private final List<AccountingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ConnectionEvents> connectionEvents = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "accounting-notifier");
         thread.setDaemon(true);
@@ -49,6 +53,17 @@ public class HostNotifier {
 
     public void removeListener(AccountingListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Where connection alerts are published besides the listeners (EventAdmin, when Karaf has it). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addConnectionEvents(ConnectionEvents events) {
+        connectionEvents.add(events);
+    }
+
+    public void removeConnectionEvents(ConnectionEvents events) {
+        connectionEvents.remove(events);
     }
 
     /** Stops delivering; what was queued is delivered first, for up to 10 seconds. */
@@ -76,6 +91,20 @@ public class HostNotifier {
         deliver(listener -> listener.customerRenamed(company, hostCustomerId, name), "customer " + hostCustomerId + " of " + company);
     }
 
+    /** A connection expired or was revoked (see {@code ConnectionAlerts}: told once per episode). */
+    public void connectionExpired(CompanyId company, String provider, SyncError reason, Instant at) {
+        String about = "the " + provider + " connection of " + company;
+        deliver(listener -> listener.connectionExpired(company, provider, reason), about);
+        publish(events -> events.expired(company, provider, reason, at), about);
+    }
+
+    /** An expired connection was connected again. */
+    public void connectionRestored(CompanyId company, String provider, Instant at) {
+        String about = "the " + provider + " connection of " + company;
+        deliver(listener -> listener.connectionRestored(company, provider), about);
+        publish(events -> events.restored(company, provider, at), about);
+    }
+
     /** Waits until everything queued so far was delivered. */
     public void flush() {
         try {
@@ -84,6 +113,16 @@ public class HostNotifier {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RejectedExecutionException e) {
             LOG.debug("Nothing to flush: {}", e.toString());
+        }
+    }
+
+    private void publish(Consumer<ConnectionEvents> call, Object about) {
+        for (ConnectionEvents events : connectionEvents) {
+            try {
+                call.accept(events);
+            } catch (RuntimeException e) {
+                LOG.warn("Publishing the alert about {} failed", about, e);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.ConnectionState;
 import io.fieldsync.accounting.engine.ScriptedProvider;
 import io.fieldsync.accounting.engine.TestEngine;
+import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
+import io.fieldsync.accounting.engine.operations.TokenRefreshes;
 
 /** Quiet connections are refreshed before their refresh token lapses, and only then. */
 class ConnectionKeepAliveTest {
@@ -43,7 +45,8 @@ class ConnectionKeepAliveTest {
         quickbooks.refreshTokenLife = Duration.ofDays(100);
         engine.connect(ACME);
         keepAlive = new ConnectionKeepAlive(engine.stores.connections(), engine.directory,
-                new TokenRefresher(engine.stores.connections()), clock);
+                new TokenRefresher(engine.stores.connections(),
+                        new ConnectionAlerts(engine.stores.connections(), engine.notifier, clock), new TokenRefreshes()), clock);
     }
 
     @AfterEach

@@ -77,6 +77,24 @@ class ProvidersCommandTest {
                 assertThat(row).contains(" 500 ").contains(" - "));
     }
 
+    @Test
+    void aProviderPointedAtASandboxSaysSoAndOneAtTheVendorSaysNothing() throws Exception {
+        Stores stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine("xero"));
+        ScriptedProvider xero = new ScriptedProvider("xero");
+        xero.nonVendor = java.util.List.of("api.url http://localhost:8181/sandbox/xero");
+        directory.addProvider(xero, xero.properties(1L));
+        ScriptedProvider quickbooks = new ScriptedProvider("quickbooks");
+        directory.addProvider(quickbooks, quickbooks.properties(2L));
+        ProvidersCommand command = new ProvidersCommand();
+        command.directory = directory;
+
+        String shown = printed(command);
+
+        assertThat(shown.lines().filter(line -> line.startsWith("NOT THE VENDOR"))).singleElement().asString()
+                .contains("api.url http://localhost:8181/sandbox/xero").contains("do not reach the real books");
+    }
+
     private static String printed(ProvidersCommand command) throws Exception {
         PrintStream before = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
