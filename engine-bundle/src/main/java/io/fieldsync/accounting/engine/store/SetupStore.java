@@ -88,7 +88,9 @@ public final class SetupStore {
 
     private Optional<String> read(String table, String column, CompanyId company, String provider) {
         String sql = "SELECT " + column + " FROM " + table + " WHERE company_id = ?" + (provider == null ? "" : " AND provider = ?");
-        return database.transaction(connection -> {
+        // one statement that only reads: it need not wait for a disk sync (a host call reads the company's settings at
+        // the door, and its own write waits for the one sync that covers what it read)
+        return database.readAtTheDoor(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setString(1, company.value());
                 if (provider != null) {
