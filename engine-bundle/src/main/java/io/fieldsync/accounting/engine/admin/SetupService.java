@@ -18,7 +18,6 @@ import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.spi.ContactPage;
-import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.admin.MappingGap;
 import io.fieldsync.accounting.api.admin.MappingValidation;
@@ -68,10 +67,11 @@ public class SetupService implements AccountingSetup {
     @Override
     public ContactImport importContacts(CompanyId company, Collection<Customer> hostCustomers) {
         ActiveProvider provider = activeProvider(company);
-        ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
-            ContactPage contacts = provider.provider().ledger().contacts(session, page);
+            int number = page;
+            // page by page through the lane: a long import shares the company's budget with its documents
+            ContactPage contacts = dispatcher.read(company, provider, session -> provider.provider().ledger().contacts(session, number));
             remote.addAll(contacts.contacts());
             if (!contacts.hasMore()) {
                 break;
@@ -117,7 +117,7 @@ public class SetupService implements AccountingSetup {
     }
 
     private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
-        ReferenceData data = provider.provider().ledger().referenceData(dispatcher.session(company, provider));
+        ReferenceData data = dispatcher.read(company, provider, session -> provider.provider().ledger().referenceData(session));
         stores.setup().saveReferenceData(company, provider.id(), data);
         return data;
     }

@@ -52,13 +52,21 @@ final class CallWindow {
 
     /** A call was made at {@code now}. */
     synchronized void called(Instant now) {
+        called(now, 1);
+    }
+
+    /**
+     * A call that the accounting system counts as {@code units} was made at {@code now} (QuickBooks counts each item
+     * of a batch). A report the call's response made already counts the call's units.
+     */
+    synchronized void called(Instant now, int units) {
         roll(now);
         if (resetsAt == null) {
             resetsAt = now.plus(length);
         }
-        used++;
+        used += units;
         if (reportAwaitsItsCall) {
-            usedAtReport++;
+            usedAtReport += units;
             reportAwaitsItsCall = false;
         }
     }
