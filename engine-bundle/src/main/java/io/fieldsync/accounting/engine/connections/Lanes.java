@@ -226,11 +226,12 @@ public final class Lanes {
     /** Takes in what a response said about the limits. */
     public void observe(LaneId id, RateLimitObservation seen) {
         Lane lane = lane(id);
+        boolean refusal = seen.problem() != null || seen.retryAfter() != null;
         synchronized (lane) {
-            lane.minute.report(seen.minuteRemaining(), seen.minuteResetsAt(), seen.observedAt());
-            lane.day.report(seen.dayRemaining(), seen.dayResetsAt(), seen.observedAt());
+            lane.minute.report(seen.minuteRemaining(), seen.minuteResetsAt(), seen.observedAt(), refusal);
+            lane.day.report(seen.dayRemaining(), seen.dayResetsAt(), seen.observedAt(), refusal);
         }
-        app(id.provider()).minute.report(seen.appMinuteRemaining(), seen.appMinuteResetsAt(), seen.observedAt());
+        app(id.provider()).minute.report(seen.appMinuteRemaining(), seen.appMinuteResetsAt(), seen.observedAt(), refusal);
     }
 
     /** A call was refused for a limit anyway: that lane pauses, or every lane of the provider for the app's limit. */
