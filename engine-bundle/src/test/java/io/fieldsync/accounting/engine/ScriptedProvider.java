@@ -243,6 +243,7 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
 
     @Override
     public ReferenceData referenceData(ProviderSession session) {
+        meter(session, "reference data");
         return new ReferenceData("Demo Plumbing Ltd", List.of(), List.of(), List.of(), clock.instant());
     }
 
@@ -275,8 +276,15 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
         return batch.stream().map(push -> PushOutcome.synced(push.document(), "contact-" + push.customer().hostId(), null)).toList();
     }
 
+    /** When set, runs at the start of every invoice push, before it is metered (another caller of the same connection meanwhile). */
+    public volatile Runnable beforeInvoiceCall;
+
     @Override
     public List<PushOutcome> pushInvoices(ProviderSession session, List<InvoicePush> batch) {
+        Runnable meanwhile = beforeInvoiceCall;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         meter(session, "invoices");
         invoiceCalls.incrementAndGet();
         invoiceCallCompanies.add(session.company());

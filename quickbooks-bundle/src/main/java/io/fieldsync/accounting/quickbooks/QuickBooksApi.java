@@ -37,6 +37,9 @@ final class QuickBooksApi {
     private final QuickBooksSettings settings;
     private final QuickBooksHttp http;
 
+    /** The path of QBO's batch endpoint, whose requests are metered by their items. */
+    static final String BATCH = "/batch";
+
     QuickBooksApi(QuickBooksSettings settings, QuickBooksHttp http) {
         this.settings = settings;
         this.http = http;
@@ -67,7 +70,11 @@ final class QuickBooksApi {
     JsonNode post(ProviderSession session, String path, Object body, String requestId, boolean write, DocumentRef document,
                   String detail) {
         String operation = "POST " + operation(path) + (detail == null ? "" : " (" + detail + ")");
-        QboReply reply = http.send(session, QboCall.post(uri(session, path, Map.of(), requestId), operation, text(body), write, document));
+        QboCall call = QboCall.post(uri(session, path, Map.of(), requestId), operation, text(body), write, document);
+        if (BATCH.equals(path) && body instanceof JsonNode batch) {
+            call = call.batchOf(batch.path("BatchItemRequest").size());
+        }
+        QboReply reply = http.send(session, call);
         return answer(reply, path);
     }
 

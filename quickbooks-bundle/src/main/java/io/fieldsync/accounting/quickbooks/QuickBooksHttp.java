@@ -136,9 +136,15 @@ final class QuickBooksHttp implements AutoCloseable {
                 }
             });
             String error = exchange.status() >= 400 ? summary(words(exchange.body())) : null;
-            session.record(new SyncLogEntry(session.company(), call.document(), PROVIDER, call.operation(), exchange.status(),
+            SyncLogEntry entry = new SyncLogEntry(session.company(), call.document(), PROVIDER, call.operation(), exchange.status(),
                     error == null || exchange.intuitTid() == null ? error : error + " [intuit_tid " + exchange.intuitTid() + "]",
-                    Duration.between(start, clock.instant()), start));
+                    Duration.between(start, clock.instant()), start);
+            if (call.batchItems() > 0 && exchange.status() != 429) {
+                // QBO meters each item of an admitted batch as a call, and the request against its 40 batches a minute
+                session.recordBatch(entry, call.batchItems());
+            } else {
+                session.record(entry);
+            }
             return exchange;
         } catch (ProcessingException failed) {
             session.record(new SyncLogEntry(session.company(), call.document(), PROVIDER, call.operation(), 0,

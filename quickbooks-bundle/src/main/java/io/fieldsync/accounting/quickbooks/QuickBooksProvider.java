@@ -32,6 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public class QuickBooksProvider implements AccountingProvider {
 
     public static final String ID = "quickbooks";
+    /** QBO's batch requests per minute per realm, besides their items counting as calls (api-facts §4, Q-BLOG-2023-07). */
+    static final int BATCH_REQUESTS_PER_MINUTE = 40;
 
     /**
      * Everything but drafts (QBO invoices have no draft state) and several tax codes on one line (one TaxCodeRef
@@ -40,7 +42,7 @@ public class QuickBooksProvider implements AccountingProvider {
      * ({@link QboPaymentChanges}), a changed credit note an update of its memo re-applied to its invoice
      * ({@link QboCreditMemoChanges}).
      * Limits per realm (api-facts §5): 500 calls a minute, 10 at once, batch items counted like calls, 30 items
-     * per batch. No daily limit; reads are metered monthly (CorePlus) under the App Partner Program, which is why
+     * per batch and 40 batch requests a minute (api-facts §4, Intuit blog 2023-07 "batch"). No daily limit; reads are metered monthly (CorePlus) under the App Partner Program, which is why
      * reads are batched and lists cached. The 500 000 a month of the free tier is app-wide, not per minute, so it
      * is not an appCallsPerMinute limit.
      */
@@ -48,7 +50,7 @@ public class QuickBooksProvider implements AccountingProvider {
             EnumSet.complementOf(EnumSet.of(ProviderCapability.DRAFT_INVOICES, ProviderCapability.MULTIPLE_TAXES_PER_LINE)),
             new ProviderLimits(500, 10, Integer.MAX_VALUE, 0, Map.of(DocumentKind.CUSTOMER, QboBatch.MAX_ITEMS,
                     DocumentKind.INVOICE, QboBatch.MAX_ITEMS, DocumentKind.CREDIT_NOTE, QboBatch.MAX_ITEMS,
-                    DocumentKind.PAYMENT, QboBatch.MAX_ITEMS)));
+                    DocumentKind.PAYMENT, QboBatch.MAX_ITEMS), BATCH_REQUESTS_PER_MINUTE));
 
     private final QuickBooksHttp http;
     private final QboAuthorization authorization;

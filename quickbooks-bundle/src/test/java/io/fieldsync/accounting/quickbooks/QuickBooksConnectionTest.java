@@ -110,6 +110,31 @@ class QuickBooksConnectionTest extends QboSandboxTestBase {
     }
 
     @Test
+    void aBatchIsReportedWithItsItemsForQuickBooksMetersEachItemAsACall() {
+        provider.ledger().referenceData(session);
+        provider.ledger().contacts(session, 1);
+
+        // six queries in one /batch: six of the realm's 500 a minute and one of its 40 batches; the plain query is one call
+        assertThat(session.batchItems).containsExactly(6);
+        assertThat(session.calls).hasSize(2);
+    }
+
+    @Test
+    void aRefusedBatchIsOneRecordedCallSinceQuickBooksServesNoneOfItsItems() {
+        sandbox.throttleNext(1);
+
+        assertThatThrownBy(() -> provider.ledger().referenceData(session)).isInstanceOf(RateLimitedException.class);
+        assertThat(session.batchItems).isEmpty();
+        assertThat(session.calls).singleElement().satisfies(call -> assertThat(call.httpStatus()).isEqualTo(429));
+    }
+
+    @Test
+    void itsLimitsDeclareFortyBatchRequestsAMinuteBesidesTheFiveHundredCalls() {
+        assertThat(provider.descriptor().limits().callsPerMinute()).isEqualTo(500);
+        assertThat(provider.descriptor().limits().batchRequestsPerMinute()).isEqualTo(40);
+    }
+
+    @Test
     void everyCallIsLoggedWithoutSecrets() {
         provider.ledger().referenceData(session);
 

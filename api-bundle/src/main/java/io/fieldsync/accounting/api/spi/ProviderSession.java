@@ -39,6 +39,17 @@ public interface ProviderSession {
     /** Records one call in the sync log. */
     void record(SyncLogEntry call);
 
+    /**
+     * Records one batch request in the sync log: one exchange that the accounting system meters as {@code items} calls
+     * (QuickBooks counts every item of a {@code /batch} against its per-minute limit) and as one request against its
+     * limit on batch requests ({@link ProviderLimits#batchRequestsPerMinute()}). The engine paces the connection by both.
+     *
+     * @param items how many operations the request carried, at least 1
+     */
+    default void recordBatch(SyncLogEntry call, int items) {
+        record(call);
+    }
+
     /** Reports what a response said about the limits, so the engine paces the next calls. */
     void observe(RateLimitObservation limits);
 

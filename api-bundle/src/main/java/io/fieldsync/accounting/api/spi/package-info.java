@@ -11,6 +11,10 @@
  *
  * <p>2.0.0: the provider split into those facets; webhook events typed by enums; mappings resolved by the engine
  * (pushes carry each line's account, tax rates and item, and the settings that shape the payload).
+ *
+ * <p>2.1.0: {@link io.fieldsync.accounting.api.spi.ProviderSession#recordBatch} and
+ * {@link io.fieldsync.accounting.api.spi.ProviderLimits#batchRequestsPerMinute()}, so that a vendor that meters each
+ * item of a batch (QuickBooks) is paced by what it counts.
  */
 @Export
 @Version("2.1.0")

@@ -21,7 +21,6 @@ import io.fieldsync.accounting.api.admin.AccountingSetup;
 import io.fieldsync.accounting.api.admin.ContactChoice;
 import io.fieldsync.accounting.api.admin.ContactImport;
 import io.fieldsync.accounting.api.spi.ContactPage;
-import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.api.admin.MappingGap;
 import io.fieldsync.accounting.api.admin.MappingValidation;
@@ -93,10 +92,11 @@ public class SetupService implements AccountingSetup {
     }
 
     private List<RemoteContact> contacts(CompanyId company, ActiveProvider provider) {
-        ProviderSession session = dispatcher.session(company, provider);
         List<RemoteContact> remote = new ArrayList<>();
         for (int page = 1; page <= MAX_CONTACT_PAGES; page++) {
-            ContactPage contacts = provider.provider().ledger().contacts(session, page);
+            int number = page;
+            // page by page through the lane: a long import shares the company's budget with its documents
+            ContactPage contacts = dispatcher.read(company, provider, session -> provider.provider().ledger().contacts(session, number));
             remote.addAll(contacts.contacts());
             if (!contacts.hasMore()) {
                 break;
@@ -156,7 +156,7 @@ public class SetupService implements AccountingSetup {
     }
 
     private ReferenceData refresh(CompanyId company, ActiveProvider provider) {
-        ReferenceData data = provider.provider().ledger().referenceData(dispatcher.session(company, provider));
+        ReferenceData data = dispatcher.read(company, provider, session -> provider.provider().ledger().referenceData(session));
         setup.saveReferenceData(company, provider.id(), data);
         return data;
     }

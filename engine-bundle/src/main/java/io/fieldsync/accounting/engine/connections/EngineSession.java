@@ -67,6 +67,13 @@ public final class EngineSession implements ProviderSession {
     }
 
     @Override
+    public void recordBatch(SyncLogEntry call, int items) {
+        // QuickBooks meters every item of a batch as a call, and the request against its batch limit besides
+        lanes.called(lane, Math.max(1, items), true);
+        syncLog.append(call);
+    }
+
+    @Override
     public void observe(RateLimitObservation limits) {
         lanes.observe(lane, limits);
     }

@@ -31,21 +31,31 @@ public final class Lanes {
     private static final Logger LOG = LoggerFactory.getLogger(Lanes.class);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration DAY = Duration.ofDays(1);
+    /** How soon a call held for the connection's concurrent-call limit looks again. */
+    private static final Duration CONCURRENT_RETRY = Duration.ofSeconds(1);
 
     /** One connection's budgets. */
     private static final class Lane {
         final CallWindow minute;
         final CallWindow day;
+        /** Batch requests a minute, where the vendor limits them apart from the calls they count as (QuickBooks: 40). */
+        final CallWindow batches;
+        int concurrent;
         LaneWait paused;
-        /** The most calls one engine call took (a lookup before a write, a retry after a refresh): the margin kept. */
-        int largestCall = 1;
-        /** The most documents one call may carry in this lane, lowered when a call needed more than a whole window. */
-        int batchCap = Integer.MAX_VALUE;
-        long calls;
+        final LaneReserve reserve = new LaneReserve();
+        final LaneBatchSize batchSize = new LaneBatchSize();
+        long units;
+        long batchRequests;
+        /** Engine calls admitted and not yet over, and the reserve they hold. */
+        int inFlight;
+        int reservedUnits;
+        int reservedBatches;
 
         Lane(ProviderLimits limits) {
             minute = new CallWindow(MINUTE, limits.callsPerMinute());
             day = new CallWindow(DAY, limits.callsPerDay());
+            batches = new CallWindow(MINUTE, batchLimit(limits));
+            concurrent = limits.concurrentCalls();
         }
     }
 
@@ -75,68 +85,132 @@ public final class Lanes {
         app.minute.declare(limits.appCallsPerMinute() > 0 ? limits.appCallsPerMinute() : Integer.MAX_VALUE);
         lanes.forEach((id, lane) -> {
             if (id.provider().equals(provider)) {
-                lane.minute.declare(limits.callsPerMinute());
-                lane.day.declare(limits.callsPerDay());
+                synchronized (lane) {
+                    lane.minute.declare(limits.callsPerMinute());
+                    lane.day.declare(limits.callsPerDay());
+                    lane.batches.declare(batchLimit(limits));
+                    lane.concurrent = limits.concurrentCalls();
+                }
             }
         });
     }
 
     /**
-     * Why the lane must not call now, and until when; empty when the next call fits every budget (with the margin of
-     * the most calls one engine call took in this lane).
+     * Why the lane must not call now, and until when; empty when the next call fits every budget (with the lane's
+     * reserve, besides what the calls already running in it hold).
      */
     public Optional<LaneWait> waitBeforeCall(LaneId id) {
-        Instant now = clock.instant();
-        Lane lane = lane(id);
-        App app = app(id.provider());
-        synchronized (lane) {
-            int margin = lane.largestCall;
-            return Stream.of(
-                    paused(lane.paused, now),
-                    paused(app.paused, now),
-                    spent(lane.day, margin, now, RateLimit.DAY),
-                    spent(lane.minute, margin, now, RateLimit.MINUTE),
-                    spent(app.minute, margin, now, RateLimit.APP_MINUTE))
-                    .flatMap(Optional::stream)
-                    .max(Comparator.comparing(LaneWait::until));
-        }
-    }
-
-    /** One call (one HTTP exchange, as the provider logs it) was made for the lane. */
-    public void called(LaneId id) {
-        Instant now = clock.instant();
         Lane lane = lane(id);
         synchronized (lane) {
-            lane.minute.called(now);
-            lane.day.called(now);
-            lane.calls++;
-        }
-        app(id.provider()).minute.called(now);
-    }
-
-    /** How many calls the lane has made so far (to learn how many one engine call takes). */
-    public long calls(LaneId id) {
-        Lane lane = lane(id);
-        synchronized (lane) {
-            return lane.calls;
+            return waitOf(lane, app(id.provider()), clock.instant(), false);
         }
     }
 
     /**
-     * One engine call into the provider carrying {@code documents} took {@code calls} exchanges: the lane keeps that
-     * many in reserve from now on. A call that took more than a whole minute window holds (Xero looks contacts up a
-     * few names per request, so a batch of fifty new customers is several calls) can never fit, however long the lane
-     * waits: it would be refused every minute. The lane then carries half as many documents per call.
+     * Admits one engine call into the provider for the lane when it fits: a concurrent-call permit free and the lane's
+     * reserve left in every budget after what the calls already running hold. Every call the engine makes for a
+     * connection enters here (a turn's document calls, the admin's reads, webhook follow-up reads), so none of them
+     * can push another into a 429. Close the returned call when the engine call is over.
      */
-    public void callTook(LaneId id, long calls, int documents) {
+    public LaneCall enter(LaneId id) {
         Lane lane = lane(id);
-        int window = Math.min(lane.minute.declared(), app(id.provider()).minute.declared());
+        App app = app(id.provider());
         synchronized (lane) {
-            lane.largestCall = (int) Math.max(lane.largestCall, Math.min(calls, 50));
-            if (calls > window && documents > 1) {
-                lane.batchCap = Math.min(lane.batchCap, Math.max(1, documents / 2));
-                LOG.info("A call of {} documents took {} calls in lane {}, more than the {} a minute allows: it now sends "
-                        + "at most {} per call", documents, calls, id, window, lane.batchCap);
+            Optional<LaneWait> wait = waitOf(lane, app, clock.instant(), true);
+            if (wait.isPresent()) {
+                return LaneCall.held(wait.get());
+            }
+            int units = lane.reserve.units();
+            int batches = lane.reserve.batches();
+            lane.inFlight++;
+            lane.reservedUnits += units;
+            lane.reservedBatches += batches;
+            return LaneCall.admitted(() -> {
+                synchronized (lane) {
+                    lane.inFlight--;
+                    lane.reservedUnits -= units;
+                    lane.reservedBatches -= batches;
+                }
+            });
+        }
+    }
+
+    private Optional<LaneWait> waitOf(Lane lane, App app, Instant now, boolean permitNeeded) {
+        int units = lane.reserve.units() + lane.reservedUnits;
+        int batches = lane.reserve.batches() + lane.reservedBatches;
+        Optional<LaneWait> concurrent = permitNeeded && lane.inFlight >= lane.concurrent
+                // no time is known when a running call ends: the caller looks again shortly
+                ? Optional.of(new LaneWait(now.plus(CONCURRENT_RETRY), RateLimit.CONCURRENT, false))
+                : Optional.empty();
+        return Stream.of(
+                        paused(lane.paused, now),
+                        paused(app.paused, now),
+                        spent(lane.day, units, now, RateLimit.DAY),
+                        spent(lane.minute, units, now, RateLimit.MINUTE),
+                        spent(lane.batches, batches, now, RateLimit.MINUTE),
+                        spent(app.minute, lane.reserve.units(), now, RateLimit.APP_MINUTE),
+                        concurrent)
+                .flatMap(Optional::stream)
+                .max(Comparator.comparing(LaneWait::until));
+    }
+
+    /** One call (one HTTP exchange, as the provider logs it) was made for the lane. */
+    public void called(LaneId id) {
+        called(id, 1, false);
+    }
+
+    /**
+     * One exchange was made for the lane that the vendor counts as {@code units} calls; {@code batch} when it was a
+     * batch request, which counts against the vendor's batch limit too.
+     */
+    public void called(LaneId id, int units, boolean batch) {
+        Instant now = clock.instant();
+        Lane lane = lane(id);
+        synchronized (lane) {
+            lane.minute.called(now, units);
+            lane.day.called(now, units);
+            lane.units += units;
+            if (batch) {
+                lane.batches.called(now);
+                lane.batchRequests++;
+            }
+        }
+        app(id.provider()).minute.called(now, units);
+    }
+
+    /** What the lane has spent so far (two snapshots around an engine call say what it took). */
+    public LaneUsage usage(LaneId id) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            return new LaneUsage(lane.units, lane.batchRequests);
+        }
+    }
+
+    /**
+     * One engine call into the provider carrying {@code documents} took {@code took}: the lane keeps that much in
+     * reserve for its next calls ({@link LaneReserve}). A call that took more than a whole minute window holds can
+     * never fit, however long the lane waits: the lane then carries half as many documents per call, and grows back
+     * to the full batch after calls that fit ({@link LaneBatchSize}).
+     */
+    public void callTook(LaneId id, LaneUsage took, int documents) {
+        Lane lane = lane(id);
+        App app = app(id.provider());
+        synchronized (lane) {
+            lane.reserve.took(took);
+            long window = Math.min(lane.minute.declared(), app.minute.declared());
+            if (took.units() > window || took.batches() > lane.batches.declared()) {
+                int before = lane.batchSize.cap();
+                lane.batchSize.tooBig(documents);
+                if (lane.batchSize.cap() != before) {
+                    LOG.info("A call of {} documents took {} calls in lane {}, more than the {} a minute allows: it now sends "
+                            + "at most {} per call", documents, took.units(), id, window, lane.batchSize.cap());
+                }
+            } else {
+                int before = lane.batchSize.cap();
+                lane.batchSize.fitted(documents);
+                if (before != LaneBatchSize.UNCAPPED && lane.batchSize.cap() == LaneBatchSize.UNCAPPED) {
+                    LOG.info("Lane {} is back to the provider's full batch size", id);
+                }
             }
         }
     }
@@ -145,18 +219,19 @@ public final class Lanes {
     public int batchCap(LaneId id) {
         Lane lane = lane(id);
         synchronized (lane) {
-            return lane.batchCap;
+            return lane.batchSize.cap();
         }
     }
 
     /** Takes in what a response said about the limits. */
     public void observe(LaneId id, RateLimitObservation seen) {
         Lane lane = lane(id);
+        boolean refusal = seen.problem() != null || seen.retryAfter() != null;
         synchronized (lane) {
-            lane.minute.report(seen.minuteRemaining(), seen.minuteResetsAt(), seen.observedAt());
-            lane.day.report(seen.dayRemaining(), seen.dayResetsAt(), seen.observedAt());
+            lane.minute.report(seen.minuteRemaining(), seen.minuteResetsAt(), seen.observedAt(), refusal);
+            lane.day.report(seen.dayRemaining(), seen.dayResetsAt(), seen.observedAt(), refusal);
         }
-        app(id.provider()).minute.report(seen.appMinuteRemaining(), seen.appMinuteResetsAt(), seen.observedAt());
+        app(id.provider()).minute.report(seen.appMinuteRemaining(), seen.appMinuteResetsAt(), seen.observedAt(), refusal);
     }
 
     /** A call was refused for a limit anyway: that lane pauses, or every lane of the provider for the app's limit. */
@@ -197,6 +272,10 @@ public final class Lanes {
 
     private static Optional<LaneWait> paused(LaneWait paused, Instant now) {
         return paused != null && paused.until().isAfter(now) ? Optional.of(paused) : Optional.empty();
+    }
+
+    private static int batchLimit(ProviderLimits limits) {
+        return limits.batchRequestsPerMinute() > 0 ? limits.batchRequestsPerMinute() : Integer.MAX_VALUE;
     }
 
     private static Optional<LaneWait> spent(CallWindow window, int margin, Instant now, RateLimit limit) {

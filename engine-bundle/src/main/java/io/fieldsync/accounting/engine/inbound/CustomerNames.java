@@ -9,9 +9,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.CompanyId;
-import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -71,14 +69,7 @@ final class CustomerNames {
         if (links.isEmpty()) {
             return;
         }
-        ProviderSession session;
-        try {
-            session = dispatcher.session(company, provider);
-        } catch (AccountingException unusable) {
-            LOG.debug("Company {} cannot use {} now: {}", company, provider.id(), unusable.getMessage());
-            return;
-        }
-        Map<String, RemoteContact> contacts = contacts(provider, session, company, links.stream().map(NamedLink::remoteId).distinct().toList());
+        Map<String, RemoteContact> contacts = contacts(provider, company, links.stream().map(NamedLink::remoteId).distinct().toList());
         for (NamedLink link : links) {
             RemoteContact contact = contacts.get(link.remoteId());
             if (contact == null || contact.name() == null || contact.name().isBlank() || contact.name().equals(link.knownName())) {
@@ -97,10 +88,10 @@ final class CustomerNames {
      * The contacts in one read; when that read fails because of one of them, one by one so that the others still
      * arrive. A failure of the whole service or connection is not repeated per contact.
      */
-    private Map<String, RemoteContact> contacts(ActiveProvider provider, ProviderSession session, CompanyId company, List<String> remoteIds) {
+    private Map<String, RemoteContact> contacts(ActiveProvider provider, CompanyId company, List<String> remoteIds) {
         Map<String, RemoteContact> found = new HashMap<>();
         try {
-            provider.provider().ledger().contactsById(session, remoteIds).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+            read(provider, company, remoteIds).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
             return found;
         } catch (RuntimeException failed) {
             if (remoteIds.size() == 1 || RemoteUpdates.failsEveryRead(failed)) {
@@ -111,7 +102,7 @@ final class CustomerNames {
         }
         for (String remoteId : remoteIds) {
             try {
-                provider.provider().ledger().contactsById(session, List.of(remoteId)).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
+                read(provider, company, List.of(remoteId)).forEach(contact -> found.putIfAbsent(contact.remoteId(), contact));
             } catch (RuntimeException failed) {
                 LOG.warn("Left out {} contact {} of company {}, announced by webhook: {}", provider.id(), remoteId, company, failed.toString());
                 if (RemoteUpdates.failsEveryRead(failed)) {
@@ -120,5 +111,10 @@ final class CustomerNames {
             }
         }
         return found;
+    }
+
+    /** The contacts, read through the company's lane like every call the engine makes for it. */
+    private List<RemoteContact> read(ActiveProvider provider, CompanyId company, List<String> remoteIds) {
+        return dispatcher.read(company, provider, session -> provider.provider().ledger().contactsById(session, remoteIds));
     }
 }

@@ -29,6 +29,7 @@ import io.fieldsync.accounting.api.spi.RemoteResourceType;
 import io.fieldsync.accounting.api.spi.RemoteInvoiceState;
 import io.fieldsync.accounting.engine.EngineConfiguration;
 import io.fieldsync.accounting.engine.EngineClock;
+import io.fieldsync.accounting.engine.connections.LaneCall;
 import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
@@ -313,37 +314,45 @@ public class RemoteUpdates {
             if (session.isEmpty()) {
                 continue;
             }
-            Optional<LaneWait> wait = dispatcher.laneWait(company, tenant.provider());
-            if (wait.isPresent()) {
-                LOG.debug("Webhook reads of company {} wait for its {} lane: {}", company, tenant.provider(), wait.get().note());
-                hold(tenant, wait.get().until(), announced, settlements);
-                continue;
-            }
-            List<String> invoiceIds;
-            try {
-                invoiceIds = withSettled(provider.get(), session.get(), company, announced, settlements);
-            } catch (RateLimitedException limited) {
-                heldForLimit(tenant, company, limited, announced, settlements);
-                continue;
-            }
-            if (invoiceIds.isEmpty()) {
-                continue;
-            }
-            List<RemoteInvoiceState> read = new ArrayList<>();
-            try {
-                states(provider.get(), session.get(), company, invoiceIds, read);
-            } catch (RateLimitedException limited) {
-                List<String> unread = new ArrayList<>(invoiceIds);
-                read.forEach(state -> unread.remove(state.remoteId()));
-                heldForLimit(tenant, company, limited, unread, List.of());
-            }
-            for (RemoteInvoiceState state : read) {
-                try {
-                    apply(company, tenant.provider(), state);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not record the payment state of {} invoice {} for company {}: {}", tenant.provider(),
-                            state.remoteId(), company, e.toString());
+            try (LaneCall entered = dispatcher.enterLane(company, tenant.provider())) {
+                if (entered.held().isPresent()) {
+                    LaneWait wait = entered.held().get();
+                    LOG.debug("Webhook reads of company {} wait for its {} lane: {}", company, tenant.provider(), wait.note());
+                    hold(tenant, wait.until(), announced, settlements);
+                    continue;
                 }
+                readAndApply(tenant, provider.get(), session.get(), company, announced, settlements);
+            }
+        }
+    }
+
+    /** The webhook's follow-up reads for one company, inside its lane, and what they found passed on. */
+    private void readAndApply(Tenant tenant, ActiveProvider provider, ProviderSession session, CompanyId company,
+                              List<String> announced, List<RemoteEvent> settlements) {
+        List<String> invoiceIds;
+        try {
+            invoiceIds = withSettled(provider, session, company, announced, settlements);
+        } catch (RateLimitedException limited) {
+            heldForLimit(tenant, company, limited, announced, settlements);
+            return;
+        }
+        if (invoiceIds.isEmpty()) {
+            return;
+        }
+        List<RemoteInvoiceState> read = new ArrayList<>();
+        try {
+            states(provider, session, company, invoiceIds, read);
+        } catch (RateLimitedException limited) {
+            List<String> unread = new ArrayList<>(invoiceIds);
+            read.forEach(state -> unread.remove(state.remoteId()));
+            heldForLimit(tenant, company, limited, unread, List.of());
+        }
+        for (RemoteInvoiceState state : read) {
+            try {
+                apply(company, tenant.provider(), state);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the payment state of {} invoice {} for company {}: {}", tenant.provider(),
+                        state.remoteId(), company, e.toString());
             }
         }
     }
@@ -487,7 +496,12 @@ public class RemoteUpdates {
             if (session.isEmpty()) {
                 continue;
             }
-            try {
+            try (LaneCall entered = dispatcher.enterLane(company, provider.id())) {
+                if (entered.held().isPresent()) {
+                    // the company's documents or the admin hold its lane's budget now; the next poll reads from the same watermark
+                    LOG.debug("Polling {} for company {} waits for its lane: {}", provider.id(), company, entered.held().get().note());
+                    continue;
+                }
                 Instant since = connections.pollWatermark(company, provider.id())
                         .orElse(clock.instant().minus(FIRST_POLL_LOOKBACK));
                 RemoteChanges changes = provider.provider().ledger().changesSince(session.get(), since);

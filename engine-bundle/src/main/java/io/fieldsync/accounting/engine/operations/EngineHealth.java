@@ -25,7 +25,6 @@ import io.fieldsync.accounting.api.admin.HealthStatus;
 import io.fieldsync.accounting.engine.EngineClock;
 import io.fieldsync.accounting.engine.store.ConnectionStore;
 import io.fieldsync.accounting.engine.store.EngineIdentity;
-import io.fieldsync.accounting.engine.connections.LaneWait;
 import io.fieldsync.accounting.engine.provider.ProviderDirectory;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.store.LaneLeases;
@@ -127,9 +126,9 @@ public class EngineHealth implements AccountingHealth {
 
     private HealthReport.Check lane(LaneId lane, Instant now) {
         String name = "lane " + lane.company() + "/" + lane.provider();
-        Optional<LaneWait> wait = dispatcher.laneWait(lane.company(), lane.provider());
-        if (wait.isPresent()) {
-            return new HealthReport.Check(name, HealthStatus.OK, wait.get().note());
+        Optional<String> quiet = dispatcher.laneNote(lane.company(), lane.provider());
+        if (quiet.isPresent()) {
+            return new HealthReport.Check(name, HealthStatus.OK, quiet.get());
         }
         Instant lastTurn = dispatcher.lastTurn(lane).orElse(dispatcher.started());
         if (Duration.between(lastTurn, now).compareTo(stuckAfter) > 0) {

@@ -21,6 +21,8 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
+import io.fieldsync.accounting.engine.connections.LaneCall;
+import io.fieldsync.accounting.engine.connections.LaneUsage;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.provider.ActiveProvider;
 import io.fieldsync.accounting.engine.store.JournalEntry;
@@ -95,13 +97,14 @@ final class BatchCalls {
      */
     private <P> LaneTurn attempt(List<Sendable<P>> going, Function<List<P>, List<PushOutcome>> call) {
         List<JournalEntry> entries = going.stream().map(Sendable::entry).toList();
-        if (stopping(entries) || paused(entries)) {
+        if (stopping(entries)) {
             return LaneTurn.STOPS;
         }
-        CallVerdict verdict = call(entries, () -> call.apply(going.stream().map(Sendable::push).toList()));
-        if (stopsTheLane(entries, verdict)) {
+        Optional<CallVerdict> made = call(entries, () -> call.apply(going.stream().map(Sendable::push).toList()));
+        if (made.isEmpty() || stopsTheLane(entries, made.get())) {
             return LaneTurn.STOPS;
         }
+        CallVerdict verdict = made.get();
         if (verdict instanceof CallVerdict.Answered answered) {
             Map<DocumentRef, PushOutcome> outcomes = answered.byDocument();
             for (JournalEntry entry : entries) {
@@ -128,14 +131,25 @@ final class BatchCalls {
         return LaneTurn.GOES_ON;
     }
 
-    /** Makes one call for {@code entries} (documents, or the invoices waiting for their customers) and counts it against the lane. */
-    CallVerdict call(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
+    /**
+     * Makes one call for {@code entries} (documents, or the invoices waiting for their customers) when the lane admits
+     * it, and counts what it took against the lane. Empty when the lane held it back (a budget spent, every concurrent
+     * permit taken by the admin's or webhook reads): the documents then wait PENDING with until when and why.
+     */
+    Optional<CallVerdict> call(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
         LaneId lane = laneOf(entries);
-        long callsBefore = lanes.calls(lane);
-        try {
-            return CallVerdict.of(call);
-        } finally {
-            lanes.callTook(lane, lanes.calls(lane) - callsBefore, entries.size());
+        try (LaneCall admitted = lanes.enter(lane)) {
+            if (admitted.held().isPresent()) {
+                LaneWait wait = admitted.held().get();
+                recorder.waiting(entries, SyncStatus.PENDING, wait.reason(), wait.until());
+                return Optional.empty();
+            }
+            LaneUsage before = lanes.usage(lane);
+            try {
+                return Optional.of(CallVerdict.of(call));
+            } finally {
+                lanes.callTook(lane, lanes.usage(lane).since(before), entries.size());
+            }
         }
     }
 

@@ -87,13 +87,14 @@ final class CustomerLinking {
         for (int from = 0; from < all.size(); from += size) {
             List<CustomerPush> batch = all.subList(from, Math.min(all.size(), from + size));
             List<JournalEntry> waiting = batch.stream().flatMap(push -> invoicesOf.get(push.customer().hostId()).stream()).toList();
-            if (calls.stopping(List.of()) || calls.paused(waiting)) {
+            if (calls.stopping(List.of())) {
                 return Optional.empty();
             }
-            CallVerdict verdict = calls.call(waiting, () -> round.provider().provider().documents().pushCustomers(session, batch));
-            if (calls.stopsTheLane(waiting, verdict)) {
+            Optional<CallVerdict> made = calls.call(waiting, () -> round.provider().provider().documents().pushCustomers(session, batch));
+            if (made.isEmpty() || calls.stopsTheLane(waiting, made.get())) {
                 return Optional.empty();
             }
+            CallVerdict verdict = made.get();
             if (verdict instanceof CallVerdict.Answered answered) {
                 linked(batch, answered.byDocument(), invoicesOf, hashes, remoteIds);
             } else if (verdict instanceof CallVerdict.Refused refused) {

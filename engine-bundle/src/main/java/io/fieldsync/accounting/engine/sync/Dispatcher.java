@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,8 @@ import io.fieldsync.accounting.engine.connections.ConnectionKeepAlive;
 import io.fieldsync.accounting.engine.connections.EngineSession;
 import io.fieldsync.accounting.engine.store.LaneId;
 import io.fieldsync.accounting.engine.connections.LaneWait;
+import io.fieldsync.accounting.engine.connections.LaneCall;
+import io.fieldsync.accounting.engine.connections.LaneUsage;
 import io.fieldsync.accounting.engine.connections.Lanes;
 import io.fieldsync.accounting.engine.connections.TokenRefresher;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
@@ -329,11 +332,43 @@ public class Dispatcher {
     }
 
     /**
-     * Until when, and why, the company's lane of {@code provider} must not call; empty when its next call fits. Reads
-     * made outside a turn (a webhook's follow-up read) ask this too: they spend the same budgets as the documents.
+     * Admits calls made outside a turn (a webhook's follow-up reads, a poll) into the company's lane of
+     * {@code provider}: they hold one of the connection's concurrent-call permits and the lane's reserve until the
+     * returned call is closed, and spend the same budgets as the documents. When it is {@linkplain LaneCall#held()
+     * held}, make no call: the lane's budget or its permits are taken until then.
      */
-    public Optional<LaneWait> laneWait(CompanyId company, String provider) {
-        return lanes.waitBeforeCall(new LaneId(company, provider));
+    public LaneCall enterLane(CompanyId company, String provider) {
+        directory.provider(provider).ifPresent(active -> lanes.declare(active.id(), active.descriptor().limits()));
+        return lanes.enter(new LaneId(company, provider));
+    }
+
+    /**
+     * One read for the admin (the organisation, reference data, contacts, ledger reads) through the company's lane:
+     * made only when the lane admits it, so that an admin's "refresh" never pushes the company's document calls into a
+     * 429; what it took is counted against the lane like a document call.
+     *
+     * @throws AccountingException RATE_LIMITED ("deferred until ...") when the lane's budget or its concurrent-call
+     *                             permits are taken; NOT_CONNECTED or CONNECTION_EXPIRED as {@link #session}
+     */
+    public <T> T read(CompanyId company, ActiveProvider provider, Function<ProviderSession, T> read) {
+        ProviderSession session = session(company, provider);
+        LaneId lane = new LaneId(company, provider.id());
+        try (LaneCall entered = enterLane(company, provider.id())) {
+            if (entered.held().isPresent()) {
+                LaneWait wait = entered.held().get();
+                LOG.debug("A read for the admin of company {} waits for its {} lane: {}", company, provider.id(), wait.note());
+                throw new AccountingException(wait.reason());
+            }
+            LaneUsage before = lanes.usage(lane);
+            try {
+                return read.apply(session);
+            } catch (RateLimitedException limited) {
+                lanes.limited(lane, limited);
+                throw new AccountingException(new LaneWait(clock.instant().plus(limited.retryAfter()), limited.limit(), true).reason());
+            } finally {
+                lanes.callTook(lane, lanes.usage(lane).since(before), 0);
+            }
+        }
     }
 
     /** A call made outside a turn was refused for a limit: the lane (or the app) pauses as if a turn had been refused. */
@@ -362,8 +397,9 @@ public class Dispatcher {
     }
 
     /**
-     * A session for admin calls outside a pass (reference data), sharing the passes' token refresher
-     * and lanes so that refreshes stay one at a time and limits are respected.
+     * A session for calls outside a pass, sharing the passes' token refresher and lanes so that refreshes stay one at
+     * a time and its calls are counted against the lane. Make its calls inside {@link #read} or {@link #enterLane}, so
+     * that they also wait for the lane's budget and permits.
      *
      * @throws AccountingException NOT_CONNECTED or CONNECTION_EXPIRED when the company cannot use the provider
      */

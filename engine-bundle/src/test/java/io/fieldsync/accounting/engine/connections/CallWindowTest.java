@@ -47,4 +47,42 @@ class CallWindowTest {
         assertThat(day.resetsAt(T0)).isEqualTo(T0.plusSeconds(3600));
         assertThat(day.remaining(T0.plusSeconds(3600))).isEqualTo(1000);
     }
+
+    @Test
+    void aResponsesLatestPossibleResetNeverPushesTheWindowsEndPastAMinuteAfterItsFirstCall() {
+        CallWindow minute = new CallWindow(Duration.ofMinutes(1), 60);
+
+        // Xero sends no reset time: each response is reported as resetting "at the latest" a minute after it
+        minute.report(59, T0.plusSeconds(60), T0);
+        minute.called(T0);
+        for (int second = 1; second < 60; second++) {
+            minute.report(59 - second, T0.plusSeconds(60 + second), T0.plusSeconds(second));
+            minute.called(T0.plusSeconds(second));
+        }
+
+        assertThat(minute.remaining(T0.plusSeconds(59))).isZero();
+        assertThat(minute.resetsAt(T0.plusSeconds(59))).isEqualTo(T0.plusSeconds(60));
+        assertThat(minute.remaining(T0.plusSeconds(60))).isEqualTo(60);
+    }
+
+    @Test
+    void aRefusalsRetryAfterIsTheVendorsWordEvenWhenItIsLaterThanOurWindow() {
+        CallWindow minute = new CallWindow(Duration.ofMinutes(1), 60);
+        minute.called(T0);
+
+        minute.report(0, T0.plusSeconds(90), T0.plusSeconds(30), true);
+
+        assertThat(minute.resetsAt(T0.plusSeconds(30))).isEqualTo(T0.plusSeconds(90));
+    }
+
+    @Test
+    void anEarlierReportedResetBringsTheWindowsEndCloser() {
+        CallWindow minute = new CallWindow(Duration.ofMinutes(1), 60);
+        minute.called(T0);
+
+        // the window was opened by another node of the app before our first call
+        minute.report(10, T0.plusSeconds(20), T0.plusSeconds(5));
+
+        assertThat(minute.resetsAt(T0.plusSeconds(5))).isEqualTo(T0.plusSeconds(20));
+    }
 }

@@ -251,6 +251,36 @@ class LanesTest {
         assertThat(engine.dispatcher.laneNote(ACME, "xero")).hasValueSatisfying(note -> assertThat(note).startsWith("paused until"));
     }
 
+    @Test
+    void anAdminsRefreshDuringADocumentCallWaitsForTheLaneInsteadOfPushingTheDocumentsIntoA429() {
+        start();
+        xero.metered = true;
+        xero.limits = limits(2, 5000, 0, 1);
+        List<RuntimeException> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        xero.beforeInvoiceCall = () -> {
+            // the admin clicks "refresh" while the lane's invoice call, admitted with the minute's last call, is on its way
+            try {
+                engine.setup.refreshReferenceData(ACME);
+            } catch (io.fieldsync.accounting.api.AccountingException held) {
+                refreshes.add(held);
+            }
+        };
+        engine.sync.invoiceLocked(ACME, invoice("A-1", customer("C-1")));
+
+        engine.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(xero.refusedForLimits).as("429s").hasValue(0);
+        assertThat(status(DocumentRef.invoice(ACME, "A-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(refreshes).singleElement().satisfies(held -> {
+            assertThat(((io.fieldsync.accounting.api.AccountingException) held).code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            // the lane's window opened with the customer call, sent once the host was quiet for the batching delay
+            assertThat(held.getMessage()).contains("deferred until " + TestEngine.START.plusMillis(200).plusSeconds(60) + " (minute limit)");
+        });
+        xero.beforeInvoiceCall = null;
+        engine.clock.advance(Duration.ofSeconds(60));
+        assertThat(engine.setup.refreshReferenceData(ACME).organisationName()).as("the refresh once the window opened").isNotBlank();
+    }
+
     private static ProviderLimits limits(int perMinute, int perDay, int appPerMinute, int invoicesPerCall) {
         return new ProviderLimits(perMinute, 5, perDay, appPerMinute,
                 Map.of(DocumentKind.INVOICE, invoicesPerCall, DocumentKind.CUSTOMER, 50, DocumentKind.PAYMENT, 50, DocumentKind.CREDIT_NOTE, 50));

@@ -32,6 +32,8 @@ public final class TestSession implements ProviderSession {
 
     public final List<SyncLogEntry> calls = new CopyOnWriteArrayList<>();
     public final List<RateLimitObservation> limits = new CopyOnWriteArrayList<>();
+    /** The item count of every call recorded as a batch request ({@link #recordBatch}), in order. */
+    public final List<Integer> batchItems = new CopyOnWriteArrayList<>();
     private final AccountingProvider provider;
     private final String tenantId;
     public volatile TokenSet tokens;
@@ -110,6 +112,12 @@ public final class TestSession implements ProviderSession {
     @Override
     public void record(SyncLogEntry call) {
         calls.add(call);
+    }
+
+    @Override
+    public void recordBatch(SyncLogEntry call, int items) {
+        calls.add(call);
+        batchItems.add(items);
     }
 
     @Override
