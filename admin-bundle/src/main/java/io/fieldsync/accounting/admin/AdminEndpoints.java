@@ -176,8 +176,16 @@ final class AdminEndpoints {
 
     private Object retryOne(ApiCall call) {
         DocumentRef document = document(call);
-        return sync.retry(document).orElseThrow(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId()
-                + "' of company " + document.company() + " is in the journal"));
+        return sync.retry(document).orElseThrow(() -> notRetried(document));
+    }
+
+    /** The engine retries failed, unsupported and not-attempted documents; any other is known but not retried: a 409. */
+    private ApiProblem notRetried(DocumentRef document) {
+        return sync.status(document)
+                .map(status -> new ApiProblem(409, document.kind() + " '" + document.hostId() + "' of company " + document.company()
+                        + " is " + status.status() + ": only a failed, unsupported or not attempted document is retried"))
+                .orElseGet(() -> new ApiProblem(404, "No " + document.kind() + " '" + document.hostId() + "' of company "
+                        + document.company() + " is in the journal"));
     }
 
     /** {@code POST .../history/invoices}: invoices that existed before the company connected. */

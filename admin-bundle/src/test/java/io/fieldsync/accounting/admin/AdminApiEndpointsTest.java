@@ -428,6 +428,18 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void retryingADocumentThatIsNotFailedIsA409SayingWhereItStandsNotA404() {
+        api.engine.sync.invoiceLocked(ACME, invoice("I-4", customer("C-1")));
+        api.engine.drain();
+        assertThat(api.engine.sync.status(DocumentRef.invoice(ACME, "I-4")).orElseThrow().status()).isEqualTo(SyncStatus.SYNCED);
+
+        ApiClient.Answer refused = admin.post("/companies/acme/documents/INVOICE/I-4/retry");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.message()).contains("is SYNCED");
+    }
+
+    @Test
     void malformedOrIncompleteMappingsAreA400NamingTheFaultAndNothingIsSaved() {
         Mappings before = api.engine.setup.mappings(ACME);
 

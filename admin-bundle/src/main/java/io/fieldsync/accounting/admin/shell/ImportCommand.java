@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.shell;
+package io.fieldsync.accounting.admin.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class ImportCommand implements Action {
 
     @Argument(index = 0, name = "company", description = "The company", required = true)
-    @Completion(CompanyIdCompleter.class)
+    @Completion(CompanyCompleter.class)
     String company;
 
     @Option(name = "--tax-rate", description = "HOST=CODE: the host tax rate HOST is the accounting system's tax rate CODE", multiValued = true)
@@ -73,7 +73,7 @@ public class ImportCommand implements Action {
             System.out.println("[3/3] Result");
             print(data, mappings);
         } catch (AccountingException | IllegalArgumentException refused) {
-            System.err.println(refused.getMessage());
+            return Refusal.print(refused);
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.shell;
+package io.fieldsync.accounting.admin.shell;
 
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class SettingsCommand implements Action {
 
     @Argument(index = 0, name = "company", description = "The company", required = true)
-    @Completion(CompanyIdCompleter.class)
+    @Completion(CompanyCompleter.class)
     String company;
 
     @Option(name = "--push-as", description = "Invoices go to the accounting system as DRAFT or APPROVED")
@@ -77,8 +77,7 @@ public class SettingsCommand implements Action {
                 setup.saveSettings(id, changed);
             }
         } catch (AccountingException | IllegalArgumentException refused) {
-            System.err.println(refused.getMessage());
-            return null;
+            return Refusal.print(refused);
         }
         print(id, setup.settings(id));
         return null;

@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.engine.shell;
+package io.fieldsync.accounting.admin.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
