@@ -29,7 +29,6 @@ import io.fieldsync.accounting.api.admin.AccountingProviders;
 import io.fieldsync.accounting.api.admin.AccountingDocuments;
 import io.fieldsync.accounting.api.admin.AccountingSetup;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
-import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,12 +85,11 @@ public class AdminApiServlet extends HttpServlet {
 
     /** {@code installed} null: the provider services tracked by this component. */
     AdminApiServlet(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
-                    AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, AdminLogin login, String role) {
+                    AccountingProviders providers, Supplier<List<AccountingProvider>> installed, AdminLogin login, String role) {
         this.login = login;
         this.role = role;
-        Supplier<List<ProviderDescriptor>> descriptors = installed != null ? installed
-                : () -> installedProviders.stream().map(AccountingProvider::descriptor).toList();
-        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, descriptors, csrf).routes()
+        Supplier<List<AccountingProvider>> tracked = installed != null ? installed : () -> installedProviders;
+        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, tracked, csrf).routes()
                 .add("GET", "/health", call -> HealthAnswer.of(Optional.ofNullable(health)
                         .orElseThrow(() -> new ApiProblem(503, "The accounting engine's health check is not available (the engine is "
                                 + "not running)")).check()));

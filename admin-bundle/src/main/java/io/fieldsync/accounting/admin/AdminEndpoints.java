@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.fieldsync.accounting.api.admin.CompanyProvider;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.AccountingSync;
 import io.fieldsync.accounting.api.CompanyId;
@@ -30,7 +32,6 @@ import io.fieldsync.accounting.api.admin.DocumentSearch;
 import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.MappingValidation;
 import io.fieldsync.accounting.api.admin.SyncSettings;
-import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 
 /** The endpoints below /accounting/api, each a thin translation onto the public API services. */
 final class AdminEndpoints {
@@ -44,7 +45,7 @@ final class AdminEndpoints {
     private final AccountingDocuments documents;
     private final AccountingConnections connections;
     private final AccountingProviders providers;
-    private final Supplier<List<ProviderDescriptor>> installed;
+    private final Supplier<List<AccountingProvider>> installed;
     private final CsrfTokens csrf;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -52,7 +53,7 @@ final class AdminEndpoints {
     static final String SESSION_OAUTH_BINDING = "io.fieldsync.accounting.admin.oauth-binding";
 
     AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
-                   AccountingProviders providers, Supplier<List<ProviderDescriptor>> installed, CsrfTokens csrf) {
+                   AccountingProviders providers, Supplier<List<AccountingProvider>> installed, CsrfTokens csrf) {
         this.sync = sync;
         this.setup = setup;
         this.documents = documents;
@@ -65,7 +66,7 @@ final class AdminEndpoints {
     ApiRoutes routes() {
         return new ApiRoutes()
                 .add("GET", "/session", this::session)
-                .add("GET", "/providers", call -> installed.get())
+                .add("GET", "/providers", call -> installed.get().stream().map(InstalledProvider::of).toList())
                 .add("GET", "/companies", call -> providers.companies())
                 .add("GET", "/companies/{company}/provider", call -> providers.provider(call.company()))
                 .add("PUT", "/companies/{company}/provider", this::chooseProvider)
@@ -118,7 +119,10 @@ final class AdminEndpoints {
     private Object connection(ApiCall call) {
         CompanyId company = call.company();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("provider", providers.provider(company));
+        CompanyProvider provider = providers.provider(company);
+        answer.put("provider", provider);
+        answer.put("nonVendorEndpoints", installed.get().stream().filter(candidate -> candidate.descriptor().id().equals(provider.provider()))
+                .findFirst().map(AccountingProvider::nonVendorEndpoints).orElse(List.of()));
         answer.put("connection", connections.status(company));
         answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED)));

@@ -55,6 +55,20 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void aProviderPointedAtASandboxSaysSoInTheProvidersAndTheCompanysConnection() {
+        api.xero.nonVendor = java.util.List.of("api.url http://localhost:8181/sandbox/xero");
+
+        JsonNode providers = admin.get("/providers").json();
+        JsonNode xero = providers.get(0).path("id").asText().equals("xero") ? providers.get(0) : providers.get(1);
+        JsonNode quickbooks = providers.get(0) == xero ? providers.get(1) : providers.get(0);
+
+        assertThat(xero.path("nonVendorEndpoints").toString()).contains("http://localhost:8181/sandbox/xero");
+        assertThat(quickbooks.path("nonVendorEndpoints").isEmpty()).isTrue();
+        assertThat(admin.get("/companies/acme/connection").json().path("nonVendorEndpoints").toString())
+                .contains("api.url http://localhost:8181/sandbox/xero");
+    }
+
+    @Test
     void aCompanysProviderIsReadSwitchedAndItsUnsentDocumentsRebound() {
         assertThat(admin.get("/companies/acme/provider").json().path("provider").asText()).isEqualTo("xero");
 

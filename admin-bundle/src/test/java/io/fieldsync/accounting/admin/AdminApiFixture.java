@@ -35,7 +35,8 @@ final class AdminApiFixture implements AutoCloseable {
         quickbooks = engine.install(new ScriptedProvider("quickbooks"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);
-        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers, engine.directory::installed,
+        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers,
+                () -> engine.directory.installed().stream().map(d -> engine.directory.provider(d.id()).orElseThrow().provider()).toList(),
                 new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
         servlet.health = new io.fieldsync.accounting.engine.operations.EngineHealth(engine.stores.leases(), engine.stores.connections(),
                 engine.stores.identity(), new io.fieldsync.accounting.engine.EngineClock(engine.clock), engine.directory, engine.dispatcher,
