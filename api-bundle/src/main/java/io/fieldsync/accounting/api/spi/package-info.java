@@ -11,9 +11,12 @@
  *
  * <p>2.0.0: the provider split into those facets; webhook events typed by enums; mappings resolved by the engine
  * (pushes carry each line's account, tax rates and item, and the settings that shape the payload).
+ *
+ * <p>2.1.0: a {@link io.fieldsync.accounting.api.spi.CreditNotePush} carries its invoice's currency and how it was sent
+ * (draft or approved), so a provider need not read the invoice before crediting it.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.fieldsync.accounting.api.spi;
 
 import org.osgi.annotation.bundle.Export;
