@@ -1,12 +1,14 @@
 package io.fieldsync.accounting.quickbooks;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,6 +32,13 @@ import io.fieldsync.accounting.quickbooks.wire.QboRef;
  * a payment of zero that links both (QBO has no allocation endpoint, api-facts §3.2). Memos are created in one
  * batch call, their applications in the next (batch items cannot see each other's results). An application is
  * made only while the memo has credit left and the invoice still owes, so a resend never applies a memo twice.
+ *
+ * <p>The credited invoices are read first only for memos that need them: in doubt (reconciled by their mark), changed,
+ * or in a currency other than the home one (the memo takes the invoice's exchange rate), or when the push does not say
+ * the invoice's currency. A new home-currency memo is created without that read and its whole credit applied: QBO
+ * checks the application against the invoice's Balance itself (fault 6000, "exceeds the balance"; the sandbox's
+ * Payments rule after Intuit's payment-line validation), and only that refusal reads the invoice, to apply what it
+ * still owes or to say why nothing was.
  */
 final class QboCreditMemos {
 
@@ -47,16 +56,21 @@ final class QboCreditMemos {
         Map<String, QboInvoice> invoices = new HashMap<>();
         List<QboCreditMemo> candidates = new ArrayList<>();
         Map<String, QboCreditMemo> changing = new HashMap<>();
-        read(session, pushes, invoices, candidates, changing);
+        QboLists.Lists lists = salesLines.lists(session);
+        List<CreditNotePush> unread = pushes.stream().filter(push -> !invoiceKnown(push, lists)).toList();
+        if (!unread.isEmpty()) {
+            read(session, unread, invoices, candidates, changing);
+        }
         List<PushOutcome> outcomes = new ArrayList<>();
         Map<CreditNotePush, QboCreditMemo> toApply = new LinkedHashMap<>();
         Map<CreditNotePush, QboCreditMemo> toChange = new LinkedHashMap<>();
         List<CreditNotePush> toCreate = new ArrayList<>();
         for (CreditNotePush push : pushes) {
             String number = push.creditNote().number();
+            boolean known = invoiceKnown(push, lists);
             Optional<QboCreditMemo> found = push.reconcileFirst() ? candidates.stream()
                     .filter(memo -> QboMarker.marks(memo.privateNote(), push.document())).findFirst() : Optional.empty();
-            if (!invoices.containsKey(push.remoteInvoiceId())) {
+            if (!known && !invoices.containsKey(push.remoteInvoiceId())) {
                 outcomes.add(PushOutcome.failed(push.document(), new SyncError(ErrorCode.PREREQUISITE_MISSING,
                         "The credited invoice is no longer in QuickBooks. " + ErrorCode.PREREQUISITE_MISSING.action(), push.remoteInvoiceId())));
             } else if (push.remoteCreditNoteId() != null) {
@@ -83,7 +97,7 @@ final class QboCreditMemos {
             outcomes.addAll(create(session, toCreate, invoices, toApply, taxChanged));
         }
         if (!toApply.isEmpty()) {
-            outcomes.addAll(apply(session, toApply, invoices));
+            outcomes.addAll(apply(session, toApply, invoices, push -> invoiceKnown(push, lists)));
         }
         return taxChanged.isEmpty() ? outcomes : outcomes.stream().map(outcome -> withTaxChange(outcome, pushes, taxChanged)).toList();
     }
@@ -194,29 +208,42 @@ final class QboCreditMemos {
      * nothing may escape as an exception: an application whose answer is lost or that a limit held back leaves
      * the credit note UNKNOWN, and the next attempt finds the memo by its mark and applies what is left.
      */
-    private List<PushOutcome> apply(ProviderSession session, Map<CreditNotePush, QboCreditMemo> memos, Map<String, QboInvoice> invoices) {
+    /** @param unread whether a memo's invoice was not read: its whole credit is applied, and only QBO's refusal reads it */
+    private List<PushOutcome> apply(ProviderSession session, Map<CreditNotePush, QboCreditMemo> memos, Map<String, QboInvoice> invoices,
+                                    Predicate<CreditNotePush> unread) {
         Map<String, BigDecimal> owed = new HashMap<>();
         invoices.values().forEach(invoice -> owed.put(invoice.id(), invoice.balance() == null ? BigDecimal.ZERO : invoice.balance()));
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> applying = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
         List<QboBatch.Item> items = new ArrayList<>();
+        Map<CreditNotePush, QboCreditMemo> refusedUnread = new LinkedHashMap<>();
         for (Map.Entry<CreditNotePush, QboCreditMemo> entry : memos.entrySet()) {
             CreditNotePush push = entry.getKey();
             QboCreditMemo memo = entry.getValue();
             QboInvoice invoice = invoices.get(push.remoteInvoiceId());
             BigDecimal credit = memo.remainingCredit() != null ? memo.remainingCredit() : memo.totalAmt() == null ? BigDecimal.ZERO : memo.totalAmt();
-            BigDecimal amount = credit.min(owed.get(invoice.id()));
+            if (invoice == null && !unread.test(push)) {
+                // read after QBO refused the whole credit, and the invoice is gone or voided since
+                outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber()).withNote("credit memo created but not "
+                        + "applied: the credited invoice is no longer open in QuickBooks, so the credit stays on the customer's account"));
+                continue;
+            }
+            // an invoice not read: the whole credit, which QBO checks against the invoice's Balance
+            String invoiceId = invoice == null ? push.remoteInvoiceId() : invoice.id();
+            BigDecimal amount = invoice == null ? credit : credit.min(owed.get(invoiceId));
             if (amount.signum() <= 0) {
                 outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber()).withNote(credit.signum() <= 0
                         ? "the credit memo is already applied in QuickBooks"
                         : "the invoice owes nothing, so the credit stays on the customer's account in QuickBooks"));
                 continue;
             }
-            owed.put(invoice.id(), owed.get(invoice.id()).subtract(amount));
-            QboPayment application = new QboPayment(null, null, null, QboRef.of(invoice.customerId()), BigDecimal.ZERO.setScale(2), null,
-                    push.creditNote().date().toString(), null, null,
-                    List.of(QboLine.payment(amount, invoice.id(), "Invoice"), QboLine.payment(amount, memo.id(), "CreditMemo")),
+            if (invoice != null) {
+                owed.put(invoiceId, owed.get(invoiceId).subtract(amount));
+            }
+            QboPayment application = new QboPayment(null, null, null, QboRef.of(invoice == null ? push.remoteCustomerId() : invoice.customerId()),
+                    BigDecimal.ZERO.setScale(2), null, push.creditNote().date().toString(), null, null,
+                    List.of(QboLine.payment(amount, invoiceId, "Invoice"), QboLine.payment(amount, memo.id(), "CreditMemo")),
                     QboMarker.note(push.document(), "credit application"), null, null, null);
             items.add(QboBatch.Item.create("Payment", application, IdempotencyKey.derive(push.key().value(), "apply", memo.id()), push.document()));
             applying.add(push);
@@ -236,15 +263,51 @@ final class QboCreditMemos {
             QboInvoice invoice = invoices.get(push.remoteInvoiceId());
             if (answer.ok()) {
                 outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber())
-                        .withNote("applied " + amounts.get(i).toPlainString() + " to invoice " + label(invoice)));
+                        .withNote("applied " + amounts.get(i).setScale(2, RoundingMode.HALF_UP).toPlainString() + " to invoice " + label(push, invoice)));
             } else if (answer.unknown() != null) {
                 outcomes.add(applicationUnknown(push, memo, answer.unknown()));
+            } else if (invoice == null) {
+                refusedUnread.put(push, memo);
             } else {
                 outcomes.add(PushOutcome.synced(push.document(), memo.id(), memo.docNumber()).withNote("credit memo created but QuickBooks "
-                        + "refused to apply it to invoice " + label(invoice) + ": " + answer.fault().words() + "; apply it in QuickBooks"));
+                        + "refused to apply it to invoice " + label(push, invoice) + ": " + answer.fault().words() + "; apply it in QuickBooks"));
             }
         }
+        if (!refusedUnread.isEmpty()) {
+            outcomes.addAll(applyRead(session, refusedUnread));
+        }
         return outcomes;
+    }
+
+    /**
+     * QBO refused the whole credit of memos whose invoices were not read: an invoice owes less (paid or credited since),
+     * or is voided or gone. One query reads them; what each still owes is applied, else the outcome says why not.
+     */
+    private List<PushOutcome> applyRead(ProviderSession session, Map<CreditNotePush, QboCreditMemo> refused) {
+        Map<String, QboInvoice> invoices = new HashMap<>();
+        try {
+            List<JsonNode> answers = batch.queryAll(session, List.of("select * from Invoice where Id in "
+                    + QuickBooksApi.in(refused.keySet().stream().map(CreditNotePush::remoteInvoiceId).distinct().toList())));
+            QuickBooksApi.entities(answers.get(0), "Invoice", QboInvoice.class).stream()
+                    .filter(invoice -> !QboInvoiceState.voided(invoice))
+                    .forEach(invoice -> invoices.put(invoice.id(), invoice));
+        } catch (AccountingException unread) {
+            List<PushOutcome> outcomes = new ArrayList<>();
+            refused.forEach((push, memo) -> outcomes.add(applicationUnknown(push, memo, unread.getMessage())));
+            return outcomes;
+        }
+        return apply(session, refused, invoices, push -> false);
+    }
+
+    /**
+     * Whether the push says what the memo needs of its invoice: its currency, the home one (a foreign memo takes the
+     * invoice's exchange rate, which only QBO knows when the host gave none), for a new memo not in doubt.
+     */
+    private static boolean invoiceKnown(CreditNotePush push, QboLists.Lists lists) {
+        if (push.invoiceCurrency() == null || push.reconcileFirst() || push.remoteCreditNoteId() != null) {
+            return false;
+        }
+        return !lists.multiCurrency() || push.invoiceCurrency().getCurrencyCode().equals(lists.homeCurrency());
     }
 
     private static PushOutcome applicationUnknown(CreditNotePush push, QboCreditMemo memo, String why) {
@@ -290,11 +353,12 @@ final class QboCreditMemos {
         answers.subList(from, answers.size()).forEach(answer -> candidates.addAll(QuickBooksApi.entities(answer, "CreditMemo", QboCreditMemo.class)));
     }
 
+    /** @param invoice the credited invoice as read, or null: not read, the memo is in the home currency (no CurrencyRef) */
     private static QboCreditMemo memo(CreditNotePush push, QboSalesForm form, QboInvoice invoice) {
         CreditNote note = push.creditNote();
         return new QboCreditMemo(null, null, null, push.keepHostNumber() ? note.number() : null, note.date().toString(), QboRef.of(push.remoteCustomerId()),
-                form.lines(), form.globalTaxCalculation(), invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
-                invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
+                form.lines(), form.globalTaxCalculation(), invoice == null || invoice.currencyRef() == null ? null : QboRef.of(invoice.currencyRef().value()),
+                invoice == null ? null : invoice.exchangeRate(), QboMarker.note(push.document(), note.reason()),
                 note.reason() == null ? null : QboRef.of(note.reason()), form.txnTaxDetail(), null, null, null);
     }
 
@@ -302,7 +366,10 @@ final class QboCreditMemos {
         return note.number() != null ? note.number() : note.hostId();
     }
 
-    private static String label(QboInvoice invoice) {
+    private static String label(CreditNotePush push, QboInvoice invoice) {
+        if (invoice == null) {
+            return push.creditNote().invoiceHostId();
+        }
         return invoice.docNumber() != null ? invoice.docNumber() : invoice.id();
     }
 }

@@ -49,6 +49,11 @@ final class QboSalesLines {
         return new Prepared(current, resolved);
     }
 
+    /** The company's lists and preferences, as remembered (read when not). */
+    QboLists.Lists lists(ProviderSession session) {
+        return lists.current(session);
+    }
+
     /** Forgets what was remembered about the realm after QBO refused an item or tax reference. */
     void forget(ProviderSession session) {
         lists.forget(session);

@@ -24,6 +24,7 @@ import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.api.spi.RemoteContact;
 import io.fieldsync.accounting.xero.wire.XeroContact;
 import io.fieldsync.accounting.xero.wire.XeroEnvelope;
+import io.fieldsync.accounting.xero.wire.XeroPagination;
 import io.fieldsync.accounting.xero.wire.XeroValidationError;
 
 
@@ -147,7 +148,8 @@ final class XeroContacts {
      * {@code GET /Contacts?page=1} answers "up to 100 contacts" (OpenAPI getContacts, parameter page) and takes a
      * {@code pageSize} ("Number of records to retrieve per page", the same operation; 1 to 1,000 per api-facts §3.1,
      * a secondary source), so a page of fewer than 100, or of more than 100 and fewer than asked for, is the whole
-     * list whether or not Xero honours the size; exactly 100 may be Xero's own page and is not taken for the whole.
+     * list whether or not Xero honours the size; exactly 100 may be Xero's own page and is taken for the whole only when
+     * Xero's {@code pagination} says there is one page.
      * Archived contacts come only when asked for (includeArchived), as with the lookups. A page that may not be the
      * whole list means a bigger organisation: its lookups go by {@code where} from then on, and its list is not read
      * again for as long as this provider runs (an organisation rarely shrinks).
@@ -159,12 +161,25 @@ final class XeroContacts {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("page", "1");
         query.put("pageSize", Integer.toString(WHOLE_LIST_PAGE_SIZE));
-        List<XeroContact> firstPage = api.get(session, "/Contacts", query).contactList();
-        if (firstPage.size() == PAGE_SIZE || firstPage.size() >= WHOLE_LIST_PAGE_SIZE) {
+        XeroEnvelope answer = api.get(session, "/Contacts", query);
+        List<XeroContact> firstPage = answer.contactList();
+        if (!wholeList(answer.pagination(), firstPage.size())) {
             bigOrganisations.add(session.tenantId());
             return Optional.empty();
         }
         return Optional.of(firstPage.stream().filter(contact -> !"ARCHIVED".equals(contact.contactStatus())).toList());
+    }
+
+    /**
+     * Whether a first page is the organisation's whole list: Xero's {@code pagination} says so (pageCount 1: OpenAPI
+     * Contacts.pagination, schema Pagination), which settles an organisation of exactly 100 contacts in one call; an
+     * answer without it is judged by its size as above.
+     */
+    private static boolean wholeList(XeroPagination pagination, int size) {
+        if (pagination != null && pagination.pageCount() != null) {
+            return pagination.pageCount() <= 1;
+        }
+        return size != PAGE_SIZE && size < WHOLE_LIST_PAGE_SIZE;
     }
 
     /** One comparison of a {@code where}: {@code field=="value"}. */

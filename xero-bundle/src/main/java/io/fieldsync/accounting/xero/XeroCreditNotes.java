@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.ProviderSession;
@@ -34,6 +35,13 @@ import io.fieldsync.accounting.xero.wire.XeroValidationError;
  * credit note is never created twice nor left unallocated. An allocation held back by a limit or whose answer was
  * lost leaves the credit note's outcome unknown: the next attempt finds it and allocates what is left. Nothing here
  * waits: the dispatcher's thread is never put to sleep.
+ *
+ * <p>The credited invoices are read only when the push does not say what is needed: its currency, and that it was
+ * sent approved (a draft is deleted instead, and a credit note in doubt is reconciled against it). Otherwise the
+ * credit note goes straight to {@code PUT /CreditNotes} and its whole credit is allocated: Xero checks the
+ * allocation against the invoice itself (it refuses more than the invoice owes, or an invoice not AUTHORISED:
+ * ValidationMessages in the sandbox after the Xero API's allocation errors), and only that refusal reads the
+ * invoice, to allocate what it still owes or to say why nothing was.
  */
 final class XeroCreditNotes {
 
@@ -50,12 +58,17 @@ final class XeroCreditNotes {
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
         LimitMet limit = new LimitMet();
-        Map<String, XeroInvoice> invoices = invoices(session, batch);
+        List<CreditNotePush> unknownInvoices = batch.stream().filter(push -> !invoiceKnown(push)).toList();
+        Map<String, XeroInvoice> invoices = unknownInvoices.isEmpty() ? new HashMap<>() : invoices(session, unknownInvoices);
         Map<String, XeroCreditNote> existing = byNumber(session, batch.stream().filter(CreditNotePush::reconcileFirst)
                 .map(XeroCreditNotes::number).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> toCreate = new ArrayList<>();
         for (CreditNotePush push : batch) {
+            if (invoiceKnown(push)) {
+                toCreate.add(push);
+                continue;
+            }
             XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
             XeroCreditNote found = existing.get(number(push));
             if (found != null && invoice != null) {
@@ -83,8 +96,8 @@ final class XeroCreditNotes {
                                      LimitMet limit) {
         XeroMapper mapper = new XeroMapper(() -> taxTypes.untaxedSales(session));
         List<XeroCreditNote> notes = pushes.stream()
-                .map(push -> mapper.creditNote(push, number(push), push.remoteCustomerId(),
-                        invoices.get(push.remoteInvoiceId()).currencyCode()))
+                .map(push -> mapper.creditNote(push, number(push), push.remoteCustomerId(), invoiceKnown(push)
+                        ? push.invoiceCurrency().getCurrencyCode() : invoices.get(push.remoteInvoiceId()).currencyCode()))
                 .toList();
         IdempotencyKey key = XeroApi.batchKey(pushes.stream().map(CreditNotePush::key).toList());
         List<XeroCreditNote> answered = api.written(api.write(session, "PUT", "/CreditNotes", XeroEnvelope.ofCreditNotes(notes), key,
@@ -92,7 +105,8 @@ final class XeroCreditNotes {
         List<PushOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < pushes.size(); i++) {
             CreditNotePush push = pushes.get(i);
-            XeroInvoice invoice = invoices.get(push.remoteInvoiceId());
+            // null for a push that says what its invoice is: allocated without reading it
+            XeroInvoice invoice = invoiceKnown(push) ? null : invoices.get(push.remoteInvoiceId());
             XeroCreditNote element = i < answered.size() ? answered.get(i) : null;
             if (element == null) {
                 outcomes.add(PushOutcome.unknown(push.document(), "Xero's answer had no element for this credit note"));
@@ -128,12 +142,18 @@ final class XeroCreditNotes {
      * happens here: a refusal is reported on the document for the admin to allocate by hand; a limit or a lost answer
      * leaves the outcome unknown, and the next attempt, finding the credit note by its number, allocates what is
      * still left (nothing is allocated twice: the amounts come from Xero each time).
+     *
+     * @param invoice the credited invoice as read from Xero, or null when it was not read: then the whole credit is
+     *                allocated, and only Xero's refusal reads the invoice to allocate what it still owes
      */
     private PushOutcome allocate(ProviderSession session, CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, String how,
                                  LimitMet limit) {
         PushOutcome synced = PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber());
         BigDecimal credit = note.remainingCredit() != null ? note.remainingCredit() : note.total();
-        BigDecimal due = invoice.amountDue() == null ? BigDecimal.ZERO : invoice.amountDue();
+        if (invoice == null && credit == null) {
+            return allocateRead(session, push, note, how, limit);
+        }
+        BigDecimal due = invoice == null ? credit : invoice.amountDue() == null ? BigDecimal.ZERO : invoice.amountDue();
         BigDecimal amount = credit == null ? due : credit.min(due);
         if (credit != null && credit.signum() <= 0) {
             return synced.withNote(how + "allocated in full");
@@ -145,7 +165,7 @@ final class XeroCreditNotes {
             // one 429 in this push is enough: Xero would refuse the others too, and each refusal is a call spent
             return waitsForLimit(push, note, invoice, limit.met);
         }
-        XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice.invoiceID()), amount,
+        XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice == null ? push.remoteInvoiceId() : invoice.invoiceID()), amount,
                 XeroDates.format(push.creditNote().date()), null, null);
         // the amount is part of the key: Xero refuses a repeated key whose body differs
         IdempotencyKey key = IdempotencyKey.derive(push.key().value(), "allocation", note.creditNoteID(), amount.toPlainString());
@@ -154,10 +174,13 @@ final class XeroCreditNotes {
             List<XeroAllocation> answered = api.written(api.write(session, "PUT", path, XeroEnvelope.ofAllocations(List.of(allocation)),
                     key, push.document()), "/Allocations", "Allocations").allocationList();
             if (!answered.isEmpty() && !answered.get(0).errors().isEmpty()) {
+                if (invoice == null) {
+                    return allocateRead(session, push, note, how, limit);
+                }
                 return synced.withNote(how + "allocation refused by Xero: " + XeroValidationError.join(answered.get(0).errors())
                         + "; allocate it against invoice " + invoice.invoiceNumber() + " in Xero");
             }
-            return synced.withNote(how + "allocated " + amount.toPlainString() + " against invoice " + invoice.invoiceNumber());
+            return synced.withNote(how + "allocated " + amount.toPlainString() + " against invoice " + label(push, invoice));
         } catch (RateLimitedException limited) {
             limit.met = limited;
             return waitsForLimit(push, note, invoice, limited);
@@ -169,14 +192,50 @@ final class XeroCreditNotes {
                 return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation waits ("
                         + refused.getMessage() + ") and is made on the next attempt");
             }
+            if (invoice == null) {
+                return allocateRead(session, push, note, how, limit);
+            }
             return synced.withNote(how + "allocation against invoice " + invoice.invoiceNumber() + " refused (" + refused.getMessage()
                     + "); allocate it in Xero");
         }
     }
 
+    /**
+     * Xero refused the whole credit against an invoice not read: it owes less (a payment or another credit since),
+     * or is no longer AUTHORISED. One read of it says which; what it still owes is allocated, else the note says why.
+     */
+    private PushOutcome allocateRead(ProviderSession session, CreditNotePush push, XeroCreditNote note, String how, LimitMet limit) {
+        XeroInvoice invoice;
+        try {
+            invoice = invoices(session, List.of(push)).get(push.remoteInvoiceId());
+        } catch (RateLimitedException limited) {
+            limit.met = limited;
+            return waitsForLimit(push, note, null, limited);
+        } catch (AccountingException unread) {
+            return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; Xero refused its "
+                    + "whole credit against the invoice, which could not be read (" + unread.getMessage() + "), so the next attempt "
+                    + "allocates what is left");
+        }
+        if (invoice == null || "DELETED".equals(invoice.status()) || "VOIDED".equals(invoice.status())) {
+            return PushOutcome.synced(push.document(), note.creditNoteID(), note.creditNoteNumber()).withNote(how + "not allocated: "
+                    + "the credited invoice is " + (invoice == null ? "no longer in Xero" : invoice.status().toLowerCase(Locale.ROOT)
+                    + " in Xero") + ", so the credit stays on the customer's account; void it in Xero if it is not owed");
+        }
+        return allocate(session, push, note, invoice, how, limit);
+    }
+
+    private static String label(CreditNotePush push, XeroInvoice invoice) {
+        return invoice != null ? invoice.invoiceNumber() : push.creditNote().invoiceHostId();
+    }
+
+    /** Whether the push says what crediting needs of its invoice, so that it is not read first. */
+    private static boolean invoiceKnown(CreditNotePush push) {
+        return push.invoiceCurrency() != null && push.invoiceSentAs() == InvoiceStatusOnPush.APPROVED && !push.reconcileFirst();
+    }
+
     private static PushOutcome waitsForLimit(CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, RateLimitedException limited) {
         return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
-                + invoice.invoiceNumber() + " waits for Xero's " + limited.limit().words() + " limit and is made on the next attempt");
+                + label(push, invoice) + " waits for Xero's " + limited.limit().words() + " limit and is made on the next attempt");
     }
 
     /** A limit Xero answered with during one push, if any: later allocations of the push wait without a call. */

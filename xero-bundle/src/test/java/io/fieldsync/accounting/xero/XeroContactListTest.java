@@ -49,8 +49,23 @@ class XeroContactListTest extends XeroSandboxTestBase {
     }
 
     @Test
-    void anOrganisationWhoseFirstPageHoldsExactlyXerosOwnHundredIsSearchedAndItsListIsNotReadAgain() {
+    void anOrganisationOfExactlyAHundredContactsIsReadWholeInOneCallForXerosPaginationSaysItIsTheOnlyPage() {
+        // the demo organisation's 3 contacts and 97 more: the ×5 bench plan's third customer push met exactly this
         IntStream.range(0, 97).forEach(i -> demo.add(new Contact(UUID.randomUUID(), "Existing Client " + i,
+                Instant.parse("2026-10-01T00:00:00Z"))));
+        List<CustomerPush> batch = new ArrayList<>(List.of(customerPush(new Customer("C-1", "Existing Client 7", null, null, null))));
+        batch.addAll(newCustomers(10, 60));
+
+        List<PushOutcome> outcomes = provider.documents().pushCustomers(session, batch);
+
+        assertThat(outcomes.get(0).status()).isEqualTo(OutcomeStatus.ALREADY_PRESENT);
+        assertThat(outcomes.get(0).remoteId()).isEqualTo(demo.activeContactNamed("Existing Client 7").orElseThrow().id().toString());
+        assertThat(lookups()).containsExactly(WHOLE_LIST);
+    }
+
+    @Test
+    void anOrganisationWithMoreThanOnePageOfContactsIsSearchedAndItsListIsNotReadAgain() {
+        IntStream.range(0, 1000).forEach(i -> demo.add(new Contact(UUID.randomUUID(), "Existing Client " + i,
                 Instant.parse("2026-10-01T00:00:00Z"))));
         List<CustomerPush> first = new ArrayList<>(List.of(customerPush(new Customer("C-1", "Existing Client 7", null, null, null))));
         first.addAll(newCustomers(10, 60));

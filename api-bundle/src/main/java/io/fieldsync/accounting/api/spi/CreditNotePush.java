@@ -1,10 +1,12 @@
 package io.fieldsync.accounting.api.spi;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
 import io.fieldsync.accounting.api.CreditNote;
 import io.fieldsync.accounting.api.DocumentRef;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 
 /**
  * A credit note to create and allocate against its invoice, with everything its payload is built from.
@@ -21,10 +23,23 @@ import io.fieldsync.accounting.api.DocumentRef;
  *                           second one
  * @param lines the credit note's lines with what each books to, in the credit note's order
  * @param keepHostNumber send the host's number (true), or let the accounting system number it where it can
+ * @param invoiceCurrency the credited invoice's currency as the engine sent it, or null when not known: a provider
+ *                        that needs it (Xero's credit note names its currency) then reads the invoice
+ * @param invoiceSentAs how the credited invoice was sent (draft or approved) as far as the engine knows, or null:
+ *                      a provider that treats a draft otherwise (Xero deletes a fully cancelled draft) reads the
+ *                      invoice unless it was sent approved; the accounting system's own answer still decides
+ * @since 2.1 for {@code invoiceCurrency} and {@code invoiceSentAs}
  */
 public record CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
                              String remoteInvoiceId, boolean reconcileFirst, String remoteCreditNoteId, List<BookedLine> lines,
-                             boolean keepHostNumber) {
+                             boolean keepHostNumber, Currency invoiceCurrency, InvoiceStatusOnPush invoiceSentAs) {
+
+    /** A credit note whose invoice's currency and status the engine does not know: a provider that needs them reads them. */
+    public CreditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId, String remoteInvoiceId,
+                          boolean reconcileFirst, String remoteCreditNoteId, List<BookedLine> lines, boolean keepHostNumber) {
+        this(document, key, creditNote, remoteCustomerId, remoteInvoiceId, reconcileFirst, remoteCreditNoteId, lines, keepHostNumber,
+                null, null);
+    }
 
     /** Validates the parts. */
     public CreditNotePush {

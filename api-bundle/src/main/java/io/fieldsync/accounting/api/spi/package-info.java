@@ -14,7 +14,10 @@
  *
  * <p>2.1.0: {@link io.fieldsync.accounting.api.spi.ProviderSession#recordBatch} and
  * {@link io.fieldsync.accounting.api.spi.ProviderLimits#batchRequestsPerMinute()}, so that a vendor that meters each
- * item of a batch (QuickBooks) is paced by what it counts.
+ * item of a batch (QuickBooks) is paced by what it counts; a
+ * {@link io.fieldsync.accounting.api.spi.CreditNotePush} carries its invoice's currency and how it was sent (draft or
+ * approved), so a provider need not read the invoice before crediting it; and
+ * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}.
  */
 @Export
 @Version("2.1.0")

@@ -1,11 +1,15 @@
 package io.fieldsync.accounting.engine.sync;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
 import io.fieldsync.accounting.api.CreditNote;
 import io.fieldsync.accounting.api.ErrorCode;
+import io.fieldsync.accounting.api.Invoice;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
+import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
@@ -19,13 +23,16 @@ final class CreditNoteStage implements DocumentStage<CreditNotePush, CreditNoteP
     private final RoundScope round;
     private final LineBookings bookings;
     private final boolean keepNumbers;
+    private final InvoiceStatusOnPush invoicesSentAs;
     private final String context;
     private final InvoiceOfDependent invoices;
 
     CreditNoteStage(RoundScope round) {
         this.round = round;
         this.bookings = round.lineBookings();
-        this.keepNumbers = round.stores().setup().settings(round.company()).keepHostInvoiceNumbers();
+        SyncSettings settings = round.stores().setup().settings(round.company());
+        this.keepNumbers = settings.keepHostInvoiceNumbers();
+        this.invoicesSentAs = settings.pushInvoicesAs();
         this.context = round.payloadContext();
         this.invoices = new InvoiceOfDependent(round);
     }
@@ -54,9 +61,13 @@ final class CreditNoteStage implements DocumentStage<CreditNotePush, CreditNoteP
         String remoteCustomer = invoice.get().remoteCustomer();
         String remoteInvoice = invoice.get().remoteInvoice();
         String remoteCreditNote = entry.wasSyncedBefore() ? entry.remoteId() : null;
+        // the invoice is synced as it is now (InvoiceOfDependent waits for a change on its way), so its snapshot holds the
+        // currency it went with; how it went is the company's setting, which the provider checks where it matters
+        Currency invoiceCurrency = round.json().read(invoice.get().invoice().snapshot(), Invoice.class).currency();
         return Optional.of(new CreditNotePush(entry.document(),
                 round.keys().document(entry, entry.snapshotHash(), remoteCustomer, remoteInvoice, remoteCreditNote, context),
-                creditNote, remoteCustomer, remoteInvoice, entry.inDoubt(), remoteCreditNote, booking.lines(), keepNumbers));
+                creditNote, remoteCustomer, remoteInvoice, entry.inDoubt(), remoteCreditNote, booking.lines(), keepNumbers,
+                invoiceCurrency, invoicesSentAs));
     }
 
     @Override

@@ -202,6 +202,7 @@ class DispatchTest {
         assertThat(xero.creditNotePushes).singleElement().satisfies(push -> {
             assertThat(push.lines()).extracting(BookedLine::revenueAccount).containsExactly("200", "210");
             assertThat(push.keepHostNumber()).isFalse();
+            assertThat(push.invoiceSentAs()).as("the invoice went as a draft: Xero deletes it rather than credit it").isEqualTo(InvoiceStatusOnPush.DRAFT);
         });
     }
 
@@ -305,6 +306,21 @@ class DispatchTest {
         engine.drain();
 
         assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void aCreditNoteCarriesItsInvoicesCurrencyAndHowTheInvoiceWentSoTheProviderNeedNotReadTheInvoice() {
+        engine.connect(ACME);
+        Invoice invoice = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, invoice);
+        engine.sync.invoiceCancelled(ACME, cancellation(invoice));
+
+        engine.drain();
+
+        assertThat(xero.creditNotePushes).singleElement().satisfies(push -> {
+            assertThat(push.invoiceCurrency()).isEqualTo(invoice.currency());
+            assertThat(push.invoiceSentAs()).isEqualTo(InvoiceStatusOnPush.APPROVED);
+        });
     }
 
     @Test

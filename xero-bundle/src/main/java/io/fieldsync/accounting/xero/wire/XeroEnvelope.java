@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -17,26 +18,27 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record XeroEnvelope(List<XeroContact> contacts, List<XeroInvoice> invoices, List<XeroCreditNote> creditNotes,
                            List<XeroAllocation> allocations, List<XeroPayment> payments, List<XeroAccount> accounts,
                            List<XeroTaxRate> taxRates, List<XeroItem> items, List<XeroOrganisation> organisations,
-                           Integer errorNumber, String type, String message) {
+                           Integer errorNumber, String type, String message,
+                           @JsonProperty("pagination") XeroPagination pagination) {
 
     public static XeroEnvelope ofContacts(List<XeroContact> contacts) {
-        return new XeroEnvelope(contacts, null, null, null, null, null, null, null, null, null, null, null);
+        return new XeroEnvelope(contacts, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static XeroEnvelope ofInvoices(List<XeroInvoice> invoices) {
-        return new XeroEnvelope(null, invoices, null, null, null, null, null, null, null, null, null, null);
+        return new XeroEnvelope(null, invoices, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static XeroEnvelope ofCreditNotes(List<XeroCreditNote> creditNotes) {
-        return new XeroEnvelope(null, null, creditNotes, null, null, null, null, null, null, null, null, null);
+        return new XeroEnvelope(null, null, creditNotes, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static XeroEnvelope ofAllocations(List<XeroAllocation> allocations) {
-        return new XeroEnvelope(null, null, null, allocations, null, null, null, null, null, null, null, null);
+        return new XeroEnvelope(null, null, null, allocations, null, null, null, null, null, null, null, null, null);
     }
 
     public static XeroEnvelope ofPayments(List<XeroPayment> payments) {
-        return new XeroEnvelope(null, null, null, null, payments, null, null, null, null, null, null, null);
+        return new XeroEnvelope(null, null, null, null, payments, null, null, null, null, null, null, null, null);
     }
 
     public List<XeroContact> contactList() {

@@ -99,6 +99,16 @@ public final class TestSession implements ProviderSession {
                 booked(creditNote.lines()), settings.keepHostInvoiceNumbers());
     }
 
+    /**
+     * A credit note push never synced before that says, as the engine does, its invoice's currency and that the invoice
+     * went as {@link #settings} say.
+     */
+    public CreditNotePush creditNotePush(DocumentRef document, IdempotencyKey key, CreditNote creditNote, String remoteCustomerId,
+                                         String remoteInvoiceId, java.util.Currency invoiceCurrency) {
+        return new CreditNotePush(document, key, creditNote, remoteCustomerId, remoteInvoiceId, false, null, booked(creditNote.lines()),
+                settings.keepHostInvoiceNumbers(), invoiceCurrency, settings.pushInvoicesAs());
+    }
+
     /** The lines booked from {@link #mappings}. */
     public List<BookedLine> booked(List<InvoiceLine> lines) {
         return lines.stream().map(line -> new BookedLine(line,
