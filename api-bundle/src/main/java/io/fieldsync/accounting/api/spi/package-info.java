@@ -15,9 +15,12 @@
  * <p>2.1.0: {@link io.fieldsync.accounting.api.spi.ProviderSession#recordBatch} and
  * {@link io.fieldsync.accounting.api.spi.ProviderLimits#batchRequestsPerMinute()}, so that a vendor that meters each
  * item of a batch (QuickBooks) is paced by what it counts.
+ *
+ * <p>2.2.0: {@link io.fieldsync.accounting.api.spi.AccountingProvider#configurationProblems()}, so that a provider
+ * whose secrets cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.fieldsync.accounting.api.spi;
 
 import org.osgi.annotation.bundle.Export;
