@@ -38,7 +38,7 @@ final class ConfiguredSecrets {
             problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + QuickBooksConfiguration.PID
                     + " is encrypted (ENC(...)) but no Jasypt StringEncryptor matching decryptor.target "
                     + QuickBooksConfiguration.DECRYPTOR_TARGET + " is registered: install the jasypt-encryption feature and "
-                    + "register the encryptor, or set the value in clear."));
+                    + "register the encryptor, or set the value in clear"));
             return "";
         }
         try {
@@ -51,7 +51,7 @@ final class ConfiguredSecrets {
         }
         problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + QuickBooksConfiguration.PID
                 + " is encrypted (ENC(...)) but the registered Jasypt StringEncryptor cannot decrypt it: another password "
-                + "or algorithm was used to encrypt it."));
+                + "or algorithm was used to encrypt it"));
         return "";
     }
 
