@@ -511,6 +511,14 @@ public class ScriptedProvider implements AccountingProvider, ProviderAuthorizati
         return new TokenSet("access-" + serial, "refresh-" + serial, clock.instant().plusSeconds(1800), refreshExpiry);
     }
 
+    /** What {@link #configurationProblems()} answers: none unless a test breaks the provider's configuration. */
+    public volatile List<io.fieldsync.accounting.api.SyncError> problems = List.of();
+
+    @Override
+    public List<io.fieldsync.accounting.api.SyncError> configurationProblems() {
+        return problems;
+    }
+
     /** What {@link #nonVendorEndpoints()} answers: none unless a test points the provider elsewhere. */
     public volatile List<String> nonVendor = List.of();
 

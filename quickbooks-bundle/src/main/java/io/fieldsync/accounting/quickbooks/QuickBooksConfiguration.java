@@ -15,20 +15,29 @@ public @interface QuickBooksConfiguration {
 
     String PID = "io.fieldsync.accounting.quickbooks";
 
+    /**
+     * The Jasypt encryptor that decrypts ENC(...) secrets: the OSGi service {@code org.jasypt.encryption.StringEncryptor}
+     * registered with this alias, as pax-jdbc-config names its decryptors. A {@code decryptor.target} in the PID
+     * chooses another.
+     */
+    String DECRYPTOR_TARGET = "(alias=accounting)";
+
     /** The only scope needed to read and write accounting entities (Payment entities included). */
     String ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
 
     @AttributeDefinition(name = "Client id", description = "The app's client id from developer.intuit.com (Keys & credentials)")
     String client_id() default "";
 
-    @AttributeDefinition(name = "Client secret", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Client secret", description = "In clear or Jasypt ENC(...), decrypted by the StringEncryptor "
+            + "service of decryptor.target", type = AttributeType.PASSWORD)
     String client_secret() default "";
 
     @AttributeDefinition(name = "Redirect URI", description = "The engine's OAuth callback as registered with the Intuit app, "
             + "e.g. https://host/accounting/oauth/callback")
     String redirect_uri() default "http://localhost:8181/accounting/oauth/callback";
 
-    @AttributeDefinition(name = "Webhook verifier token", description = "The app's webhook verifier token (not the client secret)",
+    @AttributeDefinition(name = "Webhook verifier token", description = "The app's webhook verifier token (not the client secret), "
+            + "in clear or Jasypt ENC(...)",
             type = AttributeType.PASSWORD)
     String webhook_verifier_token() default "";
 

@@ -14,11 +14,19 @@ import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 
+import org.jasypt.encryption.StringEncryptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The QuickBooks Online Accounting API v3 as an {@link AccountingProvider}. Thin on purpose: each concern lives in
@@ -32,6 +40,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public class QuickBooksProvider implements AccountingProvider {
 
     public static final String ID = "quickbooks";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuickBooksProvider.class);
     /** QBO's batch requests per minute per realm, besides their items counting as calls (api-facts §4, Q-BLOG-2023-07). */
     static final int BATCH_REQUESTS_PER_MINUTE = 40;
 
@@ -58,14 +68,43 @@ public class QuickBooksProvider implements AccountingProvider {
     private final QboLedger ledger;
     private final QboWebhooks webhooks;
     private final java.util.List<String> nonVendorEndpoints;
+    private final java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems;
 
+    /**
+     * The decryptor is optional and greedy: ENC(...) secrets are decrypted once, here, and an encryptor registered
+     * later (or replaced) re-creates the provider so that they are decrypted then. It is referenced as a
+     * ServiceReference so that without jasypt (an optional import) this class still loads.
+     */
     @Activate
+    public QuickBooksProvider(QuickBooksConfiguration configuration, BundleContext context,
+                              @Reference(name = "decryptor", service = StringEncryptor.class,
+                                      cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+                                      target = QuickBooksConfiguration.DECRYPTOR_TARGET) ServiceReference<?> decryptor) {
+        this(settings(configuration, context, decryptor), Clock.systemUTC());
+    }
+
     public QuickBooksProvider(QuickBooksConfiguration configuration) {
         this(QuickBooksSettings.of(configuration), Clock.systemUTC());
     }
 
+    private static QuickBooksSettings settings(QuickBooksConfiguration configuration, BundleContext context,
+                                               ServiceReference<?> decryptor) {
+        Object encryptor = decryptor == null ? null : context.getService(decryptor);
+        try {
+            QuickBooksSettings settings = QuickBooksSettings.of(configuration,
+                    new ConfiguredSecrets(encryptor == null ? null : JasyptDecryptor.of(encryptor)));
+            settings.unreadableSecrets().forEach(problem -> LOG.error("QuickBooks configuration: {}", problem.message()));
+            return settings;
+        } finally {
+            if (encryptor != null) {
+                context.ungetService(decryptor);
+            }
+        }
+    }
+
     QuickBooksProvider(QuickBooksSettings settings, Clock clock) {
         this.nonVendorEndpoints = java.util.List.copyOf(settings.nonVendorEndpoints());
+        this.configurationProblems = settings.unreadableSecrets();
         this.http = new QuickBooksHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         QuickBooksApi api = new QuickBooksApi(settings, http);
         QboBatch batch = new QboBatch(api);
@@ -112,5 +151,10 @@ public class QuickBooksProvider implements AccountingProvider {
     @Override
     public java.util.List<String> nonVendorEndpoints() {
         return nonVendorEndpoints;
+    }
+
+    @Override
+    public java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems() {
+        return configurationProblems;
     }
 }

@@ -28,10 +28,22 @@ import org.slf4j.LoggerFactory;
  * @param minorVersion the {@code minorversion} every request carries
  * @param connectTimeout TCP connect timeout
  * @param readTimeout response timeout
+ * @param unreadableSecrets the ENC(...) secrets that could not be decrypted: connecting is refused with the first
  */
 record QuickBooksSettings(String clientId, String clientSecret, String redirectUri, String verifierToken, String scopes,
                           String authorizeUrl, String tokenUrl, String revocationUrl, String apiUrl, int minorVersion,
-                          Duration connectTimeout, Duration readTimeout) {
+                          Duration connectTimeout, Duration readTimeout, List<SyncError> unreadableSecrets) {
+
+    QuickBooksSettings {
+        unreadableSecrets = List.copyOf(unreadableSecrets);
+    }
+
+    QuickBooksSettings(String clientId, String clientSecret, String redirectUri, String verifierToken, String scopes,
+                       String authorizeUrl, String tokenUrl, String revocationUrl, String apiUrl, int minorVersion,
+                       Duration connectTimeout, Duration readTimeout) {
+        this(clientId, clientSecret, redirectUri, verifierToken, scopes, authorizeUrl, tokenUrl, revocationUrl, apiUrl, minorVersion,
+                connectTimeout, readTimeout, List.of());
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(QuickBooksSettings.class);
 
@@ -63,13 +75,20 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
     }
 
     static QuickBooksSettings of(QuickBooksConfiguration configuration) {
-        return new QuickBooksSettings(configuration.client_id().strip(), configuration.client_secret(),
-                configuration.redirect_uri().strip(), configuration.webhook_verifier_token(),
+        return of(configuration, new ConfiguredSecrets(null));
+    }
+
+    /** The settings with the secrets revealed by {@code secrets} (decrypted when ENC(...)). */
+    static QuickBooksSettings of(QuickBooksConfiguration configuration, ConfiguredSecrets secrets) {
+        String clientSecret = secrets.reveal("client.secret", configuration.client_secret());
+        String verifierToken = secrets.reveal("webhook.verifier.token", configuration.webhook_verifier_token());
+        return new QuickBooksSettings(configuration.client_id().strip(), clientSecret,
+                configuration.redirect_uri().strip(), verifierToken,
                 configuration.scopes().strip().replaceAll("\\s+", " "), url(configuration, "authorize_url"),
                 url(configuration, "token_url"), url(configuration, "revocation_url"), url(configuration, "api_url"),
                 Math.max(LOWEST_MINOR_VERSION, configuration.minor_version()),
                 Duration.ofMillis(Math.max(100, configuration.connect_timeout_ms())),
-                Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())));
+                Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())), secrets.problems());
     }
 
     /** The base of one company's API: {@code /v3/company/{realmId}}. */
@@ -79,6 +98,9 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
 
     /** Refuses to start an authorisation without an app configured, in the admin's words. */
     void requireApp() {
+        if (!unreadableSecrets.isEmpty()) {
+            throw new AccountingException(unreadableSecrets.get(0));
+        }
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
             throw new AccountingException(new SyncError(ErrorCode.INVALID_CONFIGURATION,
                     "The QuickBooks Online app is not configured: set client.id and client.secret in " + QuickBooksConfiguration.PID

@@ -14,20 +14,29 @@ public @interface XeroConfiguration {
 
     String PID = "io.fieldsync.accounting.xero";
 
+    /**
+     * The Jasypt encryptor that decrypts ENC(...) secrets: the OSGi service {@code org.jasypt.encryption.StringEncryptor}
+     * registered with this alias, as pax-jdbc-config names its decryptors. A {@code decryptor.target} in the PID
+     * chooses another.
+     */
+    String DECRYPTOR_TARGET = "(alias=accounting)";
+
     /** The granular scopes new Xero apps get (from 2 March 2026). */
     String GRANULAR_SCOPES = "offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings";
 
     @AttributeDefinition(name = "Client id", description = "The app's client id from developer.xero.com")
     String client_id() default "";
 
-    @AttributeDefinition(name = "Client secret", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Client secret", description = "In clear or Jasypt ENC(...), decrypted by the StringEncryptor "
+            + "service of decryptor.target", type = AttributeType.PASSWORD)
     String client_secret() default "";
 
     @AttributeDefinition(name = "Redirect URI", description = "The engine's OAuth callback as registered with the Xero app, "
             + "e.g. https://host/accounting/oauth/callback")
     String redirect_uri() default "http://localhost:8181/accounting/oauth/callback";
 
-    @AttributeDefinition(name = "Webhook key", description = "The webhook signing key of the Xero app", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Webhook key", description = "The webhook signing key of the Xero app, in clear "
+            + "or Jasypt ENC(...)", type = AttributeType.PASSWORD)
     String webhook_key() default "";
 
     @AttributeDefinition(name = "Scopes", description = "Space-separated OAuth scopes. The default is the granular set; apps "

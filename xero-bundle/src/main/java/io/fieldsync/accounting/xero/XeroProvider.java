@@ -15,11 +15,19 @@ import io.fieldsync.accounting.api.spi.ProviderDocuments;
 import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
 
+import org.jasypt.encryption.StringEncryptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Xero Accounting API as an {@link AccountingProvider}. Thin on purpose: each concern lives in
@@ -34,6 +42,8 @@ public class XeroProvider implements AccountingProvider {
 
     public static final String ID = "xero";
 
+    private static final Logger LOG = LoggerFactory.getLogger(XeroProvider.class);
+
     /**
      * A credit note already sent is not changed: an allocated ACCRECCREDIT note cannot take new lines, and replacing it
      * would first need its allocations removed and a voided note's number given up, which the admin decides in Xero
@@ -44,15 +54,42 @@ public class XeroProvider implements AccountingProvider {
 
     private final ProviderDescriptor descriptor;
     private final java.util.List<String> nonVendorEndpoints;
+    private final java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems;
     private final XeroHttp http;
     private final XeroAuthorization authorization;
     private final XeroDocuments documents;
     private final XeroLedger ledger;
     private final XeroWebhooks webhooks;
 
+    /**
+     * The decryptor is optional and greedy: ENC(...) secrets are decrypted once, here, and an encryptor registered
+     * later (or replaced) re-creates the provider so that they are decrypted then. It is referenced as a
+     * ServiceReference so that without jasypt (an optional import) this class still loads.
+     */
     @Activate
+    public XeroProvider(XeroConfiguration configuration, BundleContext context,
+                        @Reference(name = "decryptor", service = StringEncryptor.class, cardinality = ReferenceCardinality.OPTIONAL,
+                                policyOption = ReferencePolicyOption.GREEDY, target = XeroConfiguration.DECRYPTOR_TARGET)
+                        ServiceReference<?> decryptor) {
+        this(settings(configuration, context, decryptor), XeroAppLimits.of(configuration), Clock.systemUTC());
+    }
+
     public XeroProvider(XeroConfiguration configuration) {
         this(XeroSettings.of(configuration), XeroAppLimits.of(configuration), Clock.systemUTC());
+    }
+
+    private static XeroSettings settings(XeroConfiguration configuration, BundleContext context, ServiceReference<?> decryptor) {
+        Object encryptor = decryptor == null ? null : context.getService(decryptor);
+        try {
+            XeroSettings settings = XeroSettings.of(configuration,
+                    new ConfiguredSecrets(encryptor == null ? null : JasyptDecryptor.of(encryptor)));
+            settings.unreadableSecrets().forEach(problem -> LOG.error("Xero configuration: {}", problem.message()));
+            return settings;
+        } finally {
+            if (encryptor != null) {
+                context.ungetService(decryptor);
+            }
+        }
     }
 
     XeroProvider(XeroSettings settings, Clock clock) {
@@ -62,6 +99,7 @@ public class XeroProvider implements AccountingProvider {
     XeroProvider(XeroSettings settings, XeroAppLimits limits, Clock clock) {
         this.descriptor = new ProviderDescriptor(ID, "Xero", CAPABILITIES, limits.limits());
         this.nonVendorEndpoints = java.util.List.copyOf(settings.nonVendorEndpoints());
+        this.configurationProblems = settings.unreadableSecrets();
         ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.http = new XeroHttp(settings.connectTimeout(), settings.readTimeout(), clock);
         XeroApi api = new XeroApi(settings, http, json);
@@ -106,5 +144,10 @@ public class XeroProvider implements AccountingProvider {
     @Override
     public java.util.List<String> nonVendorEndpoints() {
         return nonVendorEndpoints;
+    }
+
+    @Override
+    public java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems() {
+        return configurationProblems;
     }
 }

@@ -26,18 +26,37 @@ import org.slf4j.LoggerFactory;
  * @param apiUrl base of /connections and /api.xro/2.0
  * @param connectTimeout TCP connect timeout
  * @param readTimeout response timeout
+ * @param unreadableSecrets the ENC(...) secrets that could not be decrypted: connecting is refused with the first
  */
 record XeroSettings(String clientId, String clientSecret, String redirectUri, String webhookKey, String scopes,
-                    String authorizeUrl, String identityUrl, String apiUrl, Duration connectTimeout, Duration readTimeout) {
+                    String authorizeUrl, String identityUrl, String apiUrl, Duration connectTimeout, Duration readTimeout,
+                    List<SyncError> unreadableSecrets) {
+
+    XeroSettings {
+        unreadableSecrets = List.copyOf(unreadableSecrets);
+    }
+
+    XeroSettings(String clientId, String clientSecret, String redirectUri, String webhookKey, String scopes,
+                 String authorizeUrl, String identityUrl, String apiUrl, Duration connectTimeout, Duration readTimeout) {
+        this(clientId, clientSecret, redirectUri, webhookKey, scopes, authorizeUrl, identityUrl, apiUrl, connectTimeout, readTimeout,
+                List.of());
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(XeroSettings.class);
 
     static XeroSettings of(XeroConfiguration configuration) {
-        return new XeroSettings(configuration.client_id().strip(), configuration.client_secret(), configuration.redirect_uri().strip(),
-                configuration.webhook_key(), configuration.scopes().strip().replaceAll("\\s+", " "), url(configuration, "authorize_url"),
+        return of(configuration, new ConfiguredSecrets(null));
+    }
+
+    /** The settings with the secrets revealed by {@code secrets} (decrypted when ENC(...)). */
+    static XeroSettings of(XeroConfiguration configuration, ConfiguredSecrets secrets) {
+        String clientSecret = secrets.reveal("client.secret", configuration.client_secret());
+        String webhookKey = secrets.reveal("webhook.key", configuration.webhook_key());
+        return new XeroSettings(configuration.client_id().strip(), clientSecret, configuration.redirect_uri().strip(),
+                webhookKey, configuration.scopes().strip().replaceAll("\\s+", " "), url(configuration, "authorize_url"),
                 url(configuration, "identity_url"), url(configuration, "api_url"),
                 Duration.ofMillis(Math.max(100, configuration.connect_timeout_ms())),
-                Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())));
+                Duration.ofMillis(Math.max(100, configuration.read_timeout_ms())), secrets.problems());
     }
 
     /**
@@ -67,6 +86,9 @@ record XeroSettings(String clientId, String clientSecret, String redirectUri, St
 
     /** Refuses to start an authorisation without an app configured, in the admin's words. */
     void requireApp() {
+        if (!unreadableSecrets.isEmpty()) {
+            throw new AccountingException(unreadableSecrets.get(0));
+        }
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
             throw new AccountingException(new SyncError(ErrorCode.INVALID_CONFIGURATION,
                     "The Xero app is not configured: set client.id and client.secret in " + XeroConfiguration.PID

@@ -46,4 +46,15 @@ public interface AccountingProvider {
     default java.util.List<String> nonVendorEndpoints() {
         return java.util.List.of();
     }
+
+    /**
+     * What in this provider's configuration keeps it from working, one {@code INVALID_CONFIGURATION} error each naming
+     * the property (an encrypted secret that cannot be decrypted), so that an admin sees why connecting is refused
+     * before trying. The messages never contain a secret. Empty when the configuration is usable.
+     *
+     * @since 2.2
+     */
+    default java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems() {
+        return java.util.List.of();
+    }
 }

@@ -16,8 +16,10 @@
  * {@link io.fieldsync.accounting.api.spi.ProviderLimits#batchRequestsPerMinute()}, so that a vendor that meters each
  * item of a batch (QuickBooks) is paced by what it counts; a
  * {@link io.fieldsync.accounting.api.spi.CreditNotePush} carries its invoice's currency and how it was sent (draft or
- * approved), so a provider need not read the invoice before crediting it; and
- * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}.
+ * approved), so a provider need not read the invoice before crediting it;
+ * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}; and
+ * {@link io.fieldsync.accounting.api.spi.AccountingProvider#configurationProblems()}, so that a provider whose secrets
+ * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused.
  */
 @Export
 @Version("2.1.0")

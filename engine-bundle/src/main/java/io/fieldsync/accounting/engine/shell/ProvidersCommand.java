@@ -51,6 +51,9 @@ public class ProvidersCommand implements Action {
         for (ProviderDescriptor provider : directory.installed()) {
             directory.provider(provider.id()).map(active -> active.provider().nonVendorEndpoints()).filter(urls -> !urls.isEmpty())
                     .ifPresent(urls -> System.out.println(NonVendorEndpoints.warning(provider.displayName(), urls)));
+            // a provider that cannot read its own secrets (ENC(...) without its encryptor) refuses every connect
+            directory.provider(provider.id()).map(active -> active.provider().configurationProblems()).orElse(java.util.List.of())
+                    .forEach(problem -> System.out.println("Configuration error (" + provider.displayName() + "): " + problem.message()));
         }
         if (EngineConfiguration.NO_PROVIDER.equals(directory.configuredId())) {
             System.out.println("No default provider: companies without their own choice (accounting:use --company) wait for one.");

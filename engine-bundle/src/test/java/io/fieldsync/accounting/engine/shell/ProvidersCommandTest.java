@@ -95,6 +95,24 @@ class ProvidersCommandTest {
                 .contains("api.url http://localhost:8181/sandbox/xero").contains("do not reach the real books");
     }
 
+    @Test
+    void aProviderWhoseEncryptedSecretCannotBeDecryptedSaysWhichPropertyBeforeAConnectIsRefused() throws Exception {
+        Stores stores = Stores.open(database.dataSource(), keys.resolve("token.key"), TestEngine.fixedClock());
+        ProviderDirectory directory = new ProviderDirectory(stores.journal(), stores.companyProviders(), Configs.engine("xero"));
+        ScriptedProvider xero = new ScriptedProvider("xero");
+        xero.problems = java.util.List.of(io.fieldsync.accounting.api.SyncError.of(io.fieldsync.accounting.api.ErrorCode.INVALID_CONFIGURATION,
+                "client.secret in io.fieldsync.accounting.xero is encrypted (ENC(...)) but no Jasypt StringEncryptor matching "
+                        + "decryptor.target (alias=accounting) is registered"));
+        directory.addProvider(xero, xero.properties(1L));
+        ProvidersCommand command = new ProvidersCommand();
+        command.directory = directory;
+
+        String shown = printed(command);
+
+        assertThat(shown.lines().filter(line -> line.contains("client.secret"))).singleElement().asString()
+                .startsWith("Configuration error (Scripted xero): client.secret in io.fieldsync.accounting.xero is encrypted");
+    }
+
     private static String printed(ProvidersCommand command) throws Exception {
         PrintStream before = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
