@@ -587,9 +587,46 @@ class AdminApiEndpointsTest {
         assertThat(csv.headers().get("Content-Type")).isEqualTo("text/csv");
         assertThat(csv.headers().get("Content-Disposition")).isEqualTo("attachment; filename=\"sync-log-acme.csv\"");
         java.util.List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error");
+        assertThat(lines.get(0)).isEqualTo("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error,carried");
         assertThat(lines).hasSize(one.size() + 1);
         assertThat(lines.get(1)).contains(",xero,", ",INVOICE,I-2,");
+    }
+
+    @Test
+    void aBatchedCallIsFoundFromEachDocumentItCarriedInTheJsonAndTheCsv() {
+        api.xero.metered = true;
+        api.engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        api.engine.sync.invoiceLocked(ACME, invoice("I-3", customer("C-1")));
+        api.engine.drain();
+
+        for (String hostId : java.util.List.of("I-1", "I-2", "I-3")) {
+            JsonNode calls = admin.get("/companies/acme/sync-log?kind=INVOICE&hostId=" + hostId).json();
+            java.util.List<JsonNode> batched = new java.util.ArrayList<>();
+            calls.forEach(call -> {
+                if (call.path("operation").asText().equals("invoices")) {
+                    batched.add(call);
+                }
+            });
+            assertThat(batched).as("the one batched call, found from %s", hostId).singleElement().satisfies(call -> {
+                assertThat(call.path("document").isObject()).as("logged about no single document").isFalse();
+                assertThat(call.path("carried").findValuesAsText("hostId")).containsExactly("I-1", "I-2", "I-3");
+            });
+
+            java.util.List<String> csv = admin.get("/companies/acme/sync-log.csv?kind=INVOICE&hostId=" + hostId).body().lines().toList();
+            assertThat(csv).filteredOn(line -> line.contains(",invoices,")).singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",,,,INVOICE/I-1; INVOICE/I-2; INVOICE/I-3"));
+        }
+        JsonNode unrelated = admin.get("/companies/acme/sync-log?kind=INVOICE&hostId=I-4").json();
+        assertThat(unrelated.size()).isZero();
+    }
+
+    @Test
+    void theCarriedColumnKeepsTheCsvRules() {
+        SyncLogLine line = new SyncLogLine(java.time.Instant.parse("2026-11-02T09:00:00Z"), "xero", "PUT /Invoices", 200, 90, null, null,
+                java.util.List.of(DocumentRef.invoice(ACME, "=1+1"), DocumentRef.invoice(ACME, "I,\"2\"")));
+
+        assertThat(line.csv()).isEqualTo("2026-11-02T09:00:00Z,xero,PUT /Invoices,200,90,,,,\"INVOICE/=1+1; INVOICE/I,\"\"2\"\"\"");
     }
 
     @Test
@@ -598,7 +635,7 @@ class AdminApiEndpointsTest {
                 DocumentRef.invoice(ACME, "I,1"), "=HYPERLINK(\"x\") said \"no\"\nagain");
 
         assertThat(line.csv()).isEqualTo("2026-11-02T09:00:00Z,xero,POST Invoices,400,120,INVOICE,\"I,1\","
-                + "\"'=HYPERLINK(\"\"x\"\") said \"\"no\"\"\nagain\"");
+                + "\"'=HYPERLINK(\"\"x\"\") said \"\"no\"\"\nagain\",");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param vendorError the accounting system's error words, or null
  * @param duration how long the call took
  * @param at when it started
+ * @param carried the documents the engine sent in this call (a batch carries up to the provider's batch size), empty
+ *                when the engine sent none (reference data, a token refresh) or for an entry as a provider records it
+ * @since 2.2
  */
 public record SyncLogEntry(CompanyId company, DocumentRef document, String provider, String operation, int httpStatus,
-                           String vendorError, Duration duration, Instant at) {
+                           String vendorError, Duration duration, Instant at, List<DocumentRef> carried) {
 
     /** Validates the mandatory parts. */
     public SyncLogEntry {
@@ -27,5 +31,17 @@ public record SyncLogEntry(CompanyId company, DocumentRef document, String provi
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(at, "at");
+        carried = carried == null ? List.of() : List.copyOf(carried);
+    }
+
+    /** A call as a provider records it: the engine adds the documents it carried. */
+    public SyncLogEntry(CompanyId company, DocumentRef document, String provider, String operation, int httpStatus,
+                        String vendorError, Duration duration, Instant at) {
+        this(company, document, provider, operation, httpStatus, vendorError, duration, at, List.of());
+    }
+
+    /** This call, carrying these documents. */
+    public SyncLogEntry carrying(List<DocumentRef> documents) {
+        return new SyncLogEntry(company, document, provider, operation, httpStatus, vendorError, duration, at, documents);
     }
 }

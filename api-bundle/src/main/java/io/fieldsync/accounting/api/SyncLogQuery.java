@@ -7,7 +7,7 @@ import java.util.Objects;
  * A filter over the sync log.
  *
  * @param company the company
- * @param document only calls about this document, or null for all
+ * @param document only calls about this document or that carried it in a batch, or null for all
  * @param errorsOnly only calls that returned an error
  * @param since only calls at or after this instant, or null
  * @param limit at most this many entries, 1 to 1000

@@ -65,9 +65,11 @@ public class LogCommand implements Action {
     @Override
     public Object execute() {
         List<SyncLogEntry> entries;
+        DocumentRef asked;
         try {
             CompanyId id = CompanyId.of(company);
             DocumentRef one = document == null ? null : DocumentNames.document(id, document.strip());
+            asked = one;
             int wanted = limit != 0 ? limit : export != null ? 1000 : 50;
             entries = sync.syncLog(new SyncLogQuery(id, one, errors, since == null ? null : Since.parse(since, time.now()), wanted));
         } catch (AccountingException | IllegalArgumentException refused) {
@@ -90,12 +92,34 @@ public class LogCommand implements Action {
         table.column("Vendor error").maxSize(100);
         for (SyncLogEntry entry : entries) {
             table.addRow().addContent(entry.at(), entry.provider(), entry.operation(), entry.httpStatus() == 0 ? "-" : entry.httpStatus(),
-                    entry.duration().toMillis(), entry.document() == null ? "" : entry.document().kind() + "/" + entry.document().hostId(),
+                    entry.duration().toMillis(), documentOf(entry, asked),
                     entry.vendorError() == null ? "" : entry.vendorError());
         }
         table.print(System.out);
         System.out.println(entries.size() + " call" + (entries.size() == 1 ? "" : "s"));
         return null;
+    }
+
+    /**
+     * The call's own document, or the batch it was: a batched call is logged once for all the documents it carried, so
+     * its row names the one asked for, or the first, and how many there were (the CSV lists them all).
+     */
+    private static String documentOf(SyncLogEntry entry, DocumentRef asked) {
+        if (entry.document() != null) {
+            return name(entry.document());
+        }
+        List<DocumentRef> carried = entry.carried();
+        if (carried.isEmpty()) {
+            return "";
+        }
+        if (asked != null && carried.contains(asked)) {
+            return "batch of " + carried.size() + " with " + name(asked);
+        }
+        return "batch of " + carried.size() + ": " + name(carried.get(0)) + (carried.size() > 1 ? ", ..." : "");
+    }
+
+    private static String name(DocumentRef document) {
+        return document.kind() + "/" + document.hostId();
     }
 
     private Object export(List<SyncLogEntry> entries) {

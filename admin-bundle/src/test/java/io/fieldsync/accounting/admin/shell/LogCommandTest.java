@@ -81,13 +81,34 @@ class LogCommandTest {
 
         String csv = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo(SyncLogLine.csv(shell.engine.sync.syncLog(SyncLogQuery.latest(ACME, 1000))));
-        assertThat(csv).startsWith("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error\r\n")
+        assertThat(csv).startsWith("at,provider,operation,http_status,duration_ms,kind,host_id,vendor_error,carried\r\n")
                 .contains("\"'=HYPERLINK(\"\"x\"\"), Account code '200' is archived\"");
         assertThat(shell.out()).contains("Wrote 2 calls to " + file);
 
         log(null, false, null, file.toString());
 
         assertThat(shell.errors()).containsExactly("Error (INVALID_INPUT): " + file + " exists; give --force to replace it");
+    }
+
+    @Test
+    void aBatchedCallIsFoundFromEachDocumentItCarriedAndExportedWithThemAll() throws Exception {
+        shell.xero.metered = true;
+        for (String hostId : List.of("B-1", "B-2", "B-3")) {
+            shell.engine.sync.invoiceLocked(ACME, Samples.invoice(hostId, Samples.customer("C-1")));
+        }
+        shell.engine.drain();
+
+        log("INVOICE/B-2", false, null, null);
+
+        assertThat(shell.out().lines().filter(line -> line.contains("invoices"))).singleElement()
+                .satisfies(row -> assertThat(row).contains("batch of 3 with INVOICE/B-2"));
+        assertThat(shell.out()).doesNotContain("INVOICE/I-1");
+
+        Path file = downloads.resolve("b-3.csv");
+        log("INVOICE/B-3", false, null, file.toString());
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8).lines().filter(line -> line.contains(",invoices,")))
+                .singleElement().satisfies(line -> assertThat(line).endsWith(",INVOICE/B-1; INVOICE/B-2; INVOICE/B-3"));
     }
 
     @Test

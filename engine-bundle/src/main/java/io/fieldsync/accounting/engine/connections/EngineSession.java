@@ -1,7 +1,9 @@
 package io.fieldsync.accounting.engine.connections;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentRef;
@@ -25,6 +27,7 @@ public final class EngineSession implements ProviderSession {
     private final Lanes lanes;
     private final LaneId lane;
     private volatile String accessToken;
+    private volatile List<DocumentRef> carrying = List.of();
 
     public EngineSession(Journal journal, SyncLogStore syncLog, ActiveProvider provider, StoredConnection connection,
                          TokenRefresher refresher, Lanes lanes) {
@@ -59,18 +62,37 @@ public final class EngineSession implements ProviderSession {
         return accessToken;
     }
 
+    /**
+     * Runs {@code call}, in which the provider sends {@code documents}: every call it logs meanwhile is linked to each of
+     * them, so a batch logged once without a document of its own is found from every document it carried.
+     */
+    public <T> T carrying(List<DocumentRef> documents, Supplier<T> call) {
+        List<DocumentRef> outer = carrying;
+        carrying = List.copyOf(documents);
+        try {
+            return call.get();
+        } finally {
+            carrying = outer;
+        }
+    }
+
     @Override
     public void record(SyncLogEntry call) {
         // every exchange the provider logs is one call against the connection's and the app's budgets
         lanes.called(lane);
-        syncLog.append(call);
+        syncLog.append(withCarried(call));
     }
 
     @Override
     public void recordBatch(SyncLogEntry call, int items) {
         // QuickBooks meters every item of a batch as a call, and the request against its batch limit besides
         lanes.called(lane, Math.max(1, items), true);
-        syncLog.append(call);
+        syncLog.append(withCarried(call));
+    }
+
+    private SyncLogEntry withCarried(SyncLogEntry call) {
+        List<DocumentRef> documents = carrying;
+        return documents.isEmpty() || !call.carried().isEmpty() ? call : call.carrying(documents);
     }
 
     @Override

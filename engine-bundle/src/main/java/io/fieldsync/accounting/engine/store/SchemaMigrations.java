@@ -41,7 +41,8 @@ public final class SchemaMigrations {
             new Migration(6, "connection error detail", "db/migration/V6__connection_error_detail.sql"),
             new Migration(7, "company providers", "db/migration/V7__company_providers.sql"),
             new Migration(8, "lane leases", "db/migration/V8__leases.sql"),
-            new Migration(9, "authorisations bound to a browser session", "db/migration/V9__authorization_browser_binding.sql"));
+            new Migration(9, "authorisations bound to a browser session", "db/migration/V9__authorization_browser_binding.sql"),
+            new Migration(10, "sync log linked to the documents a call carried", "db/migration/V10__sync_log_documents.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 

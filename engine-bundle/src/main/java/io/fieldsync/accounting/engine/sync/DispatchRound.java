@@ -3,13 +3,17 @@ package io.fieldsync.accounting.engine.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.DocumentRef;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
@@ -128,7 +132,11 @@ final class DispatchRound {
             round.guarded(document.entry(), () -> stage.push(document, customers.get()))
                     .ifPresent(push -> sendable.add(new BatchCalls.Sendable<>(document.entry(), push)));
         }
-        return calls.send(sendable, stage::key, pushes -> stage.send(session, pushes));
+        // the pushes are the documents' own objects: the call's log entries are linked to the documents they carry
+        Map<P, DocumentRef> documentOf = new IdentityHashMap<>();
+        sendable.forEach(document -> documentOf.put(document.push(), document.entry().document()));
+        return calls.send(sendable, stage::key, pushes -> session.carrying(pushes.stream().map(documentOf::get).filter(Objects::nonNull).toList(),
+                () -> stage.send(session, pushes)));
     }
 
     /**
