@@ -5,7 +5,7 @@
  * typed errors both sides speak.
  */
 @Export
-@Version("2.2.0")
+@Version("2.1.0")
 package io.fieldsync.accounting.api;
 
 import org.osgi.annotation.bundle.Export;
