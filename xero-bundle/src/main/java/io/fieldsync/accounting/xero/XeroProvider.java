@@ -2,6 +2,7 @@ package io.fieldsync.accounting.xero;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +15,15 @@ import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.api.spi.ProviderDocuments;
 import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -50,7 +55,17 @@ public class XeroProvider implements AccountingProvider {
     private final XeroLedger ledger;
     private final XeroWebhooks webhooks;
 
+    /**
+     * Greedy and static: a simulator that starts or stops re-creates the provider, which then runs on whichever
+     * configuration {@link XeroSimulatorChoice} picks; a configured PID always wins.
+     */
     @Activate
+    public XeroProvider(XeroConfiguration configuration, Map<String, Object> properties,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(" + AccountingProvider.PROVIDER_PROPERTY + "=" + ID + ")") VendorSimulator simulator) {
+        this(XeroSimulatorChoice.choose(configuration, properties, simulator));
+    }
+
     public XeroProvider(XeroConfiguration configuration) {
         this(XeroSettings.of(configuration), XeroAppLimits.of(configuration), Clock.systemUTC());
     }

@@ -12,12 +12,15 @@
  * <p>2.0.0: the provider split into those facets; webhook events typed by enums; mappings resolved by the engine
  * (pushes carry each line's account, tax rates and item, and the settings that shape the payload).
  *
+ * <p>2.2.0: {@link io.fieldsync.accounting.api.spi.VendorSimulator}, a running sandbox offering a provider its
+ * endpoints and demo app, so that a demo writes nothing into the provider's PID.
+ *
  * <p>2.1.0: {@link io.fieldsync.accounting.api.spi.ProviderSession#recordBatch} and
  * {@link io.fieldsync.accounting.api.spi.ProviderLimits#batchRequestsPerMinute()}, so that a vendor that meters each
  * item of a batch (QuickBooks) is paced by what it counts.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.fieldsync.accounting.api.spi;
 
 import org.osgi.annotation.bundle.Export;
