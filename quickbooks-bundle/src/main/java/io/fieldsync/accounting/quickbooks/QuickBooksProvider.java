@@ -13,11 +13,15 @@ import io.fieldsync.accounting.api.spi.ProviderDocuments;
 import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -59,7 +63,17 @@ public class QuickBooksProvider implements AccountingProvider {
     private final QboWebhooks webhooks;
     private final java.util.List<String> nonVendorEndpoints;
 
+    /**
+     * Greedy and static: a simulator that starts or stops re-creates the provider, which then runs on whichever
+     * configuration {@link QboSimulatorChoice} picks; a configured PID always wins.
+     */
     @Activate
+    public QuickBooksProvider(QuickBooksConfiguration configuration, Map<String, Object> properties,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(" + AccountingProvider.PROVIDER_PROPERTY + "=" + ID + ")") VendorSimulator simulator) {
+        this(QboSimulatorChoice.choose(configuration, properties, simulator));
+    }
+
     public QuickBooksProvider(QuickBooksConfiguration configuration) {
         this(QuickBooksSettings.of(configuration), Clock.systemUTC());
     }
