@@ -13,6 +13,7 @@ import io.fieldsync.accounting.api.spi.ProviderDocuments;
 import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 
 import org.jasypt.encryption.StringEncryptor;
 import org.osgi.framework.BundleContext;
@@ -71,16 +72,23 @@ public class QuickBooksProvider implements AccountingProvider {
     private final java.util.List<io.fieldsync.accounting.api.SyncError> configurationProblems;
 
     /**
-     * The decryptor is optional and greedy: ENC(...) secrets are decrypted once, here, and an encryptor registered
-     * later (or replaced) re-creates the provider so that they are decrypted then. It is referenced as a
-     * ServiceReference so that without jasypt (an optional import) this class still loads.
+     * Two optional, greedy references re-create the provider when they come or go. The operator's Jasypt encryptor:
+     * ENC(...) secrets are decrypted once, here (referenced as a ServiceReference so that without jasypt, an optional
+     * import, this class still loads). A running sandbox's simulator: used only while the PID holds no configuration
+     * at all, so a configured PID always wins ({@link QboSimulatorChoice}).
      */
     @Activate
-    public QuickBooksProvider(QuickBooksConfiguration configuration, BundleContext context,
-                              @Reference(name = "decryptor", service = StringEncryptor.class,
-                                      cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
-                                      target = QuickBooksConfiguration.DECRYPTOR_TARGET) ServiceReference<?> decryptor) {
-        this(settings(configuration, context, decryptor), Clock.systemUTC());
+    public QuickBooksProvider(QuickBooksConfiguration configuration, Map<String, Object> properties, BundleContext context,
+            @Reference(name = "decryptor", service = StringEncryptor.class, cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY, target = QuickBooksConfiguration.DECRYPTOR_TARGET)
+            ServiceReference<?> decryptor,
+            @Reference(name = "simulator", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(" + AccountingProvider.PROVIDER_PROPERTY + "=" + ID + ")") VendorSimulator simulator) {
+        this(QboSimulatorChoice.choose(configuration, properties, simulator), context, decryptor);
+    }
+
+    private QuickBooksProvider(QuickBooksConfiguration chosen, BundleContext context, ServiceReference<?> decryptor) {
+        this(settings(chosen, context, decryptor), Clock.systemUTC());
     }
 
     public QuickBooksProvider(QuickBooksConfiguration configuration) {

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.xero;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import io.fieldsync.accounting.api.spi.ProviderDescriptor;
 import io.fieldsync.accounting.api.spi.ProviderDocuments;
 import io.fieldsync.accounting.api.spi.ProviderLedger;
 import io.fieldsync.accounting.api.spi.ProviderWebhooks;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 
 import org.jasypt.encryption.StringEncryptor;
 import org.osgi.framework.BundleContext;
@@ -62,16 +64,22 @@ public class XeroProvider implements AccountingProvider {
     private final XeroWebhooks webhooks;
 
     /**
-     * The decryptor is optional and greedy: ENC(...) secrets are decrypted once, here, and an encryptor registered
-     * later (or replaced) re-creates the provider so that they are decrypted then. It is referenced as a
-     * ServiceReference so that without jasypt (an optional import) this class still loads.
+     * Two optional, greedy references re-create the provider when they come or go. The operator's Jasypt encryptor:
+     * ENC(...) secrets are decrypted once, here (referenced as a ServiceReference so that without jasypt, an optional
+     * import, this class still loads). A running sandbox's simulator: used only while the PID holds no configuration
+     * at all, so a configured PID always wins ({@link XeroSimulatorChoice}).
      */
     @Activate
-    public XeroProvider(XeroConfiguration configuration, BundleContext context,
-                        @Reference(name = "decryptor", service = StringEncryptor.class, cardinality = ReferenceCardinality.OPTIONAL,
-                                policyOption = ReferencePolicyOption.GREEDY, target = XeroConfiguration.DECRYPTOR_TARGET)
-                        ServiceReference<?> decryptor) {
-        this(settings(configuration, context, decryptor), XeroAppLimits.of(configuration), Clock.systemUTC());
+    public XeroProvider(XeroConfiguration configuration, Map<String, Object> properties, BundleContext context,
+            @Reference(name = "decryptor", service = StringEncryptor.class, cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY, target = XeroConfiguration.DECRYPTOR_TARGET) ServiceReference<?> decryptor,
+            @Reference(name = "simulator", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(" + AccountingProvider.PROVIDER_PROPERTY + "=" + ID + ")") VendorSimulator simulator) {
+        this(XeroSimulatorChoice.choose(configuration, properties, simulator), context, decryptor);
+    }
+
+    private XeroProvider(XeroConfiguration chosen, BundleContext context, ServiceReference<?> decryptor) {
+        this(settings(chosen, context, decryptor), XeroAppLimits.of(chosen), Clock.systemUTC());
     }
 
     public XeroProvider(XeroConfiguration configuration) {

@@ -17,9 +17,11 @@
  * item of a batch (QuickBooks) is paced by what it counts; a
  * {@link io.fieldsync.accounting.api.spi.CreditNotePush} carries its invoice's currency and how it was sent (draft or
  * approved), so a provider need not read the invoice before crediting it;
- * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}; and
+ * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()};
  * {@link io.fieldsync.accounting.api.spi.AccountingProvider#configurationProblems()}, so that a provider whose secrets
- * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused.
+ * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused; and
+ * {@link io.fieldsync.accounting.api.spi.VendorSimulator}, a running sandbox offering an unconfigured provider its
+ * endpoints and demo app, so that a demo writes nothing into the provider's PID.
  */
 @Export
 @Version("2.1.0")

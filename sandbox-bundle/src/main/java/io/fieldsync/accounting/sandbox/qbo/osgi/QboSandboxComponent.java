@@ -8,8 +8,13 @@ import io.fieldsync.accounting.sandbox.qbo.control.QboSandboxControl;
 import io.fieldsync.accounting.sandbox.qbo.control.SandboxRealm;
 import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
 
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
+
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -37,6 +42,7 @@ public class QboSandboxComponent {
     private final QboSandbox sandbox;
     private final ServiceRegistration<?> servlet;
     private final ServiceRegistration<QboSandboxControl> control;
+    private final ServiceRegistration<VendorSimulator> simulator;
 
     @Activate
     public QboSandboxComponent(BundleContext context, QboSandboxConfiguration config) {
@@ -55,12 +61,16 @@ public class QboSandboxComponent {
         }
         servlet = WhiteboardServlet.register(context, mount, SERVLET_NAME, sandbox::serve, "QBO sandbox");
         control = context.registerService(QboSandboxControl.class, sandbox, WhiteboardServlet.properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+        Map<String, String> providerConfiguration = providerConfiguration(config, sandbox.baseUrl());
+        simulator = context.registerService(VendorSimulator.class, () -> providerConfiguration,
+                WhiteboardServlet.properties(AccountingProvider.PROVIDER_PROPERTY, "quickbooks"));
         LOG.log(System.Logger.Level.INFO, "QBO sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
                 sandbox.clientId(), demo == null ? "" : ", demo realm " + demo.realmId() + " (" + demo.companyName() + ")");
     }
 
     @Deactivate
     void deactivate() {
+        simulator.unregister();
         control.unregister();
         if (servlet != null) {
             servlet.unregister();
@@ -71,6 +81,24 @@ public class QboSandboxComponent {
     /** The running sandbox, for tests of this package. */
     QboSandbox sandbox() {
         return sandbox;
+    }
+
+    /**
+     * What the QuickBooks provider needs to talk to this sandbox, in its PID's keys: it uses them only while its own
+     * PID is not configured, so the demo writes nothing into io.fieldsync.accounting.quickbooks.
+     */
+    static Map<String, String> providerConfiguration(QboSandboxConfiguration config, String baseUrl) {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("client.id", config.client_id());
+        configuration.put("client.secret", config.client_secret());
+        configuration.put("webhook.verifier.token", config.webhook_verifier_token());
+        Arrays.stream(config.redirect_uris() == null ? new String[0] : config.redirect_uris()).map(String::strip)
+                .filter(uri -> !uri.isEmpty()).findFirst().ifPresent(uri -> configuration.put("redirect.uri", uri));
+        configuration.put("authorize.url", baseUrl + "/connect/oauth2");
+        configuration.put("token.url", baseUrl + "/oauth2/v1/tokens/bearer");
+        configuration.put("revocation.url", baseUrl + "/v2/oauth2/tokens/revoke");
+        configuration.put("api.url", baseUrl);
+        return Map.copyOf(configuration);
     }
 
     static QboSandboxConfig sandboxConfig(QboSandboxConfiguration config) {

@@ -8,8 +8,13 @@ import io.fieldsync.accounting.sandbox.xero.XeroSandboxConfig;
 import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
 import io.fieldsync.accounting.sandbox.xero.ledger.Organisation;
 
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
+
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -42,6 +47,7 @@ public class XeroSandboxComponent {
     private final IntentToReceiveRetry webhookCheck;
     private final ServiceRegistration<?> servlet;
     private final ServiceRegistration<XeroSandboxControl> control;
+    private final ServiceRegistration<VendorSimulator> simulator;
 
     @Activate
     public XeroSandboxComponent(BundleContext context, XeroSandboxConfiguration config) {
@@ -60,6 +66,9 @@ public class XeroSandboxComponent {
         servlet = WhiteboardServlet.register(context, mount, SERVLET_NAME, sandbox::serve, "Xero sandbox");
         control = context.registerService(XeroSandboxControl.class, sandbox,
                 WhiteboardServlet.properties(BASE_URL_PROPERTY, sandbox.baseUrl()));
+        Map<String, String> providerConfiguration = providerConfiguration(config, sandbox.baseUrl());
+        simulator = context.registerService(VendorSimulator.class, () -> providerConfiguration,
+                WhiteboardServlet.properties(AccountingProvider.PROVIDER_PROPERTY, "xero"));
         webhookCheck = webhookUrl.isEmpty() ? null : IntentToReceiveRetry.start(sandbox, webhookUrl);
         LOG.log(System.Logger.Level.INFO, "Xero sandbox at {0} (client id {1}){2}", sandbox.baseUrl(),
                 sandbox.clientId(), demo == null ? "" : ", demo tenant " + demo.tenantId() + " (" + demo.name() + ")");
@@ -67,6 +76,7 @@ public class XeroSandboxComponent {
 
     @Deactivate
     void deactivate() {
+        simulator.unregister();
         control.unregister();
         if (servlet != null) {
             servlet.unregister();
@@ -80,6 +90,23 @@ public class XeroSandboxComponent {
     /** The running sandbox, for tests of this package. */
     XeroSandbox sandbox() {
         return sandbox;
+    }
+
+    /**
+     * What the Xero provider needs to talk to this sandbox, in its PID's keys: it uses them only while its own PID is
+     * not configured, so the demo writes nothing into io.fieldsync.accounting.xero.
+     */
+    static Map<String, String> providerConfiguration(XeroSandboxConfiguration config, String baseUrl) {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("client.id", config.client_id());
+        configuration.put("client.secret", config.client_secret());
+        configuration.put("webhook.key", config.webhook_key());
+        Arrays.stream(config.redirect_uris() == null ? new String[0] : config.redirect_uris()).map(String::strip)
+                .filter(uri -> !uri.isEmpty()).findFirst().ifPresent(uri -> configuration.put("redirect.uri", uri));
+        configuration.put("authorize.url", baseUrl + "/login/identity/connect/authorize");
+        configuration.put("identity.url", baseUrl + "/identity");
+        configuration.put("api.url", baseUrl);
+        return Map.copyOf(configuration);
     }
 
     static XeroSandboxConfig sandboxConfig(XeroSandboxConfiguration config) {

@@ -13,6 +13,8 @@ import io.fieldsync.accounting.sandbox.transport.servlet.ServletClient;
 import io.fieldsync.accounting.sandbox.xero.osgi.FakeBundleContext;
 import io.fieldsync.accounting.sandbox.xero.osgi.SandboxConfigs;
 import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,12 +112,12 @@ class QboSandboxComponentTest {
     }
 
     @Test
-    void deactivationWithdrawsBothServices() {
+    void deactivationWithdrawsTheServletTheControlAndTheSimulator() {
         component = new QboSandboxComponent(framework.bundleContext(), configuration(Map.of("webhook_url", "")));
 
         component.deactivate();
 
-        assertThat(framework.registrations()).hasSize(2).noneMatch(FakeBundleContext.Registration::active);
+        assertThat(framework.registrations()).hasSize(3).noneMatch(FakeBundleContext.Registration::active);
         component = null;
     }
 
@@ -151,5 +153,27 @@ class QboSandboxComponentTest {
 
     private static QboSandboxConfiguration configuration(Map<String, Object> overrides) {
         return (QboSandboxConfiguration) SandboxConfigs.of(QboSandboxConfiguration.class, overrides);
+    }
+
+    @Test
+    void whileItRunsTheSandboxOffersTheQuickBooksProviderItsEndpointsAndDemoAppAndWithdrawsThemWhenItStops() {
+        component = new QboSandboxComponent(framework.bundleContext(), configuration(Map.of("base_url", "http://localhost:8282/sandbox/qbo")));
+        FakeBundleContext.Registration simulator = framework.only(VendorSimulator.class.getName());
+
+        assertThat(simulator.properties()).containsEntry(AccountingProvider.PROVIDER_PROPERTY, "quickbooks");
+        assertThat(((VendorSimulator) simulator.service()).providerConfiguration())
+                .containsEntry("client.id", configuration(Map.of()).client_id())
+                .containsEntry("client.secret", configuration(Map.of()).client_secret())
+                .containsEntry("webhook.verifier.token", configuration(Map.of()).webhook_verifier_token())
+                .containsEntry("redirect.uri", "http://localhost:8181/accounting/oauth/callback")
+                .containsEntry("authorize.url", "http://localhost:8282/sandbox/qbo/connect/oauth2")
+                .containsEntry("token.url", "http://localhost:8282/sandbox/qbo/oauth2/v1/tokens/bearer")
+                .containsEntry("revocation.url", "http://localhost:8282/sandbox/qbo/v2/oauth2/tokens/revoke")
+                .containsEntry("api.url", "http://localhost:8282/sandbox/qbo");
+
+        component.deactivate();
+        component = null;
+
+        assertThat(simulator.active()).isFalse();
     }
 }

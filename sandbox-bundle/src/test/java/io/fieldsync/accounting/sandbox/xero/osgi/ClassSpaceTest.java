@@ -52,7 +52,7 @@ class ClassSpaceTest {
         Object baseUrl = control.getClass().getMethod("baseUrl").invoke(control);
         deactivate(component);
 
-        assertThat(framework.registrations()).hasSize(1);
+        assertThat(framework.registrations()).as("the control and the VendorSimulator").hasSize(2);
         assertThat(baseUrl).isEqualTo("http://localhost:8181/sandbox/xero");
         assertThat(loader.refused()).allMatch(name -> name.startsWith("javax.servlet."));
     }

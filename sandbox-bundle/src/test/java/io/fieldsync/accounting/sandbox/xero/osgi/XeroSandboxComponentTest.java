@@ -11,6 +11,8 @@ import io.fieldsync.accounting.sandbox.xero.control.SandboxTenant;
 import io.fieldsync.accounting.sandbox.xero.control.WebhookStatus;
 import io.fieldsync.accounting.sandbox.xero.control.XeroSandboxControl;
 import io.fieldsync.accounting.sandbox.transport.servlet.WhiteboardServlet;
+import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.VendorSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,12 +98,12 @@ class XeroSandboxComponentTest {
     }
 
     @Test
-    void deactivationWithdrawsBothServices() {
+    void deactivationWithdrawsTheServletTheControlAndTheSimulator() {
         component = new XeroSandboxComponent(framework.bundleContext(), SandboxConfigs.with(Map.of("webhook_url", "")));
 
         component.deactivate();
 
-        assertThat(framework.registrations()).hasSize(2).noneMatch(FakeBundleContext.Registration::active);
+        assertThat(framework.registrations()).hasSize(3).noneMatch(FakeBundleContext.Registration::active);
         component = null;
     }
 
@@ -135,5 +137,27 @@ class XeroSandboxComponentTest {
             assertThat(event.get("resourceUrl").asText()).startsWith(BASE + "/api.xro/2.0/Invoices/");
             assertThat(control.invoice(UUID.fromString(connected.tenantId()), number).orElseThrow().status()).isEqualTo("PAID");
         }
+    }
+
+    @Test
+    void whileItRunsTheSandboxOffersTheXeroProviderItsEndpointsAndDemoAppAndWithdrawsThemWhenItStops() {
+        component = new XeroSandboxComponent(framework.bundleContext(), SandboxConfigs.with(Map.of(
+                "base_url", "http://localhost:8282/sandbox/xero", "redirect_uris", new String[] {" ", "http://localhost:8282/cb"})));
+        FakeBundleContext.Registration simulator = framework.only(VendorSimulator.class.getName());
+
+        assertThat(simulator.properties()).containsEntry(AccountingProvider.PROVIDER_PROPERTY, "xero");
+        assertThat(((VendorSimulator) simulator.service()).providerConfiguration())
+                .containsEntry("client.id", "fieldsync-demo")
+                .containsEntry("client.secret", "fieldsync-demo-secret")
+                .containsEntry("webhook.key", SandboxConfigs.defaults().webhook_key())
+                .containsEntry("redirect.uri", "http://localhost:8282/cb")
+                .containsEntry("authorize.url", "http://localhost:8282/sandbox/xero/login/identity/connect/authorize")
+                .containsEntry("identity.url", "http://localhost:8282/sandbox/xero/identity")
+                .containsEntry("api.url", "http://localhost:8282/sandbox/xero");
+
+        component.deactivate();
+        component = null;
+
+        assertThat(simulator.active()).isFalse();
     }
 }
