@@ -16,6 +16,7 @@ import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.IdempotencyKey;
 import io.fieldsync.accounting.api.spi.ProviderSession;
 import io.fieldsync.accounting.api.spi.PushOutcome;
+import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.api.spi.RateLimitedException;
 import io.fieldsync.accounting.xero.wire.XeroAllocation;
 import io.fieldsync.accounting.xero.wire.XeroCreditNote;
@@ -56,8 +57,9 @@ final class XeroCreditNotes {
         this.taxTypes = taxTypes;
     }
 
-    List<PushOutcome> push(ProviderSession session, List<CreditNotePush> batch) {
-        LimitMet limit = new LimitMet();
+    List<PushOutcome> push(ProviderSession engineSession, List<CreditNotePush> batch) {
+        XeroLimitsLeft session = new XeroLimitsLeft(engineSession);
+        LimitMet limit = new LimitMet(session);
         List<CreditNotePush> unknownInvoices = batch.stream().filter(push -> !invoiceKnown(push)).toList();
         Map<String, XeroInvoice> invoices = unknownInvoices.isEmpty() ? new HashMap<>() : invoices(session, unknownInvoices);
         Map<String, XeroCreditNote> existing = byNumber(session, batch.stream().filter(CreditNotePush::reconcileFirst)
@@ -163,7 +165,12 @@ final class XeroCreditNotes {
         }
         if (limit.met != null) {
             // one 429 in this push is enough: Xero would refuse the others too, and each refusal is a call spent
-            return waitsForLimit(push, note, invoice, limit.met);
+            return waitsForLimit(push, note, invoice, limit.met.limit());
+        }
+        if (limit.left.spent() != null) {
+            // Xero said nothing is left (X-MinLimit-Remaining: 0): the next call would be its 429; the note is in Xero,
+            // so the outcome is unknown and the next attempt finds it by number and allocates what is still left
+            return waitsForLimit(push, note, invoice, limit.left.spent());
         }
         XeroAllocation allocation = new XeroAllocation(null, XeroInvoice.ref(invoice == null ? push.remoteInvoiceId() : invoice.invoiceID()), amount,
                 XeroDates.format(push.creditNote().date()), null, null);
@@ -183,7 +190,7 @@ final class XeroCreditNotes {
             return synced.withNote(how + "allocated " + amount.toPlainString() + " against invoice " + label(push, invoice));
         } catch (RateLimitedException limited) {
             limit.met = limited;
-            return waitsForLimit(push, note, invoice, limited);
+            return waitsForLimit(push, note, invoice, limited.limit());
         } catch (OutcomeUnknownException lost) {
             return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; the answer to its allocation "
                     + "was lost, so the next attempt checks what is left to allocate: " + lost.getMessage());
@@ -210,7 +217,7 @@ final class XeroCreditNotes {
             invoice = invoices(session, List.of(push)).get(push.remoteInvoiceId());
         } catch (RateLimitedException limited) {
             limit.met = limited;
-            return waitsForLimit(push, note, null, limited);
+            return waitsForLimit(push, note, null, limited.limit());
         } catch (AccountingException unread) {
             return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; Xero refused its "
                     + "whole credit against the invoice, which could not be read (" + unread.getMessage() + "), so the next attempt "
@@ -233,14 +240,22 @@ final class XeroCreditNotes {
         return push.invoiceCurrency() != null && push.invoiceSentAs() == InvoiceStatusOnPush.APPROVED && !push.reconcileFirst();
     }
 
-    private static PushOutcome waitsForLimit(CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, RateLimitedException limited) {
+    private static PushOutcome waitsForLimit(CreditNotePush push, XeroCreditNote note, XeroInvoice invoice, RateLimit limit) {
         return PushOutcome.unknown(push.document(), "credit note " + note.creditNoteNumber() + " is in Xero; its allocation against invoice "
-                + label(push, invoice) + " waits for Xero's " + limited.limit().words() + " limit and is made on the next attempt");
+                + label(push, invoice) + " waits for Xero's " + limit.words() + " limit and is made on the next attempt");
     }
 
-    /** A limit Xero answered with during one push, if any: later allocations of the push wait without a call. */
+    /**
+     * A limit Xero answered with during one push, if any, and what its responses said is left: later allocations of
+     * the push wait without a call.
+     */
     private static final class LimitMet {
+        private final XeroLimitsLeft left;
         private RateLimitedException met;
+
+        LimitMet(XeroLimitsLeft left) {
+            this.left = left;
+        }
     }
 
     private PushOutcome deleteDraft(ProviderSession session, CreditNotePush push, XeroInvoice invoice) {

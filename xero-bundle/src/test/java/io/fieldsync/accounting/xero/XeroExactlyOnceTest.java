@@ -252,6 +252,55 @@ class XeroExactlyOnceTest extends XeroSandboxTestBase {
     }
 
     @Test
+    void whenXeroSaysTheMinuteIsSpentTheRestOfAPushsAllocationsWaitWithoutProvokingA429AndAreMadeOnTheNextAttempt() throws Exception {
+        clock.setSpeed(0);
+        String contact = contactId("Bayside Club");
+        List<CreditNotePush> cancellations = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Invoice invoice = invoice("I-" + i, "FS-63" + i, ProductCategory.LABOUR);
+            String invoiceId = provider.documents().pushInvoices(session, List.of(invoicePush(invoice, contact))).get(0).remoteId();
+            cancellations.add(session.creditNotePush(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-" + i), key("CN-" + i),
+                    CreditNote.cancelling(invoice, "CN-" + i, DAY.plusDays(1), null), contact, invoiceId, false));
+        }
+        // other calls of the tenant leave three this minute: the invoices' read, the credit notes' PUT, one allocation
+        spendMinuteUntilRemaining(3);
+        proxy.exchanges.clear();
+
+        List<PushOutcome> first = provider.documents().pushCreditNotes(session, cancellations);
+
+        assertThat(proxy.exchanges).as("no 429").noneMatch(exchange -> exchange.status() == 429);
+        assertThat(proxy.exchanges).filteredOn(exchange -> exchange.uri().getPath().endsWith("/Allocations")).hasSize(1);
+        assertThat(first).extracting(PushOutcome::status)
+                .containsExactly(OutcomeStatus.SYNCED, OutcomeStatus.UNKNOWN, OutcomeStatus.UNKNOWN);
+        assertThat(first.get(1).error().detail()).contains("minute limit").contains("FS-632");
+
+        clock.advance(java.time.Duration.ofMinutes(1));
+        List<CreditNotePush> again = cancellations.subList(1, 3).stream()
+                .map(push -> session.creditNotePush(push.document(), push.key(), push.creditNote(), contact, push.remoteInvoiceId(), true))
+                .toList();
+        List<PushOutcome> next = provider.documents().pushCreditNotes(session, again);
+
+        assertThat(next).extracting(PushOutcome::status).containsOnly(OutcomeStatus.SYNCED);
+        assertThat(next).allSatisfy(outcome -> assertThat(outcome.note()).contains("allocated 253.00"));
+        assertThat(demo.creditNotes()).as("found by number, not created again").hasSize(3);
+    }
+
+    /** Spends the tenant's minute with reads of its organisation until Xero says {@code left} calls remain. */
+    private void spendMinuteUntilRemaining(int left) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        int remaining = Integer.MAX_VALUE;
+        for (int call = 0; call < 60 && remaining > left; call++) {
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(proxy.baseUrl() + "/api.xro/2.0/Organisation"))
+                    .header("Authorization", "Bearer " + session.accessToken()).header("xero-tenant-id", session.tenantId())
+                    .header("Accept", "application/json").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            remaining = Integer.parseInt(answer.headers().firstValue("X-MinLimit-Remaining").orElseThrow());
+        }
+        assertThat(remaining).isEqualTo(left);
+    }
+
+    @Test
     void aChangedCreditNoteIsNotSomethingXeroDoes() {
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.CREDIT_NOTE_UPDATES)).isFalse();
         assertThat(provider.descriptor().supports(io.fieldsync.accounting.api.spi.ProviderCapability.PAYMENT_UPDATES)).isTrue();

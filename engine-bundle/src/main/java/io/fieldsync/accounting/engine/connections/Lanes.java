@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +43,10 @@ public final class Lanes {
         final CallWindow batches;
         int concurrent;
         LaneWait paused;
-        final LaneReserve reserve = new LaneReserve();
+        /** What each kind of engine call took lately (invoices, credit notes, customers, reads): see {@link #reserve}. */
+        final Map<String, LaneReserve> reserves = new HashMap<>();
+        /** What any engine call took lately, for a kind of call the lane has not made yet. */
+        final LaneReserve anyCall = new LaneReserve();
         final LaneBatchSize batchSize = new LaneBatchSize();
         long units;
         long batchRequests;
@@ -56,6 +60,17 @@ public final class Lanes {
             day = new CallWindow(DAY, limits.callsPerDay());
             batches = new CallWindow(MINUTE, batchLimit(limits));
             concurrent = limits.concurrentCalls();
+        }
+
+        /**
+         * The reserve for one kind of engine call. Kept per kind because Xero's calls differ by kind: a credit-note call
+         * is 1 + one allocation per note (26 calls), an invoice call 1; one reserve for all kept 26 calls back before
+         * every invoice call, so each minute ended with up to 25 calls unused (Xero ×15: a fourth window). A kind the
+         * lane has not made yet keeps what any recent call took, so its first call cannot start short.
+         */
+        LaneReserve reserve(String purpose) {
+            LaneReserve known = purpose == null ? null : reserves.get(purpose);
+            return known != null ? known : anyCall;
         }
     }
 
@@ -100,9 +115,25 @@ public final class Lanes {
      * reserve, besides what the calls already running in it hold).
      */
     public Optional<LaneWait> waitBeforeCall(LaneId id) {
+        return waitBeforeCall(id, null);
+    }
+
+    /** As {@link #waitBeforeCall(LaneId)} for one kind of engine call ({@code purpose}), with that kind's reserve. */
+    public Optional<LaneWait> waitBeforeCall(LaneId id, String purpose) {
         Lane lane = lane(id);
         synchronized (lane) {
-            return waitOf(lane, app(id.provider()), clock.instant(), false);
+            return waitOf(lane, app(id.provider()), lane.reserve(purpose).units(), lane.reserve(purpose).batches(), clock.instant(), false);
+        }
+    }
+
+    /**
+     * Why the lane can make no call at all now (not even one of a single call), and until when: whether a turn is worth
+     * starting. A turn whose bigger calls do not fit still sends the smaller ones; each is held by its own reserve.
+     */
+    public Optional<LaneWait> waitBeforeAnyCall(LaneId id) {
+        Lane lane = lane(id);
+        synchronized (lane) {
+            return waitOf(lane, app(id.provider()), 1, 1, clock.instant(), false);
         }
     }
 
@@ -113,15 +144,20 @@ public final class Lanes {
      * can push another into a 429. Close the returned call when the engine call is over.
      */
     public LaneCall enter(LaneId id) {
+        return enter(id, null);
+    }
+
+    /** As {@link #enter(LaneId)} for one kind of engine call ({@code purpose}), which holds that kind's reserve. */
+    public LaneCall enter(LaneId id, String purpose) {
         Lane lane = lane(id);
         App app = app(id.provider());
         synchronized (lane) {
-            Optional<LaneWait> wait = waitOf(lane, app, clock.instant(), true);
+            int units = lane.reserve(purpose).units();
+            int batches = lane.reserve(purpose).batches();
+            Optional<LaneWait> wait = waitOf(lane, app, units, batches, clock.instant(), true);
             if (wait.isPresent()) {
                 return LaneCall.held(wait.get());
             }
-            int units = lane.reserve.units();
-            int batches = lane.reserve.batches();
             lane.inFlight++;
             lane.reservedUnits += units;
             lane.reservedBatches += batches;
@@ -135,9 +171,9 @@ public final class Lanes {
         }
     }
 
-    private Optional<LaneWait> waitOf(Lane lane, App app, Instant now, boolean permitNeeded) {
-        int units = lane.reserve.units() + lane.reservedUnits;
-        int batches = lane.reserve.batches() + lane.reservedBatches;
+    private Optional<LaneWait> waitOf(Lane lane, App app, int reserveUnits, int reserveBatches, Instant now, boolean permitNeeded) {
+        int units = reserveUnits + lane.reservedUnits;
+        int batches = reserveBatches + lane.reservedBatches;
         Optional<LaneWait> concurrent = permitNeeded && lane.inFlight >= lane.concurrent
                 // no time is known when a running call ends: the caller looks again shortly
                 ? Optional.of(new LaneWait(now.plus(CONCURRENT_RETRY), RateLimit.CONCURRENT, false))
@@ -148,7 +184,7 @@ public final class Lanes {
                         spent(lane.day, units, now, RateLimit.DAY),
                         spent(lane.minute, units, now, RateLimit.MINUTE),
                         spent(lane.batches, batches, now, RateLimit.MINUTE),
-                        spent(app.minute, lane.reserve.units(), now, RateLimit.APP_MINUTE),
+                        spent(app.minute, reserveUnits, now, RateLimit.APP_MINUTE),
                         concurrent)
                 .flatMap(Optional::stream)
                 .max(Comparator.comparing(LaneWait::until));
@@ -193,10 +229,18 @@ public final class Lanes {
      * to the full batch after calls that fit ({@link LaneBatchSize}).
      */
     public void callTook(LaneId id, LaneUsage took, int documents) {
+        callTook(id, null, took, documents);
+    }
+
+    /** As {@link #callTook(LaneId, LaneUsage, int)} for one kind of engine call, whose reserve it sets. */
+    public void callTook(LaneId id, String purpose, LaneUsage took, int documents) {
         Lane lane = lane(id);
         App app = app(id.provider());
         synchronized (lane) {
-            lane.reserve.took(took);
+            lane.anyCall.took(took);
+            if (purpose != null) {
+                lane.reserves.computeIfAbsent(purpose, kind -> new LaneReserve()).took(took);
+            }
             long window = Math.min(lane.minute.declared(), app.minute.declared());
             if (took.units() > window || took.batches() > lane.batches.declared()) {
                 int before = lane.batchSize.cap();

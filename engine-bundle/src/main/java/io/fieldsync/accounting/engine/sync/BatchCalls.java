@@ -42,6 +42,8 @@ final class BatchCalls {
     private static final Logger LOG = LoggerFactory.getLogger(BatchCalls.class);
     /** How long documents of a company that lost its connection wait before they are looked at again. */
     static final Duration WAIT_FOR_CONNECTION = Duration.ofMinutes(10);
+    /** The lane reserve's name for the calls that look up or create the customers invoices wait for. */
+    static final String CUSTOMERS = "customers";
 
     /** Whether the company's lane goes on with its next call, or stops for now (what is left waits for the next pass). */
     enum LaneTurn {
@@ -100,7 +102,7 @@ final class BatchCalls {
         if (stopping(entries)) {
             return LaneTurn.STOPS;
         }
-        Optional<CallVerdict> made = call(entries, () -> call.apply(going.stream().map(Sendable::push).toList()));
+        Optional<CallVerdict> made = call(purposeOf(entries), entries, () -> call.apply(going.stream().map(Sendable::push).toList()));
         if (made.isEmpty() || stopsTheLane(entries, made.get())) {
             return LaneTurn.STOPS;
         }
@@ -136,9 +138,9 @@ final class BatchCalls {
      * it, and counts what it took against the lane. Empty when the lane held it back (a budget spent, every concurrent
      * permit taken by the admin's or webhook reads): the documents then wait PENDING with until when and why.
      */
-    Optional<CallVerdict> call(List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
+    Optional<CallVerdict> call(String purpose, List<JournalEntry> entries, Supplier<List<PushOutcome>> call) {
         LaneId lane = laneOf(entries);
-        try (LaneCall admitted = lanes.enter(lane)) {
+        try (LaneCall admitted = lanes.enter(lane, purpose)) {
             if (admitted.held().isPresent()) {
                 LaneWait wait = admitted.held().get();
                 recorder.waiting(entries, SyncStatus.PENDING, wait.reason(), wait.until());
@@ -148,7 +150,7 @@ final class BatchCalls {
             try {
                 return Optional.of(CallVerdict.of(call));
             } finally {
-                lanes.callTook(lane, lanes.usage(lane).since(before), entries.size());
+                lanes.callTook(lane, purpose, lanes.usage(lane).since(before), entries.size());
             }
         }
     }
@@ -161,7 +163,7 @@ final class BatchCalls {
         if (entries.isEmpty()) {
             return false;
         }
-        Optional<LaneWait> wait = lanes.waitBeforeCall(laneOf(entries));
+        Optional<LaneWait> wait = lanes.waitBeforeCall(laneOf(entries), purposeOf(entries));
         wait.ifPresent(until -> recorder.waiting(entries, SyncStatus.PENDING, until.reason(), until.until()));
         return wait.isPresent();
     }
@@ -207,6 +209,11 @@ final class BatchCalls {
         recorder.waiting(recordedAsSending, SyncStatus.PENDING, SyncError.of(ErrorCode.PROVIDER_UNAVAILABLE,
                 "The accounting engine (stopping)"), clock.instant());
         return true;
+    }
+
+    /** The lane reserve's name for a call that carries these documents: their kind (one call carries one kind). */
+    private static String purposeOf(List<JournalEntry> entries) {
+        return entries.get(0).document().kind().name();
     }
 
     private LaneId laneOf(List<JournalEntry> entries) {

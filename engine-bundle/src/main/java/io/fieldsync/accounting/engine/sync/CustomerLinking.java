@@ -90,7 +90,7 @@ final class CustomerLinking {
             if (calls.stopping(List.of())) {
                 return Optional.empty();
             }
-            Optional<CallVerdict> made = calls.call(waiting, () -> round.provider().provider().documents().pushCustomers(session, batch));
+            Optional<CallVerdict> made = calls.call(BatchCalls.CUSTOMERS, waiting, () -> round.provider().provider().documents().pushCustomers(session, batch));
             if (made.isEmpty() || calls.stopsTheLane(waiting, made.get())) {
                 return Optional.empty();
             }

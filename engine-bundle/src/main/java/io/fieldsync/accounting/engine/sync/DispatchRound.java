@@ -80,7 +80,7 @@ final class DispatchRound {
         if (connection.isEmpty()) {
             return 0;
         }
-        Optional<LaneWait> wait = lanes.waitBeforeCall(new LaneId(company, provider.id()));
+        Optional<LaneWait> wait = lanes.waitBeforeAnyCall(new LaneId(company, provider.id()));
         if (wait.isPresent()) {
             return wait.get().limit() == RateLimit.DAY ? deferForTheDay(company, wait.get()) : 0;
         }

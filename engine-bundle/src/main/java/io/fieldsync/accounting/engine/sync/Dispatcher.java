@@ -470,7 +470,7 @@ public class Dispatcher {
      * defers its documents with the reason, so that they show until when they wait.
      */
     private Optional<CompletableFuture<Integer>> turn(LaneId lane, ActiveProvider provider, Recorder recorder) {
-        Optional<LaneWait> wait = lanes.waitBeforeCall(lane);
+        Optional<LaneWait> wait = lanes.waitBeforeAnyCall(lane);
         if (wait.isPresent() && wait.get().limit() != RateLimit.DAY) {
             wakeAt(wait.get().until());
             return Optional.empty();

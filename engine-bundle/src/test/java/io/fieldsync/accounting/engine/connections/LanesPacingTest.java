@@ -168,6 +168,53 @@ class LanesPacingTest {
         assertThat(lanes.waitBeforeCall(xero)).as("recent calls take one each").isEmpty();
     }
 
+    @Test
+    void aCreditNoteCallsAllocationsAreKeptInReserveForCreditNotesOnlySoInvoiceCallsFillTheMinute() {
+        LaneId xero = new LaneId(CompanyId.of("acme"), "xero");
+        lanes.declare("xero", new ProviderLimits(60, 5, 5000, 0, Map.of(DocumentKind.INVOICE, 50, DocumentKind.CREDIT_NOTE, 25)));
+        // one credit-note call: the notes, then one allocation each (Xero has no batch form for allocations)
+        call(xero, "CREDIT_NOTE", 26, 25);
+        for (int invoices = 0; invoices < 30; invoices++) {
+            call(xero, "INVOICE", 1, 50);
+        }
+
+        // 4 of 60 left: room for invoice calls, not for another 26-call credit-note call
+        assertThat(lanes.waitBeforeCall(xero, "CREDIT_NOTE")).as("credit notes wait for the window")
+                .hasValueSatisfying(wait -> assertThat(wait.until()).isEqualTo(T0.plusSeconds(60)));
+        for (int invoices = 0; invoices < 4; invoices++) {
+            try (LaneCall invoiceCall = lanes.enter(xero, "INVOICE")) {
+                assertThat(invoiceCall.held()).as("invoice call %d of the last 4", invoices + 1).isEmpty();
+                lanes.called(xero);
+            }
+        }
+        assertThat(lanes.enter(xero, "INVOICE").held()).as("the minute is spent to its last call").isPresent();
+        assertThat(lanes.waitBeforeAnyCall(xero)).hasValueSatisfying(wait -> assertThat(wait.until()).isEqualTo(T0.plusSeconds(60)));
+    }
+
+    @Test
+    void aKindOfCallTheLaneHasNotMadeYetKeepsWhatAnyRecentCallTookSoItsFirstCallCannotStartShort() {
+        LaneId xero = new LaneId(CompanyId.of("acme"), "xero");
+        lanes.declare("xero", new ProviderLimits(60, 5, 5000, 0, Map.of(DocumentKind.INVOICE, 50, DocumentKind.CREDIT_NOTE, 25)));
+        call(xero, "CREDIT_NOTE", 26, 25);
+        for (int calls = 0; calls < 20; calls++) {
+            lanes.called(xero);
+        }
+
+        assertThat(lanes.enter(xero, "PAYMENT").held()).as("14 left; payments never called, a recent call took 26").isPresent();
+        assertThat(lanes.enter(xero, "CREDIT_NOTE").held()).isPresent();
+        assertThat(lanes.waitBeforeAnyCall(xero)).as("a single call still fits").isEmpty();
+    }
+
+    /** One engine call of {@code purpose} that the vendor counted as {@code units} calls, made inside the lane. */
+    private void call(LaneId lane, String purpose, int units, int documents) {
+        try (LaneCall entered = lanes.enter(lane, purpose)) {
+            assertThat(entered.held()).isEmpty();
+            LaneUsage before = lanes.usage(lane);
+            lanes.called(lane, units, false);
+            lanes.callTook(lane, purpose, lanes.usage(lane).since(before), documents);
+        }
+    }
+
     /** One engine call of one batch, as a turn makes it: the exchange counted, then what the call took. */
     private void sendBatch(int items) {
         LaneUsage before = lanes.usage(ACME);
