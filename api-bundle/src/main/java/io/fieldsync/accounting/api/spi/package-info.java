@@ -17,7 +17,11 @@
  * item of a batch (QuickBooks) is paced by what it counts; a
  * {@link io.fieldsync.accounting.api.spi.CreditNotePush} carries its invoice's currency and how it was sent (draft or
  * approved), so a provider need not read the invoice before crediting it; and
- * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}.
+ * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()}; a provider whose vendor takes
+ * writes of different kinds in one request declares
+ * {@link io.fieldsync.accounting.api.spi.ProviderCapability#SETTLEMENTS_IN_ONE_CALL} and gets a turn's credit notes and
+ * payments together ({@link io.fieldsync.accounting.api.spi.ProviderDocuments#pushSettlements}, a default method: a
+ * provider built against 2.0 neither declares nor implements it).
  */
 @Export
 @Version("2.1.0")
