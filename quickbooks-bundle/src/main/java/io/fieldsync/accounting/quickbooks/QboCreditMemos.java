@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,15 @@ final class QboCreditMemos {
     }
 
     List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes) {
+        return push(session, pushes, items -> batch.run(session, "creditmemo", items));
+    }
+
+    /**
+     * @param creations sends the batch that creates the new memos: alone, or with other writes of the same turn (the
+     *                  items of one {@code /batch} may be of different entities, Intuit BatchItemRequest); answers in
+     *                  item order, the memos' first
+     */
+    List<PushOutcome> push(ProviderSession session, List<CreditNotePush> pushes, Function<List<QboBatch.Item>, List<QboBatch.Answer>> creations) {
         Map<String, QboInvoice> invoices = new HashMap<>();
         List<QboCreditMemo> candidates = new ArrayList<>();
         Map<String, QboCreditMemo> changing = new HashMap<>();
@@ -94,7 +104,7 @@ final class QboCreditMemos {
         }
         Map<CreditNotePush, String> taxChanged = new HashMap<>();
         if (!toCreate.isEmpty()) {
-            outcomes.addAll(create(session, toCreate, invoices, toApply, taxChanged));
+            outcomes.addAll(create(session, toCreate, invoices, toApply, taxChanged, creations));
         }
         if (!toApply.isEmpty()) {
             outcomes.addAll(apply(session, toApply, invoices, push -> invoiceKnown(push, lists)));
@@ -157,7 +167,8 @@ final class QboCreditMemos {
 
     /** @param taxChanged filled with a remark for each memo whose tax Automated Sales Tax booked otherwise than sent */
     private List<PushOutcome> create(ProviderSession session, List<CreditNotePush> pushes, Map<String, QboInvoice> invoices,
-                                     Map<CreditNotePush, QboCreditMemo> created, Map<CreditNotePush, String> taxChanged) {
+                                     Map<CreditNotePush, QboCreditMemo> created, Map<CreditNotePush, String> taxChanged,
+                                     Function<List<QboBatch.Item>, List<QboBatch.Answer>> creations) {
         QboSalesLines.Prepared prepared = salesLines.prepare(session, pushes.stream().map(CreditNotePush::lines).toList());
         List<PushOutcome> outcomes = new ArrayList<>();
         List<CreditNotePush> sendable = new ArrayList<>();
@@ -177,7 +188,7 @@ final class QboCreditMemos {
                 outcomes.add(waits.outcome(push.document()));
             }
         }
-        List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "creditmemo", items);
+        List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : creations.apply(items);
         for (int i = 0; i < sendable.size(); i++) {
             CreditNotePush push = sendable.get(i);
             QboBatch.Answer answer = answers.get(i);

@@ -19,12 +19,14 @@ final class QboDocuments implements ProviderDocuments {
     private final QboInvoices invoices;
     private final QboCreditMemos creditMemos;
     private final QboPayments payments;
+    private final QboSettlements settlements;
 
-    QboDocuments(QboCustomers customers, QboInvoices invoices, QboCreditMemos creditMemos, QboPayments payments) {
+    QboDocuments(QboCustomers customers, QboInvoices invoices, QboCreditMemos creditMemos, QboPayments payments, QboSettlements settlements) {
         this.customers = customers;
         this.invoices = invoices;
         this.creditMemos = creditMemos;
         this.payments = payments;
+        this.settlements = settlements;
     }
 
     @Override
@@ -45,6 +47,13 @@ final class QboDocuments implements ProviderDocuments {
     @Override
     public List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch) {
         return withUnknownOutcomes(batch.stream().map(PaymentPush::document).toList(), () -> payments.push(session, batch));
+    }
+
+    @Override
+    public List<PushOutcome> pushSettlements(ProviderSession session, List<CreditNotePush> creditNotes, List<PaymentPush> batch) {
+        List<DocumentRef> documents = new java.util.ArrayList<>(creditNotes.stream().map(CreditNotePush::document).toList());
+        batch.forEach(push -> documents.add(push.document()));
+        return withUnknownOutcomes(documents, () -> settlements.push(session, creditNotes, batch));
     }
 
     /**

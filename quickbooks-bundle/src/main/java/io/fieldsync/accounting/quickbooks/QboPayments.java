@@ -71,6 +71,19 @@ final class QboPayments {
     }
 
     private List<PushOutcome> pushStraight(ProviderSession session, List<PaymentPush> pushes) {
+        Straight straight = straight(session, pushes);
+        return answered(session, straight, straight.items().isEmpty() ? List.of() : batch.run(session, "payment", straight.items()));
+    }
+
+    /**
+     * New payments of known customers, to go with the credit memos of the same turn in one {@code /batch} (its items may
+     * be of different entities, Intuit BatchItemRequest): the ones sent straight are {@link Straight#items()}, whose
+     * answers {@link #answered} reads; the others go through {@link #push} on their own.
+     */
+    Straight straight(ProviderSession session, List<PaymentPush> pushes) {
+        if (pushes.isEmpty()) {
+            return new Straight(List.of(), List.of(), List.of(), null);
+        }
         QboLists.Lists current = lists.current(session);
         List<PushOutcome> outcomes = new ArrayList<>();
         List<PaymentPush> sent = new ArrayList<>();
@@ -85,7 +98,23 @@ final class QboPayments {
                 outcomes.add(PushOutcome.failed(push.document(), refused.error()));
             }
         }
-        List<QboBatch.Answer> answers = items.isEmpty() ? List.of() : batch.run(session, "payment", items);
+        return new Straight(sent, items, outcomes, current);
+    }
+
+    /** Straight payments prepared for a batch: those sent with their items, and the outcomes of those refused before. */
+    record Straight(List<PaymentPush> sent, List<QboBatch.Item> items, List<PushOutcome> outcomes, QboLists.Lists current) {
+    }
+
+    /** Whether {@code push} is sent without reading what QuickBooks holds (see {@link #straight}). */
+    static boolean straight(PaymentPush push) {
+        return sentWithoutReading(push);
+    }
+
+    /** The outcomes of straight payments from their answers (in item order), refusals explained from their invoices. */
+    List<PushOutcome> answered(ProviderSession session, Straight straight, List<QboBatch.Answer> answers) {
+        List<PaymentPush> sent = straight.sent();
+        QboLists.Lists current = straight.current();
+        List<PushOutcome> outcomes = new ArrayList<>(straight.outcomes());
         List<PaymentPush> refused = new ArrayList<>();
         List<QboBatch.Answer> refusals = new ArrayList<>();
         java.util.Set<String> createdNow = new java.util.HashSet<>();

@@ -120,8 +120,10 @@ public class QuickBooksProvider implements AccountingProvider {
         QboSalesLines salesLines = new QboSalesLines(lists, new QboItems(batch, lists));
         QboCustomers customers = new QboCustomers(batch, api, lists);
         this.authorization = new QboAuthorization(settings, http, clock);
-        this.documents = new QboDocuments(customers, new QboInvoices(batch, salesLines), new QboCreditMemos(batch, salesLines),
-                new QboPayments(batch, lists));
+        QboCreditMemos creditMemos = new QboCreditMemos(batch, salesLines);
+        QboPayments payments = new QboPayments(batch, lists);
+        this.documents = new QboDocuments(customers, new QboInvoices(batch, salesLines), creditMemos, payments,
+                new QboSettlements(batch, creditMemos, payments));
         this.ledger = new QboLedger(api, batch, lists, customers, clock);
         this.webhooks = new QboWebhooks(settings.verifierToken(), new QboSettlementEvents(batch));
     }

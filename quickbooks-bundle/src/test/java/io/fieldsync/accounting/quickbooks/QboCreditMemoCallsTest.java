@@ -19,6 +19,7 @@ import io.fieldsync.accounting.api.ProductCategory;
 import io.fieldsync.accounting.api.spi.CreditNotePush;
 import io.fieldsync.accounting.api.spi.OutcomeStatus;
 import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 
 /**
@@ -83,6 +84,29 @@ class QboCreditMemoCallsTest extends QboSandboxTestBase {
 
         assertThat(credited.status()).isEqualTo(OutcomeStatus.SYNCED);
         assertThat(apiCalls()).as("read invoices, create memos, apply memos").hasSize(3);
+    }
+
+    @Test
+    void aTurnsNewMemosAndPaymentsAreCreatedInOneBatchCallAndTheMemosAppliedInTheNext() {
+        String customer = customerId("Northside Electrical");
+        Invoice cancelled = invoice("I-1", "FS-7301", ProductCategory.LABOUR);
+        Invoice paid = invoice("I-2", "FS-7302", ProductCategory.LABOUR);
+        List<PushOutcome> invoices = provider.documents().pushInvoices(session, List.of(invoicePush(cancelled, customer), invoicePush(paid, customer)));
+        Payment payment = new Payment("P-1", "I-2", new BigDecimal("100.00"), DAY.plusDays(1), PaymentMethod.CASH, "ref-P-1", AUD, null);
+        proxy.exchanges.clear();
+
+        List<PushOutcome> outcomes = provider.documents().pushSettlements(session,
+                List.of(known(CreditNote.cancelling(cancelled, "CN-1", DAY.plusDays(1), "job cancelled"), customer, invoices.get(0).remoteId())),
+                List.of(new PaymentPush(DocumentRef.payment(ACME, "P-1"), key("P-1"), payment, invoices.get(1).remoteId(), customer, "1250", false)));
+
+        assertThat(provider.descriptor().supports(ProviderCapability.SETTLEMENTS_IN_ONE_CALL)).isTrue();
+        assertThat(outcomes).extracting(PushOutcome::document, PushOutcome::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(new DocumentRef(ACME, DocumentKind.CREDIT_NOTE, "CN-1"), OutcomeStatus.SYNCED),
+                org.assertj.core.groups.Tuple.tuple(DocumentRef.payment(ACME, "P-1"), OutcomeStatus.SYNCED));
+        assertThat(apiCalls()).as("memo and payment created in one batch, the memo applied in the next").hasSize(2);
+        assertThat(apiCalls().get(0).requestBody()).contains("\"CreditMemo\"", "\"Payment\"");
+        assertThat(balance("FS-7301")).isEqualByComparingTo("0.00");
+        assertThat(balance("FS-7302")).isEqualByComparingTo("142.00");
     }
 
     /** A new credit note as the engine builds it: with its invoice's currency. */

@@ -52,7 +52,9 @@ public class XeroProvider implements AccountingProvider {
      * (the document says so). Payments are changed by deleting and applying them again (Xero cannot edit a payment).
      */
     static final java.util.Set<ProviderCapability> CAPABILITIES = java.util.Collections.unmodifiableSet(
-            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES)));
+            EnumSet.complementOf(EnumSet.of(ProviderCapability.MULTIPLE_TAXES_PER_LINE, ProviderCapability.CREDIT_NOTE_UPDATES,
+                    // Xero writes credit notes and payments at endpoints of their own (PUT /CreditNotes, PUT /Payments)
+                    ProviderCapability.SETTLEMENTS_IN_ONE_CALL)));
 
     private final ProviderDescriptor descriptor;
     private final java.util.List<String> nonVendorEndpoints;

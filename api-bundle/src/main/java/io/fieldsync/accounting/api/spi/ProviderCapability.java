@@ -35,5 +35,13 @@ public enum ProviderCapability {
     /** Signed webhooks. */
     WEBHOOKS,
     /** Push invoices as drafts. */
-    DRAFT_INVOICES
+    DRAFT_INVOICES,
+    /**
+     * Credit notes and payments in one call ({@link ProviderDocuments#pushSettlements}): the vendor takes writes of
+     * different kinds in one request (QuickBooks' {@code /batch}, Intuit BatchItemRequest), so the engine sends a turn's
+     * credit notes and payments together. Without it each kind goes in a call of its own.
+     *
+     * @since 2.1
+     */
+    SETTLEMENTS_IN_ONE_CALL
 }

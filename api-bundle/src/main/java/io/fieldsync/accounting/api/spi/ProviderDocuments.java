@@ -39,4 +39,19 @@ public interface ProviderDocuments {
 
     /** Applies payments to their invoices. */
     List<PushOutcome> pushPayments(ProviderSession session, List<PaymentPush> batch);
+
+    /**
+     * Credit notes and payments of one dispatch turn in one call, for a provider that declares
+     * {@link ProviderCapability#SETTLEMENTS_IN_ONE_CALL}; the engine calls it only then. One outcome per document of
+     * either list, under the contract of {@link #pushCreditNotes} and {@link #pushPayments}: each document its own
+     * outcome (and its own {@code reconcileFirst}), an exception only when the whole call failed. Every document here
+     * follows its invoice, already synced; the host checked before that a credit note and payments of the same invoice
+     * together fit what it owes.
+     *
+     * @since 2.1
+     */
+    default List<PushOutcome> pushSettlements(ProviderSession session, List<CreditNotePush> creditNotes, List<PaymentPush> payments) {
+        throw new UnsupportedOperationException("this provider sends credit notes and payments in calls of their own ("
+                + ProviderCapability.SETTLEMENTS_IN_ONE_CALL + " not declared)");
+    }
 }

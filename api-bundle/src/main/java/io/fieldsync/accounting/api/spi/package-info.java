@@ -21,7 +21,11 @@
  * {@link io.fieldsync.accounting.api.spi.AccountingProvider#configurationProblems()}, so that a provider whose secrets
  * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused; and
  * {@link io.fieldsync.accounting.api.spi.VendorSimulator}, a running sandbox offering an unconfigured provider its
- * endpoints and demo app, so that a demo writes nothing into the provider's PID.
+ * endpoints and demo app, so that a demo writes nothing into the provider's PID. A provider whose vendor takes writes
+ * of different kinds in one request declares
+ * {@link io.fieldsync.accounting.api.spi.ProviderCapability#SETTLEMENTS_IN_ONE_CALL} and gets a turn's credit notes and
+ * payments together ({@link io.fieldsync.accounting.api.spi.ProviderDocuments#pushSettlements}, a default method: a
+ * provider built against 2.0 neither declares nor implements it).
  */
 @Export
 @Version("2.1.0")

@@ -18,6 +18,11 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.SyncStatus;
 import io.fieldsync.accounting.api.admin.ConnectionState;
+import io.fieldsync.accounting.api.spi.CreditNotePush;
+import io.fieldsync.accounting.api.spi.IdempotencyKey;
+import io.fieldsync.accounting.api.spi.PaymentPush;
+import io.fieldsync.accounting.api.spi.ProviderCapability;
+import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.RateLimit;
 import io.fieldsync.accounting.engine.operations.ConnectionAlerts;
 import io.fieldsync.accounting.engine.connections.EngineSession;
@@ -31,7 +36,8 @@ import io.fieldsync.accounting.engine.store.StoredConnection;
 
 /**
  * One pass over one company's due documents with the active provider: invoices (customers linked
- * first), then credit notes, then payments, one provider batch of each. Every document ends the pass
+ * first), then credit notes, then payments, one provider batch of each; credit notes and payments share one batch
+ * when the provider declares {@link ProviderCapability#SETTLEMENTS_IN_ONE_CALL}. Every document ends the pass
  * with a recorded status; a document's own problem never holds up the others.
  *
  * <p>Every kind goes through the same pipeline: its due rows, each read and checked by the kind's
@@ -86,17 +92,89 @@ final class DispatchRound {
         }
         EngineSession session = new EngineSession(stores.journal(), stores.syncLog(), provider, connection.get(), refresher, lanes);
         RoundScope round = new RoundScope(company, stores, provider, recorder, clock, keys);
-        int handled = 0;
-        for (Kind kind : List.of(new Kind(DocumentKind.INVOICE, scope -> new InvoiceStage(scope, new CustomerLinking(scope, calls))),
-                new Kind(DocumentKind.CREDIT_NOTE, CreditNoteStage::new), new Kind(DocumentKind.PAYMENT, PaymentStage::new))) {
+        KindPass invoices = pass(session, round, new Kind(DocumentKind.INVOICE, scope -> new InvoiceStage(scope, new CustomerLinking(scope, calls))));
+        if (invoices.turn() == BatchCalls.LaneTurn.STOPS) {
+            // the rest of this company's documents wait for the lane to open again, or for the engine's next start
+            return 0;
+        }
+        int handled = invoices.handled();
+        if (provider.descriptor().supports(ProviderCapability.SETTLEMENTS_IN_ONE_CALL)) {
+            KindPass settlements = settlements(session, round);
+            return settlements.turn() == BatchCalls.LaneTurn.STOPS ? handled : handled + settlements.handled();
+        }
+        for (Kind kind : List.of(new Kind(DocumentKind.CREDIT_NOTE, CreditNoteStage::new), new Kind(DocumentKind.PAYMENT, PaymentStage::new))) {
             KindPass pass = pass(session, round, kind);
             if (pass.turn() == BatchCalls.LaneTurn.STOPS) {
-                // the rest of this company's documents wait for the lane to open again, or for the engine's next start
                 break;
             }
             handled += pass.handled();
         }
         return handled;
+    }
+
+    /**
+     * Credit notes and payments in one call, for a provider whose vendor takes both in one request: the credit notes
+     * first, then as many payments as the call still holds. Both only ever follow their invoice, synced in an earlier
+     * call, so neither waits for the other; each keeps its own check, SENDING mark and outcome.
+     */
+    private KindPass settlements(EngineSession session, RoundScope round) {
+        ProviderLimits limits = provider.descriptor().limits();
+        int room = Math.min(Math.min(limits.batchSize(DocumentKind.CREDIT_NOTE), limits.batchSize(DocumentKind.PAYMENT)),
+                lanes.batchCap(new LaneId(round.company(), provider.id())));
+        List<JournalEntry> creditNotes = stores.journal().due(round.company(), DocumentKind.CREDIT_NOTE, provider.id(), clock.instant(), room);
+        List<JournalEntry> payments = creditNotes.size() >= room ? List.of()
+                : stores.journal().due(round.company(), DocumentKind.PAYMENT, provider.id(), clock.instant(), room - creditNotes.size());
+        if (creditNotes.isEmpty() && payments.isEmpty()) {
+            return new KindPass(0, BatchCalls.LaneTurn.GOES_ON);
+        }
+        List<BatchCalls.Sendable<Settlement>> sendable = new ArrayList<>();
+        if (!creditNotes.isEmpty()) {
+            prepared(round, new CreditNoteStage(round), creditNotes).forEach(ready -> sendable.add(
+                    new BatchCalls.Sendable<>(ready.entry(), Settlement.of(ready.push()))));
+        }
+        if (!payments.isEmpty()) {
+            prepared(round, new PaymentStage(round), payments).forEach(ready -> sendable.add(
+                    new BatchCalls.Sendable<>(ready.entry(), Settlement.of(ready.push()))));
+        }
+        BatchCalls.LaneTurn turn = calls.send(sendable, Settlement::key, pushes -> provider.provider().documents().pushSettlements(session,
+                pushes.stream().map(Settlement::creditNote).filter(Objects::nonNull).toList(),
+                pushes.stream().map(Settlement::payment).filter(Objects::nonNull).toList()));
+        return new KindPass(creditNotes.size() + payments.size(), turn);
+    }
+
+    /** A credit note or a payment that goes in one call with the other kind. */
+    private record Settlement(CreditNotePush creditNote, PaymentPush payment) {
+        static Settlement of(CreditNotePush creditNote) {
+            return new Settlement(creditNote, null);
+        }
+
+        static Settlement of(PaymentPush payment) {
+            return new Settlement(null, payment);
+        }
+
+        IdempotencyKey key() {
+            return creditNote != null ? creditNote.key() : payment.key();
+        }
+    }
+
+    /**
+     * Checks a kind's due documents and makes their pushes for a stage that needs nothing made first (credit notes,
+     * payments): a document's own problem is recorded for it alone; a kind the provider does not take at all is recorded
+     * as unsupported for each.
+     */
+    private <C, P> List<BatchCalls.Sendable<P>> prepared(RoundScope round, DocumentStage<C, P> stage, List<JournalEntry> due) {
+        Optional<SyncError> unsupported = stage.unsupportedKind();
+        if (unsupported.isPresent()) {
+            due.forEach(entry -> recorder.unsupported(entry, provider.id(), unsupported.get()));
+            return List.of();
+        }
+        List<BatchCalls.Sendable<P>> sendable = new ArrayList<>();
+        for (JournalEntry entry : due) {
+            round.guarded(entry, () -> stage.check(entry)).flatMap(document -> round.guarded(entry,
+                    () -> stage.push(new DocumentStage.Checked<>(entry, document), DocumentStage.RemoteCustomers.NONE)))
+                    .ifPresent(push -> sendable.add(new BatchCalls.Sendable<>(entry, push)));
+        }
+        return sendable;
     }
 
     /** One kind's due documents through the pipeline; its stage is made only when some are due. */

@@ -37,6 +37,8 @@ import io.fieldsync.accounting.api.admin.InvoiceStatusOnPush;
 import io.fieldsync.accounting.api.admin.SyncSettings;
 import io.fieldsync.accounting.api.spi.BookedLine;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
+import io.fieldsync.accounting.api.DocumentKind;
+import io.fieldsync.accounting.api.spi.ProviderLimits;
 import io.fieldsync.accounting.api.spi.PushOutcome;
 import io.fieldsync.accounting.engine.FreshDatabase;
 import io.fieldsync.accounting.engine.Samples;
@@ -321,6 +323,74 @@ class DispatchTest {
             assertThat(push.invoiceCurrency()).isEqualTo(invoice.currency());
             assertThat(push.invoiceSentAs()).isEqualTo(InvoiceStatusOnPush.APPROVED);
         });
+    }
+
+    @Test
+    void aProviderThatTakesBothKindsInOneCallGetsATurnsCreditNotesAndPaymentsTogetherEachWithItsOwnOutcome() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        engine.connect(ACME);
+        Invoice cancelled = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, cancelled);
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        engine.drain();
+        engine.sync.invoiceCancelled(ACME, cancellation(cancelled));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-2", "100.00", PaymentMethod.CARD));
+        engine.sync.paymentCollected(ACME, payment("P-2", "I-2", "20.00", PaymentMethod.CASH));
+
+        engine.drain();
+
+        assertThat(xero.settlementCalls).as("one call for the credit note and both payments").singleElement().satisfies(carried ->
+                assertThat(carried).extracting(push -> push.getClass().getSimpleName())
+                        .containsExactly("CreditNotePush", "PaymentPush", "PaymentPush"));
+        assertThat(status(DocumentRef.creditNote(ACME, "CN-I-1")).remoteId()).isEqualTo("xero-cn-CN-I-1");
+        assertThat(List.of(status(DocumentRef.payment(ACME, "P-1")), status(DocumentRef.payment(ACME, "P-2"))))
+                .allSatisfy(payment -> {
+                    assertThat(payment.status()).isEqualTo(SyncStatus.SYNCED);
+                    assertThat(payment.remoteId()).startsWith("xero-pay-");
+                });
+    }
+
+    @Test
+    void creditNotesAndPaymentsInOneCallTakeNoMoreThanTheSmallerOfTheirBatchSizesAndTheCreditNotesGoFirst() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        xero.limits = new ProviderLimits(60, 5, 5000, 10000,
+                Map.of(DocumentKind.INVOICE, 50, DocumentKind.CUSTOMER, 50, DocumentKind.PAYMENT, 3, DocumentKind.CREDIT_NOTE, 4));
+        engine.connect(ACME);
+        Invoice first = invoice("I-1", customer("C-1"));
+        Invoice second = invoice("I-2", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, first);
+        engine.sync.invoiceLocked(ACME, second);
+        engine.sync.invoiceLocked(ACME, invoice("I-3", customer("C-1")));
+        engine.drain();
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-3", "10.00", PaymentMethod.CARD));
+        engine.sync.paymentCollected(ACME, payment("P-2", "I-3", "10.00", PaymentMethod.CARD));
+        engine.sync.invoiceCancelled(ACME, cancellation(first));
+        engine.sync.invoiceCancelled(ACME, cancellation(second));
+
+        engine.drain();
+
+        assertThat(xero.settlementCalls).extracting(carried -> carried.stream().map(push -> push.getClass().getSimpleName()).toList())
+                .containsExactly(List.of("CreditNotePush", "CreditNotePush", "PaymentPush"), List.of("PaymentPush"));
+        assertThat(List.of("P-1", "P-2")).allSatisfy(payment ->
+                assertThat(status(DocumentRef.payment(ACME, payment)).status()).isEqualTo(SyncStatus.SYNCED));
+    }
+
+    @Test
+    void withoutTheCapabilityCreditNotesAndPaymentsGoInCallsOfTheirOwn() {
+        engine.connect(ACME);
+        Invoice cancelled = invoice("I-1", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, cancelled);
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        engine.drain();
+        engine.sync.invoiceCancelled(ACME, cancellation(cancelled));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-2", "100.00", PaymentMethod.CARD));
+
+        engine.drain();
+
+        assertThat(xero.settlementCalls).isEmpty();
+        assertThat(xero.creditNotePushes).hasSize(1);
+        assertThat(xero.paymentPushes).hasSize(1);
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
     }
 
     @Test
