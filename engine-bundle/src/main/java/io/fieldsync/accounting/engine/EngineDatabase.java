@@ -3,6 +3,8 @@ package io.fieldsync.accounting.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -29,13 +31,24 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's database: migrates the schema when the {@link DataSource} arrives, and only then publishes each store
  * over it as a service of its own ({@link Journal}, {@link ConnectionStore}, ...), and the {@link EngineIdentity}.
  * Components take the stores they use by reference, so none of them can start on an old schema, and all of them stop
- * with the stores when the DataSource goes. It is no service itself: a component activated while the stores are being
- * published (in this constructor) must not need this half-made one. Immediate, as nothing else would activate it.
+ * with the stores when the DataSource goes. It is no service itself. Immediate, as nothing else would activate it.
+ * <p>
+ * The stores are published from a thread of their own, after the activation has returned. Registering a store
+ * activates its users in the registering thread (Felix SCR), so publishing them from the constructor held this
+ * component's SCR activation lock for the whole engine's start. pax-jdbc-config re-creates the DataSource when
+ * Karaf's fileinstall re-reads {@code etc/org.ops4j.datasource-accounting.cfg} (just after {@code feature:install}
+ * wrote it); SCR then had to deactivate this component from pax-jdbc's thread, could not get the lock within
+ * {@code ds.lock.timeout.milliseconds}, gave up with "Could not obtain lock", and the engine stayed on the closed
+ * pool ("Pool not open"). Now the lock is held only while the schema is migrated; a deactivation that comes while a
+ * store is being registered waits for that one registration (this component's own lock, no timeout) and then
+ * withdraws every store, including one registered after it.
  */
 // bnd derives a requirement for the service of each @Reference from the component descriptions; these services are
 // registered by hand, so the bundle declares their capabilities itself, or Karaf's resolver refuses it
@@ -57,34 +70,78 @@ public class EngineDatabase {
     static final String SERVICE = "osgi.service";
     static final String STORE = "objectClass:List<String>=\"io.fieldsync.accounting.engine.store.";
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineDatabase.class);
+
     private final Stores stores;
+    private final BundleContext context;
+    /**
+     * Guards {@link #published} and {@link #withdrawn}; held across each registration, so a deactivation waits for it.
+     * Fair: a waiting deactivation goes before the publisher's next store, or the whole engine would start first.
+     */
+    private final ReentrantLock publishing = new ReentrantLock(true);
     private final List<ServiceRegistration<?>> published = new ArrayList<>();
+    private boolean withdrawn;
 
     @Activate
     public EngineDatabase(@Reference(name = "dataSource", target = "(dataSourceName=accounting)") DataSource dataSource,
                           @Reference EngineClock clock, BundleContext context, EngineConfiguration configuration) {
+        this(dataSource, clock, context, configuration, EngineDatabase::publishOnAThreadOfItsOwn);
+    }
+
+    EngineDatabase(DataSource dataSource, EngineClock clock, BundleContext context, EngineConfiguration configuration,
+                   Executor publisher) {
         this.stores = Stores.open(dataSource, tokenKeyFile(context), clock.clock(), NodeId.of(configuration.node_id()),
                 configuration.token_keys());
+        this.context = context;
+        publisher.execute(this::publishStores);
+    }
+
+    private static void publishOnAThreadOfItsOwn(Runnable publishing) {
+        Thread thread = new Thread(publishing, "accounting-stores-publisher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void publishStores() {
         try {
-            publish(context, CompanyProviders.class, stores.companyProviders());
-            publish(context, Journal.class, stores.journal());
-            publish(context, ProviderBindings.class, stores.providerBindings());
-            publish(context, JournalReports.class, stores.reports());
-            publish(context, PaymentStates.class, stores.paymentStates());
-            publish(context, ConnectionStore.class, stores.connections());
-            publish(context, LaneLeases.class, stores.leases());
-            publish(context, SetupStore.class, stores.setup());
-            publish(context, CustomerLinks.class, stores.customerLinks());
-            publish(context, SyncLogStore.class, stores.syncLog());
-            publish(context, EngineIdentity.class, stores.identity());
+            if (publish(CompanyProviders.class, stores.companyProviders())
+                    && publish(Journal.class, stores.journal())
+                    && publish(ProviderBindings.class, stores.providerBindings())
+                    && publish(JournalReports.class, stores.reports())
+                    && publish(PaymentStates.class, stores.paymentStates())
+                    && publish(ConnectionStore.class, stores.connections())
+                    && publish(LaneLeases.class, stores.leases())
+                    && publish(SetupStore.class, stores.setup())
+                    && publish(CustomerLinks.class, stores.customerLinks())
+                    && publish(SyncLogStore.class, stores.syncLog())
+                    && publish(EngineIdentity.class, stores.identity())) {
+                LOG.debug("The engine's stores are published");
+            }
         } catch (RuntimeException e) {
+            // the framework refuses registrations once the bundle has stopped (IllegalStateException)
+            LOG.info("The engine's stores were not all published ({}); withdrawing those that were", e.toString());
             deactivate();
-            throw e;
         }
     }
 
-    private <T> void publish(BundleContext context, Class<T> type, T store) {
-        published.add(context.registerService(type, store, null));
+    /** @return false once the database has been withdrawn: nothing more is published then */
+    private <T> boolean publish(Class<T> type, T store) {
+        publishing.lock();
+        try {
+            if (withdrawn) {
+                return false;
+            }
+            ServiceRegistration<T> registration = context.registerService(type, store, null);
+            if (withdrawn) {
+                // the registration activated a component whose work made the DataSource go, in this very thread
+                unregister(registration);
+                return false;
+            }
+            published.add(registration);
+            return true;
+        } finally {
+            publishing.unlock();
+        }
     }
 
     /** Node id and token keys are read once, at activation; without this method DS would restart the whole engine. */
@@ -96,14 +153,24 @@ public class EngineDatabase {
     /** Withdraws the stores, last published first: their users stop before the database is let go. */
     @Deactivate
     void deactivate() {
-        for (int i = published.size() - 1; i >= 0; i--) {
-            try {
-                published.get(i).unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping and the framework withdrew it first
+        publishing.lock();
+        try {
+            withdrawn = true;
+            for (int i = published.size() - 1; i >= 0; i--) {
+                unregister(published.get(i));
             }
+            published.clear();
+        } finally {
+            publishing.unlock();
         }
-        published.clear();
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping and the framework withdrew it first
+        }
     }
 
     /** The token key lives beside Karaf's data, not in the bundle's own storage, which an uninstall would wipe. */

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,15 +48,19 @@ class EngineDatabaseTest {
 
     private final DataSource dataSource = TestEngine.h2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     /** What the framework was asked to register, with the schema version the database had at that moment. */
-    private final List<Published> published = new ArrayList<>();
-    private final List<String> withdrawn = new ArrayList<>();
+    private final List<Published> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> withdrawn = Collections.synchronizedList(new ArrayList<>());
+    /** Runs inside the framework's registerService, as the activation of the store's users would. */
+    private volatile Consumer<String> blockWhileRegistering = type -> { };
+    /** The store whose registration the framework refuses, as it does once the bundle has stopped. */
+    private volatile String refuseRegistrationOf;
 
     private record Published(String type, Object store, int schemaVersionThen) {
     }
 
     @Test
     void everyStoreIsPublishedOnlyOnceTheSchemaIsMigrated() {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
 
         int migrated = identity().schemaVersion();
         assertThat(migrated).isPositive();
@@ -63,7 +70,7 @@ class EngineDatabaseTest {
 
     @Test
     void eachStoreTheComponentsReferenceIsAServiceOfItsOwnType() {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
 
         assertThat(published).extracting(Published::type).containsExactlyInAnyOrder(Journal.class.getName(),
                 CompanyProviders.class.getName(), ProviderBindings.class.getName(), JournalReports.class.getName(),
@@ -74,7 +81,7 @@ class EngineDatabaseTest {
 
     @Test
     void everyStoreTheEnginesComponentsReferenceIsOneThatIsPublished() throws Exception {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
         Path descriptors = descriptors();
         Pattern storeReference = Pattern.compile("interface=\"(io\\.fieldsync\\.accounting\\.engine\\.store\\.\\w+)\"");
 
@@ -105,7 +112,7 @@ class EngineDatabaseTest {
 
     @Test
     void theNodeIsTheOneConfiguredForThisKaraf() {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), nodeNamed("node-7"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), nodeNamed("node-7"), Runnable::run);
 
         assertThat(identity().node()).isEqualTo(new NodeId("node-7"));
     }
@@ -116,14 +123,14 @@ class EngineDatabaseTest {
         failing.failNext(Integer.MAX_VALUE, "INSERT INTO schema_version");
 
         assertThatThrownBy(() -> new EngineDatabase(failing, new EngineClock(TestEngine.fixedClock()), bundleContext(),
-                Configs.engine("none")));
+                Configs.engine("none"), Runnable::run));
         assertThat(published).isEmpty();
     }
 
     @Test
     void deactivatingWithdrawsEveryStoreTheLastPublishedFirst() {
         EngineDatabase database = new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
-                Configs.engine("none"));
+                Configs.engine("none"), Runnable::run);
 
         database.deactivate();
 
@@ -134,18 +141,120 @@ class EngineDatabaseTest {
 
     @Test
     void theTokenKeyLivesBesideKarafsDataWhereAnUninstallCannotWipeIt() {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
 
         assertThat(karafData.resolve("accounting").resolve("token.key")).exists();
     }
 
     @Test
     void theStoresSeeTheSameDatabaseAndInstallationAsTheComponent() {
-        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"));
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
 
         Stores again = Stores.open(dataSource, karafData.resolve("accounting").resolve("token.key"), TestEngine.fixedClock());
 
         assertThat(again.identity()).isEqualTo(identity());
+    }
+
+    @Test
+    void theActivationReturnsBeforeAnyStoreIsPublishedSoScrsLockIsFreeWhileTheComponentsStart() {
+        List<Runnable> publishing = new ArrayList<>();
+
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), publishing::add);
+
+        assertThat(published).isEmpty();
+        assertThat(publishing).hasSize(1);
+        publishing.get(0).run();
+        assertThat(published).hasSize(11);
+    }
+
+    @Test
+    void aDeactivationBeforeThePublishingBeginsPublishesNoStoreAtAll() {
+        List<Runnable> publishing = new ArrayList<>();
+        EngineDatabase database = new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
+                Configs.engine("none"), publishing::add);
+
+        database.deactivate();
+        publishing.get(0).run();
+
+        assertThat(published).isEmpty();
+        assertThat(withdrawn).isEmpty();
+    }
+
+    @Test
+    void aDeactivationWhileAStoreIsBeingRegisteredWaitsForItAndThenLeavesNoStoreRegistered() throws Exception {
+        CountDownLatch registeringJournal = new CountDownLatch(1);
+        CountDownLatch journalMayFinish = new CountDownLatch(1);
+        blockWhileRegistering = type -> {
+            if (type.equals(Journal.class.getName())) {
+                registeringJournal.countDown();
+                await(journalMayFinish);
+            }
+        };
+        List<Runnable> publishing = new ArrayList<>();
+        EngineDatabase database = new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
+                Configs.engine("none"), publishing::add);
+        Thread publisher = new Thread(publishing.get(0), "publisher");
+        publisher.start();
+        registeringJournal.await();
+
+        // the DataSource is withdrawn (pax-jdbc-config's thread) while the Journal's users are being activated
+        Thread deactivator = new Thread(database::deactivate, "deactivator");
+        deactivator.start();
+        while (deactivator.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        assertThat(withdrawn).as("nothing withdrawn while a registration is under way").isEmpty();
+        journalMayFinish.countDown();
+        publisher.join();
+        deactivator.join();
+
+        assertThat(published).extracting(Published::type)
+                .as("publishing stops at the store being registered when the deactivation came")
+                .containsExactly(CompanyProviders.class.getName(), Journal.class.getName());
+        assertThat(withdrawn).containsExactlyInAnyOrderElementsOf(published.stream().map(Published::type).toList());
+    }
+
+    @Test
+    void aStoreWhoseRegistrationDeactivatedTheDatabaseOnTheSameThreadIsWithdrawnToo() {
+        AtomicReference<EngineDatabase> database = new AtomicReference<>();
+        // a component activated by the Journal's registration makes the DataSource go, all in the publishing thread
+        blockWhileRegistering = type -> {
+            if (type.equals(Journal.class.getName())) {
+                database.get().deactivate();
+            }
+        };
+        List<Runnable> publishing = new ArrayList<>();
+        database.set(new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(),
+                Configs.engine("none"), publishing::add));
+
+        publishing.get(0).run();
+
+        assertThat(published).extracting(Published::type)
+                .containsExactly(CompanyProviders.class.getName(), Journal.class.getName());
+        assertThat(withdrawn).containsExactly(CompanyProviders.class.getName(), Journal.class.getName());
+    }
+
+    @Test
+    void aBundleStoppedWhilePublishingEndsThePublishingAndWithdrawsWhatWasPublished() {
+        refuseRegistrationOf = JournalReports.class.getName();
+        List<Runnable> publishing = new ArrayList<>();
+        new EngineDatabase(dataSource, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), publishing::add);
+
+        publishing.get(0).run();
+
+        assertThat(published).extracting(Published::type).containsExactly(CompanyProviders.class.getName(),
+                Journal.class.getName(), ProviderBindings.class.getName());
+        assertThat(withdrawn).containsExactly(ProviderBindings.class.getName(), Journal.class.getName(),
+                CompanyProviders.class.getName());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The engine's configuration with its defaults, as Config Admin gives it with only {@code node.id} set. */
@@ -171,7 +280,11 @@ class EngineDatabaseTest {
                     case "getProperty" -> "karaf.data".equals(args[0]) ? karafData.toString() : null;
                     case "registerService" -> {
                         String type = args[0] instanceof Class<?> c ? c.getName() : (String) args[0];
+                        if (type.equals(refuseRegistrationOf)) {
+                            throw new IllegalStateException("Invalid BundleContext.");
+                        }
                         published.add(new Published(type, args[1], schemaVersionNow()));
+                        blockWhileRegistering.accept(type);
                         yield registration(type);
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
