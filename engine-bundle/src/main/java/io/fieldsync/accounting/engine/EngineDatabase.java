@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -40,15 +41,17 @@ import org.slf4j.LoggerFactory;
  * Components take the stores they use by reference, so none of them can start on an old schema, and all of them stop
  * with the stores when the DataSource goes. It is no service itself. Immediate, as nothing else would activate it.
  * <p>
- * The stores are published from a thread of their own, after the activation has returned. Registering a store
+ * The database is opened and migrated, and the stores published, from a thread of their own, after the activation
+ * has returned. Registering a store
  * activates its users in the registering thread (Felix SCR), so publishing them from the constructor held this
  * component's SCR activation lock for the whole engine's start. pax-jdbc-config re-creates the DataSource when
  * Karaf's fileinstall re-reads {@code etc/org.ops4j.datasource-accounting.cfg} (just after {@code feature:install}
  * wrote it); SCR then had to deactivate this component from pax-jdbc's thread, could not get the lock within
  * {@code ds.lock.timeout.milliseconds}, gave up with "Could not obtain lock", and the engine stayed on the closed
- * pool ("Pool not open"). Now the lock is held only while the schema is migrated; a deactivation that comes while a
- * store is being registered waits for that one registration (this component's own lock, no timeout) and then
- * withdraws every store, including one registered after it.
+ * pool ("Pool not open"). Now SCR's lock is held for no work at all (a first install's migration can be long too); a
+ * deactivation that comes while a store is being registered waits for that one registration (this component's own
+ * lock, no timeout) and then withdraws every store, including one registered after it; one that comes while the
+ * database is being opened makes the publisher publish nothing.
  */
 // bnd derives a requirement for the service of each @Reference from the component descriptions; these services are
 // registered by hand, so the bundle declares their capabilities itself, or Karaf's resolver refuses it
@@ -72,7 +75,6 @@ public class EngineDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineDatabase.class);
 
-    private final Stores stores;
     private final BundleContext context;
     /**
      * Guards {@link #published} and {@link #withdrawn}; held across each registration, so a deactivation waits for it.
@@ -90,10 +92,12 @@ public class EngineDatabase {
 
     EngineDatabase(DataSource dataSource, EngineClock clock, BundleContext context, EngineConfiguration configuration,
                    Executor publisher) {
-        this.stores = Stores.open(dataSource, tokenKeyFile(context), clock.clock(), NodeId.of(configuration.node_id()),
-                configuration.token_keys());
         this.context = context;
-        publisher.execute(this::publishStores);
+        // read here: the configuration and the clock are DS's to hand over, the thread only uses them
+        Path tokenKeyFile = tokenKeyFile(context);
+        NodeId node = NodeId.of(configuration.node_id());
+        String tokenKeys = configuration.token_keys();
+        publisher.execute(() -> openAndPublish(() -> Stores.open(dataSource, tokenKeyFile, clock.clock(), node, tokenKeys)));
     }
 
     private static void publishOnAThreadOfItsOwn(Runnable publishing) {
@@ -102,7 +106,31 @@ public class EngineDatabase {
         thread.start();
     }
 
-    private void publishStores() {
+    private void openAndPublish(Supplier<Stores> opening) {
+        Stores stores;
+        try {
+            stores = opening.get();
+        } catch (RuntimeException e) {
+            if (isWithdrawn()) {
+                LOG.info("The journal's DataSource went while the engine's database was being opened ({}); the next one opens it", e.toString());
+            } else {
+                LOG.error("The engine's database could not be opened or migrated: no engine component starts until it can", e);
+            }
+            return;
+        }
+        publishStores(stores);
+    }
+
+    private boolean isWithdrawn() {
+        publishing.lock();
+        try {
+            return withdrawn;
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private void publishStores(Stores stores) {
         try {
             if (publish(CompanyProviders.class, stores.companyProviders())
                     && publish(Journal.class, stores.journal())

@@ -1,7 +1,6 @@
 package io.fieldsync.accounting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -122,8 +121,9 @@ class EngineDatabaseTest {
         FailingDataSource failing = new FailingDataSource(dataSource);
         failing.failNext(Integer.MAX_VALUE, "INSERT INTO schema_version");
 
-        assertThatThrownBy(() -> new EngineDatabase(failing, new EngineClock(TestEngine.fixedClock()), bundleContext(),
-                Configs.engine("none"), Runnable::run));
+        // opened on the publisher's thread, so the failure is logged there, not thrown into SCR
+        new EngineDatabase(failing, new EngineClock(TestEngine.fixedClock()), bundleContext(), Configs.engine("none"), Runnable::run);
+
         assertThat(published).isEmpty();
     }
 
@@ -178,6 +178,47 @@ class EngineDatabaseTest {
 
         assertThat(published).isEmpty();
         assertThat(withdrawn).isEmpty();
+    }
+
+    @Test
+    void aDeactivationWhileTheDatabaseIsBeingOpenedNeedNotWaitAndNothingIsPublishedAfterIt() throws Exception {
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch deactivated = new CountDownLatch(1);
+        DataSource slowToOpen = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if ("getConnection".equals(method.getName()) && opening.getCount() > 0) {
+                        opening.countDown();
+                        await(deactivated);
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<Runnable> publishing = new ArrayList<>();
+        EngineDatabase database = new EngineDatabase(slowToOpen, new EngineClock(TestEngine.fixedClock()), bundleContext(),
+                Configs.engine("none"), publishing::add);
+        Thread publisher = new Thread(publishing.get(0), "publisher");
+        publisher.start();
+        opening.await();
+
+        // SCR's thread: returns at once although the migration is under way (before, SCR waited here, then gave up)
+        database.deactivate();
+        deactivated.countDown();
+        publisher.join();
+
+        assertThat(published).isEmpty();
+        assertThat(identityOf(dataSource)).as("the migration itself ran to its end").isPositive();
+    }
+
+    /** The schema version the database reached, read directly. */
+    private static int identityOf(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test
