@@ -33,7 +33,7 @@ import io.fieldsync.accounting.engine.sync.RoundStores;
  * the engine over the journal exactly as a Karaf gets it ({@link ShippedJournal}: the feature's
  * DataSource configuration, H2 file under a fresh {@code karaf.data}, DBCP2 pool), with the shipped
  * {@code provider = none}. Every call returns only once its document is on disk, so this is acknowledged
- * documents per second. Each run gets a fresh journal; one unmeasured run first warms the JIT. Reports
+ * documents per second. Each run gets a fresh journal; unmeasured runs first warm the JIT ({@link JitWarmup}). Reports
  * each run and the medians; the last line is for machines. {@code --quick} (3 runs of 2,000) is a smoke
  * check for CI: its JVM is still warming up and it reports less than half the full form's rate.
  *
@@ -69,8 +69,7 @@ public final class EnqueueBenchmark {
         try (Journals journals = Journals.named(database)) {
             System.out.printf("invoiceLocked from %d callers over %s, %d documents per run, %d runs%n",
                     callers, journals.description(), documents, runs);
-            // the first runs of a cold JVM were 30-50 % slower: one unmeasured run of the same size first
-            run(journals, callers, documents);
+            System.out.println("  " + warmUp(journals, callers, documents));
             List<Run> results = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Run run = run(journals, callers, documents);
@@ -83,6 +82,11 @@ public final class EnqueueBenchmark {
                     + "cpu_ms_per_doc=%.2f load=%.1f%n", database, callers, documents, runs, median(results, Run::perSecond),
                     median(results, Run::p50Millis), median(results, Run::p99Millis), median(results, Run::cpuMillisPerDocument), load());
         }
+    }
+
+    /** Unmeasured runs of the same size until the JIT is quiet ({@link JitWarmup}); returns what they were, for the report. */
+    public static String warmUp(Journals journals, int callers, int documents) throws Exception {
+        return JitWarmup.ofThisJvm().warmUp(() -> run(journals, callers, documents)).describe();
     }
 
     public static Run run(Journals journals, int callers, int documents) throws Exception {

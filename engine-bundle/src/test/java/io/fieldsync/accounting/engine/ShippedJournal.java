@@ -2,8 +2,10 @@ package io.fieldsync.accounting.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,8 +26,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@code org.ops4j.datasource-accounting} configuration read from the feature file itself (so a change
  * there is what the tests and the bench run against), {@code ${karaf.data}} pointed at a folder, H2's
  * DataSource wrapped in the DBCP2 pool the way pax-jdbc-pool-dbcp2 1.5.7 wraps it
- * ({@code PooledDataSourceFactory.createPoolingDataSource}: default {@link GenericObjectPoolConfig}, no
- * {@code pool.*} keys are shipped).
+ * ({@code DbcpPooledDataSourceFactory.create}: {@code pool.*} keys set on a {@link GenericObjectPoolConfig},
+ * {@code factory.*} keys on the {@link PoolableConnectionFactory}, each through the setter of that name, as its
+ * {@code BeanConfig} does).
  */
 public final class ShippedJournal implements AutoCloseable {
 
@@ -43,15 +46,60 @@ public final class ShippedJournal implements AutoCloseable {
         h2.setUser(config.get("user"));
         h2.setPassword(config.getOrDefault("password", ""));
         PoolableConnectionFactory connections = new PoolableConnectionFactory(new DataSourceConnectionFactory(h2), null);
+        configure(connections, config, "factory.");
+        GenericObjectPoolConfig<PoolableConnection> poolConfig = new GenericObjectPoolConfig<>();
+        configure(poolConfig, config, "pool.");
         GenericObjectPool<PoolableConnection> pool = new GenericObjectPool<>(connections);
-        pool.setConfig(new GenericObjectPoolConfig<>());
+        pool.setConfig(poolConfig);
         connections.setPool(pool);
         dataSource = new PoolingDataSource<>(pool);
     }
 
+    /** As pax-jdbc's {@code BeanConfig}: each {@code prefix + name} key through the bean's {@code setName} setter. */
+    private static void configure(Object bean, Map<String, String> config, String prefix) {
+        config.forEach((key, value) -> {
+            if (!key.startsWith(prefix)) {
+                return;
+            }
+            String name = key.substring(prefix.length());
+            String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            Method method = Arrays.stream(bean.getClass().getMethods())
+                    .filter(candidate -> candidate.getName().equals(setter) && candidate.getParameterCount() == 1)
+                    .filter(candidate -> converted(candidate.getParameterTypes()[0], value) != null)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no setter " + setter + " on " + bean.getClass().getName() + " for " + key));
+            try {
+                method.invoke(bean, converted(method.getParameterTypes()[0], value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot set " + key + " = " + value, e);
+            }
+        });
+    }
+
+    private static Object converted(Class<?> type, String value) {
+        if (type == String.class) {
+            return value;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Boolean.valueOf(value);
+        }
+        if (type == int.class || type == Integer.class) {
+            return Integer.valueOf(value);
+        }
+        if (type == long.class || type == Long.class) {
+            return Long.valueOf(value);
+        }
+        return null;
+    }
+
     /** Opens the shipped journal with Karaf's data folder at {@code karafData}. */
     public static ShippedJournal open(Path karafData) {
-        return new ShippedJournal(datasourceConfig(), karafData);
+        return open(datasourceConfig(), karafData);
+    }
+
+    /** Opens a journal from {@code config}, keys as in {@link #datasourceConfig()}, with Karaf's data folder at {@code karafData}. */
+    public static ShippedJournal open(Map<String, String> config, Path karafData) {
+        return new ShippedJournal(config, karafData);
     }
 
     public DataSource dataSource() {

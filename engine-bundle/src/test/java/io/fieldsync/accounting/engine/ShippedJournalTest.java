@@ -1,13 +1,17 @@
 package io.fieldsync.accounting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
@@ -31,6 +35,36 @@ class ShippedJournalTest {
 
     @TempDir
     Path karafData;
+
+    /**
+     * pax-jdbc-pool-dbcp2 sets {@code pool.*} keys on the pool and {@code factory.*} keys on the connection factory; the
+     * journal the tests and the bench run on must do the same, or a pool setting added to the feature is measured nowhere.
+     */
+    @Test
+    void poolAndFactoryKeysOfTheConfigurationReachTheDbcpPoolAsPaxJdbcSetsThem() throws Exception {
+        Map<String, String> config = new LinkedHashMap<>(ShippedJournal.datasourceConfig());
+        config.put("pool.maxTotal", "2");
+        config.put("pool.maxWaitMillis", "50");
+        config.put("factory.defaultQueryTimeout", "7");
+
+        try (ShippedJournal journal = ShippedJournal.open(config, karafData);
+             Connection first = journal.dataSource().getConnection();
+             Connection second = journal.dataSource().getConnection();
+             Statement statement = first.createStatement()) {
+            assertThat(statement.getQueryTimeout()).isEqualTo(7);
+            assertThatThrownBy(() -> journal.dataSource().getConnection())
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void aKeyThatNoSetterTakesIsRefusedInsteadOfIgnored() {
+        Map<String, String> config = new LinkedHashMap<>(ShippedJournal.datasourceConfig());
+        config.put("pool.noSuchSetting", "1");
+
+        assertThatThrownBy(() -> ShippedJournal.open(config, karafData))
+                .hasMessageContaining("pool.noSuchSetting");
+    }
 
     @Test
     void aJournalWrittenUnderTheEarlierShippedUrlOpensUnderTheCurrentOneWithItsDocuments() throws Exception {
