@@ -488,7 +488,7 @@ public class Dispatcher {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
                         handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping,
-                                alerts).run(lane.company());
+                                alerts, Duration.ofMillis(linger * MAX_BURST_LINGERS)).run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others
