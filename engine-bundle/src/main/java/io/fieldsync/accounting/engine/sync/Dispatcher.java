@@ -125,7 +125,10 @@ public class Dispatcher {
      */
     private static final Duration KEEP_ALIVE_EVERY = Duration.ofMinutes(5);
     private volatile long linger;
-    /** A burst of wakes is sent at the latest after this many batching delays, quiet or not. */
+    /**
+     * A burst of wakes is sent at the latest after this many batching delays, quiet or not; a call of payments and credit
+     * notes waits for the invoices ahead of it no longer either (see {@link SettlementsHold}).
+     */
     private static final int MAX_BURST_LINGERS = 10;
     private volatile long lastWake;
     private volatile long burstStart;
