@@ -55,7 +55,8 @@ public final class SyncBenchmark {
     private static final Set<SyncStatus> QUEUED = EnumSet.copyOf(java.util.Arrays.stream(SyncStatus.values()).filter(SyncStatus::isQueued).toList());
 
     /** What one run measured. */
-    public record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, Duration drain) {
+    /** What one run measured; {@code callsInOrder} is every call as {@code "<operation> <http status>"}, oldest first. */
+    public record Run(int documents, int synced, int calls, Map<String, Integer> callsByOperation, List<String> callsInOrder, Duration drain) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,7 +124,10 @@ public final class SyncBenchmark {
             List<SyncLogEntry> calls = sync.syncLog(new SyncLogQuery(company, null, false, start, 1000));
             Map<String, Integer> byOperation = new TreeMap<>();
             calls.forEach(call -> byOperation.merge(call.operation() + " " + call.httpStatus(), 1, Integer::sum));
-            return new Run(documents, synced, calls.size(), byOperation, drain);
+            // the log answers newest first; the order of the calls is what tells a split batch from a late one
+            List<String> inOrder = new ArrayList<>(calls.stream().map(call -> call.operation() + " " + call.httpStatus()).toList());
+            java.util.Collections.reverse(inOrder);
+            return new Run(documents, synced, calls.size(), byOperation, List.copyOf(inOrder), drain);
         } finally {
             dispatcher.deactivate();
             notifier.deactivate();

@@ -89,6 +89,7 @@ public final class BenchRun {
                     SyncMeasurement run = SyncMeasurement.run(provider, plan);
                     out.printf("  synced %d/%d in %.1f s, %d calls: %s%n", run.synced(), run.records().documents(),
                             run.drain().toMillis() / 1000.0, run.calls().made(), run.calls().byOperation());
+                    out.printf("  in order: %s%n", run.calls().inOrder());
                     runs.add(run);
                 } catch (Exception e) {
                     out.println("  could not run: " + e);

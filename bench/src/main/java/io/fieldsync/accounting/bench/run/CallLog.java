@@ -1,5 +1,7 @@
 package io.fieldsync.accounting.bench.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,15 +10,45 @@ import java.util.regex.Pattern;
  * A run's calls as the sync log counts them, keyed {@code "<operation> <http status>"} (e.g.
  * {@code "PUT /Invoices 200"}, {@code "POST /batch (create Invoice ×30) 200"}): how many were made, how many the vendor
  * admitted (a 429 is refused before it is served), and how many batch items the admitted QuickBooks batches carried
- * (Intuit counts each against the 500 a minute).
+ * (Intuit counts each against the 500 a minute). {@code calls} is the same calls oldest first, when recorded: which
+ * batch came when is what tells a batch split by the turns from one split by the vendor's size.
  */
-public record CallLog(Map<String, Integer> byOperation) {
+public record CallLog(Map<String, Integer> byOperation, List<String> calls) {
 
     private static final Pattern ITEMS = Pattern.compile("\\((?:create|update|delete|query)[^)]*?×(\\d+)\\)");
     private static final Pattern ITEMS_CREATED = Pattern.compile("\\(create Item ×(\\d+)\\)");
 
     public CallLog {
         byOperation = Map.copyOf(byOperation);
+        calls = List.copyOf(calls);
+    }
+
+    /** A log counted by operation only, its order not recorded. */
+    public CallLog(Map<String, Integer> byOperation) {
+        this(byOperation, List.of());
+    }
+
+    /** The calls oldest first on one line, a run of the same call written once with its count. */
+    public String inOrder() {
+        if (calls.isEmpty()) {
+            return "(order not recorded)";
+        }
+        List<String> runs = new ArrayList<>();
+        String previous = null;
+        int repeats = 0;
+        for (String call : calls) {
+            if (call.equals(previous)) {
+                repeats++;
+                continue;
+            }
+            if (previous != null) {
+                runs.add(repeats > 1 ? previous + " ×" + repeats : previous);
+            }
+            previous = call;
+            repeats = 1;
+        }
+        runs.add(repeats > 1 ? previous + " ×" + repeats : previous);
+        return String.join(" · ", runs);
     }
 
     /** Every call the engine made, refused ones included: each one cost a request. */

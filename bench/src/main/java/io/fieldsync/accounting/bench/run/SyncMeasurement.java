@@ -36,7 +36,7 @@ record SyncMeasurement(String provider, DemoPlan plan, PlanRecords records, Call
         try (BenchTarget started = target.get()) {
             run = SyncBenchmark.run(started, plan, BenchConfigs.engine(provider, LINGER.toMillis()));
         }
-        CallLog calls = new CallLog(run.callsByOperation());
+        CallLog calls = new CallLog(run.callsByOperation(), run.callsInOrder());
         if ("xero".equals(provider)) {
             PlanRecords records = new PlanRecords(plan.customers(), 0, plan.invoices(), plan.payments(), plan.cancellations());
             return new SyncMeasurement(provider, plan, records, calls, run.synced(), run.drain(), MinimumCalls.xero(records, false),

@@ -2,6 +2,7 @@ package io.fieldsync.accounting.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,20 @@ class CallLogTest {
         assertThat(xero.made()).isEqualTo(7);
         assertThat(xero.admittedItems()).isEqualTo(6);
         assertThat(xero.itemsCreated()).isZero();
+    }
+
+    @Test
+    void theCallsInOrderReadAsOneLineWithRepeatsCounted() {
+        CallLog log = new CallLog(Map.of(), List.of("POST /batch (query ×2) 200", "POST /batch (create Invoice ×30) 200",
+                "POST /batch (create Invoice ×30) 200", "POST /batch (create Payment ×25) 200", "POST /batch (create Invoice ×30) 429",
+                "POST /batch (create Invoice ×30) 200"));
+
+        assertThat(log.inOrder()).isEqualTo("POST /batch (query ×2) 200 · POST /batch (create Invoice ×30) 200 ×2 · "
+                + "POST /batch (create Payment ×25) 200 · POST /batch (create Invoice ×30) 429 · POST /batch (create Invoice ×30) 200");
+    }
+
+    @Test
+    void aLogWithoutTheOrderSaysSo() {
+        assertThat(quickBooks.inOrder()).isEqualTo("(order not recorded)");
     }
 }

@@ -44,6 +44,11 @@ public final class Journal {
     private static final String DUE = "SELECT " + JournalRows.COLUMNS + " FROM journal j WHERE j.company_id = ? AND j.kind = ? "
             + "AND j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.next_attempt_at <= ? "
             + "AND " + LANE_PROVIDER + " = ? ORDER BY j.id FETCH FIRST ? ROWS ONLY";
+    // A lane's queued credit notes and payments waiting for an invoice of the lane that goes in its next turns (due now).
+    private static final String INVOICE_DUE_FOR_SETTLEMENTS = "SELECT 1 FROM journal d JOIN journal j ON j.company_id = d.company_id "
+            + "AND j.kind = 'INVOICE' AND j.host_id = d.depends_on WHERE d.company_id = ? AND d.kind IN ('PAYMENT', 'CREDIT_NOTE') "
+            + "AND d.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') "
+            + "AND j.next_attempt_at <= ? AND " + LANE_PROVIDER + " = ? FETCH FIRST 1 ROWS ONLY";
     private static final String LANES_WITH_DUE_WORK = "SELECT DISTINCT j.company_id, " + LANE_PROVIDER + " AS lane_provider "
             + "FROM journal j WHERE j.status IN ('PENDING', 'OUTCOME_UNKNOWN', 'DISCONNECTED') AND j.next_attempt_at <= ?";
     private static final String EARLIEST_DUE = "SELECT MIN(next_attempt_at) FROM journal "
@@ -224,6 +229,24 @@ public final class Journal {
                 query.setString(5, provider);
                 query.setInt(6, limit);
                 return JournalRows.list(query);
+            }
+        });
+    }
+
+    /**
+     * Whether a queued credit note or payment of {@code company}'s lane of {@code provider} waits for an invoice of that
+     * lane which is due now: once the lane's next turns send it, that credit note or payment can go too.
+     */
+    public boolean invoiceDueForSettlements(CompanyId company, String provider, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(INVOICE_DUE_FOR_SETTLEMENTS)) {
+                query.setString(1, company.value());
+                Database.setInstant(query, 2, now);
+                query.setString(3, companyProviders.byDefault());
+                query.setString(4, provider);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next();
+                }
             }
         });
     }

@@ -1,15 +1,19 @@
 package io.fieldsync.accounting.engine.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.DocumentKind;
@@ -67,9 +71,13 @@ final class DispatchRound {
     private final Clock clock;
     private final AttemptKeys keys;
     private final BatchCalls calls;
+    private final SettlementsHold hold;
+
+    /** How many calls' worth of due credit notes or payments one turn looks at to fill its call. */
+    private static final int LOOK_AHEAD_CALLS = 10;
 
     DispatchRound(RoundStores stores, String installationId, ActiveProvider provider, Recorder recorder, Lanes lanes,
-                  TokenRefresher refresher, Clock clock, BooleanSupplier stopping, ConnectionAlerts alerts) {
+                  TokenRefresher refresher, Clock clock, BooleanSupplier stopping, ConnectionAlerts alerts, Duration settlementsWait) {
         this.stores = stores;
         this.provider = provider;
         this.recorder = recorder;
@@ -78,6 +86,7 @@ final class DispatchRound {
         this.clock = clock;
         this.keys = new AttemptKeys(installationId, provider.id());
         this.calls = new BatchCalls(stores.connections(), provider, recorder, lanes, clock, stopping, alerts);
+        this.hold = new SettlementsHold(stores.journal(), clock, settlementsWait);
     }
 
     /** Sends what is due for {@code company}; returns how many documents got an outcome or a new wait. */
@@ -115,31 +124,59 @@ final class DispatchRound {
     /**
      * Credit notes and payments in one call, for a provider whose vendor takes both in one request: the credit notes
      * first, then as many payments as the call still holds. Both only ever follow their invoice, synced in an earlier
-     * call, so neither waits for the other; each keeps its own check, SENDING mark and outcome.
+     * call, so neither waits for the other; each keeps its own check, SENDING mark and outcome. A call with room to
+     * spare may wait for the invoices the lane is about to send (see {@link SettlementsHold}).
      */
     private KindPass settlements(EngineSession session, RoundScope round) {
         ProviderLimits limits = provider.descriptor().limits();
         int room = Math.min(Math.min(limits.batchSize(DocumentKind.CREDIT_NOTE), limits.batchSize(DocumentKind.PAYMENT)),
                 lanes.batchCap(new LaneId(round.company(), provider.id())));
-        List<JournalEntry> creditNotes = stores.journal().due(round.company(), DocumentKind.CREDIT_NOTE, provider.id(), clock.instant(), room);
-        List<JournalEntry> payments = creditNotes.size() >= room ? List.of()
-                : stores.journal().due(round.company(), DocumentKind.PAYMENT, provider.id(), clock.instant(), room - creditNotes.size());
-        if (creditNotes.isEmpty() && payments.isEmpty()) {
+        List<BatchCalls.Sendable<Settlement>> sendable = new ArrayList<>();
+        int looked = ready(round, DocumentKind.CREDIT_NOTE, () -> new CreditNoteStage(round), Settlement::of, room, sendable)
+                + ready(round, DocumentKind.PAYMENT, () -> new PaymentStage(round), Settlement::of, room, sendable);
+        if (looked == 0) {
             return new KindPass(0, BatchCalls.LaneTurn.GOES_ON);
         }
-        List<BatchCalls.Sendable<Settlement>> sendable = new ArrayList<>();
-        if (!creditNotes.isEmpty()) {
-            prepared(round, new CreditNoteStage(round), creditNotes).forEach(ready -> sendable.add(
-                    new BatchCalls.Sendable<>(ready.entry(), Settlement.of(ready.push()))));
-        }
-        if (!payments.isEmpty()) {
-            prepared(round, new PaymentStage(round), payments).forEach(ready -> sendable.add(
-                    new BatchCalls.Sendable<>(ready.entry(), Settlement.of(ready.push()))));
+        if (hold.holds(round.company(), provider.id(), sendable.stream().map(BatchCalls.Sendable::entry).toList(), room)) {
+            // the ready ones stay due as they are; those that got a wait or an outcome were handled
+            return new KindPass(looked - sendable.size(), BatchCalls.LaneTurn.GOES_ON);
         }
         BatchCalls.LaneTurn turn = calls.send(sendable, Settlement::key, pushes -> provider.provider().documents().pushSettlements(session,
                 pushes.stream().map(Settlement::creditNote).filter(Objects::nonNull).toList(),
                 pushes.stream().map(Settlement::payment).filter(Objects::nonNull).toList()));
-        return new KindPass(creditNotes.size() + payments.size(), turn);
+        return new KindPass(looked, turn);
+    }
+
+    /**
+     * Adds to {@code sendable}, up to {@code room}, the due documents of {@code kind} that can go now, oldest first.
+     * Those that cannot (waiting for their invoice, failed their check) are recorded so by their stage and take no room:
+     * credit notes waiting for invoices still unsent must not cut the call's payments short. Returns how many due
+     * documents were looked at.
+     */
+    private <P> int ready(RoundScope round, DocumentKind kind, Supplier<DocumentStage<P, P>> stageOf, Function<P, Settlement> settlement,
+                          int room, List<BatchCalls.Sendable<Settlement>> sendable) {
+        Set<Long> looked = new HashSet<>();
+        DocumentStage<P, P> stage = null;
+        // ten calls' worth at most: a backlog of documents waiting for their invoices must not make one turn long
+        while (sendable.size() < room && looked.size() < room * LOOK_AHEAD_CALLS) {
+            int wanted = room - sendable.size();
+            // the ready ones looked at stay due until they are sent: ask past them
+            int asked = looked.size() + wanted;
+            List<JournalEntry> due = stores.journal().due(round.company(), kind, provider.id(), clock.instant(), asked);
+            List<JournalEntry> fresh = due.stream().filter(entry -> !looked.contains(entry.id())).limit(wanted).toList();
+            if (fresh.isEmpty()) {
+                break;
+            }
+            fresh.forEach(entry -> looked.add(entry.id()));
+            if (stage == null) {
+                stage = stageOf.get();
+            }
+            prepared(round, stage, fresh).forEach(ready -> sendable.add(new BatchCalls.Sendable<>(ready.entry(), settlement.apply(ready.push()))));
+            if (due.size() < asked) {
+                break;
+            }
+        }
+        return looked.size();
     }
 
     /** A credit note or a payment that goes in one call with the other kind. */

@@ -125,7 +125,10 @@ public class Dispatcher {
      */
     private static final Duration KEEP_ALIVE_EVERY = Duration.ofMinutes(5);
     private volatile long linger;
-    /** A burst of wakes is sent at the latest after this many batching delays, quiet or not. */
+    /**
+     * A burst of wakes is sent at the latest after this many batching delays, quiet or not; a call of payments and credit
+     * notes waits for the invoices ahead of it no longer either (see {@link SettlementsHold}).
+     */
     private static final int MAX_BURST_LINGERS = 10;
     private volatile long lastWake;
     private volatile long burstStart;
@@ -488,7 +491,7 @@ public class Dispatcher {
                         LOG.warn("This node's lease on lane {} ended before its turn; another node serves it now", lane);
                     } else if (!stopping) {
                         handled = new DispatchRound(stores, installationId, provider, recorder, lanes, refresher, clock, () -> stopping,
-                                alerts).run(lane.company());
+                                alerts, Duration.ofMillis(linger * MAX_BURST_LINGERS)).run(lane.company());
                     }
                 } catch (Throwable e) {
                     // one company's trouble (a database hiccup, a provider bug, a provider bundle half-updated) must not stop the others

@@ -376,6 +376,96 @@ class DispatchTest {
     }
 
     @Test
+    void aCreditNoteStillWaitingForItsInvoiceTakesNoRoomFromThePaymentsThatCanGo() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        xero.limits = limits(2, 3, 3);
+        engine.connect(ACME);
+        Invoice cancelled = invoice("I-3", customer("C-1"));
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.sync.invoiceLocked(ACME, invoice("I-2", customer("C-1")));
+        engine.sync.invoiceLocked(ACME, cancelled);
+        engine.sync.invoiceCancelled(ACME, cancellation(cancelled));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "10.00", PaymentMethod.CARD));
+        engine.sync.paymentCollected(ACME, payment("P-2", "I-2", "10.00", PaymentMethod.CARD));
+        engine.sync.paymentCollected(ACME, payment("P-3", "I-1", "10.00", PaymentMethod.CARD));
+
+        engine.drain();
+
+        assertThat(xero.settlementCalls).extracting(DispatchTest::kinds)
+                .containsExactly(List.of("PaymentPush", "PaymentPush", "PaymentPush"), List.of("CreditNotePush"));
+    }
+
+    @Test
+    void paymentsReadyBeforeTheInvoiceOfACreditNoteWaitForItsBatchAndGoWithTheCreditNoteInOneCall() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        xero.limits = limits(2, 30, 30);
+        engine.connect(ACME);
+        Invoice cancelled = invoice("I-4", customer("C-1"));
+        for (String invoice : List.of("I-1", "I-2", "I-3")) {
+            engine.sync.invoiceLocked(ACME, invoice(invoice, customer("C-1")));
+        }
+        engine.sync.invoiceLocked(ACME, cancelled);
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "10.00", PaymentMethod.CARD));
+        engine.sync.invoiceCancelled(ACME, cancellation(cancelled));
+
+        engine.pass();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-2")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).as("held for the batch of I-4").isEqualTo(SyncStatus.PENDING);
+        assertThat(xero.settlementCalls).isEmpty();
+
+        engine.drain();
+
+        assertThat(xero.settlementCalls).extracting(DispatchTest::kinds).containsExactly(List.of("CreditNotePush", "PaymentPush"));
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status(DocumentRef.creditNote(ACME, "CN-I-4")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void aHeldPaymentWaitsNoLongerThanTenBatchingDelaysHoweverManyInvoicesAreAheadOfItsBatch() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        xero.limits = limits(1, 30, 30);
+        engine.connect(ACME);
+        Invoice cancelled = invoice("I-5", customer("C-1"));
+        for (String invoice : List.of("I-1", "I-2", "I-3", "I-4")) {
+            engine.sync.invoiceLocked(ACME, invoice(invoice, customer("C-1")));
+        }
+        engine.sync.invoiceLocked(ACME, cancelled);
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "10.00", PaymentMethod.CARD));
+        engine.sync.invoiceCancelled(ACME, cancellation(cancelled));
+        // every invoice call takes a second: the lane is busy sending invoices for longer than the payment may wait
+        xero.beforeInvoiceCall = () -> engine.clock.advance(Duration.ofSeconds(1));
+
+        engine.pass();
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).as("after 1 s").isEqualTo(SyncStatus.PENDING);
+
+        engine.pass();
+
+        assertThat(xero.settlementCalls).as("after 2 s: ten batching delays of 200 ms").extracting(DispatchTest::kinds)
+                .containsExactly(List.of("PaymentPush"));
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status(DocumentRef.invoice(ACME, "I-5")).status()).isEqualTo(SyncStatus.PENDING);
+    }
+
+    @Test
+    void aPaymentIsNotHeldForTheInvoiceOfACreditNoteThatCannotGoNow() {
+        xero.capabilities.add(ProviderCapability.SETTLEMENTS_IN_ONE_CALL);
+        engine.connect(ACME);
+        engine.sync.invoiceLocked(ACME, invoice("I-1", customer("C-1")));
+        engine.drain();
+        Invoice unmapped = invoice("I-2", customer("C-1"), "Subcontracting");
+        engine.sync.invoiceLocked(ACME, unmapped);
+        engine.sync.invoiceCancelled(ACME, cancellation(unmapped));
+        engine.sync.paymentCollected(ACME, payment("P-1", "I-1", "10.00", PaymentMethod.CARD));
+
+        engine.pass();
+
+        assertThat(status(DocumentRef.invoice(ACME, "I-2")).status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(xero.settlementCalls).extracting(DispatchTest::kinds).containsExactly(List.of("PaymentPush"));
+        assertThat(status(DocumentRef.payment(ACME, "P-1")).status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
     void withoutTheCapabilityCreditNotesAndPaymentsGoInCallsOfTheirOwn() {
         engine.connect(ACME);
         Invoice cancelled = invoice("I-1", customer("C-1"));
@@ -624,5 +714,14 @@ class DispatchTest {
     @SuppressWarnings("unused")
     private static Map<String, String> none() {
         return Map.of();
+    }
+
+    private static List<String> kinds(List<Object> carried) {
+        return carried.stream().map(push -> push.getClass().getSimpleName()).toList();
+    }
+
+    private static ProviderLimits limits(int invoices, int payments, int creditNotes) {
+        return new ProviderLimits(60, 5, 5000, 10000, Map.of(DocumentKind.INVOICE, invoices, DocumentKind.CUSTOMER, 50,
+                DocumentKind.PAYMENT, payments, DocumentKind.CREDIT_NOTE, creditNotes));
     }
 }
