@@ -121,8 +121,10 @@ final class AdminEndpoints {
         Map<String, Object> answer = new LinkedHashMap<>();
         CompanyProvider provider = providers.provider(company);
         answer.put("provider", provider);
-        answer.put("nonVendorEndpoints", installed.get().stream().filter(candidate -> candidate.descriptor().id().equals(provider.provider()))
-                .findFirst().map(AccountingProvider::nonVendorEndpoints).orElse(List.of()));
+        java.util.Optional<AccountingProvider> installedProvider = installed.get().stream()
+                .filter(candidate -> candidate.descriptor().id().equals(provider.provider())).findFirst();
+        answer.put("nonVendorEndpoints", installedProvider.map(AccountingProvider::nonVendorEndpoints).orElse(List.of()));
+        answer.put("configurationProblems", installedProvider.map(AccountingProvider::configurationProblems).orElse(List.of()));
         answer.put("connection", connections.status(company));
         answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED)));
