@@ -112,7 +112,7 @@ public class ImportJobs {
     }
 
     /** Jobs run by {@code executor} (a test's own, to run them when it chooses). */
-    ImportJobs(AccountingSetup setup, Executor executor) {
+    public ImportJobs(AccountingSetup setup, Executor executor) {
         this.setup = setup;
         this.executor = executor;
         this.owned = null;
