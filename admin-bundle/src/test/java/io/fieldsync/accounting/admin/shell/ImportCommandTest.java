@@ -140,6 +140,6 @@ class ImportCommandTest {
 
         command(imports).execute();
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Error (").contains("already running").contains(running);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Error: ").contains("already running").contains(running);
     }
 }
