@@ -206,7 +206,7 @@ function carriedCell(line) {
     return el('td', {}, '');
   }
   return el('td', { 'data-carried': line.carried.length },
-    `batch of ${line.carried.length}: ${line.carried.slice(0, 5).map(documentName).join(', ')}${line.carried.length > 5 ? ', …' : ''}`);
+    `batch of ${line.carried.length}: ${line.carried.slice(0, 10).map(documentName).join(', ')}${line.carried.length > 10 ? ', …' : ''}`);
 }
 
 export async function showLog() {
