@@ -79,17 +79,18 @@ public class AdminApiServlet extends HttpServlet {
     @Activate
     public AdminApiServlet(@Reference AccountingSync sync, @Reference AccountingSetup setup, @Reference AccountingDocuments documents,
                            @Reference AccountingConnections connections, @Reference AccountingProviders providers,
-                           @Reference AdminLogin login, AdminApiConfiguration configuration) {
-        this(sync, setup, documents, connections, providers, null, login, configuration.role());
+                           @Reference ImportJobs imports, @Reference AdminLogin login, AdminApiConfiguration configuration) {
+        this(sync, setup, documents, connections, providers, imports, null, login, configuration.role());
     }
 
     /** {@code installed} null: the provider services tracked by this component. */
     AdminApiServlet(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
-                    AccountingProviders providers, Supplier<List<AccountingProvider>> installed, AdminLogin login, String role) {
+                    AccountingProviders providers, ImportJobs imports, Supplier<List<AccountingProvider>> installed, AdminLogin login,
+                    String role) {
         this.login = login;
         this.role = role;
         Supplier<List<AccountingProvider>> tracked = installed != null ? installed : () -> installedProviders;
-        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, tracked, csrf).routes()
+        this.routes = new AdminEndpoints(sync, setup, documents, connections, providers, imports, tracked, csrf).routes()
                 .add("GET", "/health", call -> HealthAnswer.of(Optional.ofNullable(health)
                         .orElseThrow(() -> new ApiProblem(503, "The accounting engine's health check is not available (the engine is "
                                 + "not running)")).check()));
@@ -120,6 +121,11 @@ public class AdminApiServlet extends HttpServlet {
             if (answer instanceof AdminEndpoints.WithCookie withCookie) {
                 response.setHeader("Set-Cookie", withCookie.setCookie());
                 answer = withCookie.body();
+            }
+            if (answer instanceof AdminEndpoints.Accepted accepted) {
+                response.setHeader("Location", accepted.location());
+                write(response, 202, accepted.body());
+                return;
             }
             if (answer instanceof AdminEndpoints.CsvDocument csv) {
                 response.setStatus(200);

@@ -47,13 +47,15 @@ final class AdminEndpoints {
     private final AccountingProviders providers;
     private final Supplier<List<AccountingProvider>> installed;
     private final CsrfTokens csrf;
+    private final ImportJobs imports;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = AdminJson.mapper();
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** The session attribute holding the session's OAuth binding secret. */
     static final String SESSION_OAUTH_BINDING = "io.fieldsync.accounting.admin.oauth-binding";
 
     AdminEndpoints(AccountingSync sync, AccountingSetup setup, AccountingDocuments documents, AccountingConnections connections,
-                   AccountingProviders providers, Supplier<List<AccountingProvider>> installed, CsrfTokens csrf) {
+                   AccountingProviders providers, ImportJobs imports, Supplier<List<AccountingProvider>> installed, CsrfTokens csrf) {
         this.sync = sync;
         this.setup = setup;
         this.documents = documents;
@@ -61,6 +63,7 @@ final class AdminEndpoints {
         this.providers = providers;
         this.installed = installed;
         this.csrf = csrf;
+        this.imports = imports;
     }
 
     ApiRoutes routes() {
@@ -80,6 +83,9 @@ final class AdminEndpoints {
                 .add("GET", "/companies/{company}/history", this::history)
                 .add("POST", "/companies/{company}/history/invoices", this::registerHistory)
                 .add("POST", "/companies/{company}/history/sync", this::syncHistory)
+                .add("POST", "/companies/{company}/imports", this::startImport)
+                .add("GET", "/companies/{company}/imports", call -> imports.of(call.company()).stream().map(job -> importView(job.snapshot())).toList())
+                .add("GET", "/companies/{company}/imports/{job}", this::importJob)
                 .add("POST", "/companies/{company}/import/customers", this::importCustomers)
                 .add("POST", "/companies/{company}/import/customers/choices", this::applyContactChoices)
                 .add("POST", "/companies/{company}/import/reference/choices", this::applyReferenceChoices)
@@ -121,8 +127,10 @@ final class AdminEndpoints {
         Map<String, Object> answer = new LinkedHashMap<>();
         CompanyProvider provider = providers.provider(company);
         answer.put("provider", provider);
-        answer.put("nonVendorEndpoints", installed.get().stream().filter(candidate -> candidate.descriptor().id().equals(provider.provider()))
-                .findFirst().map(AccountingProvider::nonVendorEndpoints).orElse(List.of()));
+        java.util.Optional<AccountingProvider> installedProvider = installed.get().stream()
+                .filter(candidate -> candidate.descriptor().id().equals(provider.provider())).findFirst();
+        answer.put("nonVendorEndpoints", installedProvider.map(AccountingProvider::nonVendorEndpoints).orElse(List.of()));
+        answer.put("configurationProblems", installedProvider.map(AccountingProvider::configurationProblems).orElse(List.of()));
         answer.put("connection", connections.status(company));
         answer.put("queueDepth", count(company, EnumSet.of(SyncStatus.PENDING, SyncStatus.SENDING, SyncStatus.OUTCOME_UNKNOWN,
                 SyncStatus.DISCONNECTED)));
@@ -252,6 +260,140 @@ final class AdminEndpoints {
 
     private HistoryProgress historyProgress(CompanyId company) {
         return HistoryProgress.of(sync, company);
+    }
+
+    /**
+     * {@code POST .../imports}: what to import ({@code kind}), the host's customers for a customer import, and the admin's
+     * decision per row ({@code choices}, optional: without them customers are paired by name and tax rates and items only
+     * read and shown).
+     */
+    record ImportStart(String kind, List<io.fieldsync.accounting.api.Customer> customers,
+                       List<com.fasterxml.jackson.databind.JsonNode> choices) {
+    }
+
+    /** What {@code POST .../imports} answers: 202, the job's URL in {@code Location} and the job as it stands. */
+    record Accepted(Object body, String location) {
+    }
+
+    /** Checks the whole request before anything starts (a malformed row is a 400 now, not a failed job later). */
+    private Object startImport(ApiCall call) throws Exception {
+        CompanyId company = call.company();
+        ImportStart body = call.body(ImportStart.class, false);
+        List<String> kinds = java.util.Arrays.stream(ImportJob.Kind.values()).map(ImportJob.Kind::apiName).toList();
+        ImportJob.Kind kind = ImportJob.Kind.ofApiName(body.kind() == null ? "" : body.kind()).orElseThrow(() -> ApiProblem.badRequest(
+                "'kind' must be one of " + String.join(", ", kinds) + ", not " + (body.kind() == null ? "nothing" : "'" + body.kind() + "'")));
+        List<com.fasterxml.jackson.databind.JsonNode> rows = body.choices() == null ? List.of() : body.choices();
+        if (rows.size() > MAX_IMPORTED_CUSTOMERS) {
+            throw ApiProblem.badRequest("'choices' may list at most " + MAX_IMPORTED_CUSTOMERS + " rows, not " + rows.size());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null || !rows.get(i).isObject()) {
+                throw ApiProblem.badRequest("'choices[" + i + "]' must be an object");
+            }
+        }
+        ImportJobs.Request request;
+        if (kind == ImportJob.Kind.CUSTOMERS) {
+            if (body.customers() == null) {
+                throw ApiProblem.badRequest("'customers' must list the host's customers for a customer import (it may be empty)");
+            }
+            if (body.customers().size() > MAX_IMPORTED_CUSTOMERS) {
+                throw ApiProblem.badRequest("'customers' may list at most " + MAX_IMPORTED_CUSTOMERS + " customers, not "
+                        + body.customers().size());
+            }
+            for (int i = 0; i < body.customers().size(); i++) {
+                if (body.customers().get(i) == null) {
+                    throw ApiProblem.badRequest("'customers[" + i + "]' is null");
+                }
+            }
+            List<io.fieldsync.accounting.api.admin.ContactChoice> choices = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                choices.add(row(rows.get(i), i, io.fieldsync.accounting.api.admin.ContactChoice.class));
+            }
+            request = ImportJobs.Request.customers(body.customers(), body.choices() == null ? null : choices);
+        } else {
+            if (body.customers() != null) {
+                throw ApiProblem.badRequest("'customers' belongs only to a customer import, not to " + kind.apiName());
+            }
+            request = ImportJobs.Request.reference(referenceChoices(kind, rows));
+        }
+        ImportJob job;
+        try {
+            job = imports.start(company, kind, request, call.user().name());
+        } catch (ImportJobs.AlreadyRunning running) {
+            throw new ApiProblem(409, running.getMessage() + ": " + jobUrl(running.running()));
+        }
+        return new Accepted(importView(job.snapshot()), jobUrl(job));
+    }
+
+    private List<io.fieldsync.accounting.api.admin.ReferenceChoice> referenceChoices(ImportJob.Kind kind,
+                                                                                    List<com.fasterxml.jackson.databind.JsonNode> rows) {
+        io.fieldsync.accounting.api.admin.ReferenceChoice.Kind only = switch (kind) {
+            case TAX_RATES -> io.fieldsync.accounting.api.admin.ReferenceChoice.Kind.TAX_RATE;
+            case ITEMS -> io.fieldsync.accounting.api.admin.ReferenceChoice.Kind.ITEM;
+            default -> null;
+        };
+        List<io.fieldsync.accounting.api.admin.ReferenceChoice> choices = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode row = rows.get(i).deepCopy();
+            if (only != null && (!row.hasNonNull("kind"))) {
+                row.put("kind", only.name());
+            }
+            io.fieldsync.accounting.api.admin.ReferenceChoice choice = row(row, i, io.fieldsync.accounting.api.admin.ReferenceChoice.class);
+            if (only != null && choice.kind() != only) {
+                throw ApiProblem.badRequest("'choices[" + i + "].kind' must be " + only + " in a " + kind.apiName() + " import, not "
+                        + choice.kind());
+            }
+            choices.add(choice);
+        }
+        return choices;
+    }
+
+    private <T> T row(com.fasterxml.jackson.databind.JsonNode node, int index, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException unreadable) {
+            throw ApiProblem.badRequest("'choices[" + index + "]' is not a " + type.getSimpleName() + ": "
+                    + (unreadable instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? AdminJson.describe(mapping) : unreadable.getMessage()));
+        }
+    }
+
+    private Object importJob(ApiCall call) {
+        CompanyId company = call.company();
+        return imports.find(company, call.path("job")).map(job -> importView(job.snapshot()))
+                .orElseThrow(() -> new ApiProblem(404, "No import '" + call.path("job") + "' of company " + company
+                        + " is known to this node (jobs are kept in memory, the latest " + ImportJobs.KEPT + ")"));
+    }
+
+    private static String jobUrl(ImportJob job) {
+        return jobUrl(job.company(), job.id());
+    }
+
+    private static String jobUrl(CompanyId company, String id) {
+        return AdminApiServlet.PATH + "/companies/" + java.net.URLEncoder.encode(company.value(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/imports/" + id;
+    }
+
+    /** A job as the API shows it: where it is, its counts and steps, and its report once done or its error once failed. */
+    private static Map<String, Object> importView(ImportJob.Snapshot job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", job.id());
+        view.put("company", job.company().value());
+        view.put("kind", job.kind().apiName());
+        view.put("state", job.state());
+        view.put("url", jobUrl(job.company(), job.id()));
+        view.put("startedBy", job.startedBy());
+        view.put("progress", job.progress());
+        view.put("steps", job.steps());
+        if (job.result() instanceof io.fieldsync.accounting.api.admin.ContactImport contacts) {
+            view.put("result", importAnswer(contacts));
+        } else if (job.result() != null) {
+            view.put("result", job.result());
+        }
+        if (job.error() != null) {
+            view.put("error", job.error());
+        }
+        return view;
     }
 
     /** {@code POST .../import/customers}: the host's customers, to pair with the accounting system's contacts. */

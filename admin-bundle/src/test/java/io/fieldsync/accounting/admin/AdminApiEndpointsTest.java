@@ -69,6 +69,27 @@ class AdminApiEndpointsTest {
     }
 
     @Test
+    void aProviderWhoseConfigurationCannotBeUsedSaysWhichPropertyInTheProvidersTheConnectionAndHealth() {
+        api.xero.problems = java.util.List.of(io.fieldsync.accounting.api.SyncError.of(
+                io.fieldsync.accounting.api.ErrorCode.INVALID_CONFIGURATION,
+                "client.secret = ENC(...) cannot be decrypted: no StringEncryptor with alias=accounting"));
+
+        JsonNode providers = admin.get("/providers").json();
+        JsonNode xero = providers.get(0).path("id").asText().equals("xero") ? providers.get(0) : providers.get(1);
+        JsonNode quickbooks = providers.get(0) == xero ? providers.get(1) : providers.get(0);
+        JsonNode connection = admin.get("/companies/acme/connection").json();
+        JsonNode health = admin.get("/health").json();
+
+        assertThat(xero.path("configurationProblems").findValuesAsText("code")).containsExactly("INVALID_CONFIGURATION");
+        assertThat(xero.path("configurationProblems").findValuesAsText("message")).singleElement().asString().contains("client.secret");
+        assertThat(quickbooks.path("configurationProblems").isEmpty()).isTrue();
+        assertThat(connection.path("configurationProblems").findValuesAsText("message")).singleElement().asString()
+                .contains("client.secret");
+        assertThat(health.path("status").asText()).isEqualTo("CRITICAL");
+        assertThat(health.path("checks").findValuesAsText("message")).anySatisfy(message -> assertThat(message).contains("client.secret"));
+    }
+
+    @Test
     void aCompanysProviderIsReadSwitchedAndItsUnsentDocumentsRebound() {
         assertThat(admin.get("/companies/acme/provider").json().path("provider").asText()).isEqualTo("xero");
 

@@ -27,6 +27,9 @@ final class AdminApiFixture implements AutoCloseable {
     final ScriptedProvider xero;
     final ScriptedProvider quickbooks;
     final AdminApiServlet servlet;
+    /** Imports started and not yet run: a test runs them when it has seen them QUEUED ({@link #runImports()}). */
+    final List<Runnable> queuedImports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final ImportJobs imports;
     final List<String> contractViolations = new ArrayList<>();
 
     AdminApiFixture(Path keys) {
@@ -35,7 +38,8 @@ final class AdminApiFixture implements AutoCloseable {
         quickbooks = engine.install(new ScriptedProvider("quickbooks"));
         engine.setup.saveMappings(ACME, Samples.completeMappings());
         engine.connect(ACME);
-        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers,
+        imports = new ImportJobs(engine.setup, queuedImports::add);
+        servlet = new AdminApiServlet(engine.sync, engine.setup, engine.documents, engine.connections, engine.providers, imports,
                 () -> engine.directory.installed().stream().map(d -> engine.directory.provider(d.id()).orElseThrow().provider()).toList(),
                 new KarafRealmLogin("karaf", KarafRealmLogin.KARAF_ROLE_PRINCIPAL, new UsersRealm()), "admin");
         servlet.health = new io.fieldsync.accounting.engine.operations.EngineHealth(engine.stores.leases(), engine.stores.connections(),
@@ -81,7 +85,8 @@ final class AdminApiFixture implements AutoCloseable {
             }
             accounts.add(new RemoteAccount("id-820", "820", "GST", AccountType.LIABILITY, true, false));
             return new ReferenceData("Demo Plumbing Ltd", accounts,
-                    List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.00"), true, true)), List.of(), clock.instant());
+                    List.of(new RemoteTaxRate("OUTPUT2", "GST on Income", new BigDecimal("15.00"), true, true)),
+                    List.of(new io.fieldsync.accounting.api.admin.RemoteItem("item-1", "PIPE", "Copper pipe", true)), clock.instant());
         }
     }
 
@@ -93,6 +98,13 @@ final class AdminApiFixture implements AutoCloseable {
     /** The Karaf admin, logged in, holding its session's CSRF token. */
     ApiClient admin() {
         return client().loggedIn("karaf", "karaf");
+    }
+
+    /** Runs the imports started so far, in order, on the test's thread. */
+    void runImports() {
+        List<Runnable> started = List.copyOf(queuedImports);
+        queuedImports.clear();
+        started.forEach(Runnable::run);
     }
 
     void assertEveryAnswerMatchedTheOpenApiDocument() {

@@ -95,6 +95,74 @@ class XeroEncryptedSecretsTest {
         }
     }
 
+    /**
+     * What Jasypt 1.9.3's CLI printed for {@code input='the-client-secret' password=pw algorithm=PBEWITHHMACSHA512ANDAES_256
+     * ivGeneratorClassName=org.jasypt.iv.RandomIvGenerator} (the README's step 2 with the strong algorithm), run with the
+     * jar Karaf 4.4.10's jasypt-encryption feature installs (org.apache.servicemix.bundles.jasypt 1.9.3_1).
+     */
+    private static final String CLI_AES_256_OUTPUT =
+            "gnsD38UYa8Am1KpnvwQrj+KxlN43nmfS7iJ2AqZD1yT+XhDqS7D/d7ynqDP9GxVVWT0i9rxmgr8QhydgPsor+A==";
+
+    @Test
+    void aSecretTheCliEncryptedWithAes256AndARandomIvIsDecryptedByTheEncryptorTheReadmeRegisters() {
+        XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + CLI_AES_256_OUTPUT + ")"));
+
+        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", true))));
+
+        assertThat(settings.unreadableSecrets()).isEmpty();
+        assertThat(settings.clientSecret()).isEqualTo("the-client-secret");
+    }
+
+    @Test
+    void withARandomIvTheSameSecretEncryptsDifferentlyEachTimeAndEveryOneDecrypts() {
+        StandardPBEStringEncryptor strong = readmeEncryptor("pw", true);
+        String first = strong.encrypt("hook-key");
+        String second = strong.encrypt("hook-key");
+        XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + first + ")",
+                "webhook_key", "ENC(" + second + ")"));
+
+        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", true))));
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(settings.clientSecret()).isEqualTo("hook-key");
+        assertThat(settings.webhookKey()).isEqualTo("hook-key");
+    }
+
+    /** Why the README's encryptor names an IV generator: Jasypt 1.9.3 defaults to none, and AES then cannot decrypt. */
+    @Test
+    void theStrongAlgorithmWithoutTheIvGeneratorCannotDecryptAndTheProviderSaysWhichProperty() {
+        XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + CLI_AES_256_OUTPUT + ")"));
+
+        XeroProvider provider = new XeroProvider(
+                XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", false)))), CLOCK);
+
+        assertThat(provider.configurationProblems()).extracting(SyncError::message).singleElement().asString()
+                .startsWith("client.secret in io.fieldsync.accounting.xero is encrypted (ENC(...)) but the registered Jasypt "
+                        + "StringEncryptor cannot decrypt it").doesNotContain(CLI_AES_256_OUTPUT);
+    }
+
+    /**
+     * The encryptor of the README's deploy/accounting-encryptor.xml, bean for bean: EnvironmentStringPBEConfig with the
+     * algorithm, the IV generator and the password from a system property, handed to StandardPBEStringEncryptor.
+     */
+    private static StandardPBEStringEncryptor readmeEncryptor(String password, boolean randomIv) {
+        String property = "accounting.test.encryption.password";
+        System.setProperty(property, password);
+        try {
+            org.jasypt.encryption.pbe.config.EnvironmentStringPBEConfig config = new org.jasypt.encryption.pbe.config.EnvironmentStringPBEConfig();
+            config.setAlgorithm("PBEWITHHMACSHA512ANDAES_256");
+            if (randomIv) {
+                config.setIvGeneratorClassName("org.jasypt.iv.RandomIvGenerator");
+            }
+            config.setPasswordSysPropertyName(property);
+            StandardPBEStringEncryptor encryptor = new StandardPBEStringEncryptor();
+            encryptor.setConfig(config);
+            return encryptor;
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
     private static StandardPBEStringEncryptor encryptor(String password) {
         StandardPBEStringEncryptor encryptor = new StandardPBEStringEncryptor();
         encryptor.setPassword(password);

@@ -2,18 +2,13 @@ package io.fieldsync.accounting.admin.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.fieldsync.accounting.api.AccountingException;
+import io.fieldsync.accounting.admin.ImportJob;
+import io.fieldsync.accounting.admin.ImportJobs;
 import io.fieldsync.accounting.api.CompanyId;
-import io.fieldsync.accounting.api.admin.AccountingSetup;
 import io.fieldsync.accounting.api.admin.ContactDecision;
-import io.fieldsync.accounting.api.admin.Mappings;
 import io.fieldsync.accounting.api.admin.ReferenceChoice;
-import io.fieldsync.accounting.api.admin.ReferenceData;
-import io.fieldsync.accounting.api.admin.RemoteItem;
-import io.fieldsync.accounting.api.admin.RemoteTaxRate;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -25,7 +20,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
  * Imports a company's tax rates and items from its accounting system, applies the links given by hand, and shows each
- * imported row with the host values linked to it. Customers are imported through the REST API or the settings page:
+ * imported row with the host values linked to it. It runs as the same job as the admin API's {@code POST .../imports},
+ * printing each step as the job reaches it. Customers are imported through the REST API or the settings page:
  * pairing them needs the host's customer list, which only the host has.
  */
 @Service
@@ -51,31 +47,52 @@ public class ImportCommand implements Action {
     List<String> ignoredItems;
 
     @Reference
-    AccountingSetup setup;
+    ImportJobs imports;
 
     @Override
     public Object execute() {
+        ImportJob job;
         try {
-            CompanyId id = CompanyId.of(company);
-            List<ReferenceChoice> choices = choices();
-            System.out.println("[1/3] Reading accounts, tax rates and items of " + id + " from its accounting system...");
-            ReferenceData data = setup.refreshReferenceData(id);
-            System.out.println("      " + data.accounts().size() + " accounts, " + data.taxRates().size() + " tax rates, "
-                    + data.items().size() + " items from " + data.organisationName());
-            Mappings mappings;
-            if (choices.isEmpty()) {
-                System.out.println("[2/3] No links given");
-                mappings = setup.mappings(id);
-            } else {
-                System.out.println("[2/3] Applying " + choices.size() + " link(s)...");
-                mappings = setup.applyReferenceChoices(id, choices);
-            }
-            System.out.println("[3/3] Result");
-            print(data, mappings);
+            job = imports.start(CompanyId.of(company), ImportJob.Kind.TAX_RATES_AND_ITEMS, ImportJobs.Request.reference(choices()),
+                    "shell");
+        } catch (ImportJobs.AlreadyRunning running) {
+            System.err.println("Error: " + running.getMessage());
+            return null;
         } catch (AccountingException | IllegalArgumentException refused) {
             return Refusal.print(refused);
         }
+        System.out.println("Import job " + job.id() + " of " + job.company() + " (" + job.kind().apiName() + ")");
+        ImportJob.Snapshot seen;
+        int printed = 0;
+        try {
+            // the job runs on the admin bundle's workers; the console's own thread prints (Karaf's System.out is per thread)
+            seen = job.awaitChange(-1);
+            printed = print(seen, printed);
+            while (!seen.state().finished()) {
+                seen = job.awaitChange(seen.version());
+                printed = print(seen, printed);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            System.out.println("Stopped following; the import goes on (GET /accounting/api/companies/" + company + "/imports/" + job.id() + ")");
+            return null;
+        }
+        ImportJob.Progress progress = seen.progress();
+        System.out.println(seen.state() + ": read " + progress.rowsRead() + ", matched " + progress.matched() + ", decided "
+                + progress.decided() + ", created " + progress.created() + ", failed " + progress.failed());
+        if (seen.state() == ImportJob.State.FAILED) {
+            System.err.println(Refusal.line(seen.error().code(), seen.error().message()));
+        } else if (seen.result() instanceof ImportJobs.ReferenceImport result) {
+            print(result);
+        }
         return null;
+    }
+
+    private static int print(ImportJob.Snapshot job, int printed) {
+        for (int i = printed; i < job.steps().size(); i++) {
+            System.out.println("  [" + (i + 1) + "] " + job.steps().get(i));
+        }
+        return job.steps().size();
     }
 
     private List<ReferenceChoice> choices() {
@@ -103,23 +120,15 @@ public class ImportCommand implements Action {
         return pairs;
     }
 
-    private static void print(ReferenceData data, Mappings mappings) {
+    private static void print(ImportJobs.ReferenceImport result) {
         System.out.println("Tax rates:");
-        for (RemoteTaxRate rate : data.taxRates()) {
-            System.out.printf("  %-12s %-30s %8s%%  %-8s <- %s%n", rate.code(), rate.name(), rate.ratePercent().toPlainString(),
-                    rate.active() ? "active" : "inactive", linked(mappings.taxRateByHostTaxRate(), rate.code(), null));
-        }
+        result.taxRates().forEach(ImportCommand::print);
         System.out.println("Items:");
-        for (RemoteItem item : data.items()) {
-            System.out.printf("  %-12s %-30s %-8s <- %s%n", item.code() == null ? item.id() : item.code(), item.name(),
-                    item.active() ? "active" : "inactive", linked(mappings.itemByCategory(), item.id(), item.code()));
-        }
+        result.items().forEach(ImportCommand::print);
     }
 
-    private static String linked(Map<String, String> byHostValue, String key, String otherKey) {
-        String hosts = byHostValue.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(key) || entry.getValue().equals(otherKey))
-                .map(Map.Entry::getKey).sorted().collect(Collectors.joining(", "));
-        return hosts.isEmpty() ? "(not linked)" : hosts;
+    private static void print(ImportJobs.ReferenceRow row) {
+        System.out.printf("  %-12s %-36s %-8s <- %s%n", row.key(), row.name(), row.active() ? "active" : "inactive",
+                row.linkedHostValues().isEmpty() ? "(not linked)" : String.join(", ", row.linkedHostValues()));
     }
 }

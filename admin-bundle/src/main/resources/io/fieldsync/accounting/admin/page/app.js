@@ -55,6 +55,7 @@ async function openCompany(company) {
   page.extraCategories.clear();
   page.extraTaxRates.clear();
   page.shown = {};
+  page.logDocument = null;
   clearImport();
   if (![...$('company').options].some(o => o.value === company)) {
     $('company').append(el('option', { value: company }, company));

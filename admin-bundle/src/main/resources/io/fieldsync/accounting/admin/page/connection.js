@@ -22,6 +22,7 @@ export async function showConnection() {
   if (provider.waitingReason) {
     $('provider-note').textContent += ` ${provider.waitingReason}`;
   }
+  showWarnings(answer);
   const facts = [
     ['State', connection.state.replaceAll('_', ' ').toLowerCase()],
     ['Organisation', connection.organisationName || '—'],
@@ -45,6 +46,27 @@ export async function showConnection() {
     }
   }
   return answer;
+}
+
+/**
+ * What keeps documents from the real books, where the admin cannot miss it: a configuration the provider cannot use
+ * (the property named), and endpoints that are not the vendor's own (a sandbox, a proxy).
+ */
+function showWarnings(answer) {
+  const warnings = [];
+  if (answer.configurationProblems.length) {
+    warnings.push(el('div', { class: 'warning bad', 'data-warning': 'configuration' },
+      el('strong', {}, `${answer.provider.provider} cannot be used until its configuration is mended:`),
+      el('ul', {}, answer.configurationProblems.map(problem => el('li', {}, problem.message)))));
+  }
+  if (answer.nonVendorEndpoints.length) {
+    warnings.push(el('div', { class: 'warning', 'data-warning': 'endpoints' },
+      el('strong', {}, `Not the vendor: ${answer.provider.provider} is configured to call endpoints that are not its vendor's own, `
+        + 'so documents do not reach the real books:'),
+      el('ul', {}, answer.nonVendorEndpoints.map(endpoint => el('li', {}, endpoint)))));
+  }
+  $('connection-warnings').replaceChildren(...warnings);
+  $('connection-warnings').hidden = !warnings.length;
 }
 
 $('provider-form').addEventListener('submit', event => {

@@ -1,5 +1,6 @@
 // Documents with their status chips, Retry / Send now / Retry failed, and the historical invoices' progress.
 import { get, send } from './api.js';
+import { showDocumentLog } from './activity.js';
 import { showConnection } from './connection.js';
 import { act, changed, page, path, say } from './page.js';
 import { $, chip, el, replaceRows, when } from './views.js';
@@ -25,6 +26,8 @@ function documentRow(line) {
         await refreshDocuments();
       }) }, 'Send now'));
   }
+  actions.push(el('button', { type: 'button', class: 'secondary', 'aria-label': `Calls for ${label}`,
+    onclick: () => act('Sync log', () => showDocumentLog(ref)) }, 'Log'));
   const reason = line.error && line.status !== 'SYNCED' ? el('span', { class: 'reason' }, line.error.message) : '';
   return el('tr', { 'data-host-id': ref.hostId, 'data-kind': ref.kind, 'data-status': line.status },
     el('td', {}, ref.kind.replace('_', ' ').toLowerCase()),

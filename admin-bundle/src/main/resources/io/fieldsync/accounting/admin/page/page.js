@@ -4,7 +4,7 @@ import { $ } from './views.js';
 
 export const page = {
   company: null, reference: null, mappings: null, extraCategories: new Set(), extraTaxRates: new Set(), shown: {},
-  following: false,
+  following: false, logDocument: null,
   // set by app.js: reload every panel; show the login form again
   refreshAll: async () => {},
   sessionEnded: () => {}

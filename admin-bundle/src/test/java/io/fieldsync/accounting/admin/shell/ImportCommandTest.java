@@ -68,8 +68,12 @@ class ImportCommandTest {
     }
 
     private ImportCommand command() {
+        return command(new io.fieldsync.accounting.admin.ImportJobs(engine.setup, Runnable::run));
+    }
+
+    private ImportCommand command(io.fieldsync.accounting.admin.ImportJobs imports) {
         ImportCommand command = new ImportCommand();
-        command.setup = engine.setup;
+        command.imports = imports;
         command.company = "acme";
         return command;
     }
@@ -78,8 +82,11 @@ class ImportCommandTest {
     void itImportsShowingEachStepAndWhatEachTaxRateAndItemIsLinkedTo() {
         command().execute();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/3] Reading", "1 accounts, 2 tax rates, 1 items from Demo Plumbing Ltd",
-                "[2/3] No links given", "[3/3] Result").containsPattern("OUTPUT2 .* <- GST").containsPattern("NONE .* <- \\(not linked\\)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("Import job \\S+ of acme \\(tax-rates-and-items\\)")
+                .contains("[1] reading the accounting system's accounts, tax rates and items",
+                        "[2] read 2 tax rate(s) and 1 item(s) from Demo Plumbing Ltd; no links given",
+                        "[3] 3 row(s): 1 linked to a host value, 2 not linked", "DONE: read 3, matched 1, decided 0, created 0, failed 0")
+                .containsPattern("OUTPUT2 .* <- GST").containsPattern("NONE .* <- \\(not linked\\)")
                 .containsPattern("PIPE .* <- \\(not linked\\)");
     }
 
@@ -94,7 +101,7 @@ class ImportCommandTest {
 
         assertThat(engine.setup.mappings(ACME).taxRateByHostTaxRate()).isEqualTo(Map.of("ZERO", "NONE"));
         assertThat(engine.setup.mappings(ACME).itemByCategory()).isEqualTo(Map.of("Materials", "PIPE"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[2/3] Applying 3 link(s)").containsPattern("NONE .* <- ZERO")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("applying 3 link(s)").containsPattern("NONE .* <- ZERO")
                 .containsPattern("PIPE .* <- Materials");
     }
 
@@ -108,7 +115,31 @@ class ImportCommandTest {
         unknown.execute();
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tax-rate takes HOST=REMOTE, not 'ZERO'")
-                .contains("choices[1].remoteKey");
+                .contains("Error (INVALID_INPUT)").contains("choices[1].remoteKey");
         assertThat(engine.setup.mappings(ACME).taxRateByHostTaxRate()).isEqualTo(Map.of("GST", "OUTPUT2"));
+    }
+
+    @Test
+    void itFollowsAnImportRunningOnAnotherThreadStepByStepUntilItIsDone() throws Exception {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            command(new io.fieldsync.accounting.admin.ImportJobs(engine.setup, worker)).execute();
+        } finally {
+            worker.shutdownNow();
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1] reading", "[2] read 2 tax rate(s)", "[3] 3 row(s)", "DONE: read 3")
+                .containsPattern("PIPE .* <- \\(not linked\\)");
+    }
+
+    @Test
+    void anImportOfTheCompanyAlreadyRunningIsRefusedNamingIt() {
+        io.fieldsync.accounting.admin.ImportJobs imports = new io.fieldsync.accounting.admin.ImportJobs(engine.setup, work -> { });
+        String running = imports.start(ACME, io.fieldsync.accounting.admin.ImportJob.Kind.ITEMS,
+                io.fieldsync.accounting.admin.ImportJobs.Request.reference(List.of()), "karaf").id();
+
+        command(imports).execute();
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Error: ").contains("already running").contains(running);
     }
 }

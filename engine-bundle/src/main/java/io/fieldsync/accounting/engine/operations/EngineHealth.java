@@ -90,6 +90,7 @@ public class EngineHealth implements AccountingHealth {
                     "the journal's database does not answer (" + unreachable + "); nothing can be accepted or sent"));
             return new HealthReport(now, checks);
         }
+        checks.addAll(configuration());
         Set<LaneId> expired = new HashSet<>();
         for (StoredConnection connection : connections.all()) {
             HealthReport.Check check = connection(connection);
@@ -106,6 +107,31 @@ public class EngineHealth implements AccountingHealth {
             }
         }
         return new HealthReport(now, checks);
+    }
+
+    /**
+     * The engine's and each installed provider's configuration: a provider that cannot be used (a secret it cannot
+     * decrypt) is CRITICAL, since connecting is refused until it is mended; an engine value that makes no sense is a
+     * WARN, since the engine runs on the value the message names instead; endpoints that are not the vendor's own are a
+     * WARN, since documents then reach a sandbox or a proxy rather than the real books.
+     */
+    private List<HealthReport.Check> configuration() {
+        List<HealthReport.Check> checks = new ArrayList<>();
+        directory.configurationProblems().forEach(problem ->
+                checks.add(new HealthReport.Check("configuration engine", HealthStatus.WARN, problem.error().message())));
+        for (io.fieldsync.accounting.api.spi.ProviderDescriptor installed : directory.installed()) {
+            directory.provider(installed.id()).ifPresent(active -> {
+                active.provider().configurationProblems().forEach(problem -> checks.add(new HealthReport.Check(
+                        "configuration " + active.id(), HealthStatus.CRITICAL, problem.message())));
+                List<String> elsewhere = active.provider().nonVendorEndpoints();
+                if (!elsewhere.isEmpty()) {
+                    checks.add(new HealthReport.Check("endpoints " + active.id(), HealthStatus.WARN, installed.displayName()
+                            + " calls endpoints that are not the vendor's own, so its documents do not reach the real books: "
+                            + String.join(", ", elsewhere)));
+                }
+            });
+        }
+        return checks;
     }
 
     private static HealthReport.Check connection(StoredConnection connection) {

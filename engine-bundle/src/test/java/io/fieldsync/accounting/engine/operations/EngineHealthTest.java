@@ -125,6 +125,56 @@ class EngineHealthTest {
         });
     }
 
+    @Test
+    void aProviderWhoseConfigurationCannotBeUsedIsCriticalNamingTheProperty() {
+        xero.problems = List.of(SyncError.of(ErrorCode.INVALID_CONFIGURATION,
+                "client.secret = ENC(...) cannot be decrypted: no StringEncryptor with alias=accounting"));
+
+        HealthReport report = health.check();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.CRITICAL);
+        assertThat(report.checks()).filteredOn(check -> check.name().equals("configuration xero")).singleElement()
+                .satisfies(check -> {
+                    assertThat(check.status()).isEqualTo(HealthStatus.CRITICAL);
+                    assertThat(check.message()).contains("client.secret").contains("cannot be decrypted");
+                });
+    }
+
+    @Test
+    void aProviderPointedAtEndpointsThatAreNotTheVendorsIsAWarningNamingThem() {
+        xero.nonVendor = List.of("api.url http://localhost:8181/sandbox/xero");
+
+        HealthReport report = health.check();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.WARN);
+        assertThat(report.checks()).filteredOn(check -> check.name().equals("endpoints xero")).singleElement()
+                .satisfies(check -> assertThat(check.message()).contains("api.url http://localhost:8181/sandbox/xero")
+                        .contains("not the vendor's own"));
+    }
+
+    @Test
+    void anEngineConfigurationValueThatMakesNoSenseIsAWarningNamingTheProperty() {
+        engine.directory.modified(engineConfiguration("poll.interval.min", -3));
+
+        HealthReport report = health.check();
+
+        assertThat(report.status()).isEqualTo(HealthStatus.WARN);
+        assertThat(report.checks()).filteredOn(check -> check.name().equals("configuration engine")).singleElement()
+                .satisfies(check -> assertThat(check.message()).startsWith("poll.interval.min = "));
+    }
+
+    /** The engine's configuration with its defaults but one property, as Config Admin would hand it over. */
+    private static io.fieldsync.accounting.engine.EngineConfiguration engineConfiguration(String property, Object value) {
+        String method = property.replace('.', '_');
+        return (io.fieldsync.accounting.engine.EngineConfiguration) java.lang.reflect.Proxy.newProxyInstance(
+                EngineHealthTest.class.getClassLoader(), new Class<?>[] {io.fieldsync.accounting.engine.EngineConfiguration.class},
+                (proxy, called, arguments) -> switch (called.getName()) {
+                    case "annotationType" -> io.fieldsync.accounting.engine.EngineConfiguration.class;
+                    case "provider" -> "xero";
+                    default -> called.getName().equals(method) ? value : called.getDefaultValue();
+                });
+    }
+
     static HealthConfiguration stuckAfter(long seconds) {
         return new HealthConfiguration() {
             @Override

@@ -27,8 +27,9 @@ import org.ops4j.pax.exam.junit.PaxExamServer;
  * The settings page in headless Chromium against a real Karaf with both sandboxes, as an admin uses it: log in, choose
  * the provider, connect, map categories and taxes, sync a batch of historical invoices, see their statuses, see two fail
  * for an unmapped category, filter the failed ones, map the category, retry one, retry the other with Retry failed, see
- * them synced, read the log and its CSV, import customers, and move another company to QuickBooks, connect it and
- * disconnect it, and change how its documents are sent.
+ * them synced, read the log and its CSV and one document's calls with the batch that carried it, see the warning that the
+ * provider calls a sandbox, import customers, tax rates and items (jobs with progress; a tax rate and an item linked by
+ * hand), and move another company to QuickBooks, connect it and disconnect it, and change how its documents are sent.
  *
  * <p>Selenium runs in this JVM, not in Karaf: Karaf is started by Pax Exam in server mode ({@link PaxExamServer}, the
  * same options as the other suites) and nothing is deployed into it for the test, so the page is tested exactly as an
@@ -81,6 +82,12 @@ public class AdminPageBrowserIT {
         useProvider("xero");
         connect();
         browser.screenshot("connected", "#company-section");
+        // the provider calls the sandbox in this Karaf: the page says so where the admin cannot miss it
+        browser.await("the not-the-vendor warning", d -> !d.findElements(By.cssSelector("#connection-warnings [data-warning='endpoints']")).isEmpty());
+        assertThat(browser.find("#connection-warnings").isDisplayed()).isTrue();
+        assertThat(browser.find("#connection-warnings [data-warning='endpoints']").getText()).contains("Not the vendor")
+                .contains("/sandbox/xero");
+        browser.screenshot("not-the-vendor-warning", "#connection-section");
 
         mapCategoriesAndTaxes();
 
@@ -144,14 +151,41 @@ public class AdminPageBrowserIT {
                 .contains(",INVOICE,JOB-6,");
         browser.screenshot("sync-log", "#log-section");
 
+        // one document's calls: the batched PUT /Invoices that carried it is among them, naming what else it carried
+        browser.find("button[aria-label='Calls for invoice JOB-3']").click();
+        browser.awaitText("#log-scope-text", "invoice JOB-3");
+        browser.await("a batched call that carried JOB-3", d -> d.findElements(By.cssSelector("#log-table td[data-carried]")).stream()
+                .anyMatch(cell -> cell.getText().startsWith("batch of") && cell.getText().contains("invoice JOB-3")));
+        browser.screenshot("document-log-carried", "#log-section");
+        browser.find("#log-all").click();
+        browser.await("every call again", d -> !d.findElement(By.id("log-scope")).isDisplayed());
+
         // import: the contacts the invoices created pair with the host's customers by name
         browser.find("#import-customers").sendKeys("C-1,Harbour Cafe,cafe@example.com\nC-2,Kowhai Dental,\nC-9,Nobody Here Ltd,");
         browser.find("#import-run").click();
         browser.awaitText("#status", "Import finished.");
         assertThat(browser.find("#import-result").getText()).contains("2 linked").contains("1 of your customers have no contact");
         assertThat(browser.driver().findElements(By.cssSelector("#import-table tr[data-decision='MAPPED']"))).hasSize(2);
-        assertThat(browser.find("#import-progress").getAttribute("value")).isEqualTo("1");
+        assertThat(browser.find("#import-progress").getAttribute("value")).isEqualTo("3");
+        assertThat(browser.find("#import-section").getAttribute("data-state")).isEqualTo("DONE");
+        assertThat(browser.find("#import-counts").getText()).contains("2 matched");
         browser.screenshot("import", "#import-section");
+
+        // tax rates: read with what each is linked to, then one linked by hand to a host tax rate and applied as a second job
+        importReference("tax-rates");
+        assertThat(browser.driver().findElements(By.cssSelector("#import-table tr[data-linked='GST']"))).as("GST mapped above").hasSize(1);
+        String zeroRate = linkByHand("ZERO");
+        assertThat(browser.find("#import-table tr[data-key='" + zeroRate + "']").getAttribute("data-linked")).isEqualTo("ZERO");
+        assertThat(new AdminApiCaller(PORT).get("/companies/" + XERO_COMPANY + "/mappings", AdminApiCaller.basic("karaf", "karaf")).body())
+                .contains("\"ZERO\":\"" + zeroRate + "\"");
+        browser.screenshot("import-tax-rates", "#import-section");
+
+        // items: the organisation's items, one linked by hand to a host category
+        importReference("items");
+        String item = linkByHand("Materials");
+        assertThat(browser.find("#import-table tr[data-key='" + item + "']").getAttribute("data-linked")).isEqualTo("Materials");
+        assertThat(browser.find("#import-counts").getText()).contains("1 decided");
+        browser.screenshot("import-items", "#import-section");
 
         // another company moves to QuickBooks and connects there
         openCompany(QBO_COMPANY);
@@ -180,6 +214,31 @@ public class AdminPageBrowserIT {
         browser.screenshot("settings", "#settings-section");
 
         assertThat(unlabelledControls()).as("form controls without a label, every panel drawn").isEmpty();
+    }
+
+    /** Imports the organisation's tax rates or items from the page and waits for the job's end. */
+    private void importReference(String kind) {
+        new Select(browser.find("#import-kind")).selectByValue(kind);
+        browser.find("#import-run").click();
+        browser.await(kind + " imported", d -> "DONE".equals(d.findElement(By.id("import-section")).getAttribute("data-state"))
+                && !d.findElements(By.cssSelector("#import-table tr[data-key]")).isEmpty());
+        assertThat(browser.find("#import-progress").getAttribute("value")).isEqualTo("3");
+    }
+
+    /** Links the first active row nothing is linked to with {@code hostValue}, applies it, and answers the row's key. */
+    private String linkByHand(String hostValue) {
+        WebElement row = browser.driver().findElements(By.cssSelector("#import-table tr[data-linked=''][data-active='true']")).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no active row without a link"));
+        String key = row.getAttribute("data-key");
+        new Select(row.findElement(By.cssSelector("select"))).selectByValue("MAPPED");
+        WebElement link = row.findElement(By.cssSelector("input"));
+        link.clear();
+        link.sendKeys(hostValue);
+        browser.find("#import-apply").click();
+        browser.await(hostValue + " linked to " + key, d -> "DONE".equals(d.findElement(By.id("import-section")).getAttribute("data-state"))
+                && d.findElements(By.cssSelector("#import-table tr[data-key='" + key + "']")).stream()
+                        .anyMatch(r -> hostValue.equals(r.getAttribute("data-linked"))));
+        return key;
     }
 
     private void logIn() {
