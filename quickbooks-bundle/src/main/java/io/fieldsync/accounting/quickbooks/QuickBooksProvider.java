@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.fieldsync.accounting.api.DocumentKind;
 import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
@@ -100,7 +101,8 @@ public class QuickBooksProvider implements AccountingProvider {
         Object encryptor = decryptor == null ? null : context.getService(decryptor);
         try {
             QuickBooksSettings settings = QuickBooksSettings.of(configuration,
-                    new ConfiguredSecrets(encryptor == null ? null : JasyptDecryptor.of(encryptor)));
+                    new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET,
+                            encryptor == null ? null : JasyptDecryptor.of(encryptor)));
             settings.unreadableSecrets().forEach(problem -> LOG.error("QuickBooks configuration: {}", problem.message()));
             return settings;
         } finally {

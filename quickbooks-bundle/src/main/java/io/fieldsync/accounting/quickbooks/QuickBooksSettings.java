@@ -9,6 +9,7 @@ import java.util.List;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,8 @@ record QuickBooksSettings(String clientId, String clientSecret, String redirectU
     }
 
     static QuickBooksSettings of(QuickBooksConfiguration configuration) {
-        return of(configuration, new ConfiguredSecrets(null));
+        return of(configuration, new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET,
+                null));
     }
 
     /** The settings with the secrets revealed by {@code secrets} (decrypted when ENC(...)). */

@@ -19,6 +19,7 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 /** Jasypt ENC(...) secrets in io.fieldsync.accounting.quickbooks, as Karaf operators encrypt configuration. */
@@ -35,7 +36,7 @@ class QuickBooksEncryptedSecretsTest {
                 "webhook_verifier_token", "ENC(" + encryptor.encrypt("verifier") + ")"));
 
         QuickBooksSettings settings = QuickBooksSettings.of(configuration,
-                new ConfiguredSecrets(JasyptDecryptor.of(encryptor("operator-password"))));
+                new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("operator-password"))));
 
         assertThat(settings.clientSecret()).isEqualTo("s3cret");
         assertThat(settings.verifierToken()).isEqualTo("verifier");
@@ -51,7 +52,7 @@ class QuickBooksEncryptedSecretsTest {
         QuickBooksConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "plain",
                 "webhook_verifier_token", "ENC(bm90LXJlYWRhYmxl)"));
 
-        QuickBooksProvider provider = new QuickBooksProvider(QuickBooksSettings.of(configuration, new ConfiguredSecrets(null)), CLOCK);
+        QuickBooksProvider provider = new QuickBooksProvider(QuickBooksSettings.of(configuration, new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET, null)), CLOCK);
 
         assertThat(provider.configurationProblems()).extracting(SyncError::code).containsExactly(ErrorCode.INVALID_CONFIGURATION);
         assertThat(provider.configurationProblems()).extracting(SyncError::message).singleElement().asString()
@@ -69,7 +70,7 @@ class QuickBooksEncryptedSecretsTest {
                 "client_secret", "ENC(" + other.encrypt("s3cret") + ")", "webhook_verifier_token", "ENC(" + other.encrypt("verifier") + ")"));
 
         QuickBooksProvider provider = new QuickBooksProvider(
-                QuickBooksSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(encryptor("operator-password")))), CLOCK);
+                QuickBooksSettings.of(configuration, new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("operator-password")))), CLOCK);
 
         assertThat(provider.configurationProblems()).extracting(SyncError::message)
                 .satisfiesExactly(secret -> assertThat(secret).startsWith("client.secret in io.fieldsync.accounting.quickbooks is encrypted "
@@ -85,7 +86,7 @@ class QuickBooksEncryptedSecretsTest {
     void plainSecretsAreUsedAsTheyAreWithOrWithoutAnEncryptor() {
         QuickBooksConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(", "webhook_verifier_token", "t"));
 
-        for (ConfiguredSecrets secrets : List.of(new ConfiguredSecrets(null), new ConfiguredSecrets(JasyptDecryptor.of(encryptor("pw"))))) {
+        for (ConfiguredSecrets secrets : List.of(new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET, null), new ConfiguredSecrets(QuickBooksConfiguration.PID, QuickBooksConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("pw"))))) {
             QuickBooksSettings settings = QuickBooksSettings.of(configuration, secrets);
             assertThat(settings.clientSecret()).isEqualTo("ENC(");
             assertThat(settings.verifierToken()).isEqualTo("t");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.fieldsync.accounting.api.spi.AccountingProvider;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 import io.fieldsync.accounting.api.spi.ProviderAuthorization;
 import io.fieldsync.accounting.api.spi.ProviderCapability;
 import io.fieldsync.accounting.api.spi.ProviderDescriptor;
@@ -92,7 +93,8 @@ public class XeroProvider implements AccountingProvider {
         Object encryptor = decryptor == null ? null : context.getService(decryptor);
         try {
             XeroSettings settings = XeroSettings.of(configuration,
-                    new ConfiguredSecrets(encryptor == null ? null : JasyptDecryptor.of(encryptor)));
+                    new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET,
+                            encryptor == null ? null : JasyptDecryptor.of(encryptor)));
             settings.unreadableSecrets().forEach(problem -> LOG.error("Xero configuration: {}", problem.message()));
             return settings;
         } finally {

@@ -9,6 +9,7 @@ import java.util.List;
 import io.fieldsync.accounting.api.AccountingException;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ record XeroSettings(String clientId, String clientSecret, String redirectUri, St
     private static final Logger LOG = LoggerFactory.getLogger(XeroSettings.class);
 
     static XeroSettings of(XeroConfiguration configuration) {
-        return of(configuration, new ConfiguredSecrets(null));
+        return of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET,
+                null));
     }
 
     /** The settings with the secrets revealed by {@code secrets} (decrypted when ENC(...)). */

@@ -19,6 +19,7 @@ import io.fieldsync.accounting.api.CompanyId;
 import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 import io.fieldsync.accounting.api.spi.AuthorizationRequest;
+import io.fieldsync.accounting.api.spi.ConfiguredSecrets;
 import io.fieldsync.accounting.api.spi.WebhookDelivery;
 
 /** Jasypt ENC(...) secrets in io.fieldsync.accounting.xero, as Karaf operators encrypt configuration. */
@@ -32,7 +33,7 @@ class XeroEncryptedSecretsTest {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + encryptor.encrypt("s3cret") + ")",
                 "webhook_key", " ENC(" + encryptor.encrypt("hook-key") + ") "));
 
-        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(encryptor("operator-password"))));
+        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("operator-password"))));
 
         assertThat(settings.clientSecret()).isEqualTo("s3cret");
         assertThat(settings.webhookKey()).isEqualTo("hook-key");
@@ -50,7 +51,7 @@ class XeroEncryptedSecretsTest {
     void anEncryptedSecretWithoutAnEncryptorRefusesConnectingWithATypedErrorNamingTheProperty() {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(bm90LXJlYWRhYmxl)"));
 
-        XeroProvider provider = new XeroProvider(XeroSettings.of(configuration, new ConfiguredSecrets(null)), CLOCK);
+        XeroProvider provider = new XeroProvider(XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, null)), CLOCK);
 
         assertThat(provider.configurationProblems()).extracting(SyncError::code).containsExactly(ErrorCode.INVALID_CONFIGURATION);
         assertThat(provider.configurationProblems()).extracting(SyncError::message).singleElement().asString()
@@ -69,7 +70,7 @@ class XeroEncryptedSecretsTest {
                 "webhook_key", "ENC(" + encryptedKey + ")"));
 
         XeroProvider provider = new XeroProvider(
-                XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(encryptor("operator-password")))), CLOCK);
+                XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("operator-password")))), CLOCK);
 
         assertThat(provider.configurationProblems()).extracting(SyncError::message)
                 .satisfiesExactly(secret -> assertThat(secret).startsWith("client.secret in io.fieldsync.accounting.xero is encrypted (ENC(...)) "
@@ -87,7 +88,7 @@ class XeroEncryptedSecretsTest {
     void plainSecretsAreUsedAsTheyAreWithOrWithoutAnEncryptor() {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENCrypted-looking(secret", "webhook_key", "key"));
 
-        for (ConfiguredSecrets secrets : List.of(new ConfiguredSecrets(null), new ConfiguredSecrets(JasyptDecryptor.of(encryptor("pw"))))) {
+        for (ConfiguredSecrets secrets : List.of(new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, null), new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(encryptor("pw"))))) {
             XeroSettings settings = XeroSettings.of(configuration, secrets);
             assertThat(settings.clientSecret()).isEqualTo("ENCrypted-looking(secret");
             assertThat(settings.webhookKey()).isEqualTo("key");
@@ -107,7 +108,7 @@ class XeroEncryptedSecretsTest {
     void aSecretTheCliEncryptedWithAes256AndARandomIvIsDecryptedByTheEncryptorTheReadmeRegisters() {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + CLI_AES_256_OUTPUT + ")"));
 
-        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", true))));
+        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(readmeEncryptor("pw", true))));
 
         assertThat(settings.unreadableSecrets()).isEmpty();
         assertThat(settings.clientSecret()).isEqualTo("the-client-secret");
@@ -121,7 +122,7 @@ class XeroEncryptedSecretsTest {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + first + ")",
                 "webhook_key", "ENC(" + second + ")"));
 
-        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", true))));
+        XeroSettings settings = XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(readmeEncryptor("pw", true))));
 
         assertThat(first).isNotEqualTo(second);
         assertThat(settings.clientSecret()).isEqualTo("hook-key");
@@ -134,7 +135,7 @@ class XeroEncryptedSecretsTest {
         XeroConfiguration configuration = configuration(Map.of("client_id", "app", "client_secret", "ENC(" + CLI_AES_256_OUTPUT + ")"));
 
         XeroProvider provider = new XeroProvider(
-                XeroSettings.of(configuration, new ConfiguredSecrets(JasyptDecryptor.of(readmeEncryptor("pw", false)))), CLOCK);
+                XeroSettings.of(configuration, new ConfiguredSecrets(XeroConfiguration.PID, XeroConfiguration.DECRYPTOR_TARGET, JasyptDecryptor.of(readmeEncryptor("pw", false)))), CLOCK);
 
         assertThat(provider.configurationProblems()).extracting(SyncError::message).singleElement().asString()
                 .startsWith("client.secret in io.fieldsync.accounting.xero is encrypted (ENC(...)) but the registered Jasypt "

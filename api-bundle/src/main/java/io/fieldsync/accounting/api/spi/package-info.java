@@ -19,7 +19,8 @@
  * approved), so a provider need not read the invoice before crediting it;
  * {@link io.fieldsync.accounting.api.spi.AccountingProvider#nonVendorEndpoints()};
  * {@link io.fieldsync.accounting.api.spi.AccountingProvider#configurationProblems()}, so that a provider whose secrets
- * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused; and
+ * cannot be read (a Jasypt ENC(...) value without its encryptor) says so before a connect is refused, with
+ * {@link io.fieldsync.accounting.api.spi.ConfiguredSecrets} reading such values the same way in every provider; and
  * {@link io.fieldsync.accounting.api.spi.VendorSimulator}, a running sandbox offering an unconfigured provider its
  * endpoints and demo app, so that a demo writes nothing into the provider's PID. A provider whose vendor takes writes
  * of different kinds in one request declares

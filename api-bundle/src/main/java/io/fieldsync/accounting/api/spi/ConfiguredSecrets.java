@@ -1,4 +1,4 @@
-package io.fieldsync.accounting.xero;
+package io.fieldsync.accounting.api.spi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,34 +10,46 @@ import io.fieldsync.accounting.api.ErrorCode;
 import io.fieldsync.accounting.api.SyncError;
 
 /**
- * The secrets of {@value XeroConfiguration#PID} as the provider uses them: a plain value as it is, a Jasypt
+ * A provider's secrets as it uses them: a plain value as it is, a Jasypt
  * {@code ENC(...)} value decrypted by the operator's {@code org.jasypt.encryption.StringEncryptor} service, the
  * convention Karaf operators follow for encrypted configuration (Karaf's jasypt-encryption feature, pax-jdbc-config's
  * decryptor alias). A value that stays encrypted (no encryptor, or one that cannot decrypt it) becomes empty and a
- * typed problem naming the property; neither the value nor the decrypted secret is ever part of a message.
+ * typed problem naming the property; neither the value nor the decrypted secret is ever part of a message. Here, not in each provider, so that every
+ * provider reads {@code ENC(...)} and words its refusal the same way; the encryptor itself stays the provider's
+ * (an optional import of Jasypt), handed in as a function.
+ *
+ * @since 2.1.0
  */
-final class ConfiguredSecrets {
+public final class ConfiguredSecrets {
 
     private static final Pattern ENCRYPTED = Pattern.compile("ENC\\((.*)\\)", Pattern.DOTALL);
 
+    private final String pid;
+    private final String decryptorTarget;
     private final UnaryOperator<String> decryptor;
     private final List<SyncError> problems = new ArrayList<>();
 
-    /** @param decryptor the operator's encryptor, null when none is registered */
-    ConfiguredSecrets(UnaryOperator<String> decryptor) {
+    /**
+     * @param pid             the provider's configuration PID, named in the problems
+     * @param decryptorTarget the filter the provider selects the encryptor with, named when none matches
+     * @param decryptor       the operator's encryptor, null when none is registered
+     */
+    public ConfiguredSecrets(String pid, String decryptorTarget, UnaryOperator<String> decryptor) {
+        this.pid = pid;
+        this.decryptorTarget = decryptorTarget;
         this.decryptor = decryptor;
     }
 
     /** The value of {@code property} in clear, or empty when it is encrypted and cannot be decrypted. */
-    String reveal(String property, String value) {
+    public String reveal(String property, String value) {
         Matcher encrypted = value == null ? null : ENCRYPTED.matcher(value.strip());
         if (encrypted == null || !encrypted.matches()) {
             return value;
         }
         if (decryptor == null) {
-            problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + XeroConfiguration.PID
+            problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + pid
                     + " is encrypted (ENC(...)) but no Jasypt StringEncryptor matching decryptor.target "
-                    + XeroConfiguration.DECRYPTOR_TARGET + " is registered: install the jasypt-encryption feature and "
+                    + decryptorTarget + " is registered: install the jasypt-encryption feature and "
                     + "register the encryptor, or set the value in clear"));
             return "";
         }
@@ -49,14 +61,14 @@ final class ConfiguredSecrets {
         } catch (RuntimeException | LinkageError cannotDecrypt) {
             // jasypt's EncryptionOperationNotPossibleException says nothing more than "wrong password or algorithm"
         }
-        problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + XeroConfiguration.PID
+        problems.add(SyncError.of(ErrorCode.INVALID_CONFIGURATION, property + " in " + pid
                 + " is encrypted (ENC(...)) but the registered Jasypt StringEncryptor cannot decrypt it: another password "
                 + "or algorithm was used to encrypt it"));
         return "";
     }
 
     /** The encrypted values that could not be decrypted, one typed error each. */
-    List<SyncError> problems() {
+    public List<SyncError> problems() {
         return List.copyOf(problems);
     }
 }
